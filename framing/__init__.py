@@ -1,0 +1,1 @@
+"""Framing Lens analysis engine: corpus, segmentation, scoring, aggregation. No Streamlit here."""

@@ -1,0 +1,145 @@
+"""Aggregates of the sentence table: per article, per outlet, per outlet × theme and per actor.
+
+Every aggregate carries its n. Means carry 95% percentile-bootstrap confidence intervals
+(resampling sentences; fixed seed so a figure does not change between runs). With fewer than
+``MIN_N_FOR_CI`` sentences no interval is given and the row is flagged ``small_sample``.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+BOOTSTRAP_RESAMPLES = 2000
+MIN_N_FOR_CI = 5
+SMALL_SAMPLE = 30  # below this many sentences a group's rates are shown but flagged
+NEUTRAL_BAND = 0.05  # |tone| below this is neutral
+
+
+def bootstrap_ci(values, resamples: int = BOOTSTRAP_RESAMPLES, seed: int = 0) -> tuple[float, float]:
+    """95% percentile-bootstrap interval of the mean."""
+    values = np.asarray(values, dtype=float)
+    values = values[~np.isnan(values)]
+    if len(values) < MIN_N_FOR_CI:
+        return (float("nan"), float("nan"))
+    rng = np.random.default_rng(seed)
+    means = values[rng.integers(0, len(values), size=(resamples, len(values)))].mean(axis=1)
+    low, high = np.percentile(means, [2.5, 97.5])
+    return (float(low), float(high))
+
+
+def _mean_with_ci(values, name: str) -> dict:
+    low, high = bootstrap_ci(values)
+    mean = float(np.mean(values)) if len(values) else float("nan")
+    return {f"mean_{name}": mean, f"{name}_ci_low": low, f"{name}_ci_high": high}
+
+
+def _per_1k(count: float, words: float) -> float:
+    return 1000.0 * count / words if words else float("nan")
+
+
+def summarise(group: pd.DataFrame) -> dict:
+    """The headline measures of any set of sentences."""
+    n_words = int(group["n_words"].sum())
+    hedges, boosters = int(group["hedge_count"].sum()), int(group["booster_count"].sum())
+    row = {"n_sentences": len(group), "n_words": n_words}
+    for measure in ("polarity", "subjectivity", "tone"):
+        row.update(_mean_with_ci(group[measure].to_numpy(), measure))
+    row.update({
+        "share_negative": float((group["tone"] < -NEUTRAL_BAND).mean()) if len(group) else float("nan"),
+        "share_positive": float((group["tone"] > NEUTRAL_BAND).mean()) if len(group) else float("nan"),
+        "hedges": hedges,
+        "boosters": boosters,
+        "hedges_per_1k_words": _per_1k(hedges, n_words),
+        "boosters_per_1k_words": _per_1k(boosters, n_words),
+        "hedged_sentence_share": float(group["hedged"].mean()) if len(group) else float("nan"),
+        "boosted_sentence_share": float(group["boosted"].mean()) if len(group) else float("nan"),
+        # +1: only hedges, −1: only boosters, 0: as many of each.
+        "hedge_booster_balance": (hedges - boosters) / (hedges + boosters) if hedges + boosters else float("nan"),
+        "quoted_share": float(group["quoted"].mean()) if len(group) else float("nan"),
+        "small_sample": len(group) < SMALL_SAMPLE,
+    })
+    return row
+
+
+def summary_by(table: pd.DataFrame, by: str | list[str]) -> pd.DataFrame:
+    keys = [by] if isinstance(by, str) else list(by)
+    rows = []
+    for key, group in table.groupby(keys, sort=True):
+        key = key if isinstance(key, tuple) else (key,)
+        rows.append({**dict(zip(keys, key)), **summarise(group)})
+    return pd.DataFrame(rows)
+
+
+def article_summary(table: pd.DataFrame) -> pd.DataFrame:
+    meta = table.groupby("article_id", sort=False)[["outlet", "outlet_group", "title", "date"]].first()
+    return meta.join(summary_by(table, "article_id").set_index("article_id")).reset_index()
+
+
+def outlet_summary(table: pd.DataFrame) -> pd.DataFrame:
+    return summary_by(table, "outlet_group")
+
+
+def cue_rates_by_category(table: pd.DataFrame, by: str, kind: str = "hedges") -> pd.DataFrame:
+    """Per group × cue category: count, per 1,000 words, and share of sentences with that category."""
+    words = table.groupby(by)["n_words"].sum()
+    sentences = table.groupby(by).size()
+    cues = table[[by, "sentence_id", kind]].explode(kind).dropna(subset=[kind])
+    cues = cues.assign(category=cues[kind].map(lambda c: c["category"]))
+    counts = cues.groupby([by, "category"]).agg(count=("sentence_id", "size"), sentences=("sentence_id", "nunique"))
+    counts = counts.reset_index()
+    counts["per_1k_words"] = [_per_1k(c, words[g]) for g, c in zip(counts[by], counts["count"])]
+    counts["sentence_share"] = [s / sentences[g] for g, s in zip(counts[by], counts["sentences"])]
+    counts["n_words"] = counts[by].map(words)
+    counts["n_sentences"] = counts[by].map(sentences)
+    return counts
+
+
+def _weighted_share(group: pd.DataFrame, present: pd.Series) -> float:
+    # Lead weighting: weight falls linearly from 1 at the top of an article to 0.25 at its end,
+    # so a theme in the opening counts up to 4× one in the last paragraph.
+    weights = 1.0 - 0.75 * group["position"]
+    return float((weights * present).sum() / weights.sum()) if len(group) else float("nan")
+
+
+def label_summary(table: pd.DataFrame, by: str, label_column: str) -> pd.DataFrame:
+    """Per group × label (theme, policy frame or actor): attention, placement, tone and hedging.
+
+    share_of_sentences: sentences naming the label / all sentences of the group.
+    lead_weighted_share: the same with sentences near the top weighted more (see _weighted_share).
+    first_mention_position: earliest relative position (0 = first sentence) in any article of the group.
+    """
+    rows = []
+    for group_key, group in table.groupby(by, sort=True):
+        exploded = group[["sentence_id", label_column]].explode(label_column).dropna()
+        for label in sorted(set(exploded[label_column])):
+            has = group[label_column].map(lambda labels, label=label: label in labels)
+            sub = group[has]
+            first_by_article = sub.groupby("article_id")["position"].min()
+            row = {
+                by: group_key, "label": label, "n_sentences": int(has.sum()), "group_sentences": len(group),
+                "share_of_sentences": float(has.mean()), "lead_weighted_share": _weighted_share(group, has),
+                "first_mention_position": float(first_by_article.min()),
+                "mean_first_mention_position": float(first_by_article.mean()),
+                "hedged_sentence_share": float(sub["hedged"].mean()),
+                "quoted_share": float(sub["quoted"].mean()),
+                "small_sample": len(sub) < MIN_N_FOR_CI,
+            }
+            row.update(_mean_with_ci(sub["tone"].to_numpy(), "tone"))
+            rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def actor_mentions(table: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Per group × actor: number of mentions (every alias occurrence), plus label_summary's columns."""
+    summary = label_summary(table, by, "actors")
+    if summary.empty:
+        return summary
+    mentions = table[[by, "actor_matches"]].explode("actor_matches").dropna()
+    mentions = mentions.assign(label=mentions["actor_matches"].map(lambda m: m["label"])).groupby([by, "label"]).size()
+    summary["mentions"] = [int(mentions.get((g, a), 0)) for g, a in zip(summary[by], summary["label"])]
+    return summary
+
+
+def speaker_counts(table: pd.DataFrame, by: str) -> pd.DataFrame:
+    named = table[table["speaker"] != ""]
+    return named.groupby([by, "speaker"]).agg(sentences=("sentence_id", "size"), quoted=("quoted", "sum")).reset_index()

@@ -1,0 +1,104 @@
+"""Command line: ``python -m framing analyze|summary|score|build-corpus``.
+
+Bad input ends with one line on stderr naming the file and the problem, and exit code 2.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from .aggregate import article_summary
+from .corpus import BUNDLED_CORPUS, InputError, clean_bundled_raw, load_bundled, read_paths, write_jsonl
+from .lexicon import Lexicons
+from .table import score_text, sentence_table
+
+ANALYZE_FIELDS = [
+    "article_id", "outlet", "title", "sentence_id", "paragraph_id", "position", "text", "quoted", "speaker",
+    "polarity", "subjectivity", "vader", "tone", "hedges", "boosters", "themes", "policy_frames", "actors",
+]
+SUMMARY_FIELDS = [
+    "article_id", "outlet", "title", "n_sentences", "n_words", "mean_tone", "tone_ci_low", "tone_ci_high",
+    "mean_polarity", "mean_subjectivity", "hedges_per_1k_words", "boosters_per_1k_words",
+    "hedged_sentence_share", "hedge_booster_balance", "quoted_share",
+]
+
+
+def _articles(paths: list[str]):
+    return read_paths(paths) if paths else load_bundled()
+
+
+def _write(frame: pd.DataFrame, fmt: str, out: str | None) -> None:
+    if fmt == "csv":
+        frame = frame.copy()
+        for column in frame.columns:
+            if frame[column].map(lambda v: isinstance(v, (list, dict))).any():
+                frame[column] = frame[column].map(lambda v: json.dumps(v, ensure_ascii=False))
+        text = frame.to_csv(index=False)
+    else:
+        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in frame.to_dict(orient="records"))
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+def cmd_analyze(args) -> None:
+    table = sentence_table(_articles(args.paths), Lexicons.load())
+    _write(table[ANALYZE_FIELDS], args.format, args.out)
+
+
+def cmd_summary(args) -> None:
+    summary = article_summary(sentence_table(_articles(args.paths), Lexicons.load()))[SUMMARY_FIELDS]
+    with pd.option_context("display.max_columns", None, "display.width", 200, "display.max_colwidth", 40):
+        print(summary.round(3).to_string(index=False))
+
+
+def cmd_score(args) -> None:
+    lexicons = Lexicons.load()
+    for line in sys.stdin:
+        line = line.rstrip("\n")
+        if line.strip():
+            sys.stdout.write(json.dumps(score_text(line, lexicons), ensure_ascii=False) + "\n")
+
+
+def cmd_build_corpus(args) -> None:
+    articles = clean_bundled_raw()
+    write_jsonl(articles, BUNDLED_CORPUS)
+    print(f"wrote {len(articles)} articles to {BUNDLED_CORPUS.relative_to(BUNDLED_CORPUS.parent.parent)}")
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m framing", description="Framing Lens analysis engine")
+    sub = p.add_subparsers(dest="command", required=True)
+    a = sub.add_parser("analyze", help="one row per sentence, with all scores")
+    a.add_argument("paths", nargs="*", help=".txt .md .html .csv .jsonl; none = the bundled corpus")
+    a.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    a.add_argument("--out", help="write here instead of standard output")
+    a.set_defaults(func=cmd_analyze)
+    s = sub.add_parser("summary", help="the per-article aggregate table")
+    s.add_argument("paths", nargs="*")
+    s.set_defaults(func=cmd_summary)
+    sc = sub.add_parser("score", help="score each standard-input line as one unit, JSON lines out")
+    sc.set_defaults(func=cmd_score)
+    b = sub.add_parser("build-corpus", help="clean data/raw/*.txt into data/articles.jsonl")
+    b.set_defaults(func=cmd_build_corpus)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        args.func(args)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: {getattr(exc, 'filename', '') or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    return 0

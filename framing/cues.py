@@ -1,0 +1,72 @@
+"""Hedge and booster cues: context rules that keep common false positives out, and negation.
+
+A cue is recorded as ``{cue, category, start, end, negated}`` with character offsets into the text
+it was found in, so the passage view can mark exactly the words that were counted.
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import Lexicons, Match
+
+_NUMBER_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty"
+    r"|seventy|eighty|ninety|hundred|thousand|million|billion|half|a\s+half|a\s+third|a\s+quarter|a\s+fifth"
+    r"|a\s+dozen|two\s+dozen|a\s+hundred|a\s+thousand|a\s+million|a\s+billion|dozens|hundreds|thousands|millions"
+)
+# What counts as "a quantity follows": a number ("1,500", "26%", "$5"), or a number word.
+_QUANTITY_AFTER = re.compile(rf"\s+(?:(?:US|U\.S\.)?[$£€¥]\s?)?(?:\d|(?:{_NUMBER_WORDS})\b)", re.IGNORECASE)
+_MONTH_CONTEXT_BEFORE = re.compile(
+    r"\b(?:in|since|until|till|of|last|early|late|mid|by|from|through|this|next|on|during|before|after)[\s-]+$",
+    re.IGNORECASE,
+)
+_NEGATORS = {"not", "no", "never", "without", "hardly", "cannot", "nor", "barely", "scarcely"}
+
+
+def quantity_follows(text: str, start: int, end: int) -> bool:
+    """'some 1,500 troops', 'about 19 percent', 'around half' — not 'around the globe', 'about Ukraine'."""
+    return bool(_QUANTITY_AFTER.match(text, end))
+
+
+def not_month(text: str, start: int, end: int) -> bool:
+    """'may' the modal, not 'May' the month ('in May', 'May 28', 'last May')."""
+    if re.match(r"\s+\d", text[end:]):
+        return False
+    if _MONTH_CONTEXT_BEFORE.search(text[max(0, start - 20):start]):
+        return False
+    sentence_start = not text[:start].strip() or re.search(r"""[.!?]["”’)]?\s+["“‘(]?$""", text[:start])
+    if text[start] == "M" and not sentence_start:
+        return False  # a capitalised "May" mid-sentence is the month or a name
+    return True
+
+
+def predicative(text: str, start: int, end: int) -> bool:
+    """'certain' as a booster ('it is certain that', 'certain to') — not 'a certain amount'."""
+    before = text[max(0, start - 4):start].lower()
+    if re.search(r"\ba\s+$", before):
+        return False
+    return bool(re.match(r"""\s*(?:$|[.,;:!?"”)]|\s(?:that|to|of|about|whether)\b)""", text[end:]))
+
+
+CONTEXT_RULES = {"quantity": quantity_follows, "not_month": not_month, "predicative": predicative}
+
+
+def is_negated(text: str, start: int) -> bool:
+    """A negator among the three words before the cue ('not likely', "isn't clear")."""
+    words = re.findall(r"[\w'’]+", text[max(0, start - 40):start])[-3:]
+    return any(w.lower() in _NEGATORS or w.lower().endswith(("n't", "n’t")) for w in words)
+
+
+def _as_cues(text: str, matches: list[Match]) -> list[dict]:
+    return [
+        {"cue": m.text, "category": m.label, "start": m.start, "end": m.end, "negated": is_negated(text, m.start)}
+        for m in matches
+    ]
+
+
+def find_hedges(text: str, lexicons: Lexicons) -> list[dict]:
+    return _as_cues(text, lexicons.hedge_matcher.find(text))
+
+
+def find_boosters(text: str, lexicons: Lexicons) -> list[dict]:
+    return _as_cues(text, lexicons.booster_matcher.find(text))

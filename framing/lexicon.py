@@ -1,0 +1,158 @@
+"""Lexicons (hedges, boosters, themes, actors) as plain CSV data, and the matcher that finds them.
+
+Terms are plain words or phrases. A trailing ``*`` matches any word ending ("sanction*"). Terms in
+capitals such as "US", "UN" or "NATO" match case-sensitively so that the pronoun "us" is not the
+United States. Where terms overlap, the longest match wins ("Kim Yong-Hyun" before "Kim"), and a row
+with an empty label is a blocker: it names nothing but stops its shorter parts from matching
+("Sea of Japan").
+"""
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
+
+# label_column: what a match is tagged with (hedge category, theme, actor).
+LEXICON_FILES = {
+    "hedges": ("hedges.csv", ["term", "category", "rule", "source"], "category"),
+    "boosters": ("boosters.csv", ["term", "category", "rule", "source"], "category"),
+    "themes": ("themes.csv", ["theme_set", "theme", "term", "source"], "theme"),
+    "actors": ("actors.csv", ["actor", "alias", "source"], "actor"),
+}
+
+
+@dataclass(frozen=True)
+class Match:
+    term: str  # the lexicon entry that matched
+    label: str  # its category, theme or actor
+    start: int
+    end: int
+    text: str  # the matched text as written
+
+
+# A context rule sees (sentence, start, end) of a candidate match and says whether it counts.
+ContextRule = Callable[[str, int, int], bool]
+
+
+def term_pattern(term: str) -> str:
+    words = term.strip().split()
+    parts = []
+    for i, word in enumerate(words):
+        wildcard = word.endswith("*")
+        word = word.rstrip("*")
+        part = re.escape(word).replace("'", "['’]").replace("’", "['’]").replace(r"\-", r"[-‐‑]")
+        if wildcard:
+            part += r"[\w'’-]*"
+        parts.append(part)
+    body = r"[\s\u00a0]+".join(parts)
+    case_sensitive = len(term) >= 2 and term.replace(".", "").isupper()
+    body = f"(?-i:{body})" if case_sensitive else body
+    end_guard = r"(?![\w])" if not words[-1].endswith(".") else ""
+    return rf"(?<![\w]){body}{end_guard}"
+
+
+class Matcher:
+    """Finds non-overlapping lexicon matches in a text, longest first, with optional context rules."""
+
+    def __init__(self, entries: list[tuple[str, str, str]], rules: dict[str, ContextRule] | None = None):
+        """entries: (term, label, rule name or '')."""
+        self.rules = rules or {}
+        unique = {}
+        for term, label, rule in entries:
+            term = str(term).strip()
+            if term and term not in unique:
+                unique[term] = (label, rule)
+        # Longer terms first so the regex alternation prefers them at the same start position.
+        self.terms = sorted(unique, key=lambda t: (-len(t.rstrip("*")), t))
+        self.labels = [unique[t][0] for t in self.terms]
+        self.rule_names = [unique[t][1] for t in self.terms]
+        unknown = {r for r in self.rule_names if r and r not in self.rules}
+        if unknown:
+            raise ValueError(f"unknown context rule(s): {', '.join(sorted(unknown))}")
+        groups = "|".join(f"(?P<t{i}>{term_pattern(t)})" for i, t in enumerate(self.terms))
+        self.regex = re.compile(groups, re.IGNORECASE) if groups else None
+
+    def find(self, text: str) -> list[Match]:
+        if self.regex is None:
+            return []
+        found: list[Match] = []
+        pos = 0
+        while True:
+            m = self.regex.search(text, pos)
+            if not m:
+                return found
+            i = int(m.lastgroup[1:])
+            rule = self.rule_names[i]
+            if rule and not self.rules[rule](text, m.start(), m.end()):
+                pos = m.start() + 1
+                continue
+            if self.labels[i]:  # an empty label is a blocker
+                found.append(Match(self.terms[i], self.labels[i], m.start(), m.end(), m.group()))
+            pos = m.end()
+
+
+@dataclass
+class Lexicons:
+    """The four lexicon tables. Editable as DataFrames; matchers are built from them on demand."""
+
+    hedges: pd.DataFrame
+    boosters: pd.DataFrame
+    themes: pd.DataFrame
+    actors: pd.DataFrame
+
+    @classmethod
+    def load(cls, directory: Path = LEXICON_DIR) -> "Lexicons":
+        return cls(**{name: read_lexicon_csv((directory / f).read_text("utf-8"), name) for name, (f, _, _) in LEXICON_FILES.items()})
+
+    def table(self, name: str) -> pd.DataFrame:
+        return getattr(self, name)
+
+    def fingerprint(self) -> str:
+        """Content key for caches: changes whenever any entry changes."""
+        return "\n".join(self.table(n).to_csv(index=False) for n in LEXICON_FILES)
+
+    def theme_sets(self) -> list[str]:
+        return list(dict.fromkeys(self.themes["theme_set"]))
+
+    @cached_property
+    def hedge_matcher(self) -> Matcher:
+        from .cues import CONTEXT_RULES
+
+        return Matcher(list(self.hedges[["term", "category", "rule"]].itertuples(index=False)), CONTEXT_RULES)
+
+    @cached_property
+    def booster_matcher(self) -> Matcher:
+        from .cues import CONTEXT_RULES
+
+        return Matcher(list(self.boosters[["term", "category", "rule"]].itertuples(index=False)), CONTEXT_RULES)
+
+    @cached_property
+    def theme_matchers(self) -> dict[str, Matcher]:
+        return {
+            theme_set: Matcher([(t, theme, "") for t, theme in rows[["term", "theme"]].itertuples(index=False)])
+            for theme_set, rows in self.themes.groupby("theme_set", sort=False)
+        }
+
+    @cached_property
+    def actor_matcher(self) -> Matcher:
+        return Matcher([(alias, actor, "") for actor, alias in self.actors[["actor", "alias"]].itertuples(index=False)])
+
+
+def read_lexicon_csv(text: str, name: str) -> pd.DataFrame:
+    """Parse one lexicon CSV; raises ValueError naming the missing columns."""
+    _, columns, _ = LEXICON_FILES[name]
+    table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise ValueError(f"{name} lexicon is missing column(s): {', '.join(missing)}")
+    table = table[columns].copy()
+    key = "alias" if name == "actors" else "term"
+    table[key] = table[key].str.strip()
+    return table[table[key] != ""].reset_index(drop=True)
