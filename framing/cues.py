@@ -29,15 +29,16 @@ def quantity_follows(text: str, start: int, end: int) -> bool:
 
 
 def not_month(text: str, start: int, end: int) -> bool:
-    """'may' the modal, not 'May' the month ('in May', 'May 28', 'last May')."""
-    if re.match(r"\s+\d", text[end:]):
+    """'may' the modal, not 'May' the month ('in May', 'May 28', 'last May').
+
+    Lower-case "may" is the modal. A capitalised "May" is the modal only at the start of a sentence
+    and not before a number or after a month preposition.
+    """
+    if text[start] == "m":
+        return True
+    if re.match(r"\s+\d", text[end:]) or _MONTH_CONTEXT_BEFORE.search(text[max(0, start - 20):start]):
         return False
-    if _MONTH_CONTEXT_BEFORE.search(text[max(0, start - 20):start]):
-        return False
-    sentence_start = not text[:start].strip() or re.search(r"""[.!?]["”’)]?\s+["“‘(]?$""", text[:start])
-    if text[start] == "M" and not sentence_start:
-        return False  # a capitalised "May" mid-sentence is the month or a name
-    return True
+    return not text[:start].strip() or bool(re.search(r"""[.!?]["”’)]?\s+["“‘(]?$""", text[:start]))
 
 
 def predicative(text: str, start: int, end: int) -> bool:

@@ -15,7 +15,7 @@ from .cues import find_boosters, find_hedges
 from .lexicon import Lexicons
 from .segment import sentence_spans
 from .tone import tone_scores
-from .voice import QUOTED_THRESHOLD, quote_masks, quoted_share, speaker
+from .voice import QUOTED_THRESHOLD, quote_masks, quoted_share, resolve_speakers, speaker
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 LEAD_POSITION = 0.2  # the first fifth of an article counts as its lead
@@ -94,7 +94,7 @@ def sentence_rows(article: Article, lexicons: Lexicons) -> list[dict]:
             "n_words": count_words(text),
             "quoted": share >= QUOTED_THRESHOLD,
             "quoted_share": round(share, 3),
-            "speaker": speaker(text, mask) or "",
+            "speaker": speaker(text, mask),
             "polarity": scores["polarity"],
             "subjectivity": scores["subjectivity"],
             "vader": scores["vader"],
@@ -112,6 +112,11 @@ def sentence_rows(article: Article, lexicons: Lexicons) -> list[dict]:
             "actors": sorted({m.label for m in actors}),
             "actor_matches": _term_matches(actors),
         })
+    speakers = resolve_speakers(
+        [r["speaker"] for r in rows], [u[0] for u in units], [r["quoted"] for r in rows]
+    )
+    for row, name in zip(rows, speakers):
+        row["speaker"] = name
     return rows
 
 

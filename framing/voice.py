@@ -56,3 +56,34 @@ def speaker(text: str, mask: list[bool]) -> str | None:
             if words:
                 return " ".join(words)
     return None
+
+
+_HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr)\.?\s+")
+
+
+def resolve_speakers(speakers: list[str | None], paragraphs: list[int], quoted: list[bool]) -> list[str]:
+    """Tidy the speakers of one article's sentences (in order).
+
+    - A quoted sentence with no named speaker takes the speaker named elsewhere in its paragraph
+      (the attribution of a multi-sentence quote sits in one of its sentences).
+    - "Ms. Town" after "Jenny Town" is the same person: a surname alone takes the full name used
+      earlier in the article.
+    """
+    full_names: dict[str, str] = {}
+    resolved = []
+    for name in speakers:
+        if not name:
+            resolved.append("")
+            continue
+        bare = _HONORIFIC.sub("", name)
+        if len(bare.split()) > 1:
+            full_names.setdefault(bare.split()[-1], bare)
+        resolved.append(full_names.get(bare, bare) if len(bare.split()) == 1 else bare)
+    by_paragraph: dict[int, str] = {}
+    for name, paragraph, is_quoted in zip(resolved, paragraphs, quoted):
+        if name and is_quoted:
+            by_paragraph.setdefault(paragraph, name)
+    return [
+        name or (by_paragraph.get(paragraph, "") if is_quoted else "")
+        for name, paragraph, is_quoted in zip(resolved, paragraphs, quoted)
+    ]
