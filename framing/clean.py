@@ -134,7 +134,7 @@ def _take_front_matter(lines: list[str], page: CleanedPage) -> list[str]:
         elif byline and page.author == UNKNOWN:
             page.author = byline.group("author").strip()
             page.removed.append((line, "byline (metadata)"))
-        elif page.title == UNKNOWN:
+        elif page.title == UNKNOWN and not re.search(r"""[.!]["”’)]?$""", line):
             suffix = TITLE_OUTLET_SUFFIX.match(line)
             if suffix:
                 page.title = suffix.group("title").strip()

@@ -60,9 +60,8 @@ def cmd_summary(args) -> None:
 def cmd_score(args) -> None:
     lexicons = Lexicons.load()
     for line in sys.stdin:
-        line = line.rstrip("\n")
-        if line.strip():
-            sys.stdout.write(json.dumps(score_text(line, lexicons), ensure_ascii=False) + "\n")
+        # One output line per input line, blank ones included, so outputs stay aligned with inputs.
+        sys.stdout.write(json.dumps(score_text(line.rstrip("\r\n"), lexicons), ensure_ascii=False) + "\n")
 
 
 def cmd_build_corpus(args) -> None:

@@ -29,16 +29,15 @@ def quantity_follows(text: str, start: int, end: int) -> bool:
 
 
 def not_month(text: str, start: int, end: int) -> bool:
-    """'may' the modal, not 'May' the month ('in May', 'May 28', 'last May').
+    """'may' the modal, not 'May' the month ('in May', 'May 28', 'May was').
 
-    Lower-case "may" is the modal. A capitalised "May" is the modal only at the start of a sentence
-    and not before a number or after a month preposition.
+    Only lower-case "may" is the modal: an epistemic "may" never opens a sentence ("It may…"), and a
+    capitalised "May" mid-sentence is the month or a name. Month prepositions still rule out sloppy
+    lower-case months ("since may 2023").
     """
-    if text[start] == "m":
-        return True
-    if re.match(r"\s+\d", text[end:]) or _MONTH_CONTEXT_BEFORE.search(text[max(0, start - 20):start]):
+    if text[start] != "m":
         return False
-    return not text[:start].strip() or bool(re.search(r"""[.!?]["”’)]?\s+["“‘(]?$""", text[:start]))
+    return not (re.match(r"\s+\d", text[end:]) or _MONTH_CONTEXT_BEFORE.search(text[max(0, start - 20):start]))
 
 
 def predicative(text: str, start: int, end: int) -> bool:
@@ -49,7 +48,26 @@ def predicative(text: str, start: int, end: int) -> bool:
     return bool(re.match(r"""\s*(?:$|[.,;:!?"”)]|\s(?:that|to|of|about|whether)\b)""", text[end:]))
 
 
-CONTEXT_RULES = {"quantity": quantity_follows, "not_month": not_month, "predicative": predicative}
+def not_superlative(text: str, start: int, end: int) -> bool:
+    """'most analysts', 'most of them' (a vague quantity) — not 'the most unsettling', 'its most recent'.
+
+    Without a part-of-speech tagger we accept "most" only before "of" or a word that looks plural.
+    """
+    if re.search(r"(?:\b(?:the|at|its|his|her|their|our|my)|['’]s)\s+$", text[max(0, start - 6):start], re.IGNORECASE):
+        return False
+    following = re.match(r"\s+([A-Za-z]+)", text[end:])
+    return bool(following) and (following.group(1).lower() in ("of", "people") or following.group(1).endswith("s"))
+
+
+def not_ability(text: str, start: int, end: int) -> bool:
+    """'the possible meeting', 'it is possible that' — not 'possible to do', 'as soon as possible'."""
+    if re.match(r"\s+(?:to|for)\b", text[end:], re.IGNORECASE):
+        return False
+    return not re.search(r"\b(?:as|if|whenever|wherever|made|make|makes)\s+$", text[max(0, start - 10):start], re.IGNORECASE)
+
+
+CONTEXT_RULES = {"quantity": quantity_follows, "not_month": not_month, "predicative": predicative,
+                 "not_superlative": not_superlative, "not_ability": not_ability}
 
 
 def is_negated(text: str, start: int) -> bool:

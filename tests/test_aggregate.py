@@ -1,0 +1,60 @@
+"""Aggregates: rates per 1,000 words, shares, balance, bootstrap intervals, small samples."""
+import math
+
+import numpy as np
+import pandas as pd
+
+from framing.aggregate import (actor_mentions, article_summary, bootstrap_ci, cue_rates_by_category, label_summary,
+                               outlet_summary)
+
+
+def test_bootstrap_ci_brackets_the_mean_and_needs_n():
+    values = np.linspace(-1, 1, 50)
+    low, high = bootstrap_ci(values)
+    assert low < values.mean() < high
+    assert all(math.isnan(v) for v in bootstrap_ci([0.1, 0.2]))
+
+
+def test_article_summary_matches_hand_counts(table):
+    summary = article_summary(table).set_index("article_id")
+    a000 = table[table["article_id"] == "a000"]
+    hedges = sum(len(h) for h in a000["hedges"])
+    boosters = sum(len(b) for b in a000["boosters"])
+    words = a000["n_words"].sum()
+    row = summary.loc["a000"]
+    assert row["n_sentences"] == 36
+    assert row["hedges_per_1k_words"] == 1000 * hedges / words
+    assert row["hedge_booster_balance"] == (hedges - boosters) / (hedges + boosters)
+    assert row["tone_ci_low"] <= row["mean_tone"] <= row["tone_ci_high"]
+
+
+def test_outlets_and_categories(table):
+    outlets = outlet_summary(table)
+    assert len(outlets) == 5 and outlets["n_sentences"].sum() == len(table)
+    rates = cue_rates_by_category(table, "outlet_group")
+    prio = rates[(rates["outlet_group"] == "PRIO Blogs") & (rates["category"] == "approximator")].iloc[0]
+    # a000 approximators, checked by hand: more than 60, about 19, around half, some 1,500, around 10,000, hundreds of
+    assert prio["count"] == 6
+
+
+def test_theme_and_actor_summaries(table):
+    themes = label_summary(table, "outlet_group", "themes")
+    assert {"share_of_sentences", "lead_weighted_share", "first_mention_position", "mean_tone"} <= set(themes.columns)
+    assert themes["share_of_sentences"].between(0, 1).all()
+    actors = actor_mentions(table, "outlet_group")
+    prio_russia = actors[(actors["outlet_group"] == "PRIO Blogs") & (actors["label"] == "Russia")].iloc[0]
+    assert prio_russia["mentions"] >= prio_russia["n_sentences"] > 0
+    assert prio_russia["first_mention_position"] <= 0.03  # "Even in Russia, …" is the second sentence
+
+
+def test_small_samples_carry_their_n():
+    tiny = pd.DataFrame({
+        "article_id": ["x"] * 3, "outlet_group": ["o"] * 3, "outlet": ["o"] * 3, "title": ["t"] * 3, "date": ["d"] * 3,
+        "n_words": [10, 10, 10], "hedge_count": [1, 0, 0], "booster_count": [0, 0, 0], "hedged": [True, False, False],
+        "boosted": [False] * 3, "quoted": [False] * 3, "polarity": [0.1, 0.2, 0.3], "subjectivity": [0.5] * 3,
+        "tone": [0.1, 0.2, 0.3],
+    })
+    row = outlet_summary(tiny).iloc[0]
+    assert row["n_sentences"] == 3 and row["small_sample"]
+    assert math.isnan(row["tone_ci_low"])
+    assert row["hedges_per_1k_words"] == 1000 / 30

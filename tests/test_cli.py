@@ -1,0 +1,80 @@
+"""The command line, run as a user runs it: `python -m framing …` in a subprocess."""
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+
+def run(*args, stdin=""):
+    return subprocess.run([sys.executable, "-m", "framing", *args], input=stdin, capture_output=True, text=True, cwd=ROOT)
+
+
+def test_analyze_bundled_corpus_jsonl():
+    result = run("analyze")
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == 187
+    required = {"article_id", "outlet", "title", "sentence_id", "paragraph_id", "position", "text", "quoted",
+                "polarity", "subjectivity", "tone", "hedges", "boosters", "themes", "actors"}
+    assert required <= set(rows[0])
+    cue = next(h for r in rows for h in r["hedges"])
+    assert set(cue) >= {"cue", "category", "start", "end"}
+
+
+def test_analyze_files_to_csv(tmp_path):
+    article = tmp_path / "note.md"
+    article.write_text("# A note\n\nOfficials said the talks may resume. It is clearly a turning point.\n", "utf-8")
+    out = tmp_path / "out.csv"
+    result = run("analyze", str(article), "--format", "csv", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8"))))
+    assert [r["text"] for r in rows] == ["Officials said the talks may resume.", "It is clearly a turning point."]
+    assert json.loads(rows[0]["hedges"])[0]["cue"] == "may"
+
+
+def test_analyze_csv_and_jsonl_inputs(tmp_path):
+    (tmp_path / "a.csv").write_text('title,outlet,text\nT1,Daily Planet,"Troops may arrive. Kim said so."\n', "utf-8")
+    (tmp_path / "b.jsonl").write_text(json.dumps({"body": "Sanctions clearly failed.", "outlet": "Gazette"}) + "\n", "utf-8")
+    result = run("analyze", str(tmp_path / "a.csv"), str(tmp_path / "b.jsonl"))
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["outlet"], r["title"]) for r in rows] == [("Daily Planet", "T1")] * 2 + [("Gazette", "unknown")]
+
+
+def test_summary_prints_one_row_per_article():
+    result = run("summary")
+    assert result.returncode == 0
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 6 and "hedges_per_1k_words" in lines[0]
+
+
+def test_score_scores_each_line_as_one_unit():
+    result = run("score", stdin="It may rain. It will clearly pour.\n\nA fine, happy day.\n")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == 3  # the blank line gets its (empty) row so outputs stay aligned
+    assert [h["cue"] for h in rows[0]["hedges"]] == ["may"] and [b["cue"] for b in rows[0]["boosters"]] == ["clearly"]
+    assert set(rows[0]) == {"text", "polarity", "subjectivity", "vader", "tone", "hedges", "boosters"}
+    assert rows[2]["tone"] > 0
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("missing.txt", None, "no such file"),
+    ("empty.txt", b"", "the file is empty"),
+    ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image"),
+    ("bad.csv", b"title,outlet\nA,B\n", "no text column"),
+    ("bad.jsonl", b'{"text": "ok"}\n{not json\n', "line 2 is not valid JSON"),
+    ("doc.pdf", b"%PDF-1.4", "unsupported file type"),
+])
+def test_bad_input_gets_one_line_and_exit_2(tmp_path, name, content, message):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    result = run("analyze", str(path))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert name in result.stderr and message in result.stderr

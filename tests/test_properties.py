@@ -1,0 +1,38 @@
+"""Property-based: any Unicode input scores without crashing and every span points into the text."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing.clean import clean_page
+from framing.segment import sentence_spans
+from framing.table import score_text
+
+NEWSY = st.sampled_from(["may ", "May ", "some 1,500 ", "around the globe ", "Mr. ", "U.S. ", "“", "”", '"', "—",
+                         "clearly ", "not clear ", "\n\n", ". ", "? ", "… ", "according to ", "’s "])
+TEXT = st.lists(st.one_of(st.text(max_size=30), NEWSY), max_size=25).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_score_any_text(lexicons, text):
+    scores = score_text(text, lexicons)
+    for cue in scores["hedges"] + scores["boosters"]:
+        assert 0 <= cue["start"] < cue["end"] <= len(text)
+        assert text[cue["start"]:cue["end"]] == cue["cue"]
+    assert -1 <= scores["tone"] <= 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_sentence_spans_are_ordered_and_inside(text):
+    last = 0
+    for start, end in sentence_spans(text):
+        assert last <= start < end <= len(text)
+        assert text[start:end].strip() == text[start:end]
+        last = end
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT)
+def test_cleaning_never_crashes(text):
+    page = clean_page(text)
+    assert all(block.text.strip() for block in page.blocks)
