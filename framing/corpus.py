@@ -180,7 +180,7 @@ def articles_from_bytes(name: str, data: bytes) -> list[Article]:
     if suffix == ".csv":
         articles = _from_csv(text, name)
     elif suffix == ".jsonl":
-        articles = _from_jsonl(text, name)
+        articles = articles_from_jsonl(text, name)
     elif suffix in (".html", ".htm"):
         body, title = html_to_text(text)
         articles = [article_from_text(body, name, **({"title": title} if title else {}))]
@@ -229,7 +229,7 @@ def _from_csv(text: str, source: str) -> list[Article]:
     return _from_rows(rows, columns, source)
 
 
-def _from_jsonl(text: str, source: str) -> list[Article]:
+def articles_from_jsonl(text: str, source: str) -> list[Article]:
     rows = []
     for n, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -293,4 +293,4 @@ def corpus_to_jsonl(articles: list[Article]) -> str:
 
 
 def load_bundled() -> list[Article]:
-    return _from_jsonl(BUNDLED_CORPUS.read_text(encoding="utf-8"), str(BUNDLED_CORPUS))
+    return articles_from_jsonl(BUNDLED_CORPUS.read_text(encoding="utf-8"), str(BUNDLED_CORPUS))

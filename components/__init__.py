@@ -1,0 +1,1 @@
+"""Streamlit building blocks: one module per panel or view. They take DataFrames and draw."""

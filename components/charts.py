@@ -1,0 +1,66 @@
+"""Chart shapes shared by the views. Each returns an Altair chart with a point selection named "pick"."""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from .panel import point_selection
+from .theme import outlet_colour_scale
+
+HEIGHT_PER_ROW = 26
+
+
+def _outlet_colour(outlets: list[str]) -> alt.Color:
+    return alt.Color("outlet_group:N", title="Outlet", scale=outlet_colour_scale(outlets))
+
+
+def _opacity(selection, highlight: str | None):
+    if highlight:
+        return alt.condition(alt.datum.outlet_group == highlight, alt.value(1.0), alt.value(0.45))
+    return alt.condition(selection, alt.value(1.0), alt.value(0.55))
+
+
+def bars_with_ci(data: pd.DataFrame, value: str, low: str, high: str, title: str, subtitle: str, x_title: str,
+                 outlets: list[str], highlight: str | None = None, domain=None) -> alt.LayerChart:
+    """Horizontal bars per outlet, sorted by value, with 95% CI whiskers and n in the tooltip."""
+    data = data.assign(n_label="n=" + data["n_sentences"].astype(str))
+    pick = point_selection(["outlet_group"])
+    y = alt.Y("outlet_group:N", sort=alt.SortField(value, order="descending"), title=None)
+    scale = alt.Scale(domain=domain) if domain else alt.Undefined
+    tooltip = [alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip(f"{value}:Q", format="+.3f", title=x_title),
+               alt.Tooltip(f"{low}:Q", format="+.3f", title="95% CI low"), alt.Tooltip(f"{high}:Q", format="+.3f", title="95% CI high"),
+               alt.Tooltip("n_sentences:Q", title="n sentences")]
+    base = alt.Chart(data).encode(y=y)
+    bars = base.mark_bar().encode(
+        x=alt.X(f"{value}:Q", title=x_title, scale=scale), color=_outlet_colour(outlets),
+        opacity=_opacity(pick, highlight), tooltip=tooltip).add_params(pick)
+    whiskers = base.mark_rule(color="#111", strokeWidth=1.5).encode(x=f"{low}:Q", x2=f"{high}:Q", tooltip=tooltip)
+    labels = base.mark_text(align="left", dx=4, color="#333").encode(
+        x=alt.X(f"{high}:Q"), text=alt.Text("n_label:N"))
+    return (bars + whiskers + labels).properties(
+        title=alt.Title(title, subtitle=subtitle), height=max(140, HEIGHT_PER_ROW * 1.6 * len(data)))
+
+
+def grouped_bars(data: pd.DataFrame, category: str, value: str, title: str, subtitle: str, x_title: str,
+                 outlets: list[str], highlight: str | None = None, fmt: str = ".1f", extra_tooltip=()) -> alt.Chart:
+    """Bars per category (rows) and outlet (colour, side by side)."""
+    pick = point_selection(["outlet_group", category])
+    n_rows = data[category].nunique() * max(1, data["outlet_group"].nunique())
+    return alt.Chart(data).mark_bar().encode(
+        y=alt.Y(f"{category}:N", title=None, sort=alt.EncodingSortField(value, op="sum", order="descending")),
+        yOffset=alt.YOffset("outlet_group:N", scale=alt.Scale(domain=sorted(outlets))),
+        x=alt.X(f"{value}:Q", title=x_title),
+        color=_outlet_colour(outlets), opacity=_opacity(pick, highlight),
+        tooltip=[alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip(f"{category}:N"),
+                 alt.Tooltip(f"{value}:Q", format=fmt, title=x_title), *extra_tooltip],
+    ).add_params(pick).properties(title=alt.Title(title, subtitle=subtitle), height=max(160, 9 * n_rows))
+
+
+def dots(data: pd.DataFrame, x: str, y: str, fields: list[str], title: str, subtitle: str, x_title: str, y_title: str | None,
+         outlets: list[str], tooltip: list, x_domain=None, highlight: str | None = None, size: int = 90) -> alt.Chart:
+    pick = point_selection(fields)
+    return alt.Chart(data).mark_circle(size=size).encode(
+        x=alt.X(f"{x}:Q", title=x_title, scale=alt.Scale(domain=x_domain) if x_domain else alt.Undefined),
+        y=alt.Y(f"{y}", title=y_title),
+        color=_outlet_colour(outlets), opacity=_opacity(pick, highlight), tooltip=tooltip,
+    ).add_params(pick).properties(title=alt.Title(title, subtitle=subtitle), height=320)

@@ -1,0 +1,88 @@
+"""The passages panel: the sentences behind a chart, cue words marked, every score visible.
+
+All article text is escaped here before it becomes HTML, and it is drawn with ``st.html`` (no
+Markdown processing), so Markdown, HTML, ``:red[...]`` directives and ``$`` in a text show literally.
+"""
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import streamlit as st
+
+from .theme import BOOSTER_COLOUR, HEDGE_COLOUR, THEME_COLOUR
+
+MARK_CLASSES = {"hedge": "fl-h", "booster": "fl-b", "theme": "fl-t"}
+STYLE = f"""<style>
+.fl-p {{ border-left: 4px solid #cbd5e1; padding: 4px 10px; margin: 0 0 10px 0; font-size: 1rem; line-height: 1.45; }}
+.fl-meta {{ color: #475569; font-size: 0.85rem; }}
+.fl-h {{ background: {HEDGE_COLOUR}; border-bottom: 2px solid #d97706; padding: 0 2px; }}
+.fl-b {{ background: {BOOSTER_COLOUR}; border-bottom: 2px solid #2563eb; padding: 0 2px; }}
+.fl-t {{ background: {THEME_COLOUR}; border-bottom: 2px dotted #059669; padding: 0 2px; }}
+.fl-q {{ font-style: italic; }}
+.fl-legend span {{ margin-right: 10px; }}
+details.fl-ctx summary {{ cursor: pointer; color: #1f4e79; font-size: 0.85rem; }}
+.fl-big .fl-p {{ font-size: 1.25rem; }}
+</style>"""
+
+
+def marked_html(text: str, marks: list[tuple[int, int, str, str]]) -> str:
+    """Escape ``text`` and wrap marked spans. marks: (start, end, kind, tooltip); overlaps keep the first listed."""
+    chosen: list[tuple[int, int, str, str]] = []
+    for start, end, kind, tip in marks:
+        if 0 <= start < end <= len(text) and all(end <= s or start >= e for s, e, _, _ in chosen):
+            chosen.append((start, end, kind, tip))
+    out, pos = [], 0
+    for start, end, kind, tip in sorted(chosen):
+        out.append(html.escape(text[pos:start]))
+        out.append(f'<span class="{MARK_CLASSES[kind]}" title="{html.escape(tip)}">{html.escape(text[start:end])}</span>')
+        pos = end
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+def sentence_marks(row, theme_set: str) -> list[tuple[int, int, str, str]]:
+    marks = [(h["start"], h["end"], "hedge", f"hedge: {h['category']}" + (" (negated)" if h.get("negated") else ""))
+             for h in row["hedges"]]
+    marks += [(b["start"], b["end"], "booster", f"booster: {b['category']}") for b in row["boosters"]]
+    marks += [(t["start"], t["end"], "theme", f"theme: {t['label']}") for t in row["theme_matches"] if t["theme_set"] == theme_set]
+    return marks
+
+
+def passage_html(row, paragraph: str, theme_set: str, tone_column: str) -> str:
+    quoted = f"quoted · {html.escape(row['speaker'] or 'speaker not named')}" if row["quoted"] else (
+        f"own voice · attributes to {html.escape(row['speaker'])}" if row["speaker"] else "own voice")
+    meta = (f"<b>{html.escape(row['outlet_group'])}</b> · {html.escape(_short(row['title']))} · "
+            f"{html.escape(row['sentence_id'])} · position {row['position']:.2f}")
+    scores = (f"tone {row[tone_column]:+.2f} · polarity {row['polarity']:+.2f} · subjectivity {row['subjectivity']:.2f} · "
+              f"hedges {row['hedge_count']} · boosters {row['booster_count']} · {quoted}")
+    body = marked_html(row["text"], sentence_marks(row, theme_set))
+    context = _paragraph_with_sentence(paragraph, row["text"])
+    return (f'<div class="fl-p" data-sentence-id="{html.escape(row["sentence_id"])}">'
+            f'<div class="fl-meta">{meta}</div><div class="{"fl-q" if row["quoted"] else ""}">{body}</div>'
+            f'<div class="fl-meta">{scores}</div>'
+            f'<details class="fl-ctx"><summary>surrounding paragraph</summary>{context}</details></div>')
+
+
+def _paragraph_with_sentence(paragraph: str, sentence: str) -> str:
+    at = paragraph.find(sentence)
+    if at < 0:
+        return html.escape(paragraph)
+    return (html.escape(paragraph[:at]) + "<b>" + html.escape(sentence) + "</b>" + html.escape(paragraph[at + len(sentence):]))
+
+
+def _short(title: str, limit: int = 60) -> str:
+    return title if len(title) <= limit else title[: limit - 1] + "…"
+
+
+def draw_passages(passages: pd.DataFrame, paragraphs: dict[str, str], theme_set: str, tone_column: str, caption: str,
+                  key: str, presentation: bool = False, limit: int = 20) -> None:
+    st.markdown(f"**Passages** — {len(passages)} sentence{'s' if len(passages) != 1 else ''}")
+    st.caption(caption)
+    legend = ('<div class="fl-legend fl-meta"><span class="fl-h">hedge</span><span class="fl-b">booster</span>'
+              '<span class="fl-t">theme term</span><span class="fl-q">italic = quoted</span></div>')
+    shown = passages.head(limit)
+    body = "".join(passage_html(r, paragraphs.get(r["paragraph_id"], ""), theme_set, tone_column) for _, r in shown.iterrows())
+    more = f'<div class="fl-meta">Showing the first {limit} of {len(passages)}; download the CSV for all.</div>' if len(passages) > limit else ""
+    with st.container(height=560 if not presentation else 640, key=f"passages_{key}"):
+        st.html(f'{STYLE}<div class="{"fl-big" if presentation else ""}">{legend}{body or "<i>No sentences.</i>"}{more}</div>')

@@ -1,0 +1,31 @@
+"""Chart styling shared by every view: one colour per outlet, readable sizes, presentation mode."""
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import altair as alt
+
+CONFIG = Path(__file__).resolve().parent.parent / ".streamlit" / "config.toml"
+HEDGE_COLOUR, BOOSTER_COLOUR, THEME_COLOUR = "#fde68a", "#bfdbfe", "#d1fae5"
+
+
+def outlet_palette() -> list[str]:
+    return tomllib.loads(CONFIG.read_text("utf-8"))["theme"]["chartCategoricalColors"]
+
+
+def outlet_colour_scale(outlets: list[str]) -> alt.Scale:
+    """Outlets in sorted order take the palette in order, so an outlet keeps its colour in every chart."""
+    palette = outlet_palette()
+    domain = sorted(outlets)
+    return alt.Scale(domain=domain, range=[palette[i % len(palette)] for i in range(len(domain))])
+
+
+def style(chart: alt.Chart, presentation: bool = False) -> alt.Chart:
+    size = 16 if presentation else 13
+    return (
+        chart.configure_axis(labelFontSize=size, titleFontSize=size, labelLimit=260)
+        .configure_legend(labelFontSize=size, titleFontSize=size, labelLimit=260, orient="bottom")
+        .configure_title(fontSize=size + 3, anchor="start", subtitleFontSize=size - 1)
+        .configure_view(strokeWidth=0)
+    )
