@@ -25,7 +25,8 @@ def bars_with_ci(data: pd.DataFrame, value: str, low: str, high: str, title: str
     """Horizontal bars per outlet, sorted by value, with 95% CI whiskers and n in the tooltip."""
     data = data.assign(n_label="n=" + data["n_sentences"].astype(str))
     pick = point_selection(["outlet_group"])
-    y = alt.Y("outlet_group:N", sort=alt.SortField(value, order="descending"), title=None)
+    order = list(data.sort_values(value, ascending=False)["outlet_group"])
+    y = alt.Y("outlet_group:N", sort=order, title=None)
     scale = alt.Scale(domain=domain) if domain else alt.Undefined
     tooltip = [alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip(f"{value}:Q", format="+.3f", title=x_title),
                alt.Tooltip(f"{low}:Q", format="+.3f", title="95% CI low"), alt.Tooltip(f"{high}:Q", format="+.3f", title="95% CI high"),

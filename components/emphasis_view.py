@@ -38,7 +38,7 @@ def panels(table: pd.DataFrame, pick: Pick, theme_set_label: str) -> list[Panel]
                                "Share of the outlet's sentences naming the actor", outlets, pick.highlight, fmt=".0%",
                                extra_tooltip=[alt.Tooltip("mentions:Q"), *share_tip])
     return [
-        Panel("theme_share", theme_chart, themes, scope, f"All {len(scope)} sentences of {pick.describe()}."),
-        Panel("theme_first_mention", early, themes, scope, f"All {len(scope)} sentences of {pick.describe()}."),
-        Panel("actor_share", actor_chart, actors, scope, f"All {len(scope)} sentences of {pick.describe()}."),
+        Panel("theme_share", theme_chart, themes, scope, f"All {len(scope)} sentences of {pick.describe()}.", universe=table),
+        Panel("theme_first_mention", early, themes, scope, f"All {len(scope)} sentences of {pick.describe()}.", universe=table),
+        Panel("actor_share", actor_chart, actors, scope, f"All {len(scope)} sentences of {pick.describe()}.", universe=table),
     ]

@@ -36,8 +36,9 @@ def panels(table: pd.DataFrame, pick: Pick) -> list[Panel]:
     return [
         Panel("hedges_by_category", categories, rates, scope[scope["hedged"]],
               f"The {int(scope['hedged'].sum())} hedged sentences of {pick.describe()}.",
-              sort_passages_by=["hedge_count", "position"], ascending=False),
+              sort_passages_by=["hedge_count", "position"], ascending=False, universe=compared[compared["hedged"]]),
         Panel("hedges_vs_boosters", balance, summary, cued,
               f"The {len(cued)} sentences of {pick.describe()} with a hedge or a booster.",
-              sort_passages_by=["booster_count", "hedge_count"], ascending=False),
+              sort_passages_by=["booster_count", "hedge_count"], ascending=False,
+              universe=compared[(compared["hedge_count"] > 0) | (compared["booster_count"] > 0)]),
     ]

@@ -43,4 +43,4 @@ def panels(table: pd.DataFrame, pick: Pick, articles: pd.DataFrame) -> list[Pane
         title=alt.Title("Articles by length", subtitle=f"{len(data)} articles, {int(data['n_words'].sum()):,} words"),
         height=max(160, 30 * len(data)))
     scope = pick.scope(table)
-    return [Panel("articles", chart, data.drop(columns=["label"]), scope, f"All {len(scope)} sentences of {pick.describe()}.")]
+    return [Panel("articles", chart, data.drop(columns=["label"]), scope, f"All {len(scope)} sentences of {pick.describe()}.", universe=table)]

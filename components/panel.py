@@ -22,8 +22,9 @@ class Panel:
     key: str  # stable id, used in the URL
     chart: alt.Chart  # with a point selection named "pick" over canonical fields
     data: pd.DataFrame  # the rows the chart draws (for the CSV export)
-    scope: pd.DataFrame  # the sentences behind the whole chart (shown before any click)
+    scope: pd.DataFrame  # the passages shown before any click (the pick's sentences)
     scope_caption: str
+    universe: pd.DataFrame | None = None  # what a click filters: every sentence behind the chart (default: scope)
     sort_passages_by: list[str] = field(default_factory=lambda: ["position"])
     ascending: bool = True
 
@@ -60,14 +61,17 @@ def _sync_mark(panel_key: str, event) -> None:
 def draw(panel: Panel, ctx: Context) -> None:
     left, right = st.columns([3, 2], gap="medium")
     with left:
+        # An explicit pixel height: "content" squeezed layered charts inside columns.
+        plot_height = panel.chart.to_dict().get("height", 300)
         event = st.altair_chart(style(panel.chart, ctx.presentation), on_select="rerun", selection_mode="pick",
-                                key=f"chart_{panel.key}", width="stretch")
+                                key=f"chart_{panel.key}", width="stretch", height=int(plot_height) + 160)
         _sync_mark(panel.key, event)
         if not ctx.presentation:
             _exports(panel)
     chart_key, selection = decode_mark(st.query_params.get("mark"))
     active = selection if chart_key == panel.key else {}
-    passages = filter_passages(panel.scope, active, ctx.theme_column) if active else panel.scope
+    universe = panel.scope if panel.universe is None else panel.universe
+    passages = filter_passages(universe, active, ctx.theme_column) if active else panel.scope
     passages = passages.sort_values(panel.sort_passages_by, ascending=panel.ascending, kind="stable")
     with right:
         caption = f"Filtered to the clicked mark — {describe(active)}. Double-click the chart to clear." if active else (

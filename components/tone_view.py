@@ -31,7 +31,7 @@ def panels(table: pd.DataFrame, pick: Pick, tone_column: str, tone_label: str) -
                   alt.Tooltip("tone:Q", format="+.2f"), alt.Tooltip("excerpt:N", title="Sentence")], x_domain=[0, 1])
     return [
         Panel("tone_by_outlet", bar, summary, scope, f"All {len(scope)} sentences of {pick.describe()}, most negative first.",
-              sort_passages_by=[tone_column]),
+              sort_passages_by=[tone_column], universe=compared),
         Panel("tone_by_sentence", strip, points.drop(columns=["excerpt"]), scope,
               f"All {len(scope)} sentences of {pick.describe()}, in article order."),
     ]

@@ -36,7 +36,9 @@ def panels(table: pd.DataFrame, pick: Pick) -> list[Panel]:
         height=max(160, 24 * speakers["speaker"].nunique()))
     scope = pick.scope(table)
     return [
-        Panel("quoted_share", quoted, summary, scope[scope["quoted"]], f"The {int(scope['quoted'].sum())} quoted sentences of {pick.describe()}."),
+        Panel("quoted_share", quoted, summary, scope[scope["quoted"]], f"The {int(scope['quoted'].sum())} quoted sentences of {pick.describe()}.",
+              universe=compared[compared["quoted"]]),
         Panel("speakers", who, speakers, scope[scope["speaker"] != ""],
-              f"The {int((scope['speaker'] != '').sum())} sentences of {pick.describe()} that name a speaker."),
+              f"The {int((scope['speaker'] != '').sum())} sentences of {pick.describe()} that name a speaker.",
+              universe=compared[compared["speaker"] != ""]),
     ]

@@ -1,0 +1,78 @@
+"""Pure parts of the app: click → passages, mark encoding, escaping of article text, exports."""
+import csv
+import io
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from components import emphasis_view, hedging_view, overview_view, tone_view, voices_view
+from components.export import chart_png, chart_svg, rows_csv
+from components.passages import marked_html
+from components.selection import decode_mark, encode_mark, filter_passages
+from components.theme import style
+from components.views import Pick
+
+
+def test_click_on_outlet_and_category_gives_its_sentences(table):
+    passages = filter_passages(table, {"outlet_group": "PRIO Blogs", "hedge_category": "approximator"})
+    assert set(passages["article_id"]) == {"a000"}
+    assert all("approximator" in cats for cats in passages["hedge_categories"])
+    assert len(passages) == 5  # s002, s003, s004, s010 (two approximators), s012
+
+
+def test_click_on_theme_actor_sentence_and_speaker(table):
+    assert len(filter_passages(table, {"sentence_id": "a002-s018"})) == 1
+    china = filter_passages(table, {"theme": "China's role"})
+    assert len(china) and all("China's role" in t for t in china["themes"])
+    frames = filter_passages(table, {"theme": "Morality"}, theme_column="policy_frames")
+    assert all("Morality" in t for t in frames["policy_frames"])
+    assert set(filter_passages(table, {"speaker": "Jenny Town"})["article_id"]) == {"a002"}
+    assert filter_passages(table, {"voice": "quoted"})["quoted"].all()
+    assert len(filter_passages(table, {})) == len(table)
+
+
+@pytest.mark.parametrize("selection", [{"outlet_group": "unknown outlet (a001)", "theme": "China's role"},
+                                       {"speaker": "Ms. A|B=C~D"}])
+def test_mark_round_trips_through_the_url(selection):
+    assert decode_mark(encode_mark("theme_share", selection)) == ("theme_share", selection)
+
+
+def test_malformed_marks_are_ignored():
+    assert decode_mark("nonsense") == ("", {})
+    assert decode_mark("chart~evil=1") == ("", {})
+
+
+@pytest.mark.parametrize("text", ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))",
+                                  "![i](http://x/i.png)", ":red[alarm] and $x$ and ]unbalanced", "a & b < c"])
+def test_article_text_is_escaped(text):
+    out = marked_html(text, [(0, 1, "hedge", "hedge: <b>")])
+    assert "<script" not in out and "<img" not in out and 'title="hedge: &lt;b&gt;"' in out
+    import html
+    assert html.unescape(out.replace('<span class="fl-h" title="hedge: &lt;b&gt;">', "").replace("</span>", "")) == text
+
+
+def test_overlapping_marks_keep_the_first():
+    assert marked_html("not clear", [(0, 9, "hedge", "h"), (4, 9, "booster", "b")]).count("<span") == 1
+
+
+def all_panels(table, pick):
+    articles = overview_view.article_table(table, {})
+    return (overview_view.panels(table, pick, articles) + tone_view.panels(table, pick, "tone", "blend")
+            + hedging_view.panels(table, pick) + emphasis_view.panels(table, pick, "Story themes") + voices_view.panels(table, pick))
+
+
+def test_every_chart_exports_svg_png_and_csv(table):
+    for panel in all_panels(table, Pick("outlet", "Washington Times", "themes")):
+        svg = chart_svg(style(panel.chart))
+        assert ET.fromstring(svg).tag.endswith("svg"), panel.key
+        png = chart_png(style(panel.chart))
+        assert png.startswith(b"\x89PNG\r\n\x1a\n"), panel.key
+        rows = list(csv.DictReader(io.StringIO(rows_csv(panel.data).decode("utf-8"))))
+        assert len(rows) == len(panel.data) > 0, panel.key
+
+
+def test_theme_pick_charts_cover_only_that_theme(table):
+    pick = Pick("theme", "China's role", "themes")
+    panels = {p.key: p for p in all_panels(table, pick)}
+    assert set(panels["theme_share"].data["theme"]) == {"China's role"}
+    assert all("China's role" in t for t in panels["tone_by_outlet"].scope["themes"])
