@@ -143,3 +143,9 @@ def actor_mentions(table: pd.DataFrame, by: str) -> pd.DataFrame:
 def speaker_counts(table: pd.DataFrame, by: str) -> pd.DataFrame:
     named = table[table["speaker"] != ""]
     return named.groupby([by, "speaker"]).agg(sentences=("sentence_id", "size"), quoted=("quoted", "sum")).reset_index()
+
+
+def outlet_theme_summary(table: pd.DataFrame, theme_column: str = "themes") -> pd.DataFrame:
+    """summarise() for every outlet × theme: the sentences of that outlet that name that theme."""
+    exploded = table.explode(theme_column).dropna(subset=[theme_column]).rename(columns={theme_column: "theme"})
+    return summary_by(exploded, ["outlet_group", "theme"])

@@ -14,7 +14,7 @@ import pandas as pd
 from .aggregate import article_summary
 from .corpus import BUNDLED_CORPUS, InputError, clean_bundled_raw, load_bundled, read_paths, write_jsonl
 from .lexicon import Lexicons
-from .table import score_text, sentence_table
+from .table import score_text, sentence_table, table_to_csv
 
 ANALYZE_FIELDS = [
     "article_id", "outlet", "title", "sentence_id", "paragraph_id", "position", "text", "quoted", "speaker",
@@ -33,11 +33,7 @@ def _articles(paths: list[str]):
 
 def _write(frame: pd.DataFrame, fmt: str, out: str | None) -> None:
     if fmt == "csv":
-        frame = frame.copy()
-        for column in frame.columns:
-            if frame[column].map(lambda v: isinstance(v, (list, dict))).any():
-                frame[column] = frame[column].map(lambda v: json.dumps(v, ensure_ascii=False))
-        text = frame.to_csv(index=False)
+        text = table_to_csv(frame)
     else:
         text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in frame.to_dict(orient="records"))
     if out:

@@ -4,6 +4,7 @@ A new measure is a new column here plus a view in the app; nothing else needs to
 """
 from __future__ import annotations
 
+import json
 import re
 from typing import Callable
 
@@ -129,6 +130,15 @@ def sentence_table(
         if progress:
             progress(i + 1, len(articles))
     return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+
+
+def table_to_csv(frame: pd.DataFrame) -> str:
+    """CSV with list/dict cells (cues, themes) written as JSON, so the file can be read back."""
+    frame = frame.copy()
+    for column in frame.columns:
+        if frame[column].map(lambda v: isinstance(v, (list, dict))).any():
+            frame[column] = frame[column].map(lambda v: json.dumps(v, ensure_ascii=False))
+    return frame.to_csv(index=False)
 
 
 def paragraph_table(articles: list[Article]) -> pd.DataFrame:

@@ -58,3 +58,13 @@ def test_small_samples_carry_their_n():
     assert row["n_sentences"] == 3 and row["small_sample"]
     assert math.isnan(row["tone_ci_low"])
     assert row["hedges_per_1k_words"] == 1000 / 30
+
+
+def test_outlet_by_theme_has_every_measure(table):
+    from framing.aggregate import outlet_theme_summary
+
+    summary = outlet_theme_summary(table).set_index(["outlet_group", "theme"])
+    china = table[(table["outlet_group"] == "PRIO Blogs") & table["themes"].map(lambda t: "China's role" in t)]
+    row = summary.loc[("PRIO Blogs", "China's role")]
+    assert row["n_sentences"] == len(china) and row["n_words"] == china["n_words"].sum()
+    assert {"mean_polarity", "subjectivity_ci_low", "tone_ci_high", "hedges_per_1k_words", "quoted_share"} <= set(summary.columns)

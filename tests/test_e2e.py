@@ -79,6 +79,7 @@ def wait_idle(page):
 
 def passage_ids(page, index):
     frame = page.locator("[data-testid='stHtml']").filter(has=page.locator(".fl-legend")).nth(index)
+    frame.locator("[data-sentence-id]").first.wait_for(timeout=30000)
     return frame.locator("[data-sentence-id]").evaluate_all("els => els.map(e => e.dataset.sentenceId)")
 
 
