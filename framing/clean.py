@@ -89,16 +89,12 @@ def clean_page(raw: str) -> CleanedPage:
     for i, line in enumerate(lines):
         if FOOTER_MARKERS.match(line):
             page.removed.extend((ln, "footer") for ln in lines[i:])
-            outlet = ORIGINALLY_PUBLISHED.search(line)
-            if outlet and page.outlet == UNKNOWN:
-                page.outlet = outlet.group("outlet").strip()
+            _note_outlet(line, page)
             break
         reason = next((why for why, pattern in JUNK_LINES if pattern.match(line)), None)
         if reason:
             page.removed.append((line, reason))
-            outlet = ORIGINALLY_PUBLISHED.search(line)
-            if outlet and page.outlet == UNKNOWN:
-                page.outlet = outlet.group("outlet").strip()
+            _note_outlet(line, page)
             continue
         if kept and kept[-1] == line:
             page.removed.append((line, "repeated line"))
@@ -119,6 +115,13 @@ def clean_page(raw: str) -> CleanedPage:
             first_paragraph = False
         page.blocks.append(Block("paragraph", line))
     return page
+
+
+def _note_outlet(line: str, page: CleanedPage) -> None:
+    """'This article was originally published on X' names the outlet (the first such line wins)."""
+    outlet = ORIGINALLY_PUBLISHED.search(line)
+    if outlet and page.outlet == UNKNOWN:
+        page.outlet = outlet.group("outlet").strip()
 
 
 def _take_front_matter(lines: list[str], page: CleanedPage) -> list[str]:
