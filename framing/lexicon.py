@@ -58,6 +58,11 @@ def term_pattern(term: str) -> str:
     return rf"(?<![\w]){body}{end_guard}"
 
 
+_WORD_START = re.compile(r"(?<!\w)\w")
+_FIRST_RUN = re.compile(r"\w+")
+_KEY_LENGTH = 3
+
+
 class Matcher:
     """Finds non-overlapping lexicon matches in a text, longest first, with optional context rules."""
 
@@ -76,26 +81,36 @@ class Matcher:
         unknown = {r for r in self.rule_names if r and r not in self.rules}
         if unknown:
             raise ValueError(f"unknown context rule(s): {', '.join(sorted(unknown))}")
-        groups = "|".join(f"(?P<t{i}>{term_pattern(t)})" for i, t in enumerate(self.terms))
-        self.regex = re.compile(groups, re.IGNORECASE) if groups else None
+        self.patterns = [re.compile(term_pattern(t), re.IGNORECASE) for t in self.terms]
+        # Index each term under the first few letters of its first word, so a sentence is checked
+        # only against terms that can start at each word (one big alternation was ~1 ms per sentence).
+        self.index: dict[str, list[int]] = {}
+        for i, term in enumerate(self.terms):
+            first_run = _FIRST_RUN.match(term).group().lower()
+            self.index.setdefault(first_run[:_KEY_LENGTH], []).append(i)
+
+    def _candidates(self, text: str, start: int) -> list[int]:
+        head = text[start:start + _KEY_LENGTH].lower()
+        found = [i for k in range(1, len(head) + 1) for i in self.index.get(head[:k], ())]
+        return sorted(found)  # the global longest-first order decides between overlapping terms
 
     def find(self, text: str) -> list[Match]:
-        if self.regex is None:
-            return []
         found: list[Match] = []
         pos = 0
-        while True:
-            m = self.regex.search(text, pos)
-            if not m:
-                return found
-            i = int(m.lastgroup[1:])
+        for word in _WORD_START.finditer(text):
+            start = word.start()
+            if start < pos:
+                continue
+            m, i = next(((m, i) for i in self._candidates(text, start) if (m := self.patterns[i].match(text, start))), (None, -1))
+            if m is None:
+                continue
             rule = self.rule_names[i]
             if rule and not self.rules[rule](text, m.start(), m.end()):
-                pos = m.start() + 1
                 continue
             if self.labels[i]:  # an empty label is a blocker
                 found.append(Match(self.terms[i], self.labels[i], m.start(), m.end(), m.group()))
             pos = m.end()
+        return found
 
 
 @dataclass
