@@ -1,14 +1,16 @@
 """Framing Lens: how different outlets frame the same story. Composition only: load, pick, lay out."""
 import streamlit as st
 
-from components import emphasis_view, hedging_view, methodology_view, overview_view, panel, state, tone_view, voices_view
+from components import (articles_view, emphasis_view, hedging_view, lexicons_view, methodology_view, overview_view, panel,
+                        state, tone_view, voices_view)
 from components.export import rows_csv
+from components.text import literal
 from components.views import Pick
 from framing.tone import DEFAULT_TONE_ENGINE, TONE_ENGINES, engine_column
 
 st.set_page_config(page_title="Framing Lens", page_icon="🔎", layout="wide")
 
-VIEWS = ["Overview", "Tone", "Hedging", "Emphasis", "Voices", "Methodology"]
+VIEWS = ["Overview", "Tone", "Hedging", "Emphasis", "Voices", "Articles", "Lexicons", "Methodology"]
 THEME_SETS = {"corpus": "Story themes", "policy_frames": "Policy Frames Codebook"}
 MODES = {"outlet": "Outlet", "theme": "Theme", "actor": "Actor"}
 
@@ -35,6 +37,8 @@ with st.sidebar:
                                help=TONE_ENGINES[DEFAULT_TONE_ENGINE])
     st.caption(f"{len(articles)} articles · {len(table)} sentences. "
                "Numbers are computed from the text; see Methodology for how, and how far to trust them.")
+    st.button("Add your own articles", key="go_articles", on_click=lambda: st.session_state.update(view="Articles"),
+              help="Upload files or paste text in the Articles view.")
     st.download_button("Whole sentence table (CSV)", lambda: rows_csv(table), "framing-lens-sentences.csv",
                        "text/csv", on_click="ignore")
 
@@ -45,7 +49,7 @@ if presentation:
 
 view = st.segmented_control("View", VIEWS, default="Overview", key="view", bind="query-params", label_visibility="collapsed") or "Overview"
 pick = Pick(mode, pick_value, theme_column)
-st.header(f"{view} — {pick.describe()}")
+st.header(literal(f"{view} — {pick.describe()}") if view not in ("Articles", "Lexicons", "Methodology") else view)
 ctx = panel.Context(paragraphs, theme_set, theme_column, engine_column(tone_engine), presentation)
 
 if view == "Overview":
@@ -60,6 +64,12 @@ elif view == "Emphasis":
     panels = emphasis_view.panels(table, pick, THEME_SETS[theme_set])
 elif view == "Voices":
     panels = voices_view.panels(table, pick)
+elif view == "Articles":
+    panels = []
+    articles_view.draw(articles, table)
+elif view == "Lexicons":
+    panels = []
+    lexicons_view.draw(lexicons)
 else:
     panels = []
     methodology_view.draw(TONE_ENGINES, DEFAULT_TONE_ENGINE)

@@ -10,6 +10,7 @@ import html
 import pandas as pd
 import streamlit as st
 
+from .text import literal
 from .theme import BOOSTER_COLOUR, HEDGE_COLOUR, THEME_COLOUR
 
 MARK_CLASSES = {"hedge": "fl-h", "booster": "fl-b", "theme": "fl-t"}
@@ -78,7 +79,7 @@ def _short(title: str, limit: int = 60) -> str:
 def draw_passages(passages: pd.DataFrame, paragraphs: dict[str, str], theme_set: str, tone_column: str, caption: str,
                   key: str, presentation: bool = False, limit: int = 20) -> None:
     st.markdown(f"**Passages** — {len(passages)} sentence{'s' if len(passages) != 1 else ''}")
-    st.caption(caption)
+    st.caption(literal(caption))
     legend = ('<div class="fl-legend fl-meta"><span class="fl-h">hedge</span><span class="fl-b">booster</span>'
               '<span class="fl-t">theme term</span><span class="fl-q">italic = quoted</span></div>')
     shown = passages.head(limit)

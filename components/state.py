@@ -1,17 +1,25 @@
 """Session state and cached analysis: the glue between the engine and the views.
 
-The analysis is cached on the *content* of the corpus and the lexicons (both passed as text), so a
-click, a pick or a view change never re-runs it, and two visitors only share a cache entry when they
-analyse byte-identical content.
+A session's articles and lexicons live in ``st.session_state`` only, so they are private to that
+browser tab. The shared cache (``_analyse_chunk``) is keyed on the *content* it analyses: a visitor
+can only get an entry back by sending byte-identical text, so nothing leaks between sessions. The
+finished analysis is also kept in the session, keyed on a hash of that content, so a click, a pick or
+a view change never re-runs or re-assembles it.
 """
 from __future__ import annotations
+
+import hashlib
+from contextlib import nullcontext
 
 import pandas as pd
 import streamlit as st
 
-from framing.corpus import Article, articles_from_jsonl, corpus_to_jsonl, load_bundled
+from framing import intake
+from framing.corpus import Article, InputError, articles_from_jsonl, corpus_to_jsonl, decode_bytes, load_bundled
 from framing.lexicon import LEXICON_FILES, Lexicons, read_lexicon_csv
 from framing.table import paragraph_table, sentence_table
+
+CHUNK_ARTICLES = 25  # articles per cached chunk; a progress bar appears when there is more than one
 
 
 def corpus() -> list[Article]:
@@ -26,15 +34,113 @@ def lexicons() -> Lexicons:
     return st.session_state["lexicons"]
 
 
-@st.cache_data(max_entries=32, show_spinner="Analysing the articles…")
-def _analyse(corpus_jsonl: str, lexicon_csvs: tuple[str, ...]) -> tuple[pd.DataFrame, dict[str, str]]:
-    articles = articles_from_jsonl(corpus_jsonl, "session corpus")
+def messages() -> list[intake.Message]:
+    """What the last change to the corpus or the lexicons reported (shown until the next change)."""
+    return st.session_state.get("messages", [])
+
+
+@st.cache_data(max_entries=400, ttl=6 * 3600, show_spinner=False)
+def _analyse_chunk(chunk_jsonl: str, lexicon_csvs: tuple[str, ...]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    articles = articles_from_jsonl(chunk_jsonl, "session corpus")
     tables = {name: read_lexicon_csv(text, name) for name, text in zip(LEXICON_FILES, lexicon_csvs)}
-    table = sentence_table(articles, Lexicons(**tables))
-    paragraphs = paragraph_table(articles)
-    return table, dict(zip(paragraphs["paragraph_id"], paragraphs["text"]))
+    return sentence_table(articles, Lexicons(**tables)), paragraph_table(articles)
 
 
 def analysis() -> tuple[pd.DataFrame, dict[str, str]]:
-    lex = lexicons()
-    return _analyse(corpus_to_jsonl(corpus()), tuple(lex.table(n).to_csv(index=False) for n in LEXICON_FILES))
+    lines = corpus_to_jsonl(corpus()).splitlines(keepends=True)
+    lexicon_csvs = lexicons().fingerprint()
+    key = hashlib.sha256("\x00".join(["".join(lines), *lexicon_csvs]).encode("utf-8")).hexdigest()
+    memo = st.session_state.get("_analysis")
+    if memo and memo[0] == key:
+        return memo[1]
+    chunks = ["".join(lines[i:i + CHUNK_ARTICLES]) for i in range(0, len(lines), CHUNK_ARTICLES)]
+    bar = st.progress(0.0, text=f"Analysing {len(lines):,} articles…") if len(chunks) > 1 else None
+    parts = []
+    with st.spinner("Analysing the articles…", show_time=True) if bar is None else nullcontext():
+        for n, chunk in enumerate(chunks, start=1):
+            parts.append(_analyse_chunk(chunk, lexicon_csvs))
+            if bar is not None:
+                done = min(n * CHUNK_ARTICLES, len(lines))
+                bar.progress(n / len(chunks), text=f"Analysing {len(lines):,} articles… {done:,} done")
+    if bar is not None:
+        bar.empty()
+    table = pd.concat([p[0] for p in parts], ignore_index=True)
+    paragraphs = pd.concat([p[1] for p in parts], ignore_index=True)
+    result = (table, dict(zip(paragraphs["paragraph_id"], paragraphs["text"])))
+    st.session_state["_analysis"] = (key, result)
+    return result
+
+
+# --- changes to the corpus ------------------------------------------------------------------------------
+
+
+def _apply(result: intake.Intake) -> None:
+    st.session_state["articles"] = result.articles
+    st.session_state["messages"] = result.messages
+
+
+def add_uploads(files, replace_corpus: bool) -> None:
+    """Read uploaded files in memory (``getvalue``); a file's name is only a label, never a path."""
+    batches = []
+    for upload in files:
+        data = upload.getvalue()
+        try:
+            batches.append((upload.name, intake.read_upload(upload.name, data), intake.is_saved_corpus(upload.name, data)))
+        except InputError as error:
+            batches.append((upload.name, error, False))
+        except Exception as error:  # noqa: BLE001 — an unforeseen failure must not cost the session its articles
+            batches.append((upload.name, InputError(upload.name, f"could not be read ({type(error).__name__})"), False))
+    _apply(intake.add(corpus(), batches, replace_corpus))
+
+
+def add_pasted(text: str, replace_corpus: bool) -> None:
+    try:
+        batch = ("pasted text", intake.read_pasted(text), False)
+    except InputError as error:
+        batch = ("pasted text", error, False)
+    _apply(intake.add(corpus(), [batch], replace_corpus))
+
+
+def edit_article(article_id: str, changes: dict[str, str]) -> None:
+    _apply(intake.edit_metadata(corpus(), article_id, changes))
+
+
+def remove_article(article_id: str) -> None:
+    _apply(intake.remove(corpus(), article_id))
+
+
+def reset_corpus() -> None:
+    _apply(intake.Intake(load_bundled(), [intake.Message("success", "corpus", "back to the bundled five articles")]))
+
+
+# --- changes to the lexicons ------------------------------------------------------------------------------
+
+
+def _change_lexicons(name: str, change) -> None:
+    try:
+        st.session_state["lexicons"] = change(lexicons())
+        st.session_state["messages"] = [intake.Message("success", f"{name} list", "saved; every score was recomputed")]
+    except (ValueError, InputError) as error:
+        st.session_state["messages"] = [intake.Message("error", f"{name} list", f"{error}. The list was not changed.")]
+
+
+def add_lexicon_entry(name: str, entry: dict[str, str]) -> None:
+    _change_lexicons(name, lambda lex: lex.with_entry(name, entry))
+
+
+def remove_lexicon_rows(name: str, indices: list[int]) -> None:
+    _change_lexicons(name, lambda lex: lex.without_rows(name, indices))
+
+
+def upload_lexicon(name: str, upload) -> None:
+    def change(lex: Lexicons) -> Lexicons:
+        text, _ = decode_bytes(upload.getvalue(), upload.name)
+        return lex.with_table(name, read_lexicon_csv(text, name))
+
+    _change_lexicons(name, change)
+    for message in st.session_state["messages"]:
+        message.source = f"{upload.name} → {name} list"
+
+
+def reset_lexicon(name: str) -> None:
+    _change_lexicons(name, lambda lex: lex.with_table(name, Lexicons.load().table(name)))

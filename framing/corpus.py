@@ -103,7 +103,7 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, str | None]:
     if not data.strip():
         raise InputError(source, "the file is empty")
     if len(data) > MAX_BYTES:
-        raise InputError(source, f"the file is {len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB")
+        raise InputError(source, f"the file is {len(data) / 2**20:.1f} MB; the limit is {MAX_BYTES / 2**20:.0f} MB")
     for magic, kind in _BINARY_MAGIC.items():
         if data.startswith(magic):
             raise InputError(source, f"this is {kind}, not text")
@@ -220,12 +220,13 @@ def _from_rows(rows: list[dict], columns: list[str], source: str) -> list[Articl
 
 
 def _from_csv(text: str, source: str) -> list[Article]:
+    csv.field_size_limit(MAX_BYTES)  # the default (128 KB per field) is shorter than some articles
+    reader = csv.DictReader(io.StringIO(text), strict=True)  # strict: a stray quote is an error, not a merged row
     try:
-        reader = csv.DictReader(io.StringIO(text))
         rows = list(reader)
         columns = list(reader.fieldnames or [])
     except csv.Error as exc:
-        raise InputError(source, f"CSV does not parse ({exc})")
+        raise InputError(source, f"CSV does not parse after line {reader.line_num} ({exc})")
     return _from_rows(rows, columns, source)
 
 

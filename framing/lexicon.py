@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Callable
@@ -86,7 +86,10 @@ class Matcher:
         # only against terms that can start at each word (one big alternation was ~1 ms per sentence).
         self.index: dict[str, list[int]] = {}
         for i, term in enumerate(self.terms):
-            first_run = _FIRST_RUN.match(term).group().lower()
+            first_run = _FIRST_RUN.match(term)
+            if first_run is None:
+                raise ValueError(f"term {term!r} must start with a letter or a digit")
+            first_run = first_run.group().lower()
             self.index.setdefault(first_run[:_KEY_LENGTH], []).append(i)
 
     def _candidates(self, text: str, start: int) -> list[int]:
@@ -129,12 +132,37 @@ class Lexicons:
     def table(self, name: str) -> pd.DataFrame:
         return getattr(self, name)
 
-    def fingerprint(self) -> str:
-        """Content key for caches: changes whenever any entry changes."""
-        return "\n".join(self.table(n).to_csv(index=False) for n in LEXICON_FILES)
+    def csv(self, name: str) -> str:
+        return self.table(name).to_csv(index=False)
 
-    def theme_sets(self) -> list[str]:
-        return list(dict.fromkeys(self.themes["theme_set"]))
+    def fingerprint(self) -> tuple[str, ...]:
+        """Content key for caches: changes whenever any entry changes."""
+        return tuple(self.csv(n) for n in LEXICON_FILES)
+
+    def with_table(self, name: str, table: pd.DataFrame) -> "Lexicons":
+        """A copy with one list replaced; raises ValueError (bad columns, unknown rule) and changes nothing."""
+        checked = read_lexicon_csv(table.to_csv(index=False), name)
+        updated = replace(self, **{name: checked})
+        updated.check()
+        return updated
+
+    def with_entry(self, name: str, entry: dict[str, str]) -> "Lexicons":
+        _, columns, _ = LEXICON_FILES[name]
+        row = {c: str(entry.get(c, "")).strip() for c in columns}
+        key = "alias" if name == "actors" else "term"
+        if not row[key]:
+            raise ValueError(f"the {key} is empty")
+        label = LEXICON_FILES[name][2]
+        if not row[label] and name != "actors":
+            raise ValueError(f"the {label} is empty")
+        return self.with_table(name, pd.concat([self.table(name), pd.DataFrame([row])], ignore_index=True))
+
+    def without_rows(self, name: str, indices: list[int]) -> "Lexicons":
+        return self.with_table(name, self.table(name).drop(index=list(indices)))
+
+    def check(self) -> None:
+        """Build every matcher, so a bad entry fails here and not in the middle of an analysis."""
+        self.hedge_matcher, self.booster_matcher, self.theme_matchers, self.actor_matcher
 
     @cached_property
     def hedge_matcher(self) -> Matcher:
@@ -163,7 +191,10 @@ class Lexicons:
 def read_lexicon_csv(text: str, name: str) -> pd.DataFrame:
     """Parse one lexicon CSV; raises ValueError naming the missing columns."""
     _, columns, _ = LEXICON_FILES[name]
-    table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    try:
+        table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise ValueError(f"{name} lexicon does not parse as CSV ({str(exc).splitlines()[0]})")
     missing = [c for c in columns if c not in table.columns]
     if missing:
         raise ValueError(f"{name} lexicon is missing column(s): {', '.join(missing)}")

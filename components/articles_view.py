@@ -1,0 +1,92 @@
+"""Articles: add your own (upload or paste), check what was read, edit metadata, remove, save and restore."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from framing.corpus import MAX_BYTES, SUFFIXES, Article, corpus_to_jsonl
+from framing.intake import EDITABLE_FIELDS, Message
+
+from . import state
+from .text import literal
+
+JOIN, REPLACE = "Join the loaded articles", "Replace them"
+_SHOW = {"error": st.error, "warning": st.warning, "info": st.info, "success": st.success}
+
+
+def show_messages(items: list[Message]) -> None:
+    for message in items:
+        _SHOW[message.level](literal(str(message)))
+
+
+def article_rows(articles: list[Article], sentences_per_article: pd.Series) -> pd.DataFrame:
+    return pd.DataFrame([{
+        "article_id": a.article_id, "title": a.title, "outlet": a.outlet, "author": a.author, "date": a.date,
+        "url": a.url, "source": a.source_file, "sentences": int(sentences_per_article.get(a.article_id, 0)),
+        "notes": "; ".join(a.notes),
+    } for a in articles])
+
+
+def draw(articles: list[Article], table: pd.DataFrame) -> None:
+    show_messages(state.messages())
+    add, loaded = st.columns([2, 3], gap="large")
+    with add:
+        _draw_add()
+    with loaded:
+        st.subheader(f"Loaded: {len(articles)} articles")
+        st.dataframe(article_rows(articles, table.groupby("article_id").size()), hide_index=True, width="stretch",
+                     column_config={"url": st.column_config.TextColumn("url")})
+        st.caption("Metadata is what the text itself states; “unknown” where it says nothing. Edit it below.")
+        _draw_edit(articles)
+        save, reset = st.columns(2)
+        save.download_button("Download corpus (JSONL)", lambda: corpus_to_jsonl(state.corpus()), "framing-lens-corpus.jsonl",
+                             "application/jsonl", on_click="ignore", key="download_corpus",
+                             help="Every article with its metadata and edits, as one file. Upload it to restore this corpus exactly.")
+        if reset.button("Back to the bundled articles", key="reset_corpus"):
+            state.reset_corpus()
+            st.rerun()
+
+
+def _draw_add() -> None:
+    st.subheader("Add articles")
+    mode = st.radio("New articles", [JOIN, REPLACE], horizontal=True, key="intake_mode",
+                    help="Replacing happens only if at least one new article was read.")
+    # A fresh key after each batch empties the uploader, so a file is never read twice.
+    round_key = f"upload_{st.session_state.get('upload_round', 0)}"
+    files = st.file_uploader(
+        f"Files: {', '.join(SUFFIXES)} (up to {MAX_BYTES // 2**20} MB each)",
+        # No ``type=`` filter: Streamlit rejects a wrong suffix with an exception, the engine with a clear message.
+        accept_multiple_files=True, key=round_key,
+        help="CSV and JSONL need a text column; title, outlet, author, date and url columns are used when present. "
+             "A corpus saved with “Download corpus” is restored exactly.")
+    if files:
+        state.add_uploads(files, mode == REPLACE)
+        st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
+        st.rerun()
+    with st.form("paste", clear_on_submit=True, border=False):
+        text = st.text_area("Or paste an article", height=160, key="paste_text",
+                            placeholder="Headline, byline and body as they appear on the page")
+        if st.form_submit_button("Add pasted text"):
+            state.add_pasted(text, mode == REPLACE)
+            st.rerun()
+
+
+def _draw_edit(articles: list[Article]) -> None:
+    by_id = {a.article_id: a for a in articles}
+    with st.expander("Edit or remove an article", expanded=False):
+        article_id = st.selectbox("Article", list(by_id), key="edit_article",
+                                  format_func=lambda i: f"{i} · {by_id[i].title[:70]}")
+        article = by_id[article_id]
+        # The saved values are part of the widget keys, so the boxes always show what is stored now.
+        version = abs(hash(tuple(getattr(article, f) for f in EDITABLE_FIELDS)))
+        with st.form(f"edit_{article_id}", border=False):
+            values = {f: st.text_input(f.capitalize(), getattr(article, f), key=f"edit_{article_id}_{f}_{version}",
+                                       help="Outlet names group the articles and pick their colour." if f == "outlet" else None)
+                      for f in EDITABLE_FIELDS}
+            if st.form_submit_button("Save metadata"):
+                state.edit_article(article_id, values)
+                st.rerun()
+        st.caption(f"Source: {literal(article.source_file)} · date source: {literal(article.date_source or 'none')}")
+        if st.button("Remove this article", key="remove_article", disabled=len(articles) < 2):
+            state.remove_article(article_id)
+            st.rerun()

@@ -1,0 +1,84 @@
+"""Lexicons: see every hedge, booster, theme and actor term, add or remove entries, save and load a list."""
+from __future__ import annotations
+
+import streamlit as st
+
+from framing.cues import CONTEXT_RULES
+from framing.lexicon import LEXICON_FILES, Lexicons
+
+from . import state
+from .articles_view import show_messages
+
+USER_SOURCE = "added in the app"
+LIST_NAMES = {"hedges": "Hedges", "boosters": "Boosters", "themes": "Themes", "actors": "Actors"}
+HELP = {
+    "hedges": "Words that soften a claim. A rule limits where a term counts (e.g. “may” not as the month).",
+    "boosters": "Words that harden a claim.",
+    "themes": "Terms that signal a theme; a trailing * matches any ending (sanction* → sanctions).",
+    "actors": "Names and aliases that count as a mention of an actor.",
+}
+
+
+def row_label(name: str, row) -> str:
+    if name == "actors":
+        return f"{row['alias']} → {row['actor']}"
+    if name == "themes":
+        return f"{row['term']} → {row['theme']} ({row['theme_set']})"
+    return f"{row['term']} ({row['category']})"
+
+
+def draw(lexicons: Lexicons) -> None:
+    show_messages(state.messages())
+    name = st.radio("List", list(LIST_NAMES), format_func=LIST_NAMES.get, horizontal=True, key="lexicon_list")
+    table = lexicons.table(name)
+    st.caption(f"{HELP[name]} Every entry names its source; see data/lexicons/ for the licences. "
+               "A change here applies to this session only and recomputes every score.")
+    listing, edit = st.columns([3, 2], gap="large")
+    with listing:
+        st.dataframe(table, hide_index=True, width="stretch", height=420)
+        st.download_button(f"Download the {name} list (CSV)", lexicons.csv(name), f"{name}.csv", "text/csv",
+                           key=f"download_{name}", on_click="ignore")
+    with edit:
+        _add_form(name, table)
+        _remove_form(name, table)
+        round_key = f"lexicon_upload_{name}_{st.session_state.get('lexicon_round', 0)}"
+        upload = st.file_uploader(f"Replace the {name} list from a CSV", key=round_key,
+                                  help=f"Columns: {', '.join(LEXICON_FILES[name][1])}. Use a downloaded list as the template.")
+        if upload is not None:
+            state.upload_lexicon(name, upload)
+            st.session_state["lexicon_round"] = st.session_state.get("lexicon_round", 0) + 1
+            st.rerun()
+        if st.button(f"Reset the {name} list to the bundled one", key=f"reset_{name}"):
+            state.reset_lexicon(name)
+            st.rerun()
+
+
+def _add_form(name: str, table) -> None:
+    _, columns, _ = LEXICON_FILES[name]
+    with st.form(f"add_{name}", clear_on_submit=True):
+        st.markdown("**Add an entry**")
+        entry = {}
+        for column in columns:
+            key = f"add_{name}_{column}"
+            if column == "source":
+                entry[column] = USER_SOURCE
+            elif column == "rule":
+                entry[column] = st.selectbox("Rule (optional)", ["", *CONTEXT_RULES], key=key, format_func=lambda r: r or "none")
+            elif column in ("category", "theme_set", "theme", "actor"):
+                existing = sorted(set(table[column]) - {""})
+                entry[column] = st.selectbox(column.replace("_", " ").capitalize(), existing, key=key, index=None,
+                                             accept_new_options=True, placeholder="Pick one or type a new one")
+            else:
+                entry[column] = st.text_input(column.capitalize(), key=key)
+        if st.form_submit_button("Add"):
+            state.add_lexicon_entry(name, {k: v or "" for k, v in entry.items()})
+            st.rerun()
+
+
+def _remove_form(name: str, table) -> None:
+    with st.form(f"remove_{name}", clear_on_submit=True):
+        rows = st.multiselect("Remove entries", list(table.index), key=f"remove_{name}_rows",
+                              format_func=lambda i: row_label(name, table.loc[i]))
+        if st.form_submit_button("Remove") and rows:
+            state.remove_lexicon_rows(name, rows)
+            st.rerun()
