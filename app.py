@@ -42,7 +42,7 @@ with st.sidebar:
     st.download_button("Whole sentence table (CSV)", lambda: rows_csv(table), "framing-lens-sentences.csv",
                        "text/csv", on_click="ignore")
 
-st.html("<style>.block-container{padding-top:2rem}</style>")
+st.html("<style>.block-container{padding-top:3.5rem}</style>")  # clear of the fixed header, so the view switcher is clickable
 if presentation:
     st.html("<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl']{display:none}"
             "h1,h2,h3{font-size:2.2rem !important}</style>")

@@ -39,7 +39,8 @@ def draw(articles: list[Article], table: pd.DataFrame) -> None:
         st.caption("Metadata is what the text itself states; “unknown” where it says nothing. Edit it below.")
         _draw_edit(articles)
         save, reset = st.columns(2)
-        save.download_button("Download corpus (JSONL)", lambda: corpus_to_jsonl(state.corpus()), "framing-lens-corpus.jsonl",
+        # Made when clicked, outside the script run: it must close over the articles, not read session state.
+        save.download_button("Download corpus (JSONL)", lambda: corpus_to_jsonl(articles), "framing-lens-corpus.jsonl",
                              "application/jsonl", on_click="ignore", key="download_corpus",
                              help="Every article with its metadata and edits, as one file. Upload it to restore this corpus exactly.")
         if reset.button("Back to the bundled articles", key="reset_corpus"):

@@ -75,7 +75,12 @@ def article_from_text(raw: str, source: str, article_id: str | None = None, **me
     """Clean one page of text; metadata given explicitly (e.g. CSV columns) wins over what is read."""
     page = clean_page(raw)
     if not any(b.kind == "paragraph" for b in page.blocks):
-        raise InputError(source, "no article text found (the file is empty or holds only headings and site furniture)")
+        # Only short unpunctuated lines (a snippet, a list of quotes): analyse them rather than refuse.
+        page.blocks = [Block("paragraph", b.text) for b in page.blocks]
+        if not page.blocks and page.title != UNKNOWN:  # a one-line text is its own title and body
+            page.blocks = [Block("paragraph", page.title)]
+    if not page.blocks:
+        raise InputError(source, "no article text found (the text is empty or only site furniture)")
     article = Article(
         article_id=article_id or "u" + hashlib.sha256(raw.encode("utf-8")).hexdigest()[:8],
         blocks=page.blocks, title=page.title, outlet=page.outlet, author=page.author, date=page.date,

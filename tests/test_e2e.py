@@ -121,3 +121,119 @@ def test_click_bar_filters_passages_and_deep_link_round_trips(server, browser):
     assert passage_ids(again, 0) == after
     assert not errors and not errors2, errors + errors2
     again.close()
+
+
+# --- bringing your own articles -----------------------------------------------------------------------
+
+HOSTILE = """<script>alert('t1')</script> Kremlin talks
+By <img src=x onerror=alert('t2')>
+
+Officials may say the deal is <script>alert('t3')</script> clearly done, reporters said.
+
+Click [here](javascript:alert('t4')) and see ![pic](https://example.com/p.png) now, a diplomat said.
+
+Prices :red[rose] by $5 and $6 ] as the rouble fell, analysts said on Tuesday.
+"""
+
+
+def go_to(page, view):
+    page.locator("[data-testid='stButtonGroup'] button", has_text=view).first.click()
+    wait_idle(page)
+
+
+def upload_files(page, files):
+    alerts = page.locator("[data-testid='stAlert']").count()
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(files)
+    page.wait_for_function(f"() => document.querySelectorAll('[data-testid=\"stAlert\"]').length > 0", timeout=60000)
+    wait_idle(page)
+    del alerts
+
+
+def injected(page):
+    """Elements that would exist only if user text had become markup."""
+    return page.evaluate("""() => [
+        ...document.querySelectorAll('img[src="x"], img[src*="example.com"], a[href^="javascript"], [onerror]'),
+        ...[...document.querySelectorAll('script')].filter(s => s.textContent.includes('alert('))
+    ].map(e => e.outerHTML)""")
+
+
+def test_hostile_upload_stays_text_no_dialog_no_injected_element(server, browser):
+    page, errors = open_page(browser, f"{server}/?view=Articles")
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.get_by_text("Replace them").click()
+    wait_idle(page)
+    upload_files(page, [{"name": "<img src=x onerror=alert('t5')>[a](javascript:alert(6)).txt", "mimeType": "text/plain",
+                         "buffer": HOSTILE.encode()}])
+    assert "[a](javascript:alert(6)).txt: added as" in page.locator("[data-testid='stAlert']").first.inner_text()
+    for view in ["Overview", "Hedging", "Tone", "Articles"]:
+        go_to(page, view)
+        if view != "Articles":
+            page.locator("[data-sentence-id]").first.wait_for(timeout=30000)
+            text = page.locator("[data-testid='stMain']").inner_text()
+            assert "Officials may say the deal is <script>alert('t3')</script> clearly done" in text, view
+            if view == "Overview":  # every sentence of the article is listed there
+                assert ":red[rose] by $5 and $6 ]" in text and "![pic](https://example.com/p.png)" in text
+        assert not injected(page), (view, injected(page))
+    page.screenshot(path=str(SHOTS / "hostile-upload.png"))
+    assert not dialogs and not errors, (dialogs, errors)
+    page.close()
+
+
+def test_csv_upload_shows_progress_then_appears_in_charts_and_passages(server, browser):
+    rows = ["title,outlet,text"] + [
+        f'Report {i},Test Gazette,"Officials may meet again soon, analysts said. Talks on grain {i} were clearly useful."'
+        for i in range(100)]
+    page, errors = open_page(browser, f"{server}/?view=Articles")
+    # Record whether a progress bar is ever drawn: it is gone again once the analysis is done.
+    page.evaluate("""() => { window.sawProgress = false; new MutationObserver(() => {
+        if (document.querySelector('[data-testid="stProgress"]')) window.sawProgress = true;
+    }).observe(document.body, {childList: true, subtree: true}); }""")
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(
+        [{"name": "gazette.csv", "mimeType": "text/csv", "buffer": "\n".join(rows).encode()}])
+    page.wait_for_function("() => window.sawProgress", timeout=60000)
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stAlert\"]').length > 0", timeout=60000)
+    wait_idle(page)
+    assert "gazette.csv: added 100 article(s)" in page.locator("[data-testid='stAlert']").first.inner_text()
+    assert "105 articles" in page.locator("[data-testid='stSidebar']").inner_text()
+    go_to(page, "Hedging")
+    page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").filter(has_text="Outlet").click()
+    page.get_by_role("option", name="Test Gazette").click()
+    wait_idle(page)
+    assert "Test Gazette" in page.locator("[data-testid='stMain'] [data-testid='stHeading']").first.inner_text()
+    page.wait_for_function("() => document.querySelectorAll('.vega-embed canvas, .vega-embed svg.marks').length >= 2", timeout=30000)
+    ids = passage_ids(page, 0)
+    assert ids and all(i.startswith("u") for i in ids)
+    assert "Test Gazette · Report 0 ·" in page.locator("[data-sentence-id]").first.inner_text()
+    page.screenshot(path=str(SHOTS / "uploaded-gazette.png"))
+    assert not errors, errors
+    page.close()
+
+
+def test_sessions_are_private_and_a_downloaded_corpus_restores_elsewhere(server, browser, tmp_path):
+    owner = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = owner.new_page()
+    page.goto(f"{server}/?view=Articles")
+    wait_idle(page)
+    upload_files(page, [{"name": "private.txt", "mimeType": "text/plain",
+                         "buffer": b"Zebra memo\n\nZEBRA-PRIVATE-7 officials may resign, aides said on Monday."}])
+    assert "6 articles" in page.locator("[data-testid='stSidebar']").inner_text()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download corpus (JSONL)").click()
+    saved = tmp_path / "corpus.jsonl"
+    download.value.save_as(saved)
+
+    visitor = browser.new_context(viewport={"width": 1280, "height": 900})
+    other = visitor.new_page()
+    other.goto(f"{server}/?view=Hedging")
+    wait_idle(other)
+    assert "5 articles" in other.locator("[data-testid='stSidebar']").inner_text()
+    for view in ["Overview", "Hedging", "Articles"]:
+        go_to(other, view)
+        assert "ZEBRA-PRIVATE-7" not in other.content() and "Zebra memo" not in other.content()
+    upload_files(other, [{"name": "corpus.jsonl", "mimeType": "application/jsonl", "buffer": saved.read_bytes()}])
+    assert "restored the saved corpus of 6" in other.locator("[data-testid='stAlert']").first.inner_text()
+    assert "6 articles" in other.locator("[data-testid='stSidebar']").inner_text()
+    assert saved.read_text("utf-8").count("ZEBRA-PRIVATE-7") == 1
+    owner.close()
+    visitor.close()

@@ -1,0 +1,158 @@
+"""The Articles and Lexicons views through AppTest: every bad input, nothing lost, edits that stick."""
+import pytest
+
+from framing.corpus import MAX_BYTES, corpus_to_jsonl
+from test_app import passages_html, run_app, shown
+
+GOOD = ("story.txt", b"Kremlin weighs new deal\n\nBy Jane Roe\n\nMoscow may send more troops to the border, "
+        b"officials said on Tuesday.\n\nThe agreement is clearly a turning point, a senior diplomat said.", "text/plain")
+FRENCH = ("article.txt", ("Le président russe a reçu son homologue nord-coréen dans une base spatiale, où les deux "
+                          "dirigeants ont parlé de coopération militaire et de la guerre en Ukraine pendant plusieurs "
+                          "heures, selon les agences officielles.").encode(), "text/plain")
+
+
+def messages(at, level):
+    return [shown(e.value) for e in getattr(at, level)]
+
+
+def loaded_titles(at):
+    return list(at.dataframe[0].value["title"])
+
+
+def upload(at, *files):
+    at.file_uploader(key=f"upload_{at.session_state['upload_round'] if 'upload_round' in at.session_state else 0}").set_value(list(files))
+    return at.run()
+
+
+@pytest.fixture
+def with_story():
+    at = run_app(view="Articles")
+    upload(at, GOOD)
+    assert not at.exception and loaded_titles(at)[-1] == "Kremlin weighs new deal"
+    return at
+
+
+@pytest.mark.parametrize("name, data, problem", [
+    ("empty.txt", b"", "the file is empty"),
+    ("renamed-photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "this is a PNG image, not text"),
+    ("huge.txt", b"word " * (MAX_BYTES // 5 + 1), "the limit is 10 MB"),
+    ("broken.csv", b'text,title\n"Moscow may act"x",T\n', "CSV does not parse"),
+    ("notext.csv", b"headline,outlet\nA,B\n", "no text column (expected one of: text, body"),
+    ("broken.jsonl", b'{"text": "Moscow may act."}\n{not json\n', "line 2 is not valid JSON"),
+    ("notext.jsonl", b'{"headline": "A"}\n', "columns found: headline"),
+])
+@pytest.mark.parametrize("mode", ["Join the loaded articles", "Replace them"])
+def test_bad_upload_names_file_and_problem_and_keeps_the_articles(with_story, name, data, problem, mode):
+    at = with_story
+    at.radio(key="intake_mode").set_value(mode).run()
+    before = loaded_titles(at)
+    upload(at, (name, data, "application/octet-stream"))
+    assert not at.exception
+    errors = messages(at, "error")
+    assert len(errors) == 1 and errors[0].startswith(f"{name}: ") and problem in errors[0], errors
+    assert loaded_titles(at) == before and len(before) == 6
+    at.segmented_control(key="view").set_value("Overview").run()  # and the charts still cover every article
+    assert len(at.dataframe[0].value) == 6
+
+
+def test_non_utf8_text_is_decoded_and_the_assumption_shown(with_story):
+    at = with_story
+    text = "Café talks in Kraków may resume, officials said, as the rouble fell again."
+    upload(at, ("utf16.txt", text.encode("utf-16"), "text/plain"), ("latin.txt", text.replace("Kraków", "Köln").encode("cp1252"), "text/plain"))
+    warnings = messages(at, "warning")
+    assert any(w.startswith("utf16.txt: decoded as UTF-16") for w in warnings), warnings
+    assert any(w.startswith("latin.txt: not valid UTF-8: assumed Windows-1252") for w in warnings), warnings
+    assert len(loaded_titles(at)) == 8
+
+
+def test_duplicate_upload_is_not_added_twice(with_story):
+    at = with_story
+    upload(at, ("same-story-renamed.md",) + GOOD[1:])
+    assert any("same-story-renamed.md: already loaded" in w for w in messages(at, "warning"))
+    assert len(loaded_titles(at)) == 6
+
+
+def test_unlikely_english_is_added_with_a_warning(with_story):
+    at = with_story
+    upload(at, FRENCH)
+    assert any("article.txt: does not look like English" in w and "lexicons are English" in w for w in messages(at, "warning"))
+    assert len(loaded_titles(at)) == 7
+
+
+def test_replace_and_back_to_bundled(with_story):
+    at = with_story
+    at.radio(key="intake_mode").set_value("Replace them").run()
+    upload(at, FRENCH)
+    assert loaded_titles(at) == ["unknown"]
+    at.button(key="reset_corpus").click().run()
+    assert len(loaded_titles(at)) == 5
+
+
+def test_paste_adds_an_article_and_shows_it_literally():
+    at = run_app(view="Articles")
+    hostile = "Officials may say <b>bold</b> :red[alarm] [x](javascript:alert(1)) costs $5 and $6 ]"
+    at.text_area(key="paste_text").input(f"Headline here\n\n{hostile}")
+    at.button[[b.label for b in at.button].index("Add pasted text")].click().run()
+    assert not at.exception and len(loaded_titles(at)) == 6
+    at.radio(key="by").set_value("outlet")
+    at.segmented_control(key="view").set_value("Hedging").run()
+    at.selectbox(key="pick_outlet").set_value(next(o for o in at.selectbox(key="pick_outlet").options if "(u" in o)).run()
+    body = "".join(passages_html(at))
+    assert "&lt;b&gt;bold&lt;/b&gt; :red[alarm] [x](javascript:alert(1)) costs $5 and $6 ]" in body.replace('<span class="fl-h" title="hedge: modal">may</span>', "may")
+    assert "<b>bold</b>" not in body
+
+
+def test_edit_metadata_and_remove_survive_view_changes(with_story):
+    at = with_story
+    new_id = at.dataframe[0].value["article_id"].iloc[-1]
+    at.selectbox(key="edit_article").set_value(new_id).run()
+    outlet_box = next(t for t in at.text_input if t.key.startswith(f"edit_{new_id}_outlet"))
+    outlet_box.input("Daily Planet")
+    at.button[[b.label for b in at.button].index("Save metadata")].click().run()
+    assert at.dataframe[0].value.set_index("article_id").loc[new_id, "outlet"] == "Daily Planet"
+    assert "outlet set by the user" in at.dataframe[0].value.set_index("article_id").loc[new_id, "notes"]
+    at.selectbox(key="edit_article").set_value("a003").run()
+    at.button(key="remove_article").click().run()
+    assert "a003" not in list(at.dataframe[0].value["article_id"])
+    for view in ["Tone", "Emphasis", "Overview"]:  # the edits stay through views and picks
+        at.segmented_control(key="view").set_value(view).run()
+    at.selectbox(key="pick_outlet").set_value("Daily Planet").run()
+    assert "Daily Planet" in shown(at.header[0].value)
+    assert set(at.dataframe[0].value["article_id"]) == {"a000", "a001", "a002", "a004", new_id}
+    assert "Daily Planet" in set(at.dataframe[0].value["outlet"])
+
+
+def test_download_corpus_then_upload_restores_it_exactly(with_story):
+    at = with_story
+    upload(at, FRENCH)
+    at.selectbox(key="edit_article").set_value("a001").run()
+    next(t for t in at.text_input if t.key.startswith("edit_a001_outlet")).input("Reuters")
+    at.button[[b.label for b in at.button].index("Save metadata")].click().run()
+    saved = corpus_to_jsonl(at.session_state["articles"])  # exactly what "Download corpus" serves
+    fresh = run_app(view="Articles")
+    upload(fresh, ("framing-lens-corpus.jsonl", saved.encode("utf-8"), "application/jsonl"))
+    assert corpus_to_jsonl(fresh.session_state["articles"]) == saved
+    assert any("restored the saved corpus of 7" in s for s in messages(fresh, "success"))
+
+
+def test_lexicon_edit_changes_the_scores_and_survives():
+    at = run_app(view="Lexicons")
+    at.radio(key="lexicon_list").set_value("boosters").run()
+    at.text_input(key="add_boosters_term").input("summit")
+    at.selectbox(key="add_boosters_category").set_value("certainty_adverb")
+    at.button[[b.label for b in at.button].index("Add")].click().run()
+    assert not at.exception and any("saved" in s for s in messages(at, "success"))
+    assert "summit" in set(at.dataframe[0].value["term"])
+    at.segmented_control(key="view").set_value("Overview").run()
+    with_summit = at.dataframe[0].value.set_index("article_id")["boosters_per_1k_words"]
+    plain = run_app(view="Overview").dataframe[0].value.set_index("article_id")["boosters_per_1k_words"]
+    assert (with_summit >= plain).all() and (with_summit > plain).any()
+
+
+def test_bad_lexicon_upload_is_refused_and_the_list_kept():
+    at = run_app(view="Lexicons")
+    before = at.dataframe[0].value
+    at.file_uploader(key="lexicon_upload_hedges_0").set_value(("mine.csv", b"word,kind\nmaybe,x\n", "text/csv")).run()
+    assert any(e.startswith("mine.csv → hedges list: hedges lexicon is missing column(s): term, category, rule, source")
+               for e in messages(at, "error")), messages(at, "error")
+    assert at.dataframe[0].value.equals(before)

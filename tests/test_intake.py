@@ -1,0 +1,163 @@
+"""Adding, editing and removing articles; saving and restoring a corpus; editing lexicons."""
+import pytest
+
+from framing import intake
+from framing.corpus import MAX_BYTES, InputError, corpus_to_jsonl
+from framing.table import sentence_table
+
+STORY = ("Kremlin weighs new deal\n\nBy Jane Roe\n\n"
+         "Moscow may send more troops to the border, officials said on Tuesday.\n\n"
+         "The agreement is clearly a turning point, a senior diplomat told reporters.").encode()
+FRENCH = ("Le président russe a reçu son homologue nord-coréen dans une base spatiale de l'Extrême-Orient, "
+          "où les deux dirigeants ont parlé de coopération militaire et de la guerre en Ukraine pendant "
+          "plusieurs heures, selon les agences de presse officielles des deux pays.").encode()
+
+
+def batch(name, data):
+    try:
+        return name, intake.read_upload(name, data), intake.is_saved_corpus(name, data)
+    except InputError as error:
+        return name, error, False
+
+
+def upload(corpus, *files, replace=False):
+    return intake.add(corpus, [batch(n, d) for n, d in files], replace)
+
+
+def test_join_adds_and_replace_replaces(bundled):
+    joined = upload(bundled, ("story.txt", STORY))
+    assert [a.article_id for a in joined.articles[:5]] == [a.article_id for a in bundled]
+    assert len(joined.articles) == 6 and joined.added == 1
+    new = joined.articles[-1]
+    assert new.title == "Kremlin weighs new deal" and new.author == "Jane Roe" and new.outlet == "unknown"
+    replaced = upload(bundled, ("story.txt", STORY), replace=True)
+    assert [a.title for a in replaced.articles] == ["Kremlin weighs new deal"]
+
+
+@pytest.mark.parametrize("name, data, problem", [
+    ("empty.txt", b"   \n", "the file is empty"),
+    ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image, not text"),
+    ("huge.txt", b"a" * (MAX_BYTES + 1), "the limit is 10 MB"),
+    ("broken.csv", b'text,title\n"Moscow may act"x",T\n', "CSV does not parse"),
+    ("notext.csv", b"headline,outlet\nA,B\n", "columns found: headline, outlet"),
+    ("broken.jsonl", b'{"text": "Moscow may act."}\n{not json\n', "line 2 is not valid JSON"),
+    ("slides.pptx", b"PK\x03\x04", "unsupported file type .pptx"),
+])
+def test_bad_file_is_named_with_its_problem_and_nothing_is_lost(bundled, name, data, problem):
+    before = upload(bundled, ("story.txt", STORY)).articles
+    result = upload(before, (name, data), replace=True)
+    assert result.articles == before and result.added == 0
+    errors = [m for m in result.messages if m.level == "error"]
+    assert len(errors) == 1 and errors[0].source == name and problem in errors[0].text
+
+
+def test_a_bad_file_does_not_stop_the_good_ones_beside_it(bundled):
+    result = upload(bundled, ("empty.txt", b""), ("story.txt", STORY))
+    assert result.added == 1 and [m.level for m in result.messages] == ["error", "success"]
+
+
+def test_utf16_and_cp1252_are_decoded_and_the_assumption_is_said(bundled):
+    text = "Café talks in Kraków may resume, officials said — and the rouble fell."
+    for data, assumption in [(text.encode("utf-16"), "UTF-16"), (text.encode("cp1252"), "Windows-1252")]:
+        result = upload(bundled, ("note.txt", data))
+        assert result.articles[-1].text == text
+        assert any(m.level == "warning" and assumption in m.text for m in result.messages)
+
+
+def test_duplicates_are_detected_by_content_not_name(bundled):
+    once = upload(bundled, ("story.txt", STORY))
+    again = upload(once.articles, ("renamed.md", STORY))
+    assert again.articles == once.articles and again.added == 0
+    assert "already loaded" in again.messages[0].text and once.articles[-1].article_id in again.messages[0].text
+    # a bundled article pasted back in is a duplicate too
+    pasted = intake.add(bundled, [("pasted text", intake.read_pasted(bundled[2].text), False)], False)
+    assert pasted.added == 0 and bundled[2].article_id in pasted.messages[0].text
+
+
+def test_duplicate_rows_in_one_csv_are_counted(bundled):
+    csv = b'text\n"Moscow may act, officials said."\n"Moscow may act, officials said."\n"Seoul clearly objects."\n'
+    result = upload(bundled, ("rows.csv", csv))
+    assert result.added == 2
+    assert any("1 of 3 articles were already loaded" in m.text for m in result.messages)
+
+
+def test_unlikely_english_gets_a_warning_english_does_not(bundled):
+    french = upload(bundled, ("article.txt", FRENCH))
+    assert french.added == 1
+    assert any(m.level == "warning" and "does not look like English" in m.text for m in french.messages)
+    assert "does not look like English" in french.articles[-1].notes[0]
+    english = upload(bundled, ("story.txt", STORY))
+    assert not [m for m in english.messages if m.level == "warning"]
+    share, _ = intake.english_share(bundled[0].text)
+    assert share > 2 * intake.MIN_ENGLISH_SHARE  # real English news sits far above the threshold
+
+
+def test_saved_corpus_restores_exactly(bundled, lexicons):
+    session = upload(bundled, ("story.txt", STORY), ("article.txt", FRENCH)).articles
+    session = intake.edit_metadata(session, session[-2].article_id, {"outlet": "Daily Planet", "date": "2024-06-19"}).articles
+    session = intake.remove(session, "a003").articles
+    saved = corpus_to_jsonl(session).encode("utf-8")
+    assert intake.is_saved_corpus("framing-lens-corpus.jsonl", saved)
+    restored = upload(bundled, ("framing-lens-corpus.jsonl", saved)).articles
+    assert [a.to_record() for a in restored] == [a.to_record() for a in session]
+    assert sentence_table(restored, lexicons).equals(sentence_table(session, lexicons))
+
+
+def test_metadata_edit_drives_grouping_and_is_noted(bundled, lexicons):
+    result = intake.edit_metadata(bundled, "a001", {"outlet": "  The Guardian ", "title": "US scorns Putin", "author": ""})
+    edited = next(a for a in result.articles if a.article_id == "a001")
+    assert edited.outlet == "The Guardian" and edited.author == "unknown"
+    assert "outlet set by the user (was 'unknown')" in edited.notes
+    groups = set(sentence_table(result.articles, lexicons)["outlet_group"])
+    assert "The Guardian" in groups and "unknown outlet (a001)" not in groups
+    assert next(a for a in bundled if a.article_id == "a001").outlet == "unknown"  # the input is untouched
+
+
+def test_remove_one_article_but_never_the_last(bundled):
+    result = intake.remove(bundled, "a002")
+    assert [a.article_id for a in result.articles] == ["a000", "a001", "a003", "a004"]
+    last = intake.remove(bundled[:1], "a000")
+    assert last.articles == bundled[:1] and last.messages[0].level == "error"
+
+
+def test_pasted_text_is_read_like_a_file(bundled):
+    result = intake.add(bundled, [("pasted text", intake.read_pasted(STORY.decode()), False)], False)
+    assert result.articles[-1].title == "Kremlin weighs new deal" and result.articles[-1].source_file == "pasted text"
+    with pytest.raises(InputError, match="the box is empty"):
+        intake.read_pasted("  \n ")
+
+
+# --- lexicons ----------------------------------------------------------------------------------------
+
+
+def test_lexicon_edits_change_the_scores(bundled, lexicons):
+    before = sentence_table(bundled, lexicons)
+    more = lexicons.with_entry("boosters", {"term": "summit", "category": "user", "source": "test"})
+    after = sentence_table(bundled, more)
+    gained = after["booster_count"] - before["booster_count"]
+    summit = before["text"].str.count(r"(?i)\bsummit\b")
+    assert gained.sum() > 0 and (gained == summit).all()
+    fewer = lexicons.without_rows("hedges", list(lexicons.hedges.index[lexicons.hedges["term"] == "may"]))
+    lost = sentence_table(bundled, fewer)
+    assert lost["hedge_count"].sum() < before["hedge_count"].sum()
+    assert lexicons.hedges["term"].eq("may").any()  # the original lexicons are untouched
+
+
+@pytest.mark.parametrize("name, entry, problem", [
+    ("hedges", {"term": "", "category": "modal"}, "the term is empty"),
+    ("hedges", {"term": "perchance", "category": ""}, "the category is empty"),
+    ("hedges", {"term": "perchance", "category": "modal", "rule": "sometimes"}, "unknown context rule"),
+    ("boosters", {"term": "*very", "category": "x"}, "must start with a letter"),
+])
+def test_bad_lexicon_entries_are_refused(lexicons, name, entry, problem):
+    with pytest.raises(ValueError, match=problem):
+        lexicons.with_entry(name, entry)
+
+
+def test_lexicon_csv_round_trip_and_bad_csv(lexicons):
+    from framing.lexicon import read_lexicon_csv
+
+    for name in ("hedges", "boosters", "themes", "actors"):
+        assert lexicons.with_table(name, read_lexicon_csv(lexicons.csv(name), name)).csv(name) == lexicons.csv(name)
+    with pytest.raises(ValueError, match="missing column"):
+        read_lexicon_csv("word,kind\nmaybe,x\n", "hedges")
