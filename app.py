@@ -35,7 +35,7 @@ with st.sidebar:
     tone_engine = st.selectbox("Tone engine", list(TONE_ENGINES), key="tone", bind="query-params",
                                format_func=lambda e: e + (" (default)" if e == DEFAULT_TONE_ENGINE else ""),
                                help=TONE_ENGINES[DEFAULT_TONE_ENGINE])
-    st.caption(f"{len(articles)} articles · {len(table)} sentences. "
+    st.caption(f"{len(articles)} article{'s' if len(articles) != 1 else ''} · {len(table)} sentences. "
                "Numbers are computed from the text; see Methodology for how, and how far to trust them.")
     st.button("Add your own articles", key="go_articles", on_click=lambda: st.session_state.update(view="Articles"),
               help="Upload files or paste text in the Articles view.")

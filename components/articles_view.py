@@ -33,7 +33,7 @@ def draw(articles: list[Article], table: pd.DataFrame) -> None:
     with add:
         _draw_add()
     with loaded:
-        st.subheader(f"Loaded: {len(articles)} articles")
+        st.subheader(f"Loaded: {len(articles)} article{'s' if len(articles) != 1 else ''}")
         st.dataframe(article_rows(articles, table.groupby("article_id").size()), hide_index=True, width="stretch",
                      column_config={"url": st.column_config.TextColumn("url")})
         st.caption("Metadata is what the text itself states; “unknown” where it says nothing. Edit it below.")

@@ -11,6 +11,8 @@ from .panel import Panel, point_selection
 from .theme import outlet_colour_scale
 from .views import Pick
 
+MAX_BARS = 40
+
 
 def article_table(table: pd.DataFrame, authors: dict[str, str]) -> pd.DataFrame:
     summary = article_summary(table)
@@ -32,6 +34,9 @@ def panels(table: pd.DataFrame, pick: Pick, articles: pd.DataFrame) -> list[Pane
     outlets = sorted(table["outlet_group"].unique())
     data = articles.merge(table.groupby("article_id")["outlet_group"].first().reset_index(), on="article_id")
     data = data.assign(label=data["article_id"] + " · " + data["title"].str.slice(0, 45))
+    total = len(data)
+    data = data.nlargest(MAX_BARS, "n_words")  # one bar per article stops being readable beyond a few dozen
+    shown = f"the {len(data)} longest of {total} articles" if total > len(data) else f"{total} articles"
     pick_article = point_selection(["article_id"])
     chart = alt.Chart(data).mark_bar().encode(
         y=alt.Y("label:N", sort="-x", title=None), x=alt.X("n_words:Q", title="Words"),
@@ -40,7 +45,7 @@ def panels(table: pd.DataFrame, pick: Pick, articles: pd.DataFrame) -> list[Pane
         tooltip=[alt.Tooltip("title:N"), alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("date:N"),
                  alt.Tooltip("n_words:Q", title="words"), alt.Tooltip("n_sentences:Q", title="sentences")],
     ).add_params(pick_article).properties(
-        title=alt.Title("Articles by length", subtitle=f"{len(data)} articles, {int(data['n_words'].sum()):,} words"),
+        title=alt.Title("Articles by length", subtitle=f"{shown}, {int(data['n_words'].sum()):,} words"),
         height=max(160, 30 * len(data)))
     scope = pick.scope(table)
     return [Panel("articles", chart, data.drop(columns=["label"]), scope, f"All {len(scope)} sentences of {pick.describe()}.", universe=table)]
