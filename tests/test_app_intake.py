@@ -156,3 +156,17 @@ def test_bad_lexicon_upload_is_refused_and_the_list_kept():
     assert any(e.startswith("mine.csv → hedges list: hedges lexicon is missing column(s): term, category, rule, source")
                for e in messages(at, "error")), messages(at, "error")
     assert at.dataframe[0].value.equals(before)
+
+
+def test_downloaded_lexicon_uploaded_back_with_a_change_recomputes():
+    at = run_app(view="Lexicons")
+    hedges = at.session_state["lexicons"].csv("hedges")  # exactly what the download button serves
+    assert "\nmay,modal,not_month," in hedges
+    without_may = "\n".join(line for line in hedges.splitlines() if not line.startswith("may,"))
+    at.file_uploader(key="lexicon_upload_hedges_0").set_value(("hedges.csv", without_may.encode(), "text/csv")).run()
+    assert not at.exception and any(s.startswith("hedges.csv → hedges list: saved") for s in messages(at, "success"))
+    assert "may" not in set(at.dataframe[0].value["term"])
+    at.segmented_control(key="view").set_value("Overview").run()
+    fewer = at.dataframe[0].value.set_index("article_id")["hedges_per_1k_words"]
+    plain = run_app(view="Overview").dataframe[0].value.set_index("article_id")["hedges_per_1k_words"]
+    assert (fewer <= plain).all() and (fewer < plain).any()

@@ -161,3 +161,27 @@ def test_lexicon_csv_round_trip_and_bad_csv(lexicons):
         assert lexicons.with_table(name, read_lexicon_csv(lexicons.csv(name), name)).csv(name) == lexicons.csv(name)
     with pytest.raises(ValueError, match="missing column"):
         read_lexicon_csv("word,kind\nmaybe,x\n", "hedges")
+
+
+def test_html_upload_keeps_the_story_and_drops_page_furniture(bundled):
+    page = (b"<html><head><title>Summit ends</title><style>p{color:red}</style><script>track()</script></head><body>"
+            b"<nav>Home | World | Sport</nav><header>Daily Planet</header><article><h1>Summit ends</h1>"
+            b"<p>Leaders may meet again next year, officials said.</p><p>The talks were clearly tense.</p></article>"
+            b"<aside>Most read</aside><footer>Contact us</footer></body></html>")
+    article = upload(bundled, ("page.html", page)).articles[-1]
+    assert article.title == "Summit ends"
+    assert article.text == "Leaders may meet again next year, officials said.\n\nThe talks were clearly tense."
+
+
+def test_an_upload_is_read_in_memory_and_its_name_is_only_a_label(bundled, monkeypatch):
+    import builtins
+    import io
+    import os
+
+    def no_files(*args, **kwargs):
+        raise AssertionError(f"an upload touched the file system: {args}")
+
+    for module, name in [(builtins, "open"), (io, "open"), (os, "open"), (os, "stat")]:
+        monkeypatch.setattr(module, name, no_files)
+    result = upload(bundled, ("../../etc/passwd.txt", STORY))
+    assert result.added == 1 and result.articles[-1].source_file == "../../etc/passwd.txt"
