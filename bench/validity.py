@@ -4,9 +4,11 @@
     python bench/validity.py FILE [FILE ...]       # any file of the same format
     python bench/validity.py HEDGE_FILE --errors   # plus the cues behind the errors
 
-A file with columns ``text,label`` (CSV) is scored as sentence-level uncertainty: a sentence is
-predicted uncertain when the engine finds any hedge cue in it; precision, recall and F1 of the
-uncertain class. A file with ``id, mean_rating, text`` (TSV) is scored as tone: Pearson and
+A file with columns ``text,label`` (CSV) is scored as sentence-level uncertainty: the engine's
+``uncertain`` field (the uncertainty model), with the plain rule "any hedge cue" beside it;
+precision, recall and F1 of the uncertain class. If the file is the one the shipped weights were
+trained on (same SHA-256 as data/models/uncertainty.json records), the figure is out-of-fold:
+5-fold cross-validation, each fold scored by weights trained on the other four. A file with ``id, mean_rating, text`` (TSV) is scored as tone: Pearson and
 Spearman r between each tone engine and the raters' mean. All scoring goes through
 ``python -m framing score`` (a subprocess), so what is measured is what users run.
 Intervals: 95% percentile bootstrap over items (1,000 resamples, seed 0).
@@ -19,30 +21,26 @@ import json
 import re
 import subprocess
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from framing import uncertainty  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_FILES = [
     ROOT.parent / "shared" / "validation" / "hedging" / "wikipedia_weasel_dev.csv",
     ROOT.parent / "shared" / "validation" / "tone" / "nyt_editorial_snippets_dev.tsv",
 ]
-PTB = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}", "``": '"', "''": '"'}
 RESAMPLES = 1000
 
 
-def detokenise(text: str) -> str:
-    """Undo the Penn Treebank escapes of the CoNLL-2010 text so the lexicon sees ordinary prose."""
-    for token, char in PTB.items():
-        text = text.replace(token, char)
-    return " ".join(text.split())
-
-
-def score_lines(texts: list[str]) -> list[dict]:
+def score_lines(texts: list[str], options: list[str] | None = None) -> list[dict]:
     proc = subprocess.run(
-        [sys.executable, "-m", "framing", "score"], input="\n".join(texts) + "\n",
+        [sys.executable, "-m", "framing", "score", *(options or [])], input="\n".join(texts) + "\n",
         capture_output=True, text=True, cwd=ROOT, check=True,
     )
     scored = [json.loads(line) for line in proc.stdout.split("\n") if line]
@@ -69,26 +67,48 @@ def prf(gold: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def out_of_fold(texts: list[str], gold: np.ndarray, scored: list[dict], folds: int = 5) -> np.ndarray:
+    """Predictions for a file the shipped weights were trained on: each fold scored by weights
+    trained on the other folds (same settings), through ``python -m framing score --model``."""
+    from train_uncertainty import SETTINGS
+
+    cues = [[h["cue"] for h in s["hedges"]] for s in scored]  # cues do not depend on the weights
+    fold = np.random.default_rng(0).permutation(len(texts)) % folds
+    pred = np.zeros(len(texts), dtype=bool)
+    for k in range(folds):
+        train = fold != k
+        model = uncertainty.train([t for t, keep in zip(texts, train) if keep], [c for c, keep in zip(cues, train) if keep],
+                                  [int(g) for g in gold[train]], **SETTINGS)
+        with tempfile.TemporaryDirectory() as folder:
+            model.save(Path(folder))
+            held_out = [t for t, keep in zip(texts, train) if not keep]
+            pred[~train] = [s["uncertain"] for s in score_lines(held_out, ["--model", folder])]
+    return pred
+
+
 def hedging(path: Path, errors: bool) -> dict:
-    with path.open(newline="", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
-    texts = [detokenise(r["text"]) for r in rows]
-    gold = np.array([r["label"].strip() == "1" for r in rows])
+    data = path.read_bytes()
+    texts, labels = uncertainty.read_labelled_csv(data.decode("utf-8"))
+    gold = np.array(labels, dtype=bool)
     scored = score_lines(texts)
-    pred = np.array([bool(s["hedges"]) for s in scored])
+    trained_here = uncertainty.shipped_model().card.get("training_sha256") == uncertainty.file_sha256(data)
+    pred = out_of_fold(texts, gold, scored) if trained_here else np.array([s["uncertain"] for s in scored])
+    rule = np.array([bool(s["hedges"]) for s in scored])
     p, r, f1 = prf(gold, pred)
     ci = bootstrap(lambda g, q: prf(g, q)[2], gold, pred)
-    always = prf(gold, np.ones_like(gold))[2]
-    print(f"\n{path.name}: sentence-level uncertainty, n = {len(rows)} ({gold.sum()} uncertain)")
-    print(f"  precision {p:.3f}  recall {r:.3f}  F1 {f1:.3f}  (95% CI {ci[0]:.3f}–{ci[1]:.3f})")
-    print(f"  baseline 'always uncertain' F1 {always:.3f}")
+    print(f"\n{path.name}: sentence-level uncertainty, n = {len(texts)} ({gold.sum()} uncertain)")
+    print(f"  uncertainty model{' (out-of-fold: the shipped weights were trained on this file)' if trained_here else ''}")
+    print(f"    precision {p:.3f}  recall {r:.3f}  F1 {f1:.3f}  (95% CI {ci[0]:.3f}–{ci[1]:.3f})")
+    rp, rr, rf1 = prf(gold, rule)
+    print(f"  rule 'any hedge cue': precision {rp:.3f}  recall {rr:.3f}  F1 {rf1:.3f}")
+    print(f"  baseline 'always uncertain' F1 {prf(gold, np.ones_like(gold))[2]:.3f}")
     if errors:
         cue_stats: dict[str, Counter] = {}
         for s, g in zip(scored, gold):
             for cue in {h["cue"].lower() for h in s["hedges"]}:
                 cue_stats.setdefault(cue, Counter())["tp" if g else "fp"] += 1
         worst = sorted(cue_stats.items(), key=lambda kv: -kv[1]["fp"])[:20]
-        print("  cues with most false positives (cue: false positives / true positives):")
+        print("  cues with most false positives under the rule (cue: false positives / true positives):")
         for cue, c in worst:
             print(f"    {cue:20s} {c['fp']:4d} / {c['tp']:4d}")
         missed = Counter()
@@ -99,11 +119,12 @@ def hedging(path: Path, errors: bool) -> dict:
         for text, g in zip(texts, gold):
             if not g:
                 background.update(set(re.findall(r"[a-z]+(?:'[a-z]+)?", text.lower())))
-        print("  words most over-represented in missed uncertain sentences (missed / in certain sentences):")
+        print("  words most over-represented in uncertain sentences with no cue (missed / in certain sentences):")
         ranked = sorted(missed, key=lambda w: -(missed[w] - background[w] * gold.sum() / (~gold).sum()))
         for word in ranked[:20]:
             print(f"    {word:20s} {missed[word]:4d} / {background[word]:4d}")
-    return {"file": path.name, "n": len(rows), "precision": p, "recall": r, "f1": f1, "f1_ci": ci}
+    return {"file": path.name, "n": len(texts), "precision": p, "recall": r, "f1": f1, "f1_ci": ci,
+            "rule_f1": rf1, "out_of_fold": trained_here}
 
 
 def _pearson(x, y) -> float:

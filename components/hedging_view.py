@@ -1,4 +1,4 @@
-"""Hedging: hedge rates by category per outlet, and hedges against boosters."""
+"""Hedging: hedge rates by category per outlet, hedges against boosters, and sentence uncertainty."""
 from __future__ import annotations
 
 import altair as alt
@@ -6,7 +6,7 @@ import pandas as pd
 
 from framing.aggregate import cue_rates_by_category, outlet_summary
 
-from .charts import dots, grouped_bars
+from .charts import bars_with_ci, dots, grouped_bars
 from .panel import Panel
 from .views import Pick
 
@@ -31,6 +31,11 @@ def panels(table: pd.DataFrame, pick: Pick) -> list[Panel]:
                     alt.Tooltip("hedge_booster_balance:Q", format="+.2f", title="balance (+1 all hedges)"),
                     alt.Tooltip("n_words:Q", title="words"), alt.Tooltip("n_sentences:Q", title="sentences")],
                    highlight=pick.highlight, size=220)
+    uncertain = bars_with_ci(
+        summary, "mean_uncertainty", "uncertainty_ci_low", "uncertainty_ci_high",
+        f"How uncertain the sentences read — {about}",
+        "Per sentence: the model’s probability (0–1) that annotators would call it uncertain; whiskers: 95% bootstrap CI",
+        "Mean uncertainty", outlets, pick.highlight, domain=[0, 1])
     scope = pick.scope(table)
     cued = scope[(scope["hedge_count"] > 0) | (scope["booster_count"] > 0)]
     return [
@@ -41,4 +46,7 @@ def panels(table: pd.DataFrame, pick: Pick) -> list[Panel]:
               f"The {len(cued)} sentences of {pick.describe()} with a hedge or a booster.",
               sort_passages_by=["booster_count", "hedge_count"], ascending=False,
               universe=compared[(compared["hedge_count"] > 0) | (compared["booster_count"] > 0)]),
+        Panel("uncertainty", uncertain, summary, scope,
+              f"All {len(scope)} sentences of {pick.describe()}, most uncertain first.",
+              sort_passages_by=["uncertainty"], ascending=False, universe=compared),
     ]

@@ -13,7 +13,7 @@ from .selection import decode_mark, describe, encode_mark, filter_passages, sele
 from .theme import style
 
 PASSAGE_COLUMNS = ["sentence_id", "article_id", "outlet_group", "title", "position", "text", "quoted", "speaker",
-                   "tone", "polarity", "subjectivity", "vader", "hedge_count", "booster_count", "hedges", "boosters",
+                   "tone", "polarity", "subjectivity", "vader", "hedge_count", "booster_count", "hedges", "boosters", "uncertainty",
                    "themes", "policy_frames", "actors"]
 
 

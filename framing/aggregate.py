@@ -42,7 +42,7 @@ def summarise(group: pd.DataFrame) -> dict:
     n_words = int(group["n_words"].sum())
     hedges, boosters = int(group["hedge_count"].sum()), int(group["booster_count"].sum())
     row = {"n_sentences": len(group), "n_words": n_words}
-    for measure in ("polarity", "subjectivity", "tone"):
+    for measure in ("polarity", "subjectivity", "tone", "uncertainty"):
         row.update(_mean_with_ci(group[measure].to_numpy(), measure))
     row.update({
         "share_negative": float((group["tone"] < -NEUTRAL_BAND).mean()) if len(group) else float("nan"),
@@ -53,6 +53,7 @@ def summarise(group: pd.DataFrame) -> dict:
         "boosters_per_1k_words": _per_1k(boosters, n_words),
         "hedged_sentence_share": float(group["hedged"].mean()) if len(group) else float("nan"),
         "boosted_sentence_share": float(group["boosted"].mean()) if len(group) else float("nan"),
+        "uncertain_sentence_share": float(group["uncertain"].mean()) if len(group) else float("nan"),
         # +1: only hedges, −1: only boosters, 0: as many of each.
         "hedge_booster_balance": (hedges - boosters) / (hedges + boosters) if hedges + boosters else float("nan"),
         "quoted_share": float(group["quoted"].mean()) if len(group) else float("nan"),

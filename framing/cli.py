@@ -13,12 +13,14 @@ import pandas as pd
 
 from .aggregate import article_summary
 from .corpus import BUNDLED_CORPUS, InputError, clean_bundled_raw, load_bundled, read_paths, write_jsonl
+from . import uncertainty
 from .lexicon import Lexicons
 from .table import score_text, sentence_table, table_to_csv
 
 ANALYZE_FIELDS = [
     "article_id", "outlet", "title", "sentence_id", "paragraph_id", "position", "text", "quoted", "speaker",
-    "polarity", "subjectivity", "vader", "tone", "hedges", "boosters", "themes", "policy_frames", "actors",
+    "polarity", "subjectivity", "vader", "tone", "hedges", "boosters", "uncertainty", "uncertain", "themes",
+    "policy_frames", "actors",
 ]
 SUMMARY_FIELDS = [
     "article_id", "outlet", "title", "n_sentences", "n_words", "mean_tone", "tone_ci_low", "tone_ci_high",
@@ -55,9 +57,10 @@ def cmd_summary(args) -> None:
 
 def cmd_score(args) -> None:
     lexicons = Lexicons.load()
+    model = uncertainty.load(Path(args.model)) if args.model else None
     for line in sys.stdin:
         # One output line per input line, blank ones included, so outputs stay aligned with inputs.
-        sys.stdout.write(json.dumps(score_text(line.rstrip("\r\n"), lexicons), ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps(score_text(line.rstrip("\r\n"), lexicons, model), ensure_ascii=False) + "\n")
 
 
 def cmd_build_corpus(args) -> None:
@@ -78,6 +81,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("paths", nargs="*")
     s.set_defaults(func=cmd_summary)
     sc = sub.add_parser("score", help="score each standard-input line as one unit, JSON lines out")
+    sc.add_argument("--model", help="a folder with other uncertainty weights (default: data/models)")
     sc.set_defaults(func=cmd_score)
     b = sub.add_parser("build-corpus", help="clean data/raw/*.txt into data/articles.jsonl")
     b.set_defaults(func=cmd_build_corpus)

@@ -12,6 +12,7 @@ import pandas as pd
 
 from .clean import UNKNOWN
 from .corpus import Article
+from . import uncertainty
 from .cues import find_boosters, find_hedges
 from .lexicon import Lexicons
 from .segment import sentence_spans
@@ -25,7 +26,7 @@ SENTENCE_COLUMNS = [
     "article_id", "outlet", "outlet_group", "title", "date", "sentence_id", "paragraph_id", "heading",
     "sentence_index", "position", "in_lead", "text", "n_words", "quoted", "quoted_share", "speaker",
     "polarity", "subjectivity", "vader", "tone", "hedges", "boosters", "hedge_count", "booster_count",
-    "hedged", "boosted", "hedge_categories", "themes", "policy_frames", "theme_matches", "actors",
+    "hedged", "boosted", "hedge_categories", "uncertainty", "uncertain", "themes", "policy_frames", "theme_matches", "actors",
     "actor_matches",
 ]
 
@@ -42,8 +43,9 @@ def outlet_group(article: Article) -> str:
     return article.outlet if article.outlet != UNKNOWN else f"unknown outlet ({article.article_id})"
 
 
-def score_text(text: str, lexicons: Lexicons) -> dict:
-    """Tone and cues of one unit of text, not split (``python -m framing score``)."""
+def score_text(text: str, lexicons: Lexicons, model: uncertainty.Model | None = None) -> dict:
+    """Tone, cues and uncertainty of one unit of text, not split (``python -m framing score``)."""
+    model = model or uncertainty.shipped_model()
     hedges = find_hedges(text, lexicons)
     hedge_spans = [(h["start"], h["end"]) for h in hedges]
     # A booster inside a hedge ("clear" in "not clear") is part of the hedge, not a booster.
@@ -51,7 +53,9 @@ def score_text(text: str, lexicons: Lexicons) -> dict:
         b for b in find_boosters(text, lexicons)
         if not any(s <= b["start"] and b["end"] <= e for s, e in hedge_spans)
     ]
-    return {"text": text, **tone_scores(text), "hedges": hedges, "boosters": boosters}
+    probability = model.probability(text, [h["cue"] for h in hedges])
+    return {"text": text, **tone_scores(text), "hedges": hedges, "boosters": boosters,
+            "uncertainty": round(probability, 4), "uncertain": probability >= model.threshold}
 
 
 def _term_matches(matches) -> list[dict]:
@@ -107,6 +111,8 @@ def sentence_rows(article: Article, lexicons: Lexicons) -> list[dict]:
             "hedged": bool(scores["hedges"]),
             "boosted": bool(scores["boosters"]),
             "hedge_categories": sorted({h["category"] for h in scores["hedges"]}),
+            "uncertainty": scores["uncertainty"],
+            "uncertain": scores["uncertain"],
             "themes": sorted({m.label for m in themes.get("corpus", [])}),
             "policy_frames": sorted({m.label for m in themes.get("policy_frames", [])}),
             "theme_matches": [dict(d, theme_set=name) for name, ms in themes.items() for d in _term_matches(ms)],

@@ -3,6 +3,7 @@ import math
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from framing.aggregate import (actor_mentions, article_summary, bootstrap_ci, cue_rates_by_category, label_summary,
                                outlet_summary)
@@ -52,12 +53,13 @@ def test_small_samples_carry_their_n():
         "article_id": ["x"] * 3, "outlet_group": ["o"] * 3, "outlet": ["o"] * 3, "title": ["t"] * 3, "date": ["d"] * 3,
         "n_words": [10, 10, 10], "hedge_count": [1, 0, 0], "booster_count": [0, 0, 0], "hedged": [True, False, False],
         "boosted": [False] * 3, "quoted": [False] * 3, "polarity": [0.1, 0.2, 0.3], "subjectivity": [0.5] * 3,
-        "tone": [0.1, 0.2, 0.3],
+        "tone": [0.1, 0.2, 0.3], "uncertainty": [0.9, 0.1, 0.2], "uncertain": [True, False, False],
     })
     row = outlet_summary(tiny).iloc[0]
     assert row["n_sentences"] == 3 and row["small_sample"]
     assert math.isnan(row["tone_ci_low"])
     assert row["hedges_per_1k_words"] == 1000 / 30
+    assert row["uncertain_sentence_share"] == 1 / 3 and row["mean_uncertainty"] == pytest.approx(0.4)
 
 
 def test_outlet_by_theme_has_every_measure(table):
