@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from framing.clean import UNKNOWN
 from framing.corpus import MAX_BYTES, SUFFIXES, Article, corpus_to_jsonl
 from framing.intake import EDITABLE_FIELDS, Message
 
@@ -28,7 +29,11 @@ def article_rows(articles: list[Article], sentences_per_article: pd.Series) -> p
 
 
 def draw(articles: list[Article], table: pd.DataFrame) -> None:
-    show_messages(state.messages())
+    show_messages(state.messages("articles"))
+    no_outlet = sum(a.outlet == UNKNOWN for a in articles)
+    if no_outlet > 5:
+        st.info(f"{no_outlet} articles name no outlet, so each is its own group in the charts. "
+                "Give them one with an outlet column in your CSV, or edit them below.")
     add, loaded = st.columns([2, 3], gap="large")
     with add:
         _draw_add()

@@ -28,7 +28,7 @@ def row_label(name: str, row) -> str:
 
 
 def draw(lexicons: Lexicons) -> None:
-    show_messages(state.messages())
+    show_messages(state.messages("lexicons"))
     name = st.radio("List", list(LIST_NAMES), format_func=LIST_NAMES.get, horizontal=True, key="lexicon_list")
     table = lexicons.table(name)
     st.caption(f"{HELP[name]} Every entry names its source; see data/lexicons/ for the licences. "

@@ -34,9 +34,9 @@ def lexicons() -> Lexicons:
     return st.session_state["lexicons"]
 
 
-def messages() -> list[intake.Message]:
-    """What the last change to the corpus or the lexicons reported (shown until the next change)."""
-    return st.session_state.get("messages", [])
+def messages(about: str) -> list[intake.Message]:
+    """What the last change to the "articles" or the "lexicons" reported (shown until the next change)."""
+    return st.session_state.get(f"messages_{about}", [])
 
 
 @st.cache_data(max_entries=400, ttl=6 * 3600, show_spinner=False)
@@ -76,7 +76,7 @@ def analysis() -> tuple[pd.DataFrame, dict[str, str]]:
 
 def _apply(result: intake.Intake) -> None:
     st.session_state["articles"] = result.articles
-    st.session_state["messages"] = result.messages
+    st.session_state["messages_articles"] = result.messages
 
 
 def add_uploads(files, replace_corpus: bool) -> None:
@@ -119,9 +119,9 @@ def reset_corpus() -> None:
 def _change_lexicons(name: str, change) -> None:
     try:
         st.session_state["lexicons"] = change(lexicons())
-        st.session_state["messages"] = [intake.Message("success", f"{name} list", "saved; every score was recomputed")]
+        st.session_state["messages_lexicons"] = [intake.Message("success", f"{name} list", "saved; every score was recomputed")]
     except (ValueError, InputError) as error:
-        st.session_state["messages"] = [intake.Message("error", f"{name} list", f"{error}. The list was not changed.")]
+        st.session_state["messages_lexicons"] = [intake.Message("error", f"{name} list", f"{error}. The list was not changed.")]
 
 
 def add_lexicon_entry(name: str, entry: dict[str, str]) -> None:
@@ -138,7 +138,7 @@ def upload_lexicon(name: str, upload) -> None:
         return lex.with_table(name, read_lexicon_csv(text, name))
 
     _change_lexicons(name, change)
-    for message in st.session_state["messages"]:
+    for message in st.session_state["messages_lexicons"]:
         message.source = f"{upload.name} → {name} list"
 
 

@@ -170,3 +170,13 @@ def test_downloaded_lexicon_uploaded_back_with_a_change_recomputes():
     fewer = at.dataframe[0].value.set_index("article_id")["hedges_per_1k_words"]
     plain = run_app(view="Overview").dataframe[0].value.set_index("article_id")["hedges_per_1k_words"]
     assert (fewer <= plain).all() and (fewer < plain).any()
+
+
+def test_sidebar_button_opens_the_articles_view_and_messages_stay_with_their_view():
+    at = run_app(view="Overview")
+    at.button(key="go_articles").click().run()
+    assert at.segmented_control(key="view").value == "Articles" and at.file_uploader
+    upload(at, GOOD)
+    assert messages(at, "success")
+    at.segmented_control(key="view").set_value("Lexicons").run()
+    assert not messages(at, "success")  # the upload's message belongs to the Articles view
