@@ -57,6 +57,17 @@ def grouped_bars(data: pd.DataFrame, category: str, value: str, title: str, subt
     ).add_params(pick).properties(title=alt.Title(title, subtitle=subtitle), height=max(160, 9 * n_rows))
 
 
+def ranked_bars(data: pd.DataFrame, label: str, value: str, field: str, title: str, subtitle: str, x_title: str,
+                outlets: list[str], tooltip: list, row_height: int = 24) -> alt.Chart:
+    """One bar per row (an article, a speaker), longest first, coloured by outlet; a click picks ``field``."""
+    pick = point_selection([field])
+    return alt.Chart(data).mark_bar().encode(
+        y=alt.Y(f"{label}:N", sort="-x", title=None), x=alt.X(f"{value}:Q", title=x_title),
+        color=_outlet_colour(outlets), opacity=alt.condition(pick, alt.value(1.0), alt.value(0.55)), tooltip=tooltip,
+    ).add_params(pick).properties(title=alt.Title(title, subtitle=subtitle),
+                                  height=max(160, row_height * data[label].nunique()))
+
+
 def dots(data: pd.DataFrame, x: str, y: str, fields: list[str], title: str, subtitle: str, x_title: str, y_title: str | None,
          outlets: list[str], tooltip: list, x_domain=None, highlight: str | None = None, size: int = 90) -> alt.Chart:
     pick = point_selection(fields)

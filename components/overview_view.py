@@ -7,8 +7,8 @@ import streamlit as st
 
 from framing.aggregate import article_summary
 
-from .panel import Panel, point_selection
-from .theme import outlet_colour_scale
+from .charts import ranked_bars
+from .panel import Panel
 from .views import Pick
 
 MAX_BARS = 40
@@ -37,15 +37,10 @@ def panels(table: pd.DataFrame, pick: Pick, articles: pd.DataFrame) -> list[Pane
     total = len(data)
     data = data.nlargest(MAX_BARS, "n_words")  # one bar per article stops being readable beyond a few dozen
     shown = f"the {len(data)} longest of {total} articles" if total > len(data) else f"{total} articles"
-    pick_article = point_selection(["article_id"])
-    chart = alt.Chart(data).mark_bar().encode(
-        y=alt.Y("label:N", sort="-x", title=None), x=alt.X("n_words:Q", title="Words"),
-        color=alt.Color("outlet_group:N", title="Outlet", scale=outlet_colour_scale(outlets)),
-        opacity=alt.condition(pick_article, alt.value(1.0), alt.value(0.55)),
-        tooltip=[alt.Tooltip("title:N"), alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("date:N"),
-                 alt.Tooltip("n_words:Q", title="words"), alt.Tooltip("n_sentences:Q", title="sentences")],
-    ).add_params(pick_article).properties(
-        title=alt.Title("Articles by length", subtitle=f"{shown}, {int(data['n_words'].sum()):,} words"),
-        height=max(160, 30 * len(data)))
+    chart = ranked_bars(
+        data, "label", "n_words", "article_id", "Articles by length", f"{shown}, {int(data['n_words'].sum()):,} words",
+        "Words", outlets, [alt.Tooltip("title:N"), alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("date:N"),
+                           alt.Tooltip("n_words:Q", title="words"), alt.Tooltip("n_sentences:Q", title="sentences")],
+        row_height=30)
     scope = pick.scope(table)
     return [Panel("articles", chart, data.drop(columns=["label"]), scope, f"All {len(scope)} sentences of {pick.describe()}.", universe=table)]

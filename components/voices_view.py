@@ -6,9 +6,8 @@ import pandas as pd
 
 from framing.aggregate import outlet_summary, speaker_counts
 
-from .charts import grouped_bars
-from .panel import Panel, point_selection
-from .theme import outlet_colour_scale
+from .charts import grouped_bars, ranked_bars
+from .panel import Panel
 from .views import Pick
 
 
@@ -24,16 +23,11 @@ def panels(table: pd.DataFrame, pick: Pick) -> list[Panel]:
     speakers = speaker_counts(compared, "outlet_group")
     top = speakers.groupby("speaker")["sentences"].sum().nlargest(15).index
     speakers = speakers[speakers["speaker"].isin(top)]
-    pick_speaker = point_selection(["speaker"])
-    who = alt.Chart(speakers).mark_bar().encode(
-        y=alt.Y("speaker:N", sort="-x", title=None), x=alt.X("sentences:Q", title="Sentences naming them as speaker"),
-        color=alt.Color("outlet_group:N", title="Outlet", scale=outlet_colour_scale(outlets)),
-        opacity=alt.condition(pick_speaker, alt.value(1.0), alt.value(0.55)),
-        tooltip=[alt.Tooltip("speaker:N"), alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("sentences:Q"),
-                 alt.Tooltip("quoted:Q", title="of them direct quotes")],
-    ).add_params(pick_speaker).properties(
-        title=alt.Title(f"Who is quoted or cited — {about}", subtitle="Named speakers (“said Ms. Town”); top 15"),
-        height=max(160, 24 * speakers["speaker"].nunique()))
+    who = ranked_bars(
+        speakers, "speaker", "sentences", "speaker", f"Who is quoted or cited — {about}",
+        "Named speakers (“said Ms. Town”); top 15", "Sentences naming them as speaker", outlets,
+        [alt.Tooltip("speaker:N"), alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("sentences:Q"),
+         alt.Tooltip("quoted:Q", title="of them direct quotes")])
     scope = pick.scope(table)
     return [
         Panel("quoted_share", quoted, summary, scope[scope["quoted"]], f"The {int(scope['quoted'].sum())} quoted sentences of {pick.describe()}.",
