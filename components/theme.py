@@ -25,7 +25,7 @@ def style(chart: alt.Chart, presentation: bool = False) -> alt.Chart:
     size = 16 if presentation else 13
     return (
         chart.configure_axis(labelFontSize=size, titleFontSize=size, labelLimit=260)
-        .configure_legend(labelFontSize=size, titleFontSize=size, labelLimit=260, orient="bottom", columns=3)
+        .configure_legend(labelFontSize=size, titleFontSize=size, labelLimit=260, orient="bottom", columns=2)
         .configure_title(fontSize=size + 3, anchor="start", subtitleFontSize=size - 1)
         .configure_view(strokeWidth=0)
     )
