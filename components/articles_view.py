@@ -40,7 +40,9 @@ def draw(articles: list[Article], table: pd.DataFrame) -> None:
     with loaded:
         st.subheader(f"Loaded: {len(articles)} article{'s' if len(articles) != 1 else ''}")
         st.dataframe(article_rows(articles, table.groupby("article_id").size()), hide_index=True, width="stretch",
-                     column_config={"url": st.column_config.TextColumn("url")})
+                     column_config={"title": st.column_config.TextColumn("title", width="medium"),
+                                    "url": st.column_config.TextColumn("url", width="small"),  # text, not a link: a URL is user data
+                                    "notes": st.column_config.TextColumn("notes", width="medium")})
         st.caption("Metadata is what the text itself states; “unknown” where it says nothing. Edit it below.")
         _draw_edit(articles)
         save, reset = st.columns(2)
