@@ -56,13 +56,19 @@ def passage_html(row, paragraph: str, theme_set: str, tone_column: str) -> str:
     meta = (f"<b>{html.escape(row['outlet_group'])}</b> · {html.escape(_short(row['title']))} · "
             f"{html.escape(row['sentence_id'])} · position {row['position']:.2f}")
     scores = (f"tone {row[tone_column]:+.2f} · polarity {row['polarity']:+.2f} · subjectivity {row['subjectivity']:.2f} · "
-              f"hedges {row['hedge_count']} · boosters {row['booster_count']} · uncertainty {row['uncertainty']:.2f} · {quoted}")
+              f"hedges {row['hedge_count']} · boosters {row['booster_count']} · {_uncertainty(row)} · {quoted}")
     body = marked_html(row["text"], sentence_marks(row, theme_set))
     context = _paragraph_with_sentence(paragraph, row["text"])
     return (f'<div class="fl-p" data-sentence-id="{html.escape(row["sentence_id"])}">'
             f'<div class="fl-meta">{meta}</div><div class="{"fl-q" if row["quoted"] else ""}">{body}</div>'
             f'<div class="fl-meta">{scores}</div>'
             f'<details class="fl-ctx"><summary>surrounding paragraph</summary>{context}</details></div>')
+
+
+def _uncertainty(row) -> str:
+    reasons = row.get("uncertainty_reasons")
+    because = f" (raised by {', '.join(reasons)})" if reasons is not None and len(reasons) else ""
+    return html.escape(f"uncertainty {row['uncertainty']:.2f}{because}")
 
 
 def _paragraph_with_sentence(paragraph: str, sentence: str) -> str:

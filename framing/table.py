@@ -26,7 +26,7 @@ SENTENCE_COLUMNS = [
     "article_id", "outlet", "outlet_group", "title", "date", "sentence_id", "paragraph_id", "heading",
     "sentence_index", "position", "in_lead", "text", "n_words", "quoted", "quoted_share", "speaker",
     "polarity", "subjectivity", "vader", "tone", "hedges", "boosters", "hedge_count", "booster_count",
-    "hedged", "boosted", "hedge_categories", "uncertainty", "uncertain", "themes", "policy_frames", "theme_matches", "actors",
+    "hedged", "boosted", "hedge_categories", "uncertainty", "uncertain", "uncertainty_reasons", "themes", "policy_frames", "theme_matches", "actors",
     "actor_matches",
 ]
 
@@ -53,9 +53,11 @@ def score_text(text: str, lexicons: Lexicons, model: uncertainty.Model | None = 
         b for b in find_boosters(text, lexicons)
         if not any(s <= b["start"] and b["end"] <= e for s, e in hedge_spans)
     ]
-    probability = model.probability(text, [h["cue"] for h in hedges])
+    cues = [h["cue"] for h in hedges]
+    probability = model.probability(text, cues)
     return {"text": text, **tone_scores(text), "hedges": hedges, "boosters": boosters,
-            "uncertainty": round(probability, 4), "uncertain": probability >= model.threshold}
+            "uncertainty": round(probability, 4), "uncertain": probability >= model.threshold,
+            "uncertainty_reasons": model.reasons(text, cues)}
 
 
 def _term_matches(matches) -> list[dict]:
@@ -113,6 +115,7 @@ def sentence_rows(article: Article, lexicons: Lexicons) -> list[dict]:
             "hedge_categories": sorted({h["category"] for h in scores["hedges"]}),
             "uncertainty": scores["uncertainty"],
             "uncertain": scores["uncertain"],
+            "uncertainty_reasons": scores["uncertainty_reasons"],
             "themes": sorted({m.label for m in themes.get("corpus", [])}),
             "policy_frames": sorted({m.label for m in themes.get("policy_frames", [])}),
             "theme_matches": [dict(d, theme_set=name) for name, ms in themes.items() for d in _term_matches(ms)],

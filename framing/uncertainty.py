@@ -41,6 +41,18 @@ def features(text: str, cues: list[str]) -> set[str]:
     return found
 
 
+def describe_feature(name: str) -> str:
+    kind, _, value = name.partition(":")
+    if kind in ("w", "b"):
+        return f"“{value}”"
+    if kind == "cue":
+        return f"hedge cue “{value}”"
+    if name.startswith("cues>="):
+        count = name.removeprefix("cues>=")
+        return "a hedge cue" if count == "1" else f"{count}+ hedge cues"
+    return f"over {name.removeprefix('len>')} words"
+
+
 @dataclass
 class Model:
     bias: float
@@ -51,6 +63,11 @@ class Model:
     def probability(self, text: str, cues: list[str]) -> float:
         score = self.bias + sum(self.weights.get(f, 0.0) for f in features(text, cues))
         return 1.0 / (1.0 + math.exp(-max(min(score, 35.0), -35.0)))
+
+    def reasons(self, text: str, cues: list[str], top: int = 3) -> list[str]:
+        """The features that raised this sentence's uncertainty most, in words ("some", "a hedge cue")."""
+        raised = sorted(((self.weights.get(f, 0.0), f) for f in features(text, cues)), reverse=True)
+        return [describe_feature(f) for weight, f in raised[:top] if weight > 0.05]
 
     def save(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)

@@ -59,3 +59,9 @@ def test_shipped_model_records_what_it_was_trained_on():
     card = uncertainty.shipped_model().card
     assert card["trained_on"] == "wikipedia_weasel_dev.csv" and len(card["training_sha256"]) == 64
     assert card["n_train"] == 7363 and card["n_uncertain"] == 2131
+
+
+def test_every_score_names_what_raised_it(lexicons):
+    scored = score_text("Some analysts believe the deal is likely to anger Seoul.", lexicons)
+    assert "“some”" in scored["uncertainty_reasons"] and "a hedge cue" in scored["uncertainty_reasons"]
+    assert score_text("The summit took place in Vostochny on September 13.", lexicons)["uncertainty_reasons"] == []
