@@ -20,6 +20,7 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     "they his her which were been has their its an will would there who said after about also than".split()
 )
 MIN_ENGLISH_SHARE = 0.15
+NOT_ENGLISH_SHARED = "do not look like English; the lexicons are English, so hedges, boosters and tone will be missed"
 MIN_WORDS_FOR_LANGUAGE_CHECK = 20
 
 NOT_ENGLISH_NOTE = "does not look like English ({share:.0%} common English words); the lexicons are English, so hedges, boosters and tone will be missed"
@@ -97,8 +98,7 @@ def add(corpus: list[Article], batches: list[tuple[str, list[Article] | InputErr
         new, duplicates = _without_duplicates(merged, result)
         for article in new:
             _check_language(article)
-            for note in article.notes:
-                messages.append(Message("warning", _label(source, article, len(result)), note))
+        messages += _note_messages(source, new, len(result))
         merged += new
         added += len(new)
         messages += _duplicate_messages(source, duplicates, len(result))
@@ -115,8 +115,21 @@ def _name(article: Article) -> str:
     return article.article_id + (f" · {article.title}" if article.title != UNKNOWN else " (no title found)")
 
 
-def _label(source: str, article: Article, batch_size: int) -> str:
-    return article.source_file if batch_size > 1 else source
+def _note_messages(source: str, articles: list[Article], batch_size: int) -> list[Message]:
+    """One warning per note; a note shared by several articles of a file (its encoding) is said once."""
+    groups: dict[str, list[tuple[Article, str]]] = {}
+    for article in articles:
+        for note in article.notes:
+            key = NOT_ENGLISH_SHARED if note.startswith("does not look like English") else note
+            groups.setdefault(key, []).append((article, note))
+    messages = []
+    for key, items in groups.items():
+        if len(items) == 1:
+            article, note = items[0]
+            messages.append(Message("warning", article.source_file if batch_size > 1 else source, note))
+        else:
+            messages.append(Message("warning", source, f"{len(items)} of {batch_size} articles: {key}"))
+    return messages
 
 
 def _without_duplicates(existing: list[Article], candidates: list[Article]) -> tuple[list[Article], list[tuple[Article, Article]]]:

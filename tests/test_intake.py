@@ -185,3 +185,15 @@ def test_an_upload_is_read_in_memory_and_its_name_is_only_a_label(bundled, monke
         monkeypatch.setattr(module, name, no_files)
     result = upload(bundled, ("../../etc/passwd.txt", STORY))
     assert result.added == 1 and result.articles[-1].source_file == "../../etc/passwd.txt"
+
+
+def test_a_note_shared_by_many_rows_is_said_once(bundled):
+    rows = "".join(f'"Café talks number {i} may resume in Köln, officials said."\n' for i in range(30))
+    result = upload(bundled, ("cafe.csv", ("text\n" + rows).encode("cp1252")))
+    warnings = [m for m in result.messages if m.level == "warning"]
+    assert result.added == 30 and len(warnings) == 1
+    assert warnings[0].text.startswith("30 of 30 articles: not valid UTF-8: assumed Windows-1252")
+    french = "".join(f'"{FRENCH.decode()} {"Encore. " * i * 40}"\n' for i in range(4))  # shares differ
+    result = upload(bundled, ("fr.csv", ("text\n" + french).encode()))
+    warnings = [m.text for m in result.messages if m.level == "warning"]
+    assert len(warnings) == 1 and warnings[0].startswith("4 of 4 articles") and "look like English" in warnings[0]
