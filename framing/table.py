@@ -54,10 +54,10 @@ def score_text(text: str, lexicons: Lexicons, model: uncertainty.Model | None = 
         if not any(s <= b["start"] and b["end"] <= e for s, e in hedge_spans)
     ]
     cues = [h["cue"] for h in hedges]
-    probability = model.probability(text, cues)
+    probability, reasons = model.assess(text, cues)
     return {"text": text, **tone_scores(text), "hedges": hedges, "boosters": boosters,
             "uncertainty": round(probability, 4), "uncertain": probability >= model.threshold,
-            "uncertainty_reasons": model.reasons(text, cues)}
+            "uncertainty_reasons": reasons}
 
 
 def _term_matches(matches) -> list[dict]:

@@ -60,14 +60,12 @@ class Model:
     threshold: float = 0.5
     card: dict = field(default_factory=dict)  # how it was trained: data, its hash, settings, figures
 
-    def probability(self, text: str, cues: list[str]) -> float:
-        score = self.bias + sum(self.weights.get(f, 0.0) for f in features(text, cues))
-        return 1.0 / (1.0 + math.exp(-max(min(score, 35.0), -35.0)))
-
-    def reasons(self, text: str, cues: list[str], top: int = 3) -> list[str]:
-        """The features that raised this sentence's uncertainty most, in words ("some", "a hedge cue")."""
-        raised = sorted(((self.weights.get(f, 0.0), f) for f in features(text, cues)), reverse=True)
-        return [describe_feature(f) for weight, f in raised[:top] if weight > 0.05]
+    def assess(self, text: str, cues: list[str], top: int = 3) -> tuple[float, list[str]]:
+        """The probability that the sentence is uncertain, and the features that raised it most, in words."""
+        weighted = sorted(((self.weights.get(f, 0.0), f) for f in features(text, cues)), reverse=True)
+        score = self.bias + sum(weight for weight, _ in weighted)
+        probability = 1.0 / (1.0 + math.exp(-max(min(score, 35.0), -35.0)))
+        return probability, [describe_feature(f) for weight, f in weighted[:top] if weight > 0.05]
 
     def save(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)

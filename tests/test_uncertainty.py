@@ -47,10 +47,10 @@ def test_training_recovers_a_planted_signal_and_round_trips(tmp_path):
         labels.append(label)
     model = uncertainty.train(texts, [[] for _ in texts], labels, vocabulary_size=50, c=1.0, iterations=200)
     assert model.weights["w:perhaps"] > 1 > abs(model.weights["w:alpha"])
-    assert model.probability("alpha perhaps", []) > 0.8 > 0.2 > model.probability("alpha beta", [])
+    assert model.assess("alpha perhaps", [])[0] > 0.8 > 0.2 > model.assess("alpha beta", [])[0]
     model.save(tmp_path)
     again = uncertainty.load(tmp_path)
-    assert again.probability("alpha perhaps", []) == pytest.approx(model.probability("alpha perhaps", []), abs=1e-5)
+    assert again.assess("alpha perhaps", [])[0] == pytest.approx(model.assess("alpha perhaps", [])[0], abs=1e-5)
     with pytest.raises(ValueError, match="both certain and uncertain"):
         uncertainty.train(["a b"], [[]], [0])
 
