@@ -25,6 +25,7 @@ TEXT_COLUMNS = ("text", "body", "content", "article", "full_text", "story")
 METADATA_FIELDS = ("title", "outlet", "author", "date", "url")
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".csv", ".jsonl")
 MAX_BYTES = 10 * 1024 * 1024
+SAVED_CORPUS_FIELD = "blocks"  # only a corpus saved by this tool carries the cleaned blocks
 
 
 class InputError(ValueError):
@@ -199,7 +200,7 @@ def articles_from_bytes(name: str, data: bytes) -> list[Article]:
 
 def _from_rows(rows: list[dict], columns: list[str], source: str) -> list[Article]:
     lowered = {c.lower().strip(): c for c in columns if c}
-    if "blocks" in lowered:  # a corpus saved by this tool: restore exactly
+    if SAVED_CORPUS_FIELD in lowered:  # a corpus saved by this tool: restore exactly
         try:
             return [Article.from_record(r) for r in rows]
         except (KeyError, TypeError) as exc:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .clean import UNKNOWN, normalise
-from .corpus import MAX_BYTES, METADATA_FIELDS, Article, InputError, article_from_text, articles_from_bytes
+from .corpus import MAX_BYTES, METADATA_FIELDS, SAVED_CORPUS_FIELD, Article, InputError, article_from_text, articles_from_bytes
 
 # The most frequent English function words: in English news prose they are roughly 40% of the words,
 # in French, German or Spanish prose only a few percent.
@@ -55,12 +55,12 @@ def is_saved_corpus(name: str, data: bytes) -> bool:
     """A JSONL file written by 'Download corpus' (its records carry the cleaned blocks)."""
     if Path(name).suffix.lower() != ".jsonl":
         return False
-    first = next((line for line in data.decode("utf-8", errors="replace").splitlines() if line.strip()), "")
+    first_line = data.lstrip().split(b"\n", 1)[0]  # only the first record is read, not the whole file
     try:
-        record = json.loads(first)
+        record = json.loads(first_line.decode("utf-8", errors="replace"))
     except json.JSONDecodeError:
         return False
-    return isinstance(record, dict) and "blocks" in record
+    return isinstance(record, dict) and SAVED_CORPUS_FIELD in record
 
 
 def read_upload(name: str, data: bytes) -> list[Article]:
