@@ -117,12 +117,13 @@ def reset_corpus() -> None:
 # --- changes to the lexicons ------------------------------------------------------------------------------
 
 
-def _change_lexicons(name: str, change) -> None:
+def _change_lexicons(name: str, change, source: str | None = None) -> None:
+    source = source or f"{name} list"
     try:
         st.session_state["lexicons"] = change(lexicons())
-        st.session_state["messages_lexicons"] = [intake.Message("success", f"{name} list", "saved; every score was recomputed")]
+        st.session_state["messages_lexicons"] = [intake.Message("success", source, "saved; every score was recomputed")]
     except (ValueError, InputError) as error:
-        st.session_state["messages_lexicons"] = [intake.Message("error", f"{name} list", f"{error}. The list was not changed.")]
+        st.session_state["messages_lexicons"] = [intake.Message("error", source, f"{error}. The list was not changed.")]
 
 
 def add_lexicon_entry(name: str, entry: dict[str, str]) -> None:
@@ -138,9 +139,7 @@ def upload_lexicon(name: str, upload) -> None:
         text, _ = decode_bytes(upload.getvalue(), upload.name)
         return lex.with_table(name, read_lexicon_csv(text, name))
 
-    _change_lexicons(name, change)
-    for message in st.session_state["messages_lexicons"]:
-        message.source = f"{upload.name} → {name} list"
+    _change_lexicons(name, change, f"{upload.name} → {name} list")
 
 
 def reset_lexicon(name: str) -> None:

@@ -20,10 +20,11 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     "they his her which were been has their its an will would there who said after about also than".split()
 )
 MIN_ENGLISH_SHARE = 0.15
-NOT_ENGLISH_SHARED = "do not look like English; the lexicons are English, so hedges, boosters and tone will be missed"
 MIN_WORDS_FOR_LANGUAGE_CHECK = 20
-
-NOT_ENGLISH_NOTE = "does not look like English ({share:.0%} common English words); the lexicons are English, so hedges, boosters and tone will be missed"
+_ENGLISH_LEXICONS = "the lexicons are English, so hedges, boosters and tone will be missed"
+NOT_ENGLISH = "does not look like English"
+NOT_ENGLISH_NOTE = NOT_ENGLISH + " ({share:.0%} common English words); " + _ENGLISH_LEXICONS
+NOT_ENGLISH_SHARED = "do not look like English; " + _ENGLISH_LEXICONS  # said of several articles at once
 
 
 @dataclass
@@ -120,7 +121,7 @@ def _note_messages(source: str, articles: list[Article], batch_size: int) -> lis
     groups: dict[str, list[tuple[Article, str]]] = {}
     for article in articles:
         for note in article.notes:
-            key = NOT_ENGLISH_SHARED if note.startswith("does not look like English") else note
+            key = NOT_ENGLISH_SHARED if note.startswith(NOT_ENGLISH) else note
             groups.setdefault(key, []).append((article, note))
     messages = []
     for key, items in groups.items():

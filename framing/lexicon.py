@@ -149,7 +149,7 @@ class Lexicons:
     def with_entry(self, name: str, entry: dict[str, str]) -> "Lexicons":
         _, columns, _ = LEXICON_FILES[name]
         row = {c: str(entry.get(c, "")).strip() for c in columns}
-        key = "alias" if name == "actors" else "term"
+        key = term_column(name)
         if not row[key]:
             raise ValueError(f"the {key} is empty")
         label = LEXICON_FILES[name][2]
@@ -188,6 +188,11 @@ class Lexicons:
         return Matcher([(alias, actor, "") for actor, alias in self.actors[["actor", "alias"]].itertuples(index=False)])
 
 
+def term_column(name: str) -> str:
+    """The column a list matches on: an actor's aliases, every other list's terms."""
+    return "alias" if name == "actors" else "term"
+
+
 def read_lexicon_csv(text: str, name: str) -> pd.DataFrame:
     """Parse one lexicon CSV; raises ValueError naming the missing columns."""
     _, columns, _ = LEXICON_FILES[name]
@@ -199,6 +204,6 @@ def read_lexicon_csv(text: str, name: str) -> pd.DataFrame:
     if missing:
         raise ValueError(f"{name} lexicon is missing column(s): {', '.join(missing)}")
     table = table[columns].copy()
-    key = "alias" if name == "actors" else "term"
+    key = term_column(name)
     table[key] = table[key].str.strip()
     return table[table[key] != ""].reset_index(drop=True)
