@@ -34,7 +34,7 @@ def panels(table: pd.DataFrame, pick: Pick) -> list[Panel]:
     uncertain = bars_with_ci(
         summary, "mean_uncertainty", "uncertainty_ci_low", "uncertainty_ci_high",
         f"How uncertain the sentences read — {about}",
-        "Per sentence: the model’s probability (0–1) that annotators would call it uncertain; whiskers: 95% bootstrap CI",
+        "Per sentence: probability (0–1) a reader judges it uncertain; whiskers: 95% CI",
         "Mean uncertainty", outlets, pick.highlight, domain=[0, 1])
     scope = pick.scope(table)
     cued = scope[(scope["hedge_count"] > 0) | (scope["booster_count"] > 0)]
