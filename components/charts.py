@@ -4,10 +4,16 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from .panel import point_selection
 from .theme import outlet_colour_scale
 
 HEIGHT_PER_ROW = 26
+
+
+def point_selection(fields: list[str]) -> alt.Parameter:
+    """The click selection every chart carries, named "pick"; its fields are filter fields (framing.filters).
+
+    Click selects a mark, double-click clears it (Vega-Lite's default "dblclick" clear)."""
+    return alt.selection_point(name="pick", fields=fields, on="click", clear="dblclick")
 
 
 def _outlet_colour(outlets: list[str]) -> alt.Color:

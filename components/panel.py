@@ -2,87 +2,70 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
+from framing import filters
+from framing.analysis import Analysis
+from framing.measures import MEASURES
+
+from . import state
 from .export import chart_png, chart_svg, rows_csv
+from .lens import Lens
 from .passages import draw_passages
-from .selection import decode_mark, describe, encode_mark, filter_passages, selection_from_event
 from .theme import style
 
-PASSAGE_COLUMNS = ["sentence_id", "article_id", "outlet_group", "title", "position", "text", "quoted", "speaker",
-                   "tone", "polarity", "subjectivity", "vader", "hedge_count", "booster_count", "hedges", "boosters", "uncertainty",
-                   "themes", "policy_frames", "actors"]
+# The columns of a "Passages CSV": where each sentence is, what it says, every measure, what it names.
+PASSAGE_COLUMNS = (["sentence_id", "article_id", "outlet_group", "title", "position", "text", "speaker"]
+                   + [m.column for m in MEASURES] + ["hedges", "boosters", "actors"])
 
 
 @dataclass
 class Panel:
     key: str  # stable id, used in the URL
-    chart: alt.Chart  # with a point selection named "pick" over canonical fields
+    chart: alt.Chart  # with a point selection named "pick" over filter fields (framing.filters)
     data: pd.DataFrame  # the rows the chart draws (for the CSV export)
-    scope: pd.DataFrame  # the passages shown before any click (the pick's sentences)
-    scope_caption: str
-    universe: pd.DataFrame | None = None  # what a click filters: every sentence behind the chart (default: scope)
+    rows: pd.DataFrame  # every sentence behind the chart; a click filters these, the pick narrows them before any click
+    caption: str = "All {n} sentences of {pick}."  # passages before a click; {n} and {pick} are filled in
     sort_passages_by: list[str] = field(default_factory=lambda: ["position"])
     ascending: bool = True
 
 
-@dataclass
-class Context:
-    paragraphs: dict[str, str]
-    theme_set: str
-    theme_column: str
-    tone_column: str
-    presentation: bool
+def draw_all(panels: list[Panel], analysis: Analysis, lens: Lens) -> None:
+    for p in panels:
+        st.divider()
+        st.fragment(draw)(p, analysis, lens)
 
 
-def point_selection(fields: list[str]) -> alt.Parameter:
-    # Click selects a mark, double-click clears it (Vega-Lite's default "dblclick" clear).
-    return alt.selection_point(name="pick", fields=fields, on="click", clear="dblclick")
-
-
-def _sync_mark(panel_key: str, event) -> None:
-    """Keep the URL's mark in step with this chart's clicks without wiping a deep-linked mark on load."""
-    selection = selection_from_event(event)
-    seen_key = f"_seen_{panel_key}"
-    previous = st.session_state.get(seen_key)
-    st.session_state[seen_key] = selection
-    if previous is None or previous == selection:
-        return  # first draw (perhaps from a deep link) or nothing new clicked
-    current_chart, _ = decode_mark(st.query_params.get("mark"))
-    if selection:
-        st.query_params["mark"] = encode_mark(panel_key, selection)
-    elif current_chart == panel_key:
-        del st.query_params["mark"]
-
-
-def draw(panel: Panel, ctx: Context) -> None:
+def draw(panel: Panel, analysis: Analysis, lens: Lens) -> None:
     left, right = st.columns([3, 2], gap="medium")
     with left:
         # An explicit pixel height: "content" squeezed layered charts inside columns.
         plot_height = panel.chart.to_dict().get("height", 300)
-        event = st.altair_chart(style(panel.chart, ctx.presentation), on_select="rerun", selection_mode="pick",
-                                key=f"chart_{panel.key}", width="stretch", height=int(plot_height) + 160)
-        _sync_mark(panel.key, event)
-        if not ctx.presentation:
+        st.altair_chart(style(panel.chart, lens.presentation), on_select=partial(state.on_chart_select, panel.key),
+                        selection_mode="pick", key=state.chart_key(panel.key), width="stretch", height=int(plot_height) + 160)
+        if not lens.presentation:
             _exports(panel)
-    chart_key, selection = decode_mark(st.query_params.get("mark"))
-    active = selection if chart_key == panel.key else {}
-    universe = panel.scope if panel.universe is None else panel.universe
-    passages = filter_passages(universe, active, ctx.theme_column) if active else panel.scope
+    marked_chart, selection = state.mark()
+    active = selection if marked_chart == panel.key else {}
+    if active:
+        passages = filters.apply(panel.rows, active, lens.theme_column)
+        caption = f"Filtered to the clicked mark — {filters.describe(active)}. Double-click the chart to clear."
+    else:
+        passages = lens.scope(panel.rows)
+        caption = lens.caption(panel.caption, len(passages)) + " Click a mark to filter."
     passages = passages.sort_values(panel.sort_passages_by, ascending=panel.ascending, kind="stable")
     with right:
-        caption = f"Filtered to the clicked mark — {describe(active)}. Double-click the chart to clear." if active else (
-            panel.scope_caption + " Click a mark to filter.")
-        draw_passages(passages, ctx.paragraphs, ctx.theme_set, ctx.tone_column, caption, panel.key, ctx.presentation)
+        draw_passages(passages, analysis.paragraphs, lens, caption, panel.key)
         if active and st.button("Clear selection", key=f"clear_{panel.key}"):
-            del st.query_params["mark"]
+            state.clear_mark()
             st.rerun()
-        if not ctx.presentation:
-            st.download_button("Passages CSV", rows_csv(passages[PASSAGE_COLUMNS]), f"{panel.key}-passages.csv",
-                               "text/csv", key=f"dl_passages_{panel.key}", on_click="ignore")
+        if not lens.presentation:
+            st.download_button("Passages CSV", rows_csv(passages[[c for c in PASSAGE_COLUMNS if c in passages]]),
+                               f"{panel.key}-passages.csv", "text/csv", key=f"dl_passages_{panel.key}", on_click="ignore")
 
 
 def _exports(panel: Panel) -> None:

@@ -10,6 +10,9 @@ import html
 import pandas as pd
 import streamlit as st
 
+from framing.measures import MEASURES
+
+from .lens import Lens
 from .text import literal
 from .theme import BOOSTER_COLOUR, HEDGE_COLOUR, THEME_COLOUR
 
@@ -50,25 +53,27 @@ def sentence_marks(row, theme_set: str) -> list[tuple[int, int, str, str]]:
     return marks
 
 
+def score_line(row, tone_column: str = "tone") -> str:
+    """Every measure a passage shows, as declared (``framing.measures``), then the sentence's voice.
+
+    "tone" is the score of the tone engine in use (``tone_column``), so the line matches the charts."""
+    row = row if tone_column == "tone" else {**dict(row), "tone": row[tone_column]}
+    parts = [m.passage_text(row) for m in MEASURES if m.in_passage and m.column in row]
+    quoted = f"quoted · {row['speaker'] or 'speaker not named'}" if row["quoted"] else (
+        f"own voice · attributes to {row['speaker']}" if row["speaker"] else "own voice")
+    return html.escape(" · ".join(parts + [quoted]))
+
+
 def passage_html(row, paragraph: str, theme_set: str, tone_column: str) -> str:
-    quoted = f"quoted · {html.escape(row['speaker'] or 'speaker not named')}" if row["quoted"] else (
-        f"own voice · attributes to {html.escape(row['speaker'])}" if row["speaker"] else "own voice")
     meta = (f"<b>{html.escape(row['outlet_group'])}</b> · {html.escape(_short(row['title']))} · "
             f"{html.escape(row['sentence_id'])} · position {row['position']:.2f}")
-    scores = (f"tone {row[tone_column]:+.2f} · polarity {row['polarity']:+.2f} · subjectivity {row['subjectivity']:.2f} · "
-              f"hedges {row['hedge_count']} · boosters {row['booster_count']} · {_uncertainty(row)} · {quoted}")
+    scores = score_line(row, tone_column)
     body = marked_html(row["text"], sentence_marks(row, theme_set))
     context = _paragraph_with_sentence(paragraph, row["text"])
     return (f'<div class="fl-p" data-sentence-id="{html.escape(row["sentence_id"])}">'
             f'<div class="fl-meta">{meta}</div><div class="{"fl-q" if row["quoted"] else ""}">{body}</div>'
             f'<div class="fl-meta">{scores}</div>'
             f'<details class="fl-ctx"><summary>surrounding paragraph</summary>{context}</details></div>')
-
-
-def _uncertainty(row) -> str:
-    reasons = row.get("uncertainty_reasons")
-    because = f" (raised by {', '.join(reasons)})" if reasons is not None and len(reasons) else ""
-    return html.escape(f"uncertainty {row['uncertainty']:.2f}{because}")
 
 
 def _paragraph_with_sentence(paragraph: str, sentence: str) -> str:
@@ -82,14 +87,16 @@ def _short(title: str, limit: int = 60) -> str:
     return title if len(title) <= limit else title[: limit - 1] + "…"
 
 
-def draw_passages(passages: pd.DataFrame, paragraphs: dict[str, str], theme_set: str, tone_column: str, caption: str,
-                  key: str, presentation: bool = False, limit: int = 20) -> None:
+def draw_passages(passages: pd.DataFrame, paragraphs: dict[str, str], lens: Lens, caption: str, key: str,
+                  limit: int = 20) -> None:
+    presentation = lens.presentation
     st.markdown(f"**Passages** — {len(passages)} sentence{'s' if len(passages) != 1 else ''}")
     st.caption(literal(caption))
     legend = ('<div class="fl-legend fl-meta"><span class="fl-h">hedge</span><span class="fl-b">booster</span>'
               '<span class="fl-t">theme term</span><span class="fl-q">italic = quoted</span></div>')
     shown = passages.head(limit)
-    body = "".join(passage_html(r, paragraphs.get(r["paragraph_id"], ""), theme_set, tone_column) for _, r in shown.iterrows())
+    body = "".join(passage_html(r, paragraphs.get(r["paragraph_id"], ""), lens.theme_set, lens.tone_column)
+                   for _, r in shown.iterrows())
     more = f'<div class="fl-meta">Showing the first {limit} of {len(passages)}; download the CSV for all.</div>' if len(passages) > limit else ""
     with st.container(height=560 if not presentation else 640, key=f"passages_{key}"):
         st.html(f'{STYLE}<div class="{"fl-big" if presentation else ""}">{legend}{body or "<i>No sentences.</i>"}{more}</div>')

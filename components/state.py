@@ -1,6 +1,6 @@
-"""Session state and cached analysis: the glue between the engine and the views.
+"""Session state, query parameters and the cached analysis: the glue between the engine and the views.
 
-A session's articles and lexicons live in ``st.session_state`` only, so they are private to that
+This is the only module that reads or writes ``st.session_state`` and ``st.query_params``. A session's articles and lexicons live in ``st.session_state`` only, so they are private to that
 browser tab. The shared cache (``_analyse_chunk``) is keyed on the *content* it analyses: a visitor
 can only get an entry back by sending byte-identical text, so nothing leaks between sessions. The
 finished analysis is also kept in the session, beside the corpus and lexicons it was made from, so a
@@ -14,9 +14,12 @@ import pandas as pd
 import streamlit as st
 
 from framing import intake
+from framing.analysis import Analysis
 from framing.corpus import Article, InputError, articles_from_jsonl, corpus_to_jsonl, decode_bytes, load_bundled
 from framing.lexicon import LEXICON_FILES, Lexicons, read_lexicon_csv
 from framing.table import paragraph_table, sentence_table
+
+from .selection import decode_mark, encode_mark, selection_from_event
 
 CHUNK_ARTICLES = 25  # articles per cached chunk; a progress bar appears when there is more than one
 
@@ -45,7 +48,7 @@ def _analyse_chunk(chunk_jsonl: str, lexicon_csvs: tuple[str, ...]) -> tuple[pd.
     return sentence_table(articles, Lexicons(**tables)), paragraph_table(articles)
 
 
-def analysis() -> tuple[pd.DataFrame, dict[str, str]]:
+def analysis() -> Analysis:
     articles, lex = corpus(), lexicons()
     # Every change stores a new list or a new Lexicons (see _apply, _change_lexicons), so identity says
     # whether anything changed without serialising the corpus on every click (~0.2 s for 1,000 articles).
@@ -67,7 +70,7 @@ def analysis() -> tuple[pd.DataFrame, dict[str, str]]:
         bar.empty()
     table = pd.concat([p[0] for p in parts], ignore_index=True)
     paragraphs = pd.concat([p[1] for p in parts], ignore_index=True)
-    result = (table, dict(zip(paragraphs["paragraph_id"], paragraphs["text"])))
+    result = Analysis(articles, lex, table, dict(zip(paragraphs["paragraph_id"], paragraphs["text"])))
     st.session_state["_analysis"] = (articles, lex, result)
     return result
 
@@ -144,3 +147,44 @@ def upload_lexicon(name: str, upload) -> None:
 
 def reset_lexicon(name: str) -> None:
     _change_lexicons(name, lambda lex: lex.with_table(name, Lexicons.load().table(name)))
+
+
+# --- navigation, uploads and the clicked mark --------------------------------------------------------------
+
+
+def go_to_view(view: str) -> None:
+    """For a button's on_click: switch the view (the view switcher's key is "view")."""
+    st.session_state["view"] = view
+
+
+def upload_key(name: str) -> str:
+    """The key of an uploader; it changes after each batch, which empties the uploader so no file is read twice."""
+    return f"{name}_{st.session_state.get(f'_round_{name}', 0)}"
+
+
+def uploaded(name: str) -> None:
+    st.session_state[f"_round_{name}"] = st.session_state.get(f"_round_{name}", 0) + 1
+
+
+def mark() -> tuple[str, dict]:
+    """The clicked mark in the URL: (chart key, selection), or ('', {})."""
+    return decode_mark(st.query_params.get("mark"))
+
+
+def chart_key(panel_key: str) -> str:
+    return f"chart_{panel_key}"
+
+
+def on_chart_select(panel_key: str) -> None:
+    """A chart's on_select callback: the click goes into the URL at once (a deep link on load is left alone,
+    because a callback runs only when the user clicks)."""
+    selection = selection_from_event(st.session_state.get(chart_key(panel_key)))
+    if selection:
+        st.query_params["mark"] = encode_mark(panel_key, selection)
+    elif mark()[0] == panel_key:
+        del st.query_params["mark"]
+
+
+def clear_mark() -> None:
+    if "mark" in st.query_params:
+        del st.query_params["mark"]

@@ -29,3 +29,12 @@ def style(chart: alt.Chart, presentation: bool = False) -> alt.Chart:
         .configure_title(fontSize=size + 3, anchor="start", subtitleFontSize=size - 1)
         .configure_view(strokeWidth=0)
     )
+
+
+def page_style(presentation: bool) -> str:
+    """Page CSS: the view switcher clear of the fixed header; presentation mode hides the sidebar and enlarges headings."""
+    css = ".block-container{padding-top:3.5rem}"
+    if presentation:
+        css += ("[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl']{display:none}"
+                "h1,h2,h3{font-size:2.2rem !important}")
+    return f"<style>{css}</style>"

@@ -9,6 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .measures import MEASURES
+
 BOOTSTRAP_RESAMPLES = 2000
 MIN_N_FOR_CI = 5
 SMALL_SAMPLE = 30  # below this many sentences a group's rates are shown but flagged
@@ -38,28 +40,34 @@ def _per_1k(count: float, words: float) -> float:
 
 
 def summarise(group: pd.DataFrame) -> dict:
-    """The headline measures of any set of sentences."""
+    """The headline measures of any set of sentences: every declared measure, aggregated as declared."""
     n_words = int(group["n_words"].sum())
-    hedges, boosters = int(group["hedge_count"].sum()), int(group["booster_count"].sum())
     row = {"n_sentences": len(group), "n_words": n_words}
-    for measure in ("polarity", "subjectivity", "tone", "uncertainty"):
-        row.update(_mean_with_ci(group[measure].to_numpy(), measure))
+    for m in MEASURES:
+        if m.column not in group:  # a table made before the measure was declared
+            continue
+        if m.aggregate == "mean":
+            row.update(_mean_with_ci(group[m.column].to_numpy(dtype=float), m.column))
+        elif m.aggregate == "per_1k_words":
+            count = int(group[m.column].sum())
+            row[m.total or m.column] = count
+            row[m.summary_column] = _per_1k(count, n_words)
+        elif m.aggregate == "share":
+            row[m.summary_column] = float(group[m.column].mean()) if len(group) else float("nan")
+    hedges, boosters = row.get("hedges", 0), row.get("boosters", 0)
     row.update({
         "share_negative": float((group["tone"] < -NEUTRAL_BAND).mean()) if len(group) else float("nan"),
         "share_positive": float((group["tone"] > NEUTRAL_BAND).mean()) if len(group) else float("nan"),
-        "hedges": hedges,
-        "boosters": boosters,
-        "hedges_per_1k_words": _per_1k(hedges, n_words),
-        "boosters_per_1k_words": _per_1k(boosters, n_words),
-        "hedged_sentence_share": float(group["hedged"].mean()) if len(group) else float("nan"),
-        "boosted_sentence_share": float(group["boosted"].mean()) if len(group) else float("nan"),
-        "uncertain_sentence_share": float(group["uncertain"].mean()) if len(group) else float("nan"),
         # +1: only hedges, −1: only boosters, 0: as many of each.
         "hedge_booster_balance": (hedges - boosters) / (hedges + boosters) if hedges + boosters else float("nan"),
-        "quoted_share": float(group["quoted"].mean()) if len(group) else float("nan"),
         "small_sample": len(group) < SMALL_SAMPLE,
     })
     return row
+
+
+def summary_columns() -> list[str]:
+    """The measure columns of a summary, in declaration order (for the CLI and exports)."""
+    return [c for m in MEASURES for c in m.summary_columns]
 
 
 def summary_by(table: pd.DataFrame, by: str | list[str]) -> pd.DataFrame:

@@ -11,22 +11,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from .aggregate import article_summary
+from .aggregate import article_summary, summary_columns
 from .corpus import BUNDLED_CORPUS, InputError, clean_bundled_raw, load_bundled, read_paths, write_jsonl
 from . import uncertainty
 from .lexicon import Lexicons
-from .table import score_text, sentence_table, table_to_csv
+from .table import cli_columns, score_text, sentence_table, table_to_csv
 
-ANALYZE_FIELDS = [
-    "article_id", "outlet", "title", "sentence_id", "paragraph_id", "position", "text", "quoted", "speaker",
-    "polarity", "subjectivity", "vader", "tone", "hedges", "boosters", "uncertainty", "uncertain", "themes",
-    "policy_frames", "actors",
-]
-SUMMARY_FIELDS = [
-    "article_id", "outlet", "title", "n_sentences", "n_words", "mean_tone", "tone_ci_low", "tone_ci_high",
-    "mean_polarity", "mean_subjectivity", "hedges_per_1k_words", "boosters_per_1k_words",
-    "hedged_sentence_share", "hedge_booster_balance", "quoted_share",
-]
+SUMMARY_IDENTITY = ["article_id", "outlet", "title", "n_sentences", "n_words"]
 
 
 def _articles(paths: list[str]):
@@ -45,12 +36,14 @@ def _write(frame: pd.DataFrame, fmt: str, out: str | None) -> None:
 
 
 def cmd_analyze(args) -> None:
-    table = sentence_table(_articles(args.paths), Lexicons.load())
-    _write(table[ANALYZE_FIELDS], args.format, args.out)
+    lexicons = Lexicons.load()
+    table = sentence_table(_articles(args.paths), lexicons)
+    _write(table[cli_columns(lexicons)], args.format, args.out)
 
 
 def cmd_summary(args) -> None:
-    summary = article_summary(sentence_table(_articles(args.paths), Lexicons.load()))[SUMMARY_FIELDS]
+    fields = SUMMARY_IDENTITY + summary_columns() + ["hedge_booster_balance"]
+    summary = article_summary(sentence_table(_articles(args.paths), Lexicons.load()))[fields]
     with pd.option_context("display.max_columns", None, "display.width", 200, "display.max_colwidth", 40):
         print(summary.round(3).to_string(index=False))
 

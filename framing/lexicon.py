@@ -17,6 +17,8 @@ from typing import Callable
 
 import pandas as pd
 
+from .rules import CONTEXT_RULES
+
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
 
 # label_column: what a match is tagged with (hedge category, theme, actor).
@@ -26,6 +28,19 @@ LEXICON_FILES = {
     "themes": ("themes.csv", ["theme_set", "theme", "term", "source"], "theme"),
     "actors": ("actors.csv", ["actor", "alias", "source"], "actor"),
 }
+
+
+# Theme sets: a name in themes.csv's theme_set column, the sentence-table column of its labels, and its
+# name on screen. A set not listed here (from an uploaded list) gets a column and a label of its own name.
+THEME_SETS = {"corpus": ("themes", "Story themes"), "policy_frames": ("policy_frames", "Policy Frames Codebook")}
+
+
+def theme_set_column(theme_set: str) -> str:
+    return THEME_SETS.get(theme_set, (f"themes_{theme_set}", ""))[0]
+
+
+def theme_set_label(theme_set: str) -> str:
+    return THEME_SETS.get(theme_set, ("", theme_set))[1]
 
 
 @dataclass(frozen=True)
@@ -129,6 +144,10 @@ class Lexicons:
     def load(cls, directory: Path = LEXICON_DIR) -> "Lexicons":
         return cls(**{name: read_lexicon_csv((directory / f).read_text("utf-8"), name) for name, (f, _, _) in LEXICON_FILES.items()})
 
+    @property
+    def theme_sets(self) -> list[str]:
+        return list(dict.fromkeys(self.themes["theme_set"]))
+
     def table(self, name: str) -> pd.DataFrame:
         return getattr(self, name)
 
@@ -166,14 +185,10 @@ class Lexicons:
 
     @cached_property
     def hedge_matcher(self) -> Matcher:
-        from .cues import CONTEXT_RULES
-
         return Matcher(list(self.hedges[["term", "category", "rule"]].itertuples(index=False)), CONTEXT_RULES)
 
     @cached_property
     def booster_matcher(self) -> Matcher:
-        from .cues import CONTEXT_RULES
-
         return Matcher(list(self.boosters[["term", "category", "rule"]].itertuples(index=False)), CONTEXT_RULES)
 
     @cached_property

@@ -1,34 +1,46 @@
 """The scored sentence table: one row per sentence, every measure a column.
 
-A new measure is a new column here plus a view in the app; nothing else needs to change.
+The columns are: where the sentence is (``IDENTITY_COLUMNS``), every measure declared in
+``measures.MEASURES``, and what it names (``LABEL_COLUMNS``: cues, themes, actors). A new measure
+is its function plus one declaration in ``measures.py``; this module picks it up.
 """
 from __future__ import annotations
 
 import json
 import re
-from typing import Callable
+from typing import Callable, Iterator
 
 import pandas as pd
 
 from .clean import UNKNOWN
 from .corpus import Article
 from . import uncertainty
-from .cues import find_boosters, find_hedges
-from .lexicon import Lexicons
+from .lexicon import Lexicons, theme_set_column
+from .measures import MEASURES, Sentence, score
 from .segment import sentence_spans
-from .tone import tone_scores
-from .voice import QUOTED_THRESHOLD, quote_masks, quoted_share, resolve_speakers, speaker
+from .voice import quote_masks, quoted_share, resolve_speakers, speaker
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 LEAD_POSITION = 0.2  # the first fifth of an article counts as its lead
 
-SENTENCE_COLUMNS = [
+IDENTITY_COLUMNS = [
     "article_id", "outlet", "outlet_group", "title", "date", "sentence_id", "paragraph_id", "heading",
-    "sentence_index", "position", "in_lead", "text", "n_words", "quoted", "quoted_share", "speaker",
-    "polarity", "subjectivity", "vader", "tone", "hedges", "boosters", "hedge_count", "booster_count",
-    "hedged", "boosted", "hedge_categories", "uncertainty", "uncertain", "uncertainty_reasons", "themes", "policy_frames", "theme_matches", "actors",
-    "actor_matches",
+    "sentence_index", "position", "in_lead", "text", "n_words", "quoted_share", "speaker",
 ]
+LABEL_COLUMNS = ["hedges", "boosters", "hedge_categories", "theme_matches", "actors", "actor_matches"]
+# Identity fields the command line writes (the measures say for themselves whether they are written).
+CLI_IDENTITY = ["article_id", "outlet", "title", "sentence_id", "paragraph_id", "position", "text", "speaker"]
+
+
+def sentence_columns(lexicons: Lexicons | None = None) -> list[str]:
+    theme_columns = [theme_set_column(s) for s in (lexicons.theme_sets if lexicons else ("corpus", "policy_frames"))]
+    return IDENTITY_COLUMNS + [m.column for m in MEASURES] + LABEL_COLUMNS[:3] + theme_columns + LABEL_COLUMNS[3:]
+
+
+def cli_columns(lexicons: Lexicons | None = None) -> list[str]:
+    """The fields of ``python -m framing analyze``: identity, every measure marked for the CLI, what it names."""
+    theme_columns = [theme_set_column(s) for s in (lexicons.theme_sets if lexicons else ("corpus", "policy_frames"))]
+    return CLI_IDENTITY + [m.column for m in MEASURES if m.in_cli] + ["hedges", "boosters", *theme_columns, "actors"]
 
 
 def count_words(text: str) -> int:
@@ -43,21 +55,22 @@ def outlet_group(article: Article) -> str:
     return article.outlet if article.outlet != UNKNOWN else f"unknown outlet ({article.article_id})"
 
 
+def paragraphs(article: Article) -> Iterator[tuple[str, str, str]]:
+    """(paragraph_id, heading above it, text) of each paragraph; headings are not paragraphs."""
+    heading, number = "", 0
+    for block in article.blocks:
+        if block.kind == "heading":
+            heading = block.text
+            continue
+        number += 1
+        yield f"{article.article_id}-p{number:02d}", heading, block.text
+
+
 def score_text(text: str, lexicons: Lexicons, model: uncertainty.Model | None = None) -> dict:
-    """Tone, cues and uncertainty of one unit of text, not split (``python -m framing score``)."""
-    model = model or uncertainty.shipped_model()
-    hedges = find_hedges(text, lexicons)
-    hedge_spans = [(h["start"], h["end"]) for h in hedges]
-    # A booster inside a hedge ("clear" in "not clear") is part of the hedge, not a booster.
-    boosters = [
-        b for b in find_boosters(text, lexicons)
-        if not any(s <= b["start"] and b["end"] <= e for s, e in hedge_spans)
-    ]
-    cues = [h["cue"] for h in hedges]
-    probability, reasons = model.assess(text, cues)
-    return {"text": text, **tone_scores(text), "hedges": hedges, "boosters": boosters,
-            "uncertainty": round(probability, 4), "uncertain": probability >= model.threshold,
-            "uncertainty_reasons": reasons}
+    """Every measure of one unit of text, not split, and its cues (``python -m framing score``)."""
+    sentence = Sentence(text, lexicons, model)
+    measures = {m.column: m.compute(sentence) for m in MEASURES if m.in_cli and not m.needs_paragraph}
+    return {"text": text, **measures, "hedges": sentence.hedges, "boosters": sentence.boosters}
 
 
 def _term_matches(matches) -> list[dict]:
@@ -65,25 +78,18 @@ def _term_matches(matches) -> list[dict]:
 
 
 def sentence_rows(article: Article, lexicons: Lexicons) -> list[dict]:
-    theme_sets = lexicons.theme_matchers
-    units = []  # (paragraph number, heading, sentence text, quote mask)
-    heading = ""
-    paragraph_number = 0
-    for block in article.blocks:
-        if block.kind == "heading":
-            heading = block.text
-            continue
-        paragraph_number += 1
-        spans = sentence_spans(block.text)
-        for (s, e), mask in zip(spans, quote_masks(block.text, spans)):
-            units.append((paragraph_number, heading, block.text[s:e], mask))
+    units = []  # (paragraph_id, heading, sentence text, quote mask)
+    for paragraph_id, heading, text in paragraphs(article):
+        spans = sentence_spans(text)
+        for (s, e), mask in zip(spans, quote_masks(text, spans)):
+            units.append((paragraph_id, heading, text[s:e], mask))
     rows = []
     last = max(len(units) - 1, 1)
     group = outlet_group(article)
-    for index, (paragraph_number, heading, text, mask) in enumerate(units):
-        scores = score_text(text, lexicons)
+    for index, (paragraph_id, heading, text, mask) in enumerate(units):
         share = quoted_share(text, mask)
-        themes = {name: matcher.find(text) for name, matcher in theme_sets.items()}
+        sentence = Sentence(text, lexicons, quoted_share=share)
+        themes = {name: matcher.find(text) for name, matcher in lexicons.theme_matchers.items()}
         actors = lexicons.actor_matcher.find(text)
         rows.append({
             "article_id": article.article_id,
@@ -92,32 +98,20 @@ def sentence_rows(article: Article, lexicons: Lexicons) -> list[dict]:
             "title": article.title,
             "date": article.date,
             "sentence_id": f"{article.article_id}-s{index + 1:03d}",
-            "paragraph_id": f"{article.article_id}-p{paragraph_number:02d}",
+            "paragraph_id": paragraph_id,
             "heading": heading,
             "sentence_index": index,
             "position": round(index / last, 4),
             "in_lead": index / last <= LEAD_POSITION,
             "text": text,
             "n_words": count_words(text),
-            "quoted": share >= QUOTED_THRESHOLD,
             "quoted_share": round(share, 3),
             "speaker": speaker(text, mask),
-            "polarity": scores["polarity"],
-            "subjectivity": scores["subjectivity"],
-            "vader": scores["vader"],
-            "tone": scores["tone"],
-            "hedges": scores["hedges"],
-            "boosters": scores["boosters"],
-            "hedge_count": len(scores["hedges"]),
-            "booster_count": len(scores["boosters"]),
-            "hedged": bool(scores["hedges"]),
-            "boosted": bool(scores["boosters"]),
-            "hedge_categories": sorted({h["category"] for h in scores["hedges"]}),
-            "uncertainty": scores["uncertainty"],
-            "uncertain": scores["uncertain"],
-            "uncertainty_reasons": scores["uncertainty_reasons"],
-            "themes": sorted({m.label for m in themes.get("corpus", [])}),
-            "policy_frames": sorted({m.label for m in themes.get("policy_frames", [])}),
+            **score(sentence),
+            "hedges": sentence.hedges,
+            "boosters": sentence.boosters,
+            "hedge_categories": sorted({h["category"] for h in sentence.hedges}),
+            **{theme_set_column(name): sorted({m.label for m in found}) for name, found in themes.items()},
             "theme_matches": [dict(d, theme_set=name) for name, ms in themes.items() for d in _term_matches(ms)],
             "actors": sorted({m.label for m in actors}),
             "actor_matches": _term_matches(actors),
@@ -138,7 +132,7 @@ def sentence_table(
         rows.extend(sentence_rows(article, lexicons))
         if progress:
             progress(i + 1, len(articles))
-    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+    return pd.DataFrame(rows, columns=sentence_columns(lexicons))
 
 
 def table_to_csv(frame: pd.DataFrame) -> str:
@@ -152,11 +146,5 @@ def table_to_csv(frame: pd.DataFrame) -> str:
 
 def paragraph_table(articles: list[Article]) -> pd.DataFrame:
     """paragraph_id → paragraph text, for showing a sentence in its context."""
-    rows = []
-    for article in articles:
-        n = 0
-        for block in article.blocks:
-            if block.kind == "paragraph":
-                n += 1
-                rows.append({"paragraph_id": f"{article.article_id}-p{n:02d}", "article_id": article.article_id, "text": block.text})
+    rows = [{"paragraph_id": pid, "article_id": a.article_id, "text": text} for a in articles for pid, _, text in paragraphs(a)]
     return pd.DataFrame(rows, columns=["paragraph_id", "article_id", "text"])

@@ -20,7 +20,8 @@ def loaded_titles(at):
 
 
 def upload(at, *files):
-    at.file_uploader(key=f"upload_{at.session_state['upload_round'] if 'upload_round' in at.session_state else 0}").set_value(list(files))
+    uploader = next(u for u in at.get("file_uploader") if u.key.startswith("upload_"))  # its key changes after each batch
+    uploader.set_value(list(files))
     return at.run()
 
 

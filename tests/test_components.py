@@ -5,12 +5,14 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from components import emphasis_view, hedging_view, overview_view, tone_view, voices_view
 from components.export import chart_png, chart_svg, rows_csv
+from components.lens import Lens
 from components.passages import marked_html
-from components.selection import decode_mark, encode_mark, filter_passages
+from components.selection import decode_mark, encode_mark
 from components.theme import style
-from components.views import Pick
+from components.views import emphasis, hedging, overview, tone, voices
+from framing.analysis import Analysis
+from framing.filters import apply as filter_passages
 
 
 def test_click_on_outlet_and_category_gives_its_sentences(table):
@@ -55,14 +57,14 @@ def test_overlapping_marks_keep_the_first():
     assert marked_html("not clear", [(0, 9, "hedge", "h"), (4, 9, "booster", "b")]).count("<span") == 1
 
 
-def all_panels(table, pick):
-    articles = overview_view.article_table(table, {})
-    return (overview_view.panels(table, pick, articles) + tone_view.panels(table, pick, "tone", "blend")
-            + hedging_view.panels(table, pick) + emphasis_view.panels(table, pick, "Story themes") + voices_view.panels(table, pick))
+def all_panels(table, bundled, lexicons, lens):
+    analysis = Analysis(bundled, lexicons, table)
+    lens = Lens(lens.mode, lens.value, outlets=analysis.outlets)
+    return [p for view in (overview, tone, hedging, emphasis, voices) for p in view.panels(analysis, lens)]
 
 
-def test_every_chart_exports_svg_png_and_csv(table):
-    for panel in all_panels(table, Pick("outlet", "Washington Times", "themes")):
+def test_every_chart_exports_svg_png_and_csv(table, bundled, lexicons):
+    for panel in all_panels(table, bundled, lexicons, Lens("outlet", "Washington Times")):
         svg = chart_svg(style(panel.chart))
         assert ET.fromstring(svg).tag.endswith("svg"), panel.key
         png = chart_png(style(panel.chart))
@@ -71,8 +73,8 @@ def test_every_chart_exports_svg_png_and_csv(table):
         assert len(rows) == len(panel.data) > 0, panel.key
 
 
-def test_theme_pick_charts_cover_only_that_theme(table):
-    pick = Pick("theme", "China's role", "themes")
-    panels = {p.key: p for p in all_panels(table, pick)}
+def test_theme_pick_charts_cover_only_that_theme(table, bundled, lexicons):
+    lens = Lens("theme", "China's role")
+    panels = {p.key: p for p in all_panels(table, bundled, lexicons, lens)}
     assert set(panels["theme_share"].data["theme"]) == {"China's role"}
-    assert all("China's role" in t for t in panels["tone_by_outlet"].scope["themes"])
+    assert all("China's role" in t for t in lens.scope(panels["tone_by_outlet"].rows)["themes"])

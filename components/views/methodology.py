@@ -6,7 +6,13 @@ from pathlib import Path
 
 import streamlit as st
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+from framing.analysis import Analysis
+from framing.tone import DEFAULT_TONE_ENGINE, TONE_ENGINES
+
+from ..lens import Lens
+
+TITLE = "Methodology"
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def methodology_markdown() -> str:
@@ -15,8 +21,8 @@ def methodology_markdown() -> str:
     return match.group(1).strip() if match else "The README has no Methodology section."
 
 
-def draw(tone_engines: dict[str, str], default_engine: str) -> None:
+def draw(analysis: Analysis, lens: Lens) -> None:
     st.subheader("How each number is made, and how far to trust it")
-    st.info(f"Tone engine by default: **{default_engine}** — {tone_engines[default_engine]}. "
+    st.info(f"Tone engine by default: **{DEFAULT_TONE_ENGINE}** — {TONE_ENGINES[DEFAULT_TONE_ENGINE]}. "
             "Switch engines in the sidebar; every tone chart says which engine it shows.")
     st.markdown(methodology_markdown())

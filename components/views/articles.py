@@ -4,20 +4,17 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from framing.analysis import Analysis
 from framing.clean import UNKNOWN
 from framing.corpus import MAX_BYTES, SUFFIXES, Article, corpus_to_jsonl
-from framing.intake import EDITABLE_FIELDS, Message
+from framing.intake import EDITABLE_FIELDS
 
-from . import state
-from .text import literal
+from .. import messages, state
+from ..lens import Lens
+from ..text import literal
 
+TITLE = "Articles"
 JOIN, REPLACE = "Join the loaded articles", "Replace them"
-_SHOW = {"error": st.error, "warning": st.warning, "info": st.info, "success": st.success}
-
-
-def show_messages(items: list[Message]) -> None:
-    for message in items:
-        _SHOW[message.level](literal(str(message)))
 
 
 def article_rows(articles: list[Article], sentences_per_article: pd.Series) -> pd.DataFrame:
@@ -28,8 +25,9 @@ def article_rows(articles: list[Article], sentences_per_article: pd.Series) -> p
     } for a in articles])
 
 
-def draw(articles: list[Article], table: pd.DataFrame) -> None:
-    show_messages(state.messages("articles"))
+def draw(analysis: Analysis, lens: Lens) -> None:
+    articles, table = analysis.articles, analysis.table
+    messages.show(state.messages("articles"))
     no_outlet = sum(a.outlet == UNKNOWN for a in articles)
     if no_outlet > 5:
         st.info(f"{no_outlet} articles name no outlet, so each is its own group in the charts. "
@@ -59,17 +57,15 @@ def _draw_add() -> None:
     st.subheader("Add articles")
     mode = st.radio("New articles", [JOIN, REPLACE], horizontal=True, key="intake_mode",
                     help="Replacing happens only if at least one new article was read.")
-    # A fresh key after each batch empties the uploader, so a file is never read twice.
-    round_key = f"upload_{st.session_state.get('upload_round', 0)}"
     files = st.file_uploader(
         f"Files: {', '.join(SUFFIXES)} (up to {MAX_BYTES // 2**20} MB each)",
         # No ``type=`` filter: Streamlit rejects a wrong suffix with an exception, the engine with a clear message.
-        accept_multiple_files=True, key=round_key,
+        accept_multiple_files=True, key=state.upload_key("upload"),
         help="CSV and JSONL need a text column; title, outlet, author, date and url columns are used when present. "
              "A corpus saved with “Download corpus” is restored exactly.")
     if files:
         state.add_uploads(files, mode == REPLACE)
-        st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
+        state.uploaded("upload")
         st.rerun()
     with st.form("paste", clear_on_submit=True, border=False):
         text = st.text_area("Or paste an article", height=160, key="paste_text",

@@ -2,43 +2,44 @@
 from __future__ import annotations
 
 import altair as alt
-import pandas as pd
 
 from framing.aggregate import actor_mentions, label_summary
+from framing.analysis import Analysis
 
-from .charts import dots, grouped_bars
-from .panel import Panel
-from .views import Pick
+from ..charts import dots, grouped_bars
+from ..lens import Lens
+from ..panel import Panel
+
+TITLE = "Emphasis"
 
 
-def panels(table: pd.DataFrame, pick: Pick, theme_set_label: str) -> list[Panel]:
-    outlets = sorted(table["outlet_group"].unique())
-    themes = label_summary(table, "outlet_group", pick.theme_column).rename(columns={"label": "theme"})
+def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
+    table = analysis.table
+    themes = label_summary(table, "outlet_group", lens.theme_column).rename(columns={"label": "theme"})
     actors = actor_mentions(table, "outlet_group").rename(columns={"label": "actor"})
-    if pick.mode == "theme":
-        themes = themes[themes["theme"] == pick.value]
-    if pick.mode == "actor":
-        actors = actors[actors["actor"] == pick.value]
-    scope = pick.scope(table)
+    if lens.mode == "theme":
+        themes = themes[themes["theme"] == lens.value]
+    if lens.mode == "actor":
+        actors = actors[actors["actor"] == lens.value]
     share_tip = [alt.Tooltip("n_sentences:Q", title="sentences"), alt.Tooltip("group_sentences:Q", title="of outlet's sentences"),
                  alt.Tooltip("lead_weighted_share:Q", format=".0%", title="lead-weighted share"),
                  alt.Tooltip("mean_tone:Q", format="+.2f", title="mean tone"),
                  alt.Tooltip("hedged_sentence_share:Q", format=".0%", title="hedged")]
-    theme_chart = grouped_bars(themes, "theme", "share_of_sentences", f"Share of sentences per theme ({theme_set_label})",
+    theme_chart = grouped_bars(themes, "theme", "share_of_sentences", f"Share of sentences per theme ({lens.theme_set_label})",
                                "A sentence can touch several themes; hover for n, lead-weighted share, tone and hedging",
-                               "Share of the outlet's sentences", outlets, pick.highlight, fmt=".0%", extra_tooltip=share_tip)
+                               "Share of the outlet's sentences", lens.outlets, lens.highlight, fmt=".0%", extra_tooltip=share_tip)
     early = dots(themes, "first_mention_position", "theme:N", ["outlet_group", "theme"], "How early each theme first appears",
                  "Relative position of the first sentence naming it (0 = opening sentence, 1 = last)",
-                 "First mention (0 = top of article)", None, outlets,
+                 "First mention (0 = top of article)", None, lens.outlets,
                  [alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("theme:N"),
                   alt.Tooltip("first_mention_position:Q", format=".2f", title="first mention"),
-                  alt.Tooltip("n_sentences:Q", title="sentences")], x_domain=[0, 1], highlight=pick.highlight)
+                  alt.Tooltip("n_sentences:Q", title="sentences")], x_domain=[0, 1], highlight=lens.highlight)
     actor_chart = grouped_bars(actors, "actor", "share_of_sentences", "Actors named: share of sentences",
                                "Aliases counted as their actor (e.g. Kremlin → Russia); hover for mentions and the tone of those sentences",
-                               "Share of the outlet's sentences naming the actor", outlets, pick.highlight, fmt=".0%",
+                               "Share of the outlet's sentences naming the actor", lens.outlets, lens.highlight, fmt=".0%",
                                extra_tooltip=[alt.Tooltip("mentions:Q"), *share_tip])
     return [
-        Panel("theme_share", theme_chart, themes, scope, f"All {len(scope)} sentences of {pick.describe()}.", universe=table),
-        Panel("theme_first_mention", early, themes, scope, f"All {len(scope)} sentences of {pick.describe()}.", universe=table),
-        Panel("actor_share", actor_chart, actors, scope, f"All {len(scope)} sentences of {pick.describe()}.", universe=table),
+        Panel("theme_share", theme_chart, themes, table),
+        Panel("theme_first_mention", early, themes, table),
+        Panel("actor_share", actor_chart, actors, table),
     ]

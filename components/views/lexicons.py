@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from framing.cues import CONTEXT_RULES
-from framing.lexicon import LEXICON_FILES, Lexicons
+from framing.analysis import Analysis
+from framing.lexicon import LEXICON_FILES
+from framing.rules import CONTEXT_RULES
 
-from . import state
-from .articles_view import show_messages
+from .. import messages, state
+from ..lens import Lens
 
+TITLE = "Lexicons"
 USER_SOURCE = "added in the app"
 LIST_NAMES = {"hedges": "Hedges", "boosters": "Boosters", "themes": "Themes", "actors": "Actors"}
 HELP = {
@@ -27,8 +29,9 @@ def row_label(name: str, row) -> str:
     return f"{row['term']} ({row['category']})"
 
 
-def draw(lexicons: Lexicons) -> None:
-    show_messages(state.messages("lexicons"))
+def draw(analysis: Analysis, lens: Lens) -> None:
+    lexicons = analysis.lexicons
+    messages.show(state.messages("lexicons"))
     name = st.radio("List", list(LIST_NAMES), format_func=LIST_NAMES.get, horizontal=True, key="lexicon_list")
     table = lexicons.table(name)
     st.caption(f"{HELP[name]} Every entry names its source; see data/lexicons/ for the licences. "
@@ -41,12 +44,11 @@ def draw(lexicons: Lexicons) -> None:
     with edit:
         _add_form(name, table)
         _remove_form(name, table)
-        round_key = f"lexicon_upload_{name}_{st.session_state.get('lexicon_round', 0)}"
-        upload = st.file_uploader(f"Replace the {name} list from a CSV", key=round_key,
+        upload = st.file_uploader(f"Replace the {name} list from a CSV", key=state.upload_key(f"lexicon_upload_{name}"),
                                   help=f"Columns: {', '.join(LEXICON_FILES[name][1])}. Use a downloaded list as the template.")
         if upload is not None:
             state.upload_lexicon(name, upload)
-            st.session_state["lexicon_round"] = st.session_state.get("lexicon_round", 0) + 1
+            state.uploaded(f"lexicon_upload_{name}")
             st.rerun()
         if st.button(f"Reset the {name} list to the bundled one", key=f"reset_{name}"):
             state.reset_lexicon(name)

@@ -1,0 +1,72 @@
+"""What the user is looking through: the pick, the theme set, the tone engine, presentation mode.
+
+Built once per run from the sidebar (``components/sidebar.py``) and handed to every view, so no view
+reads a widget or repeats the phrases that describe the pick.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from framing import filters
+from framing.lexicon import theme_set_column, theme_set_label
+from framing.tone import engine_column
+
+MODES = {"outlet": "Outlet", "theme": "Theme", "actor": "Actor"}
+_PICK_FIELD = {"outlet": "outlet_group", "theme": "theme", "actor": "actor"}
+
+
+@dataclass(frozen=True)
+class Lens:
+    mode: str  # "outlet", "theme" or "actor"
+    value: str
+    theme_set: str = "corpus"
+    tone_engine: str = "blend"
+    presentation: bool = False
+    outlets: tuple[str, ...] = ()  # every outlet group of the corpus, sorted: the colour domain
+
+    @property
+    def selection(self) -> dict[str, str]:
+        return {_PICK_FIELD[self.mode]: self.value}
+
+    @property
+    def theme_column(self) -> str:
+        return theme_set_column(self.theme_set)
+
+    @property
+    def theme_set_label(self) -> str:
+        return theme_set_label(self.theme_set)
+
+    @property
+    def tone_column(self) -> str:
+        return engine_column(self.tone_engine)
+
+    @property
+    def tone_label(self) -> str:
+        return f"tone engine: {self.tone_engine}"
+
+    @property
+    def highlight(self) -> str | None:
+        """The outlet to stand out in charts (an outlet pick), or None."""
+        return self.value if self.mode == "outlet" else None
+
+    def scope(self, table: pd.DataFrame) -> pd.DataFrame:
+        """The sentences the pick is about: the outlet's, or those naming the theme or actor."""
+        return filters.apply(table, self.selection, self.theme_column)
+
+    def compared(self, table: pd.DataFrame) -> pd.DataFrame:
+        """What charts compare across outlets: everything for an outlet pick, the pick's sentences otherwise."""
+        return table if self.mode == "outlet" else self.scope(table)
+
+    def describe(self) -> str:
+        return {"outlet": f"outlet {self.value}", "theme": f"theme “{self.value}”", "actor": f"actor “{self.value}”"}[self.mode]
+
+    @property
+    def about(self) -> str:
+        """What the compared sentences are, for chart titles."""
+        return "all sentences" if self.mode == "outlet" else f"sentences naming {self.describe()}"
+
+    def caption(self, template: str, n: int) -> str:
+        """A passage caption: ``template`` with {n} and {pick} filled in."""
+        return template.format(n=n, pick=self.describe())

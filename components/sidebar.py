@@ -1,0 +1,44 @@
+"""The sidebar: what to compare (outlet, theme or actor), the theme set and the tone engine; returns the Lens."""
+from __future__ import annotations
+
+import streamlit as st
+
+from framing.analysis import Analysis
+from framing.lexicon import theme_set_label
+from framing.tone import DEFAULT_TONE_ENGINE, TONE_ENGINES
+
+from . import state
+from .export import rows_csv
+from .lens import MODES, Lens
+
+
+def pick_options(analysis: Analysis, mode: str, theme_set: str) -> list[str]:
+    lexicons = analysis.lexicons
+    if mode == "outlet":
+        return list(analysis.outlets)
+    if mode == "theme":
+        return sorted(lexicons.themes.loc[lexicons.themes["theme_set"] == theme_set, "theme"].unique())
+    return sorted(lexicons.actors.loc[lexicons.actors["actor"] != "", "actor"].unique())
+
+
+def draw(analysis: Analysis) -> Lens:
+    table = analysis.table
+    with st.sidebar:
+        st.title("Framing Lens")
+        presentation = st.toggle("Presentation mode", key="present", bind="query-params",
+                                 help="Hides the controls and enlarges text for screenshots.")
+        mode = st.radio("Compare by", list(MODES), format_func=MODES.get, key="by", bind="query-params", horizontal=True)
+        theme_set = st.selectbox("Theme set", analysis.lexicons.theme_sets, format_func=theme_set_label, key="themes",
+                                 bind="query-params")
+        value = st.selectbox(MODES[mode], pick_options(analysis, mode, theme_set), key=f"pick_{mode}", bind="query-params")
+        tone_engine = st.selectbox("Tone engine", list(TONE_ENGINES), key="tone", bind="query-params",
+                                   format_func=lambda e: e + (" (default)" if e == DEFAULT_TONE_ENGINE else ""),
+                                   help=TONE_ENGINES[DEFAULT_TONE_ENGINE])
+        n = len(analysis.articles)
+        st.caption(f"{n} article{'s' if n != 1 else ''} · {len(table)} sentences. "
+                   "Numbers are computed from the text; see Methodology for how, and how far to trust them.")
+        st.button("Add your own articles", key="go_articles", on_click=state.go_to_view, args=("Articles",),
+                  help="Upload files or paste text in the Articles view.")
+        st.download_button("Whole sentence table (CSV)", lambda: rows_csv(table), "framing-lens-sentences.csv",
+                           "text/csv", on_click="ignore")
+    return Lens(mode, value or "", theme_set, tone_engine, presentation, analysis.outlets)

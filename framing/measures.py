@@ -1,0 +1,124 @@
+"""Every per-sentence measure, declared once.
+
+A measure is a function of one ``Sentence`` plus one ``Measure`` line in ``MEASURES``. From these
+declarations come the sentence table's columns, the command line's fields, every summary (a mean
+with a bootstrap interval, a rate per 1,000 words, or a share of sentences) and the score line under
+each passage in the app. Nothing else lists measures by hand.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Callable
+
+from . import uncertainty
+from .cues import find_boosters, find_hedges
+from .lexicon import Lexicons
+from .tone import tone_scores
+from .voice import QUOTED_THRESHOLD
+
+AGGREGATES = ("mean", "per_1k_words", "share", None)
+
+
+class Sentence:
+    """One sentence as the measures see it. Shared work (the tone engines, the cue lists, the
+    uncertainty model) is done once, and only when a measure asks for it."""
+
+    def __init__(self, text: str, lexicons: Lexicons, model: uncertainty.Model | None = None, quoted_share: float = 0.0):
+        self.text = text
+        self.lexicons = lexicons
+        self.model = model or uncertainty.shipped_model()
+        self.quoted_share = quoted_share
+
+    @cached_property
+    def tone(self) -> dict[str, float]:
+        return tone_scores(self.text)
+
+    @cached_property
+    def hedges(self) -> list[dict]:
+        return find_hedges(self.text, self.lexicons)
+
+    @cached_property
+    def boosters(self) -> list[dict]:
+        # A booster inside a hedge ("clear" in "not clear") is part of the hedge, not a booster.
+        spans = [(h["start"], h["end"]) for h in self.hedges]
+        return [b for b in find_boosters(self.text, self.lexicons) if not any(s <= b["start"] and b["end"] <= e for s, e in spans)]
+
+    @cached_property
+    def uncertainty(self) -> tuple[float, list[str]]:
+        return self.model.assess(self.text, [h["cue"] for h in self.hedges])
+
+
+@dataclass(frozen=True)
+class Measure:
+    column: str  # its column in the sentence table (and field in the CLI's output)
+    label: str  # what a reader sees: passage score line, chart titles, tooltips
+    compute: Callable[[Sentence], Any]
+    aggregate: str | None  # "mean" (with a 95% CI), "per_1k_words" (a count), "share" (a flag), or None
+    fmt: str = "+.2f"  # how one value is written in a passage
+    summary: str = ""  # its column in summaries; by default derived from the column and the aggregate
+    total: str = ""  # per_1k_words only: the summary column holding the plain count
+    in_passage: bool = True
+    in_cli: bool = True
+    explain: str = ""  # a list column whose items are shown after the value in a passage ("raised by …")
+    needs_paragraph: bool = False  # needs more than the sentence itself (quotes run across sentences): not in `score`
+
+    def __post_init__(self):
+        if self.aggregate not in AGGREGATES:
+            raise ValueError(f"{self.column}: aggregate must be one of {AGGREGATES}")
+
+    @property
+    def summary_column(self) -> str:
+        if self.summary:
+            return self.summary
+        return {"mean": f"mean_{self.column}", "per_1k_words": f"{self.column}_per_1k_words",
+                "share": f"{self.column}_share", None: self.column}[self.aggregate]
+
+    @property
+    def summary_columns(self) -> list[str]:
+        """Every column a summary gets from this measure."""
+        if self.aggregate == "mean":
+            return [self.summary_column, f"{self.column}_ci_low", f"{self.column}_ci_high"]
+        if self.aggregate == "per_1k_words":
+            return [self.total or self.column, self.summary_column]
+        return [self.summary_column] if self.aggregate else []
+
+    def passage_text(self, row) -> str:
+        value = row[self.column]
+        text = f"{self.label} {format(value, self.fmt) if self.fmt else value}"
+        reasons = row.get(self.explain) if self.explain else None
+        if reasons is not None and len(reasons):
+            text += f" (raised by {', '.join(reasons)})"
+        return text
+
+
+MEASURES: list[Measure] = [
+    Measure("tone", "tone", lambda s: s.tone["tone"], "mean"),
+    Measure("polarity", "polarity", lambda s: s.tone["polarity"], "mean"),
+    Measure("subjectivity", "subjectivity", lambda s: s.tone["subjectivity"], "mean", ".2f"),
+    Measure("vader", "VADER", lambda s: s.tone["vader"], "mean", in_passage=False),
+    Measure("hedge_count", "hedges", lambda s: len(s.hedges), "per_1k_words", "d",
+            summary="hedges_per_1k_words", total="hedges", in_cli=False),
+    Measure("booster_count", "boosters", lambda s: len(s.boosters), "per_1k_words", "d",
+            summary="boosters_per_1k_words", total="boosters", in_cli=False),
+    Measure("hedged", "hedged", lambda s: bool(s.hedges), "share", summary="hedged_sentence_share",
+            in_passage=False, in_cli=False),
+    Measure("boosted", "boosted", lambda s: bool(s.boosters), "share", summary="boosted_sentence_share",
+            in_passage=False, in_cli=False),
+    Measure("uncertainty", "uncertainty", lambda s: round(s.uncertainty[0], 4), "mean", ".2f",
+            explain="uncertainty_reasons"),
+    Measure("uncertain", "uncertain", lambda s: s.uncertainty[0] >= s.model.threshold, "share",
+            summary="uncertain_sentence_share", in_passage=False),
+    Measure("uncertainty_reasons", "raised by", lambda s: s.uncertainty[1], None, in_passage=False),
+    Measure("quoted", "quoted", lambda s: s.quoted_share >= QUOTED_THRESHOLD, "share", summary="quoted_share",
+            in_passage=False, needs_paragraph=True),
+]
+
+
+def measure(column: str) -> Measure:
+    return next(m for m in MEASURES if m.column == column)
+
+
+def score(sentence: Sentence) -> dict[str, Any]:
+    """Every measure of one sentence, by column."""
+    return {m.column: m.compute(sentence) for m in MEASURES}

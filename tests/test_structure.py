@@ -1,0 +1,146 @@
+"""The code's shape, as the README's Layout section promises it: one place for each kind of knowledge.
+
+A new measure is its function plus one declaration; a new view is one module plus one registry line; a new
+clickable field is one filter line. Each test below adds a toy one and follows it to where a user sees it.
+"""
+import ast
+import json
+import textwrap
+
+import pytest
+
+from conftest import ROOT
+from framing import cli, filters, measures
+from framing.analysis import analyse
+from framing.corpus import read_paths
+
+
+@pytest.fixture
+def exclamations():
+    """A toy measure: exclamation marks per sentence, declared in one line."""
+    toy = measures.Measure("exclamations", "exclamations", lambda s: s.text.count("!"), "mean", ".0f")
+    measures.MEASURES.append(toy)
+    yield toy
+    measures.MEASURES.remove(toy)
+
+
+def test_a_declared_measure_reaches_the_cli_the_summary_and_a_passage(exclamations, tmp_path, capsys, lexicons):
+    article = tmp_path / "shout.txt"
+    article.write_text("Shouting match\n\nThey said no! Never! The talks went on quietly.\n", "utf-8")
+    assert cli.main(["analyze", str(article)]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["exclamations"] for r in rows] == [1, 1, 0]
+    assert cli.main(["summary", str(article)]) == 0
+    header, values = capsys.readouterr().out.splitlines()
+    assert "mean_exclamations" in header.split() and "exclamations_ci_low" in header.split()
+
+    from components.passages import passage_html
+
+    analysis = analyse(read_paths([article]), lexicons)
+    first = analysis.table.iloc[0]
+    assert "exclamations 1" in passage_html(first, "", "corpus", "tone")
+
+
+def test_a_new_view_is_one_module_and_one_registry_line(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from components import views
+
+    package = tmp_path / "extra_views"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "longest.py").write_text(textwrap.dedent('''
+        """Longest sentences: a toy view."""
+        import altair as alt
+
+        from components.charts import ranked_bars
+        from components.panel import Panel
+
+        TITLE = "Longest"
+
+
+        def panels(analysis, lens):
+            rows = lens.compared(analysis.table).nlargest(5, "n_words")
+            chart = ranked_bars(rows, "sentence_id", "n_words", "sentence_id", "Longest sentences", "top 5", "Words",
+                                lens.outlets, [alt.Tooltip("n_words:Q")])
+            return [Panel("longest", chart, rows, rows, "The {n} longest sentences of {pick}.")]
+    '''))
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(views, "VIEW_MODULES", views.VIEW_MODULES + ["extra_views.longest"])
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["view"] = "Longest"
+    at.run()
+    assert not at.exception
+    assert at.header[0].value.replace("\\", "") == "Longest — outlet PRIO Blogs"
+    assert "Longest" in at.segmented_control(key="view").options
+    assert any('data-sentence-id="a000-' in h.proto.body for h in at.get("html"))
+
+
+def test_a_new_clickable_field_is_one_filter_line(table, monkeypatch):
+    from components.selection import decode_mark, encode_mark
+
+    heading = filters.Filter("heading", "section", filters.equals("heading"))
+    monkeypatch.setitem(filters.FILTERS, "heading", heading)
+    selection = {"heading": "Partner in North Korea"}
+    assert decode_mark(encode_mark("sections", selection)) == ("sections", selection)
+    chosen = filters.apply(table, selection)
+    assert len(chosen) and set(chosen["heading"]) == {"Partner in North Korea"}
+    assert filters.describe(selection) == "section: Partner in North Korea"
+
+
+def imports_of(path):
+    """The project modules a file imports (absolute names), from its syntax tree."""
+    package = ".".join(path.relative_to(ROOT).with_suffix("").parts[:-1])
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join(parts + ([node.module] if node.module else []))
+            found.add(base)
+            found.update(f"{base}.{a.name}" for a in node.names)
+    return found
+
+
+def project_modules():
+    modules = {}
+    for path in list((ROOT / "framing").rglob("*.py")) + list((ROOT / "components").rglob("*.py")):
+        name = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+        modules[name.removesuffix(".__init__")] = path
+    return modules
+
+
+def test_the_engine_never_imports_streamlit_and_no_import_cycles():
+    modules = project_modules()
+    graph = {name: {m for m in imports_of(path) if m in modules and m != name} for name, path in modules.items()}
+    for name in modules:
+        if name.startswith("framing"):
+            assert not any(m.split(".")[0] == "streamlit" for m in imports_of(modules[name])), name
+    # Depth-first search for a cycle; a package importing its own submodules (registry) is not one.
+    state = {}
+
+    def visit(node, trail):
+        state[node] = "open"
+        for nxt in graph[node]:
+            if nxt.startswith(node + "."):
+                continue
+            if state.get(nxt) == "open":
+                raise AssertionError("import cycle: " + " → ".join(trail + [nxt]))
+            if nxt not in state:
+                visit(nxt, trail + [nxt])
+        state[node] = "done"
+
+    for name in graph:
+        if name not in state:
+            visit(name, [name])
+
+
+def test_session_state_and_query_params_only_in_state_py():
+    for path in list((ROOT / "components").rglob("*.py")) + [ROOT / "app.py"]:
+        if path.name == "state.py":
+            continue
+        text = path.read_text("utf-8")
+        assert "session_state" not in text and "query_params" not in text, path
