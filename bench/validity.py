@@ -4,14 +4,17 @@
     python bench/validity.py FILE [FILE ...]       # any file of the same format
     python bench/validity.py HEDGE_FILE --errors   # plus the cues behind the errors
 
-A file with columns ``text,label`` (CSV) is scored as sentence-level uncertainty: the engine's
-``uncertain`` field (the uncertainty model), with the plain rule "any hedge cue" beside it;
-precision, recall and F1 of the uncertain class. If the file is the one the shipped weights were
-trained on (same SHA-256 as data/models/uncertainty.json records), the figure is out-of-fold:
-5-fold cross-validation, each fold scored by weights trained on the other four. A file with ``id, mean_rating, text`` (TSV) is scored as tone: Pearson and
+A file with columns ``text,label`` or ``doc_id,…,text,label`` (CSV) is scored as sentence-level
+uncertainty: the engine's ``uncertain`` field (the uncertainty model), with the plain rule "any
+epistemic hedge cue" beside it; precision, recall and F1 of the uncertain class. If the file is one the
+shipped weights were trained on (same SHA-256 as data/models/uncertainty.json records), the figure is
+out-of-fold: 5 folds *by document* (no document in both a fold's training and test data), each fold
+scored by weights trained on the other four folds plus the other training file, as the shipped weights
+were. A file with ``id, mean_rating, text`` (TSV) is scored as tone: Pearson and
 Spearman r between each tone engine and the raters' mean. All scoring goes through
 ``python -m framing score`` (a subprocess), so what is measured is what users run.
-Intervals: 95% percentile bootstrap over items (1,000 resamples, seed 0).
+Intervals: 95% percentile bootstrap over documents (sentences, where a file has no doc_id) or items
+(1,000 resamples, seed 0).
 """
 from __future__ import annotations
 
@@ -31,10 +34,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from framing import uncertainty  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-DEV_FILES = [
-    ROOT.parent / "shared" / "validation" / "hedging" / "wikipedia_weasel_dev.csv",
-    ROOT.parent / "shared" / "validation" / "tone" / "nyt_editorial_snippets_dev.tsv",
-]
+sys.path.insert(0, str(ROOT / "bench"))
+from train_uncertainty import ENCYCLOPEDIC_FILE, NEWS_FILE, labelled, read  # noqa: E402
+
+DEV_FILES = [NEWS_FILE, ENCYCLOPEDIC_FILE, ROOT.parent / "shared" / "validation" / "tone" / "nyt_editorial_snippets_dev.tsv"]
+FOLDS = 5
 RESAMPLES = 1000
 
 
@@ -49,12 +53,23 @@ def score_lines(texts: list[str], options: list[str] | None = None) -> list[dict
     return scored
 
 
-def bootstrap(stat, *arrays, seed: int = 0) -> tuple[float, float]:
+def bootstrap(stat, *arrays, groups: list[str] | None = None, seed: int = 0) -> tuple[float, float]:
+    """95% percentile interval; with ``groups``, whole documents are resampled (sentences of one document
+    are not independent)."""
     rng = np.random.default_rng(seed)
     n = len(arrays[0])
+    members = None
+    if groups is not None:
+        by_group: dict[str, list[int]] = {}
+        for i, g in enumerate(groups):
+            by_group.setdefault(g, []).append(i)
+        members = [np.array(v) for v in by_group.values()]
     values = []
     for _ in range(RESAMPLES):
-        idx = rng.integers(0, n, n)
+        if members is None:
+            idx = rng.integers(0, n, n)
+        else:
+            idx = np.concatenate([members[i] for i in rng.integers(0, len(members), len(members))])
         values.append(stat(*(a[idx] for a in arrays)))
     low, high = np.nanpercentile(values, [2.5, 97.5])
     return float(low), float(high)
@@ -67,40 +82,50 @@ def prf(gold: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def out_of_fold(texts: list[str], gold: np.ndarray, scored: list[dict], folds: int = 5) -> np.ndarray:
-    """Predictions for a file the shipped weights were trained on: each fold scored by weights
-    trained on the other folds (same settings), through ``python -m framing score --model``."""
-    from train_uncertainty import SETTINGS
+def document_folds(documents: list[str], folds: int = FOLDS) -> np.ndarray:
+    """Each sentence's fold, whole documents at a time (seeded, so the figure is reproducible)."""
+    unique = sorted(set(documents))
+    order = np.random.default_rng(0).permutation(len(unique))
+    fold_of = {d: int(order[i]) % folds for i, d in enumerate(unique)}
+    return np.array([fold_of[d] for d in documents])
 
-    cues = [[h["cue"] for h in s["hedges"]] for s in scored]  # cues do not depend on the weights
-    fold = np.random.default_rng(0).permutation(len(texts)) % folds
+
+def out_of_fold(path: Path, texts: list[str], gold: np.ndarray, documents: list[str]) -> np.ndarray:
+    """Predictions for a file the shipped weights were trained on: each fold scored, through
+    ``python -m framing score --model``, by weights trained without it (and with the other training file)."""
+    from framing.lexicon import Lexicons
+
+    lexicons = Lexicons.load()
+    role = "news" if path.name == NEWS_FILE.name else "encyclopedic"
+    other_texts, other_labels, _, _ = read(ENCYCLOPEDIC_FILE if role == "news" else NEWS_FILE)
+    other = labelled(other_texts, other_labels, lexicons)
+    this = labelled(texts, [int(g) for g in gold], lexicons)
+    fold = document_folds(documents)
     pred = np.zeros(len(texts), dtype=bool)
-    for k in range(folds):
-        train = fold != k
-        model = uncertainty.train([t for t, keep in zip(texts, train) if keep], [c for c, keep in zip(cues, train) if keep],
-                                  [int(g) for g in gold[train]], **SETTINGS)
+    for k in range(FOLDS):
+        train = [row for row, f in zip(this, fold) if f != k]
+        model = uncertainty.train(train, other) if role == "news" else uncertainty.train(other, train)
         with tempfile.TemporaryDirectory() as folder:
             model.save(Path(folder))
-            held_out = [t for t, keep in zip(texts, train) if not keep]
-            pred[~train] = [s["uncertain"] for s in score_lines(held_out, ["--model", folder])]
+            held_out = [t for t, f in zip(texts, fold) if f == k]
+            pred[fold == k] = [s["uncertain"] for s in score_lines(held_out, ["--model", folder])]
     return pred
 
 
 def hedging(path: Path, errors: bool) -> dict:
-    data = path.read_bytes()
-    texts, labels = uncertainty.read_labelled_csv(data.decode("utf-8"))
+    texts, labels, documents, sha = read(path)
     gold = np.array(labels, dtype=bool)
     scored = score_lines(texts)
-    trained_here = uncertainty.shipped_model().card.get("training_sha256") == uncertainty.file_sha256(data)
-    pred = out_of_fold(texts, gold, scored) if trained_here else np.array([s["uncertain"] for s in scored])
+    trained_here = sha in uncertainty.shipped_model().card.get("trained_on", {}).values()
+    pred = out_of_fold(path, texts, gold, documents) if trained_here else np.array([s["uncertain"] for s in scored])
     rule = np.array([bool(s["hedges"]) for s in scored])
     p, r, f1 = prf(gold, pred)
-    ci = bootstrap(lambda g, q: prf(g, q)[2], gold, pred)
-    print(f"\n{path.name}: sentence-level uncertainty, n = {len(texts)} ({gold.sum()} uncertain)")
-    print(f"  uncertainty model{' (out-of-fold: the shipped weights were trained on this file)' if trained_here else ''}")
+    ci = bootstrap(lambda g, q: prf(g, q)[2], gold, pred, groups=documents)
+    print(f"\n{path.name}: sentence-level uncertainty, n = {len(texts)} ({gold.sum()} uncertain) in {len(set(documents))} documents")
+    print(f"  uncertainty model{' (out-of-fold by document: the shipped weights were trained on this file)' if trained_here else ''}")
     print(f"    precision {p:.3f}  recall {r:.3f}  F1 {f1:.3f}  (95% CI {ci[0]:.3f}–{ci[1]:.3f})")
     rp, rr, rf1 = prf(gold, rule)
-    print(f"  rule 'any hedge cue': precision {rp:.3f}  recall {rr:.3f}  F1 {rf1:.3f}")
+    print(f"  rule 'any epistemic hedge cue': precision {rp:.3f}  recall {rr:.3f}  F1 {rf1:.3f}")
     print(f"  baseline 'always uncertain' F1 {prf(gold, np.ones_like(gold))[2]:.3f}")
     if errors:
         cue_stats: dict[str, Counter] = {}

@@ -14,13 +14,14 @@ from framing.measures import MEASURES
 
 from .lens import Lens
 from .text import literal
-from .theme import BOOSTER_COLOUR, HEDGE_COLOUR, THEME_COLOUR
+from .theme import APPROXIMATOR_COLOUR, BOOSTER_COLOUR, HEDGE_COLOUR, THEME_COLOUR
 
-MARK_CLASSES = {"hedge": "fl-h", "booster": "fl-b", "theme": "fl-t"}
+MARK_CLASSES = {"hedge": "fl-h", "approximator": "fl-a", "booster": "fl-b", "theme": "fl-t"}
 STYLE = f"""<style>
 .fl-p {{ border-left: 4px solid #cbd5e1; padding: 4px 10px; margin: 0 0 10px 0; font-size: 1rem; line-height: 1.45; }}
 .fl-meta {{ color: #475569; font-size: 0.85rem; }}
 .fl-h {{ background: {HEDGE_COLOUR}; border-bottom: 2px solid #d97706; padding: 0 2px; }}
+.fl-a {{ background: {APPROXIMATOR_COLOUR}; border-bottom: 2px dashed #7c3aed; padding: 0 2px; }}
 .fl-b {{ background: {BOOSTER_COLOUR}; border-bottom: 2px solid #2563eb; padding: 0 2px; }}
 .fl-t {{ background: {THEME_COLOUR}; border-bottom: 2px dotted #059669; padding: 0 2px; }}
 .fl-q {{ font-style: italic; }}
@@ -48,6 +49,7 @@ def marked_html(text: str, marks: list[tuple[int, int, str, str]]) -> str:
 def sentence_marks(row, theme_set: str) -> list[tuple[int, int, str, str]]:
     marks = [(h["start"], h["end"], "hedge", f"hedge: {h['category']}" + (" (negated)" if h.get("negated") else ""))
              for h in row["hedges"]]
+    marks += [(a["start"], a["end"], "approximator", f"approximator: {a['category']}") for a in row.get("approximators", [])]
     marks += [(b["start"], b["end"], "booster", f"booster: {b['category']}") for b in row["boosters"]]
     marks += [(t["start"], t["end"], "theme", f"theme: {t['label']}") for t in row["theme_matches"] if t["theme_set"] == theme_set]
     return marks
@@ -92,7 +94,8 @@ def draw_passages(passages: pd.DataFrame, paragraphs: dict[str, str], lens: Lens
     presentation = lens.presentation
     st.markdown(f"**Passages** — {len(passages)} sentence{'s' if len(passages) != 1 else ''}")
     st.caption(literal(caption))
-    legend = ('<div class="fl-legend fl-meta"><span class="fl-h">hedge</span><span class="fl-b">booster</span>'
+    legend = ('<div class="fl-legend fl-meta"><span class="fl-h">epistemic hedge</span><span class="fl-a">approximator</span>'
+              '<span class="fl-b">booster</span>'
               '<span class="fl-t">theme term</span><span class="fl-q">italic = quoted</span></div>')
     shown = passages.head(limit)
     body = "".join(passage_html(r, paragraphs.get(r["paragraph_id"], ""), lens.theme_set, lens.tone_column)

@@ -7,7 +7,7 @@ from pathlib import Path
 import altair as alt
 
 CONFIG = Path(__file__).resolve().parent.parent / ".streamlit" / "config.toml"
-HEDGE_COLOUR, BOOSTER_COLOUR, THEME_COLOUR = "#fde68a", "#bfdbfe", "#d1fae5"
+HEDGE_COLOUR, APPROXIMATOR_COLOUR, BOOSTER_COLOUR, THEME_COLOUR = "#fde68a", "#ede9fe", "#bfdbfe", "#d1fae5"
 
 
 def outlet_palette() -> list[str]:

@@ -1,21 +1,13 @@
-"""Hedge and booster cues found in a sentence, with negation (the context rules are in ``rules.py``).
+"""Hedge, approximator and booster cues found in a sentence, with negation (the context rules are in ``rules.py``).
 
 A cue is recorded as ``{cue, category, start, end, negated}`` with character offsets into the text
 it was found in, so the passage view can mark exactly the words that were counted.
 """
 from __future__ import annotations
 
-import re
-
 from .lexicon import Lexicons, Match
 
-_NEGATORS = {"not", "no", "never", "without", "hardly", "cannot", "nor", "barely", "scarcely"}
-
-
-def is_negated(text: str, start: int) -> bool:
-    """A negator among the three words before the cue ('not likely', "isn't clear")."""
-    words = re.findall(r"[\w'’]+", text[max(0, start - 40):start])[-3:]
-    return any(w.lower() in _NEGATORS or w.lower().endswith(("n't", "n’t")) for w in words)
+from .rules import is_negated
 
 
 def _as_cues(text: str, matches: list[Match]) -> list[dict]:
@@ -27,6 +19,10 @@ def _as_cues(text: str, matches: list[Match]) -> list[dict]:
 
 def find_hedges(text: str, lexicons: Lexicons) -> list[dict]:
     return _as_cues(text, lexicons.hedge_matcher.find(text))
+
+
+def find_approximators(text: str, lexicons: Lexicons) -> list[dict]:
+    return _as_cues(text, lexicons.approximator_matcher.find(text))
 
 
 def find_boosters(text: str, lexicons: Lexicons) -> list[dict]:

@@ -23,7 +23,8 @@ LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
 
 # label_column: what a match is tagged with (hedge category, theme, actor).
 LEXICON_FILES = {
-    "hedges": ("hedges.csv", ["term", "category", "rule", "source"], "category"),
+    "hedges": ("hedges.csv", ["term", "category", "rule", "source"], "category"),  # epistemic hedges
+    "approximators": ("approximators.csv", ["term", "category", "rule", "source"], "category"),
     "boosters": ("boosters.csv", ["term", "category", "rule", "source"], "category"),
     "themes": ("themes.csv", ["theme_set", "theme", "term", "source"], "theme"),
     "actors": ("actors.csv", ["actor", "alias", "source"], "actor"),
@@ -136,6 +137,7 @@ class Lexicons:
     """The four lexicon tables. Editable as DataFrames; matchers are built from them on demand."""
 
     hedges: pd.DataFrame
+    approximators: pd.DataFrame
     boosters: pd.DataFrame
     themes: pd.DataFrame
     actors: pd.DataFrame
@@ -181,11 +183,15 @@ class Lexicons:
 
     def check(self) -> None:
         """Build every matcher, so a bad entry fails here and not in the middle of an analysis."""
-        self.hedge_matcher, self.booster_matcher, self.theme_matchers, self.actor_matcher
+        self.hedge_matcher, self.approximator_matcher, self.booster_matcher, self.theme_matchers, self.actor_matcher
 
     @cached_property
     def hedge_matcher(self) -> Matcher:
         return Matcher(list(self.hedges[["term", "category", "rule"]].itertuples(index=False)), CONTEXT_RULES)
+
+    @cached_property
+    def approximator_matcher(self) -> Matcher:
+        return Matcher(list(self.approximators[["term", "category", "rule"]].itertuples(index=False)), CONTEXT_RULES)
 
     @cached_property
     def booster_matcher(self) -> Matcher:

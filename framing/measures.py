@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import Any, Callable
 
 from . import uncertainty
-from .cues import find_boosters, find_hedges
+from .cues import find_approximators, find_boosters, find_hedges
 from .lexicon import Lexicons
 from .tone import tone_scores
 from .voice import QUOTED_THRESHOLD
@@ -27,8 +27,12 @@ class Sentence:
     def __init__(self, text: str, lexicons: Lexicons, model: uncertainty.Model | None = None, quoted_share: float = 0.0):
         self.text = text
         self.lexicons = lexicons
-        self.model = model or uncertainty.shipped_model()
+        self._model = model
         self.quoted_share = quoted_share
+
+    @cached_property
+    def model(self) -> uncertainty.Model:
+        return self._model or uncertainty.shipped_model()
 
     @cached_property
     def tone(self) -> dict[str, float]:
@@ -38,15 +42,22 @@ class Sentence:
     def hedges(self) -> list[dict]:
         return find_hedges(self.text, self.lexicons)
 
+    def _outside_hedges(self, cues: list[dict]) -> list[dict]:
+        spans = [(h["start"], h["end"]) for h in self.hedges]
+        return [c for c in cues if not any(s <= c["start"] and c["end"] <= e for s, e in spans)]
+
+    @cached_property
+    def approximators(self) -> list[dict]:
+        return self._outside_hedges(find_approximators(self.text, self.lexicons))
+
     @cached_property
     def boosters(self) -> list[dict]:
         # A booster inside a hedge ("clear" in "not clear") is part of the hedge, not a booster.
-        spans = [(h["start"], h["end"]) for h in self.hedges]
-        return [b for b in find_boosters(self.text, self.lexicons) if not any(s <= b["start"] and b["end"] <= e for s, e in spans)]
+        return self._outside_hedges(find_boosters(self.text, self.lexicons))
 
     @cached_property
     def uncertainty(self) -> tuple[float, list[str]]:
-        return self.model.assess(self.text, [h["cue"] for h in self.hedges])
+        return self.model.assess(self.text, self.hedges, self.approximators)
 
 
 @dataclass(frozen=True)
@@ -97,11 +108,13 @@ MEASURES: list[Measure] = [
     Measure("polarity", "polarity", lambda s: s.tone["polarity"], "mean"),
     Measure("subjectivity", "subjectivity", lambda s: s.tone["subjectivity"], "mean", ".2f"),
     Measure("vader", "VADER", lambda s: s.tone["vader"], "mean", in_passage=False),
-    Measure("hedge_count", "hedges", lambda s: len(s.hedges), "per_1k_words", "d",
+    Measure("hedge_count", "epistemic hedges", lambda s: len(s.hedges), "per_1k_words", "d",
             summary="hedges_per_1k_words", total="hedges", in_cli=False),
+    Measure("approximator_count", "approximators", lambda s: len(s.approximators), "per_1k_words", "d",
+            summary="approximators_per_1k_words", total="approximators", in_cli=False),
     Measure("booster_count", "boosters", lambda s: len(s.boosters), "per_1k_words", "d",
             summary="boosters_per_1k_words", total="boosters", in_cli=False),
-    Measure("hedged", "hedged", lambda s: bool(s.hedges), "share", summary="hedged_sentence_share",
+    Measure("hedged", "hedged (epistemic)", lambda s: bool(s.hedges), "share", summary="hedged_sentence_share",
             in_passage=False, in_cli=False),
     Measure("boosted", "boosted", lambda s: bool(s.boosters), "share", summary="boosted_sentence_share",
             in_passage=False, in_cli=False),

@@ -27,20 +27,20 @@ IDENTITY_COLUMNS = [
     "article_id", "outlet", "outlet_group", "title", "date", "sentence_id", "paragraph_id", "heading",
     "sentence_index", "position", "in_lead", "text", "n_words", "quoted_share", "speaker",
 ]
-LABEL_COLUMNS = ["hedges", "boosters", "hedge_categories", "theme_matches", "actors", "actor_matches"]
+LABEL_COLUMNS = ["hedges", "approximators", "boosters", "hedge_categories", "theme_matches", "actors", "actor_matches"]
 # Identity fields the command line writes (the measures say for themselves whether they are written).
 CLI_IDENTITY = ["article_id", "outlet", "title", "sentence_id", "paragraph_id", "position", "text", "speaker"]
 
 
 def sentence_columns(lexicons: Lexicons | None = None) -> list[str]:
     theme_columns = [theme_set_column(s) for s in (lexicons.theme_sets if lexicons else ("corpus", "policy_frames"))]
-    return IDENTITY_COLUMNS + [m.column for m in MEASURES] + LABEL_COLUMNS[:3] + theme_columns + LABEL_COLUMNS[3:]
+    return IDENTITY_COLUMNS + [m.column for m in MEASURES] + LABEL_COLUMNS[:4] + theme_columns + LABEL_COLUMNS[4:]
 
 
 def cli_columns(lexicons: Lexicons | None = None) -> list[str]:
     """The fields of ``python -m framing analyze``: identity, every measure marked for the CLI, what it names."""
     theme_columns = [theme_set_column(s) for s in (lexicons.theme_sets if lexicons else ("corpus", "policy_frames"))]
-    return CLI_IDENTITY + [m.column for m in MEASURES if m.in_cli] + ["hedges", "boosters", *theme_columns, "actors"]
+    return CLI_IDENTITY + [m.column for m in MEASURES if m.in_cli] + ["hedges", "approximators", "boosters", *theme_columns, "actors"]
 
 
 def count_words(text: str) -> int:
@@ -70,7 +70,8 @@ def score_text(text: str, lexicons: Lexicons, model: uncertainty.Model | None = 
     """Every measure of one unit of text, not split, and its cues (``python -m framing score``)."""
     sentence = Sentence(text, lexicons, model)
     measures = {m.column: m.compute(sentence) for m in MEASURES if m.in_cli and not m.needs_paragraph}
-    return {"text": text, **measures, "hedges": sentence.hedges, "boosters": sentence.boosters}
+    return {"text": text, **measures, "hedges": sentence.hedges, "approximators": sentence.approximators,
+            "boosters": sentence.boosters}
 
 
 def _term_matches(matches) -> list[dict]:
@@ -109,8 +110,9 @@ def sentence_rows(article: Article, lexicons: Lexicons) -> list[dict]:
             "speaker": speaker(text, mask),
             **score(sentence),
             "hedges": sentence.hedges,
+            "approximators": sentence.approximators,
             "boosters": sentence.boosters,
-            "hedge_categories": sorted({h["category"] for h in sentence.hedges}),
+            "hedge_categories": sorted({h["category"] for h in sentence.hedges + sentence.approximators}),
             **{theme_set_column(name): sorted({m.label for m in found}) for name, found in themes.items()},
             "theme_matches": [dict(d, theme_set=name) for name, ms in themes.items() for d in _term_matches(ms)],
             "actors": sorted({m.label for m in actors}),

@@ -1,11 +1,20 @@
-"""Sentence-level uncertainty: would a reader judge this sentence hedged or weasel-worded?
+"""Sentence-level epistemic uncertainty: would a reader judge this claim less than certain?
 
-The hedge cues say *which words* hedge; this says how likely the sentence as a whole is to be
-judged uncertain. It is a logistic regression over plain features — the hedge cues the lexicon
-found (each cue, and how many), the sentence's words and word pairs (the most frequent few
-thousand in the training data), and its length — learned from human sentence labels
-(CoNLL-2010 Wikipedia, the dev file) by ``python bench/train_uncertainty.py``. Training needs only
-numpy; the weights are a reviewable CSV in ``data/models/`` and scoring is a dictionary lookup.
+The hedge cues say *which words* hedge; this says how likely the sentence as a whole is to be judged
+uncertain. News and encyclopedic text disagree about what that means — human annotators of news
+(FactBank) mark "expects", "whether", "if" and modals, annotators of Wikipedia mark weasel words such as
+"many" and "some" — so the model is a gated mixture of two logistic regressions:
+
+- a **news** expert, trained on the FactBank news sentences, that never sees approximators ("about
+  1,500" is vagueness about an amount, not about a claim: their words are blanked);
+- an **encyclopedic** expert, trained on the CoNLL-2010 Wikipedia sentences;
+- a **gate**, a third logistic regression that says how news-like the sentence is (trained to tell the
+  two training files apart); the probability is gate × news + (1 − gate) × encyclopedic.
+
+Features are plain: the epistemic hedge cues the lexicon found (each cue, its category, how many), the
+sentence's words and word pairs (the most frequent few thousand in training) and its length. Training
+needs only numpy (``python bench/train_uncertainty.py``); the weights are a reviewable CSV in
+``data/models/`` and scoring is a dictionary lookup.
 """
 from __future__ import annotations
 
@@ -29,16 +38,58 @@ _TOKEN = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
 LENGTH_BUCKETS = (20, 30, 40, 60)
 
 
-def features(text: str, cues: list[str]) -> set[str]:
-    """Binary features of one sentence: cue:<cue>, cues>=k, len>k, w:<word>, b:<word pair>."""
+def cue_features(text: str, hedges: list[dict]) -> set[str]:
+    """What the epistemic hedge cues say: cue:<cue>, cat:<category>, cues>=k, and the length, len>k."""
+    cues = [c["cue"].lower() for c in hedges]
+    found = {f"cue:{c}" for c in cues}
+    found.update(f"cat:{c['category']}" for c in hedges)
+    found.update(f"cues>={k}" for k in (1, 2, 3) if len(cues) >= k)
+    n_words = len(_TOKEN.findall(text.lower()))
+    found.update(f"len>{k}" for k in LENGTH_BUCKETS if n_words > k)
+    return found
+
+
+def word_features(text: str) -> set[str]:
+    """w:<word> and b:<word pair>, lower case."""
     tokens = _TOKEN.findall(text.lower())
     found = {f"w:{t}" for t in tokens}
     found.update(f"b:{a} {b}" for a, b in zip(tokens, tokens[1:]))
-    cues = [c.lower() for c in cues]
-    found.update(f"cue:{c}" for c in cues)
-    found.update(f"cues>={k}" for k in (1, 2, 3) if len(cues) >= k)
-    found.update(f"len>{k}" for k in LENGTH_BUCKETS if len(tokens) > k)
     return found
+
+
+def features(text: str, hedges: list[dict], approximators: list[dict] = ()) -> set[str]:
+    """The news expert's features: the cues only. Its few weights transfer to news it never saw better than
+    word weights learned from 1,600 sentences; and approximators ("about 1,500": vagueness about an amount,
+    not about a claim) cannot count, because it never sees them."""
+    return cue_features(text, hedges)
+
+
+def encyclopedic_features(text: str, hedges: list[dict], approximators: list[dict] = ()) -> set[str]:
+    """The encyclopedic expert's: the cues, the words, and approximators — Wikipedia's annotators count vague
+    quantities ("many", "some") as weasel words."""
+    found = cue_features(text, hedges) | word_features(text)
+    found.update(f"acat:{c['category']}" for c in approximators)
+    return found
+
+
+def gate_features(text: str, hedges: list[dict] = (), approximators: list[dict] = ()) -> set[str]:
+    """What tells news from encyclopedic prose: its words, reported speech, quotes, first person, numbers."""
+    found = word_features(text)
+    if _REPORTED.search(text):
+        found.add("s:reported")
+    if _QUOTE.search(text):
+        found.add("s:quote")
+    if _FIRST_PERSON.search(text):
+        found.add("s:first_person")
+    if _DIGIT.search(text):
+        found.add("s:digit")
+    return found
+
+
+_REPORTED = re.compile(r"\b(?:said|says|told)\b")
+_QUOTE = re.compile(r"[\"“”]|``|''")
+_FIRST_PERSON = re.compile(r"\b(?:I|we|you|my|our)\b")
+_DIGIT = re.compile(r"\d")
 
 
 def describe_feature(name: str) -> str:
@@ -47,6 +98,13 @@ def describe_feature(name: str) -> str:
         return f"“{value}”"
     if kind == "cue":
         return f"hedge cue “{value}”"
+    if kind == "cat":
+        return f"a {value.replace('_', ' ')} hedge"
+    if kind == "acat":
+        return f"a {value.replace('_', ' ')}"
+    if kind == "s":
+        return {"reported": "reported speech", "quote": "a quotation", "first_person": "first person",
+                "digit": "a number"}.get(value, value)
     if name.startswith("cues>="):
         count = name.removeprefix("cues>=")
         return "a hedge cue" if count == "1" else f"{count}+ hedge cues"
@@ -54,36 +112,60 @@ def describe_feature(name: str) -> str:
 
 
 @dataclass
-class Model:
+class Logistic:
+    """One logistic regression over binary features."""
+
     bias: float
     weights: dict[str, float]
-    threshold: float = 0.5
-    card: dict = field(default_factory=dict)  # how it was trained: data, its hash, settings, figures
+    card: dict = field(default_factory=dict)  # how it was trained: settings, sizes
 
-    def assess(self, text: str, cues: list[str], top: int = 3) -> tuple[float, list[str]]:
-        """The probability that the sentence is uncertain, and the features that raised it most, in words."""
-        weighted = sorted(((self.weights.get(f, 0.0), f) for f in features(text, cues)), reverse=True)
+    def weighted(self, found: set[str]) -> tuple[float, list[tuple[float, str]]]:
+        """The probability, and each present feature's weight, largest first."""
+        weighted = sorted(((self.weights.get(f, 0.0), f) for f in found), reverse=True)
         score = self.bias + sum(weight for weight, _ in weighted)
-        probability = 1.0 / (1.0 + math.exp(-max(min(score, 35.0), -35.0)))
+        return 1.0 / (1.0 + math.exp(-max(min(score, 35.0), -35.0))), weighted
+
+
+@dataclass
+class Model:
+    """The gated mixture: gate × news expert + (1 − gate) × encyclopedic expert."""
+
+    parts: dict[str, Logistic]  # "news", "encyclopedic", "gate"
+    threshold: float = 0.5
+    card: dict = field(default_factory=dict)  # how it was trained: data, their hashes, settings
+
+    def assess(self, text: str, hedges: list[dict], approximators: list[dict] = (), top: int = 3) -> tuple[float, list[str]]:
+        """The probability that the sentence is uncertain, and the features that raised it most, in words
+        (those of the expert that carries more of the weight)."""
+        gate, _ = self.parts["gate"].weighted(gate_features(text))
+        news, news_weights = self.parts["news"].weighted(features(text, hedges, approximators))
+        ency, ency_weights = self.parts["encyclopedic"].weighted(encyclopedic_features(text, hedges, approximators))
+        probability = gate * news + (1 - gate) * ency
+        weighted = news_weights if gate >= 0.5 else ency_weights
         return probability, [describe_feature(f) for weight, f in weighted[:top] if weight > 0.05]
 
     def save(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
         with (directory / MODEL_WEIGHTS.name).open("w", newline="", encoding="utf-8") as f:
-            writer = csv.writer(f)
-            writer.writerow(["feature", "weight"])
-            for name, weight in sorted(self.weights.items(), key=lambda kv: (-abs(kv[1]), kv[0])):
-                writer.writerow([name, f"{weight:.6f}"])
-        card = dict(self.card, bias=round(self.bias, 6), threshold=self.threshold)
+            writer = csv.writer(f, lineterminator="\n")
+            writer.writerow(["model", "feature", "weight"])
+            for name, part in self.parts.items():
+                for feature, weight in sorted(part.weights.items(), key=lambda kv: (-abs(kv[1]), kv[0])):
+                    writer.writerow([name, feature, f"{weight:.6f}"])
+        card = dict(self.card, threshold=self.threshold,
+                    parts={name: dict(part.card, bias=round(part.bias, 6)) for name, part in self.parts.items()})
         (directory / MODEL_CARD.name).write_text(json.dumps(card, indent=2, ensure_ascii=False) + "\n", "utf-8")
 
 
 def load(directory: Path | None = None) -> Model:
     directory = directory or MODEL_DIR
     card = json.loads((directory / MODEL_CARD.name).read_text("utf-8"))
+    weights: dict[str, dict[str, float]] = {name: {} for name in card["parts"]}
     with (directory / MODEL_WEIGHTS.name).open(newline="", encoding="utf-8") as f:
-        weights = {row["feature"]: float(row["weight"]) for row in csv.DictReader(f)}
-    return Model(card.pop("bias"), weights, card.pop("threshold"), card)
+        for row in csv.DictReader(f):
+            weights[row["model"]][row["feature"]] = float(row["weight"])
+    parts = {name: Logistic(info.pop("bias"), weights[name], info) for name, info in card.pop("parts").items()}
+    return Model(parts, card.pop("threshold"), card)
 
 
 @lru_cache(maxsize=4)
@@ -98,14 +180,15 @@ def file_sha256(data: bytes) -> str:
 # --- training (numpy only) ----------------------------------------------------------------------------
 
 
-def train(texts: list[str], cues: list[list[str]], labels: list[int], vocabulary_size: int = 3000,
-          c: float = 0.1, iterations: int = 400) -> Model:
+def train_logistic(rows: list[set[str]], labels: list[int], groups: list[str] | None = None, vocabulary_size: int = 3000,
+                   c: float = 0.1, iterations: int = 400) -> Logistic:
     """L2-regularised logistic regression with balanced class weights, fitted by gradient descent (Adam).
 
-    The objective matches scikit-learn's LogisticRegression(C=c, class_weight="balanced"):
-    sum of weighted log-losses + ||w||² / (2c).
+    ``rows`` are each sentence's ``features``. The objective matches scikit-learn's
+    LogisticRegression(C=c, class_weight="balanced"): sum of weighted log-losses + ||w||² / (2c). With
+    ``groups`` (which data set each sentence comes from), each group counts as much as any other in the
+    loss, and within each group each class counts as much as the other.
     """
-    rows = [features(t, q) for t, q in zip(texts, cues)]
     document_frequency: dict[str, int] = {}
     for row in rows:
         for name in row:
@@ -122,8 +205,15 @@ def train(texts: list[str], cues: list[list[str]], labels: list[int], vocabulary
     positives = int(y.sum())
     if not 0 < positives < len(y):
         raise ValueError("training needs both certain and uncertain sentences")
-    # Balanced class weights: each class counts as much as the other in the loss.
-    sample_weight = np.where(y == 1, len(y) / (2 * positives), len(y) / (2 * (len(y) - positives))).astype(np.float32)
+    groups = np.asarray(groups if groups is not None else ["all"] * len(y))
+    names_of_groups = sorted(set(groups))
+    sample_weight = np.zeros(len(y), dtype=np.float32)
+    for group in names_of_groups:
+        # Balanced: each group, and each class within it, carries the same total weight.
+        for label in (0, 1):
+            chosen = (groups == group) & (y == label)
+            if chosen.any():
+                sample_weight[chosen] = len(y) / (2 * len(names_of_groups) * chosen.sum())
     w = np.zeros(len(names), dtype=np.float32)  # float32 throughout: a float64 w would copy x every step
     b = 0.0
     m_w, v_w, m_b, v_b = np.zeros_like(w), np.zeros_like(w), 0.0, 0.0
@@ -141,14 +231,34 @@ def train(texts: list[str], cues: list[list[str]], labels: list[int], vocabulary
         w -= (rate * (m_w / (1 - beta1 ** step)) / (np.sqrt(v_w / (1 - beta2 ** step)) + eps)).astype(np.float32)
         b -= rate * (m_b / (1 - beta1 ** step)) / (math.sqrt(v_b / (1 - beta2 ** step)) + eps)
     weights = {n: float(v) for n, v in zip(names, w) if abs(v) >= 1e-4}
-    return Model(float(b), weights, 0.5, {"vocabulary_size": vocabulary_size, "c": c, "iterations": iterations,
-                                          "n_train": len(rows), "n_uncertain": int(positives)})
+    return Logistic(float(b), weights, {"vocabulary_size": vocabulary_size, "c": c, "iterations": iterations,
+                                        "n_train": len(rows), "n_positive": int(positives)})
 
 
-def read_labelled_csv(text: str) -> tuple[list[str], list[int]]:
-    """A ``text,label`` CSV (CoNLL-2010 Wikipedia format), Penn Treebank escapes undone."""
+Labelled = list[tuple[str, list[dict], list[dict], int]]  # (text, hedges, approximators, label)
+# Chosen by 5-fold cross-validation on the dev files (folds by document); see bench/train_uncertainty.py.
+SETTINGS = {"news": {"vocabulary_size": 0, "c": 0.5, "iterations": 300},
+            "encyclopedic": {"vocabulary_size": 3000, "c": 0.05, "iterations": 300},
+            "gate": {"vocabulary_size": 3000, "c": 0.05, "iterations": 300}}
+
+
+def train(news: Labelled, encyclopedic: Labelled) -> Model:
+    """Both experts and the gate, from labelled news and encyclopedic sentences."""
+    news_expert = train_logistic([features(t, h, a) for t, h, a, _ in news], [y for *_, y in news], **SETTINGS["news"])
+    ency_expert = train_logistic([encyclopedic_features(t, h, a) for t, h, a, _ in encyclopedic],
+                                 [y for *_, y in encyclopedic], **SETTINGS["encyclopedic"])
+    gate = train_logistic([gate_features(t) for t, *_ in encyclopedic + news], [0] * len(encyclopedic) + [1] * len(news),
+                          **SETTINGS["gate"])
+    return Model({"news": news_expert, "encyclopedic": ency_expert, "gate": gate}, 0.5)
+
+
+def read_labelled_csv(text: str) -> tuple[list[str], list[int], list[str]]:
+    """A ``text,label`` CSV (CoNLL-2010 Wikipedia format) or ``doc_id,…,text,label`` (FactBank format),
+    Penn Treebank escapes undone. Returns texts, labels and each sentence's document (its row number when
+    the file has no ``doc_id``: each sentence is then its own document)."""
     rows = list(csv.DictReader(io.StringIO(text)))
-    return [detokenise(r["text"]) for r in rows], [1 if r["label"].strip() == "1" else 0 for r in rows]
+    documents = [r.get("doc_id") or f"row{n}" for n, r in enumerate(rows)]
+    return [detokenise(r["text"]) for r in rows], [1 if r["label"].strip() == "1" else 0 for r in rows], documents
 
 
 _PTB = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}", "``": '"', "''": '"'}

@@ -32,7 +32,7 @@ def test_article_summary_matches_hand_counts(table):
 def test_outlets_and_categories(table):
     outlets = outlet_summary(table)
     assert len(outlets) == 5 and outlets["n_sentences"].sum() == len(table)
-    rates = cue_rates_by_category(table, "outlet_group")
+    rates = cue_rates_by_category(table, "outlet_group", "approximators")
     prio = rates[(rates["outlet_group"] == "PRIO Blogs") & (rates["category"] == "approximator")].iloc[0]
     # a000 approximators, checked by hand: more than 60, about 19, around half, some 1,500, around 10,000, hundreds of
     assert prio["count"] == 6

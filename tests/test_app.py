@@ -66,9 +66,9 @@ def test_default_view_is_the_overview_of_the_bundled_corpus():
 
 def test_deep_link_restores_pick_view_and_mark():
     at = run_app(view="Hedging", by="Outlet", pick_outlet="Washington Times",
-                 mark="hedges_by_category~hedge_category=approximator|outlet_group=PRIO%20Blogs")
+                 mark="approximators_by_category~hedge_category=approximator|outlet_group=PRIO%20Blogs")
     assert shown(at.header[0].value) == "Hedging — outlet Washington Times"
-    first, second, _ = passages_html(at)
+    _, first, second, _ = passages_html(at)
     # The marked chart's passages are the clicked bar's sentences, from PRIO Blogs (not the picked outlet).
     assert first.count('data-sentence-id="a000-') == 5 and 'data-sentence-id="a002-' not in first
     assert 'data-sentence-id="a002-' in second  # the other chart keeps the pick's passages

@@ -57,8 +57,8 @@ def test_score_scores_each_line_as_one_unit():
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(rows) == 3  # the blank line gets its (empty) row so outputs stay aligned
     assert [h["cue"] for h in rows[0]["hedges"]] == ["may"] and [b["cue"] for b in rows[0]["boosters"]] == ["clearly"]
-    assert set(rows[0]) == {"text", "polarity", "subjectivity", "vader", "tone", "hedges", "boosters", "uncertainty", "uncertain",
-                            "uncertainty_reasons"}
+    assert set(rows[0]) == {"text", "polarity", "subjectivity", "vader", "tone", "hedges", "approximators", "boosters",
+                            "uncertainty", "uncertain", "uncertainty_reasons"}
     assert rows[2]["tone"] > 0
 
 

@@ -1,7 +1,8 @@
-"""Hedge and booster cues on hand-verified sentences from the bundled corpus (and a few plain ones).
+"""Hedge, approximator and booster cues on hand-verified sentences from the bundled corpus and from news.
 
 Each case lists every cue that a careful reader marks in the sentence, with its category; a case
-with an empty list is a sentence where the tempting word is *not* a hedge.
+with an empty list is a sentence where the tempting word is *not* a cue. Epistemic hedges (a claim
+marked as less than certain) and approximators (vagueness about an amount) are kept apart.
 """
 import pytest
 
@@ -10,6 +11,10 @@ from framing.table import score_text
 
 def hedges(text, lexicons):
     return [(h["cue"], h["category"]) for h in score_text(text, lexicons)["hedges"]]
+
+
+def approximators(text, lexicons):
+    return [(a["cue"], a["category"]) for a in score_text(text, lexicons)["approximators"]]
 
 
 def boosters(text, lexicons):
@@ -21,7 +26,7 @@ HEDGE_CASES = [
     ("Russia may be looking to Kim to replenish its ammunition and artillery supplies as the war in Ukraine grinds into another bloody winter.",
      [("may", "modal")]),
     ("Among the potential requests Mr. Kim might make, the most unsettling would be for Mr. Putin to provide him with advanced weapons technology.",
-     [("might", "modal")]),
+     [("potential", "probability"), ("might", "modal"), ("would", "modal")]),
     ("North Korea could also seek covert technical assistance.", [("could", "modal")]),
     ("Unlike typical leader-level summitry, the two chose not to issue any joint statement hinting at what they may have discussed or agreed to.",
      [("may have", "modal")]),
@@ -44,13 +49,16 @@ HEDGE_CASES = [
     ("The Kremlin appears to have the same preference.", [("appears to", "appearance")]),
     ("The fact that North Korea remains under a comprehensive arms embargo seems not to be much of a hindrance.",
      [("seems", "appearance")]),
-    # approximators: only before a quantity
-    ("The plan envisaged the export of some 1,500 elite special forces initially and then around 10,000–15,000 soldiers.",
-     [("some", "approximator"), ("around", "approximator")]),
-    ("North Korea boasts a huge military-industrial complex, estimated at about 26% of GDP.", [("about", "approximator")]),
+    # epistemic verbs of news: expecting, believing, thinking
+    ("The bill is expected to pass the Senate next week.", [("expected", "epistemic_verb")]),
+    ("Analysts think the central bank expects another rate rise.", [("think", "epistemic_verb"), ("expects", "epistemic_verb")]),
+    ("Officials believe the fire was set deliberately.", [("believe", "epistemic_verb")]),
     ("While around half of Russians think that the election’s outcome is of little importance to their country.",
-     [("around", "approximator")]),
-    ("Roughly 300 shells were fired.", [("Roughly", "approximator")]),
+     [("think", "epistemic_verb")]),
+    # conditional or open framing of a claim
+    ("If the talks fail, the sanctions would return.", [("If", "conditional"), ("would", "modal")]),
+    ("It is unclear whether the ceasefire will hold.", [("unclear", "probability"), ("whether", "conditional")]),
+    ("The strike goes ahead unless the union accepts the offer.", [("unless", "conditional")]),
     # epistemic verbs
     ("Anecdotal evidence suggests that early ammunition sent to Russia had a lot of quality problems.",
      [("suggests", "epistemic_verb")]),
@@ -60,9 +68,7 @@ HEDGE_CASES = [
     ("While some believe the rejuvenated Moscow-Pyongyang axis is purely transactional, some think the warming could be sustainable.",
      [("some believe", "vague_attribution"), ("some think", "vague_attribution"), ("could", "modal")]),
     ("Critics say the sanctions have failed.", [("Critics say", "vague_attribution")]),
-    # vague quantifiers
-    ("Many European politicians share this sentiment.", [("Many", "vague_quantifier")]),
-    ("Most analysts expect a deal.", [("Most", "vague_quantifier")]),
+    ("Most analysts expect a deal.", [("expect", "epistemic_verb")]),
 ]
 
 NON_HEDGE_CASES = [
@@ -76,8 +82,9 @@ NON_HEDGE_CASES = [
     ("Those who do care about the result strongly prefer former President Donald Trump.", []),
     ("Ukraine’s offensive is beginning to make some real gains.", []),
     ("There are questions about how much materiel could be provided.", [("could", "modal")]),
-    # superlative "most" is not a vague quantity
-    ("The most unsettling request would be for missile technology.", []),
+    # approximators are not epistemic hedges
+    ("The plan envisaged the export of some 1,500 elite special forces.", []),
+    ("Roughly 300 shells were fired.", []),
     # "possible" meaning able
     ("Russia will help as much as possible.", []),
     ("It is possible to reach Pyongyang by train.", []),
@@ -87,6 +94,82 @@ NON_HEDGE_CASES = [
 @pytest.mark.parametrize("sentence, expected", HEDGE_CASES + NON_HEDGE_CASES)
 def test_hedges(sentence, expected, lexicons):
     assert hedges(sentence, lexicons) == expected
+
+
+APPROXIMATOR_CASES = [
+    # only before a quantity
+    ("The plan envisaged the export of some 1,500 elite special forces initially and then around 10,000–15,000 soldiers.",
+     [("some", "approximator"), ("around", "approximator")]),
+    ("North Korea boasts a huge military-industrial complex, estimated at about 26% of GDP.", [("about", "approximator")]),
+    ("While around half of Russians think that the election’s outcome is of little importance to their country.",
+     [("around", "approximator")]),
+    ("Roughly 300 shells were fired.", [("Roughly", "approximator")]),
+    ("More than 60 percent of voters backed the measure.", [("More than", "approximator")]),
+    ("Nearly 2,000 people were evacuated.", [("Nearly", "approximator")]),
+    # vague quantifiers
+    ("Many European politicians share this sentiment.", [("Many", "vague_quantifier")]),
+    ("Most analysts expect a deal.", [("Most", "vague_quantifier")]),
+    # non-hits: no quantity follows, or superlative "most"
+    ("Putin seeks to puncture US influence around the globe.", []),
+    ("Ukraine’s offensive is beginning to make some real gains.", []),
+    ("The most unsettling request would be for missile technology.", []),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", APPROXIMATOR_CASES)
+def test_approximators(sentence, expected, lexicons):
+    assert approximators(sentence, lexicons) == expected
+
+
+# Word senses that news uses constantly: each tempting word, once as a cue and once not.
+SENSE_CASES = [
+    # "claim": a contested assertion, not a claim filed in court, an insurance claim or "claimed responsibility"
+    ("Trump claims that the election was stolen.", "hedges", [("claims", "evidential")]),
+    ("The group claimed to have shot down a drone.", "hedges", [("claimed", "evidential")]),
+    ("The family filed a claim against the city.", "hedges", []),
+    ("The case went to the Court of Federal Claims.", "hedges", []),
+    ("Insurance claims rose after the storm.", "hedges", []),
+    ("The Taliban claimed responsibility for the attack.", "hedges", []),
+    # "confirmed": a fact confirmed, not a confirmation vote or appointment
+    ("Officials confirmed the deaths of three soldiers.", "boosters", [("confirmed", "factive_verb")]),
+    ("William P. Barr was confirmed as attorney general in February.", "boosters", []),
+    ("The nominee was confirmed by the Senate 52-48.", "boosters", []),
+    ("The Senate confirmed Barr on Thursday.", "boosters", []),
+    # "could": possibility, not past ability
+    ("The deal could collapse within weeks.", "hedges", [("could", "modal")]),
+    ("The spokesman could not be reached for comment.", "hedges", []),
+    ("From the roof she could see the smoke.", "hedges", []),
+    ("They ran as fast as they could.", "hedges", []),
+    # "suggest": evidence pointing somewhere, not a proposal
+    ("The data suggest that the economy is slowing.", "hedges", [("suggest", "epistemic_verb")]),
+    ("Prices fell, suggesting demand is weakening.", "hedges", [("suggesting", "epistemic_verb")]),
+    ("The senator suggested a meeting with the governor.", "hedges", []),
+    ("She suggested that they should meet in Geneva.", "hedges", []),
+    # "confident" and "sure": boosters, but hedges under negation; "make sure" is neither
+    ("The minister is confident that the treaty will pass.", "boosters", [("confident", "certainty_adjective")]),
+    ("The minister is not confident that the treaty will pass.", "boosters", []),
+    ("The minister is not confident that the treaty will pass.", "hedges", [("confident", "probability")]),
+    ("Officials are not sure who fired first.", "hedges", [("not sure", "probability")]),
+    ("We will make sure the aid arrives.", "boosters", []),
+    # "would": hypothetical, not future-in-the-past after a reporting verb, a refusal or "would-be"
+    ("A default would be a disaster for the markets.", "hedges", [("would", "modal")]),
+    ("The company said it would close two plants.", "hedges", []),
+    ("The spokesman would not comment on the talks.", "hedges", []),
+    ("Two would-be robbers fled.", "hedges", []),
+    # "expected" and "thought": a prediction or belief, not what happened or the noun
+    ("Turnout was lower than expected.", "hedges", []),
+    ("The result came as expected.", "hedges", []),
+    ("Officials thought the fire was an accident.", "hedges", [("thought", "epistemic_verb")]),
+    ("The think tank published a report on second thought.", "hedges", []),
+    # "if": a condition, not the comparison "as if"
+    ("He spoke as if the war were over.", "hedges", []),
+]
+
+
+@pytest.mark.parametrize("sentence, kind, expected", SENSE_CASES)
+def test_word_senses(sentence, kind, expected, lexicons):
+    found = score_text(sentence, lexicons)[kind]
+    assert [(c["cue"], c["category"]) for c in found] == expected
 
 
 BOOSTER_CASES = [
@@ -134,7 +217,7 @@ def test_multiword_cue_spans_line_breaks_and_curly_apostrophes(lexicons):
 
 
 def test_corpus_sentence_hedge_counts(table):
-    """Whole-sentence check on the scored corpus: a000's s010 has exactly three hedges."""
+    """Whole-sentence check on the scored corpus: a000's s010 has one epistemic hedge and two approximators."""
     row = table.set_index("sentence_id").loc["a000-s010"]
-    assert [(h["cue"], h["category"]) for h in row["hedges"]] == [
-        ("likely", "probability"), ("some", "approximator"), ("around", "approximator")]
+    assert [(h["cue"], h["category"]) for h in row["hedges"]] == [("likely", "probability")]
+    assert [(a["cue"], a["category"]) for a in row["approximators"]] == [("some", "approximator"), ("around", "approximator")]

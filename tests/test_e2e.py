@@ -87,7 +87,7 @@ def passage_ids(page, index):
 def test_view_loads_without_errors_and_every_chart_renders(server, browser, view):
     page, errors = open_page(browser, f"{server}/?view={view}")
     assert page.locator("[data-testid='stException']").count() == 0
-    expected = {"Overview": 1, "Tone": 2, "Hedging": 3, "Emphasis": 3, "Voices": 2, "Methodology": 0}[view]
+    expected = {"Overview": 1, "Tone": 2, "Hedging": 4, "Emphasis": 3, "Voices": 2, "Methodology": 0}[view]
     page.wait_for_function(f"() => document.querySelectorAll('.vega-embed canvas, .vega-embed svg.marks').length >= {expected}",
                            timeout=30000)
     page.screenshot(path=str(SHOTS / f"{view.lower()}.png"), full_page=False)

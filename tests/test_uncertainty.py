@@ -11,12 +11,19 @@ UNCERTAIN = [
     "Some analysts believe the deal is likely to anger Seoul.",
     "North Korea reportedly shipped some 1,500 containers of munitions, according to officials.",
     "It is widely believed that Pyongyang probably received help with its satellite programme.",
+    # news hedges the Wikipedia-trained model used to miss
+    "The central bank expects inflation to ease next year.",
+    "It is not known whether the ceasefire will hold.",
+    "Moscow may send more troops to the border.",
 ]
 CERTAIN = [
     "The summit took place at the Vostochny Cosmodrome on September 13.",
     "Kim travelled to Russia by armoured train.",
     "Putin arrived in Pyongyang in June 2024 for his first visit in 24 years.",
     "The two leaders signed a comprehensive strategic partnership treaty.",
+    # approximators are vagueness about an amount, not about the claim
+    "About 1,500 troops arrived, more than 60 percent of them conscripts.",
+    "Nearly 2,000 people were evacuated from some 40 villages.",
 ]
 
 
@@ -39,29 +46,44 @@ def test_uncertainty_is_a_probability_and_cues_raise_it(lexicons):
 def test_training_recovers_a_planted_signal_and_round_trips(tmp_path):
     rng = np.random.default_rng(3)
     words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"]
-    texts, labels = [], []
+    rows, labels = [], []
     for _ in range(400):
-        sentence = list(rng.choice(words, 6))
         label = int(rng.random() < 0.4)
-        texts.append(" ".join(sentence + (["perhaps"] if label else [])))
+        rows.append(uncertainty.word_features(" ".join(list(rng.choice(words, 6)) + (["perhaps"] if label else []))))
         labels.append(label)
-    model = uncertainty.train(texts, [[] for _ in texts], labels, vocabulary_size=50, c=1.0, iterations=200)
-    assert model.weights["w:perhaps"] > 1 > abs(model.weights["w:alpha"])
-    assert model.assess("alpha perhaps", [])[0] > 0.8 > 0.2 > model.assess("alpha beta", [])[0]
+    part = uncertainty.train_logistic(rows, labels, vocabulary_size=50, c=1.0, iterations=200)
+    assert part.weights["w:perhaps"] > 1 > abs(part.weights["w:alpha"])
+    assert part.weighted({"w:alpha", "w:perhaps"})[0] > 0.8 > 0.2 > part.weighted({"w:alpha", "w:beta"})[0]
+    model = uncertainty.Model({"news": part, "encyclopedic": part, "gate": part})
     model.save(tmp_path)
     again = uncertainty.load(tmp_path)
     assert again.assess("alpha perhaps", [])[0] == pytest.approx(model.assess("alpha perhaps", [])[0], abs=1e-5)
     with pytest.raises(ValueError, match="both certain and uncertain"):
-        uncertainty.train(["a b"], [[]], [0])
+        uncertainty.train_logistic([{"w:a"}], [0])
+
+
+def test_groups_count_equally_in_training():
+    """A small data set is not drowned by a large one: each group, and each class in it, weighs the same."""
+    rows = [{"w:x"}] * 900 + [{"w:x"}] * 100
+    labels = [0] * 900 + [1] * 50 + [0] * 50
+    balanced = uncertainty.train_logistic(rows, labels, groups=["big"] * 900 + ["small"] * 100, vocabulary_size=5,
+                                          c=10.0, iterations=300)
+    # "big" says x is certain, "small" says half and half: together x sits between, not at "big"'s verdict.
+    assert 0.2 < balanced.weighted({"w:x"})[0] < 0.5
 
 
 def test_shipped_model_records_what_it_was_trained_on():
     card = uncertainty.shipped_model().card
-    assert card["trained_on"] == "wikipedia_weasel_dev.csv" and len(card["training_sha256"]) == 64
-    assert card["n_train"] == 7363 and card["n_uncertain"] == 2131
+    assert set(card["trained_on"]) == {"factbank_news_dev.csv", "wikipedia_weasel_dev.csv"}
+    assert all(len(sha) == 64 for sha in card["trained_on"].values())
+    parts = uncertainty.shipped_model().parts
+    assert parts["news"].card["n_train"] == 1597 and parts["news"].card["n_positive"] == 275
+    assert parts["encyclopedic"].card["n_train"] == 7363 and parts["encyclopedic"].card["n_positive"] == 2131
+    # The news expert reads only the cues, never words: an approximator cannot reach it.
+    assert not any(f.startswith(("w:", "b:")) for f in parts["news"].weights)
 
 
 def test_every_score_names_what_raised_it(lexicons):
     scored = score_text("Some analysts believe the deal is likely to anger Seoul.", lexicons)
-    assert "“some”" in scored["uncertainty_reasons"] and "a hedge cue" in scored["uncertainty_reasons"]
+    assert "a hedge cue" in scored["uncertainty_reasons"] and "a probability hedge" in scored["uncertainty_reasons"]
     assert score_text("The summit took place in Vostochny on September 13.", lexicons)["uncertainty_reasons"] == []

@@ -1,4 +1,7 @@
-"""Hedging: hedge rates by category per outlet, hedges against boosters, and sentence uncertainty."""
+"""Hedging: epistemic hedges and approximators by category per outlet, hedges against boosters, uncertainty.
+
+Epistemic hedges (a claim marked as less than certain) come first; approximators (vagueness about an
+amount: "some 1,500") are charted beside them, never added to them."""
 from __future__ import annotations
 
 import altair as alt
@@ -15,17 +18,23 @@ TITLE = "Hedging"
 
 def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     compared = lens.compared(analysis.table)
+    n = f"n = {int(compared['n_words'].sum()):,} words in {len(compared)} sentences"
+    tooltip = [alt.Tooltip("count:Q", title="cues"), alt.Tooltip("n_words:Q", title="words"),
+               alt.Tooltip("sentence_share:Q", format=".0%", title="share of sentences")]
     rates = cue_rates_by_category(compared, "outlet_group", "hedges").rename(columns={"category": "hedge_category"})
     categories = grouped_bars(
-        rates, "hedge_category", "per_1k_words", f"Hedges per 1,000 words, by category — {lens.about}",
-        f"Each bar: one outlet; n = {int(compared['n_words'].sum()):,} words in {len(compared)} sentences",
-        "Hedges per 1,000 words", lens.outlets, lens.highlight,
-        extra_tooltip=[alt.Tooltip("count:Q", title="hedges"), alt.Tooltip("n_words:Q", title="words"),
-                       alt.Tooltip("sentence_share:Q", format=".0%", title="share of sentences")])
+        rates, "hedge_category", "per_1k_words", f"Epistemic hedges per 1,000 words, by category — {lens.about}",
+        f"A claim marked as less than certain (may, likely, reportedly, expects, if); {n}",
+        "Epistemic hedges per 1,000 words", lens.outlets, lens.highlight, extra_tooltip=tooltip)
+    approximated = cue_rates_by_category(compared, "outlet_group", "approximators").rename(columns={"category": "hedge_category"})
+    approximators = grouped_bars(
+        approximated, "hedge_category", "per_1k_words", f"Approximators per 1,000 words — {lens.about}",
+        f"Vagueness about an amount (some 1,500; more than 60%; many), counted apart from hedges; {n}",
+        "Approximators per 1,000 words", lens.outlets, lens.highlight, extra_tooltip=tooltip)
     summary = outlet_summary(compared)
     balance = dots(summary, "hedges_per_1k_words", "boosters_per_1k_words:Q", ["outlet_group"],
-                   f"Hedges against boosters — {lens.about}", "Per 1,000 words; one dot per outlet; above the diagonal = more boosting",
-                   "Hedges per 1,000 words", "Boosters per 1,000 words", lens.outlets,
+                   f"Epistemic hedges against boosters — {lens.about}", "Per 1,000 words; one dot per outlet; above the diagonal = more boosting",
+                   "Epistemic hedges per 1,000 words", "Boosters per 1,000 words", lens.outlets,
                    [alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("hedges_per_1k_words:Q", format=".1f", title="hedges /1k"),
                     alt.Tooltip("boosters_per_1k_words:Q", format=".1f", title="boosters /1k"),
                     alt.Tooltip("hedge_booster_balance:Q", format="+.2f", title="balance (+1 all hedges)"),
@@ -34,11 +43,14 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     uncertain = bars_with_ci(
         summary, "mean_uncertainty", "uncertainty_ci_low", "uncertainty_ci_high",
         f"How uncertain the sentences read — {lens.about}",
-        "Per sentence: probability (0–1) a reader judges it uncertain; whiskers: 95% CI",
+        "Per sentence: probability (0–1) a reader judges the claim uncertain; whiskers: 95% CI",
         "Mean uncertainty", lens.outlets, lens.highlight, domain=[0, 1])
     return [
-        Panel("hedges_by_category", categories, rates, compared[compared["hedged"]], "The {n} hedged sentences of {pick}.",
-              sort_passages_by=["hedge_count", "position"], ascending=False),
+        Panel("hedges_by_category", categories, rates, compared[compared["hedged"]],
+              "The {n} sentences of {pick} with an epistemic hedge.", sort_passages_by=["hedge_count", "position"], ascending=False),
+        Panel("approximators_by_category", approximators, approximated, compared[compared["approximator_count"] > 0],
+              "The {n} sentences of {pick} with an approximator.", sort_passages_by=["approximator_count", "position"],
+              ascending=False),
         Panel("hedges_vs_boosters", balance, summary, compared[(compared["hedge_count"] > 0) | (compared["booster_count"] > 0)],
               "The {n} sentences of {pick} with a hedge or a booster.",
               sort_passages_by=["booster_count", "hedge_count"], ascending=False),

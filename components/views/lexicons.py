@@ -12,9 +12,11 @@ from ..lens import Lens
 
 TITLE = "Lexicons"
 USER_SOURCE = "added in the app"
-LIST_NAMES = {"hedges": "Hedges", "boosters": "Boosters", "themes": "Themes", "actors": "Actors"}
+LIST_NAMES = {"hedges": "Epistemic hedges", "approximators": "Approximators", "boosters": "Boosters", "themes": "Themes",
+              "actors": "Actors"}
 HELP = {
-    "hedges": "Words that soften a claim. A rule limits where a term counts (e.g. “may” not as the month).",
+    "hedges": "Words that mark a claim as less than certain. A rule limits where a term counts (e.g. “may” not as the month).",
+    "approximators": "Words that make an amount vague (“some 1,500”, “many”); counted apart from hedges.",
     "boosters": "Words that harden a claim.",
     "themes": "Terms that signal a theme; a trailing * matches any ending (sanction* → sanctions).",
     "actors": "Names and aliases that count as a mention of an actor.",
