@@ -152,6 +152,41 @@ def hedging(path: Path, errors: bool) -> dict:
             "rule_f1": rf1, "out_of_fold": trained_here}
 
 
+PLAINLY_NOT_PEOPLE = re.compile(
+    r"(?i)^(?:.*\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|january|february|"
+    r"march|april|june|july|august|september|october|november|december)\b.*|.*['’]s|both|all|some|many|most|others|"
+    r"he|she|they|it|we|i|you|the|this|that|but|and)$")
+
+
+def speakers(path: Path) -> dict:
+    """Speakers on real newswire: the file's sentences put back into their documents, one paragraph each
+    (the file keeps no paragraph breaks), run through the engine like any upload."""
+    from framing.corpus import article_from_text
+    from framing.lexicon import Lexicons
+    from framing.table import sentence_table
+
+    with path.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    documents: dict[str, list[str]] = {}
+    for row in rows:
+        documents.setdefault(row["doc_id"], []).append(uncertainty.detokenise(row["text"]))
+    articles = [article_from_text("Untitled\n\n" + "\n\n".join(texts), doc, article_id=f"d{n:03d}")
+                for n, (doc, texts) in enumerate(documents.items())]
+    table = sentence_table(articles, Lexicons.load())
+    quoted = table[table["quoted"]]
+    named = (quoted["speaker"] != "").to_numpy()
+    speakers_named = table.loc[table["speaker"] != "", "speaker"]
+    bad = speakers_named[speakers_named.map(lambda s: bool(PLAINLY_NOT_PEOPLE.match(s)))]
+    groups = list(quoted["article_id"])
+    ci = bootstrap(lambda x: float(x.mean()), named, groups=groups)
+    print(f"\n{path.name}: speakers on {len(articles)} newswire documents ({len(table)} sentences, {len(quoted)} quoted)")
+    print(f"  quoted sentences that name a speaker: {named.mean():.1%} (95% CI {ci[0]:.1%}–{ci[1]:.1%})")
+    print(f"  named speakers that are plainly not people (weekday, month, possessive, fragment): "
+          f"{len(bad)} of {len(speakers_named)} ({len(bad) / max(len(speakers_named), 1):.1%})"
+          + (f": {', '.join(sorted(set(bad)))}" if len(bad) else ""))
+    return {"quoted": len(quoted), "named_share": float(named.mean()), "named_ci": ci, "not_people": len(bad)}
+
+
 def _pearson(x, y) -> float:
     return float(np.corrcoef(x, y)[0, 1])
 
@@ -192,6 +227,8 @@ def main() -> int:
             tone(path)
         elif "label" in header:
             hedging(path, args.errors)
+            if "doc_id" in header:
+                speakers(path)
         else:
             print(f"error: {path}: neither 'text,label' nor 'id, mean_rating, text' columns", file=sys.stderr)
             return 2

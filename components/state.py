@@ -17,7 +17,7 @@ from framing import intake
 from framing.analysis import Analysis
 from framing.corpus import Article, InputError, articles_from_jsonl, corpus_to_jsonl, decode_bytes, load_bundled
 from framing.lexicon import LEXICON_FILES, Lexicons, read_lexicon_csv
-from framing.table import paragraph_table, sentence_table
+from framing.table import finish, paragraph_table, sentence_table
 
 from .selection import decode_mark, encode_mark, selection_from_event
 
@@ -68,7 +68,7 @@ def analysis() -> Analysis:
                 bar.progress(n / len(chunks), text=f"Analysing {len(lines):,} articles… {done:,} done")
     if bar is not None:
         bar.empty()
-    table = pd.concat([p[0] for p in parts], ignore_index=True)
+    table = finish(pd.concat([p[0] for p in parts], ignore_index=True))
     paragraphs = pd.concat([p[1] for p in parts], ignore_index=True)
     result = Analysis(articles, lex, table, dict(zip(paragraphs["paragraph_id"], paragraphs["text"])))
     st.session_state["_analysis"] = (articles, lex, result)

@@ -14,7 +14,7 @@ import re
 ABBREVIATIONS = frozenset(
     """mr mrs ms messrs dr gen gens lt col maj capt cmdr sgt adm sen sens rep reps gov pres prof
     st jr sr inc co corp ltd vs jan feb mar apr jun jul aug sep sept oct nov dec ft mt ave dept
-    est approx fig rev hon amb""".split()
+    est approx fig rev hon amb v""".split()
 )
 # Abbreviations that only count as such before a number ("No. 2", "Vol. 3").
 NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "vol", "p", "pp", "art"})
@@ -86,7 +86,16 @@ def split_sentences(paragraph: str) -> list[str]:
     return [paragraph[s:e] for s, e in sentence_spans(paragraph)]
 
 
+# After a quoted question or exclamation, the attribution belongs to the same sentence:
+# “Is it time to stand up?” Walsh asked.  /  “Enough!” said Mr. Reed.
+_ATTRIBUTION_AFTER = re.compile(
+    r"""\s+(?:(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|asked|added|says|asks|shouted|wrote|replied|told|continued|cried)\b"""
+    r"""|(?:said|asked|added|says|asks|shouted|wrote|replied|continued|cried)\b)""")
+
+
 def _is_false_boundary(text: str, punct_start: int, punct_end: int) -> bool:
+    if text[punct_start] in "?!" and text[punct_end - 1] in "\"”’'" and _ATTRIBUTION_AFTER.match(text, punct_end):
+        return True
     if text[punct_start] != ".":
         return False
     before = _WORD_BEFORE.search(text[:punct_start])
@@ -98,10 +107,10 @@ def _is_false_boundary(text: str, punct_start: int, punct_end: int) -> bool:
     next_word = nxt.group(1) if nxt else ""
     if lower in ABBREVIATIONS:
         return True
+    if len(word) == 1 and word.isupper():  # an initial: "John F. Kennedy", "William P. Barr" (not "p. 5")
+        return True
     if lower in NUMBER_ABBREVIATIONS:
         return next_word[:1].isdigit()
-    if len(word) == 1 and word.isupper():  # an initial: "John F. Kennedy"
-        return True
     if "." in word.strip("."):  # dotted acronym: U.S., U.N., a.m.
         return next_word.lower() not in SENTENCE_OPENERS
     return False

@@ -18,7 +18,7 @@ from . import uncertainty
 from .lexicon import Lexicons, theme_set_column
 from .measures import MEASURES, Sentence, score
 from .segment import sentence_spans
-from .voice import quote_masks, quoted_share, resolve_speakers, speaker
+from .voice import attribution, merge_aliases, people_named, quote_masks, quoted_share, resolve_speakers
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 LEAD_POSITION = 0.2  # the first fifth of an article counts as its lead
@@ -107,7 +107,7 @@ def sentence_rows(article: Article, lexicons: Lexicons) -> list[dict]:
             "text": text,
             "n_words": count_words(text),
             "quoted_share": round(share, 3),
-            "speaker": speaker(text, mask),
+            "speaker": attribution(text, mask),
             **score(sentence),
             "hedges": sentence.hedges,
             "approximators": sentence.approximators,
@@ -119,7 +119,7 @@ def sentence_rows(article: Article, lexicons: Lexicons) -> list[dict]:
             "actor_matches": _term_matches(actors),
         })
     speakers = resolve_speakers(
-        [r["speaker"] for r in rows], [u[0] for u in units], [r["quoted"] for r in rows]
+        [r["speaker"] for r in rows], [u[0] for u in units], [r["quoted"] for r in rows], [people_named(u[2]) for u in units]
     )
     for row, name in zip(rows, speakers):
         row["speaker"] = name
@@ -134,7 +134,15 @@ def sentence_table(
         rows.extend(sentence_rows(article, lexicons))
         if progress:
             progress(i + 1, len(articles))
-    return pd.DataFrame(rows, columns=sentence_columns(lexicons))
+    return finish(pd.DataFrame(rows, columns=sentence_columns(lexicons)))
+
+
+def finish(table: pd.DataFrame) -> pd.DataFrame:
+    """What needs the whole corpus: one name per speaker across articles ("Rubio" → "Marco Rubio")."""
+    mapping = merge_aliases(list(table["speaker"].unique())) if len(table) else {}
+    if mapping:
+        table = table.assign(speaker=table["speaker"].map(lambda s: mapping.get(s, s)))
+    return table
 
 
 def table_to_csv(frame: pd.DataFrame) -> str:

@@ -3,6 +3,14 @@
 Quotation state is carried across the sentences of a paragraph, because news quotes often run
 over several sentences ("“We have asked … question. It is a good question. …,” Sullivan said").
 Only double quotes count; single curly quotes are too often apostrophes.
+
+A speaker is a person or organisation the text names: "said Representative Cedric L. Richmond" is
+Cedric L. Richmond (titles dropped, middle initials kept); "Senator Harry Reid of Nevada said" is
+Harry Reid, never Nevada; a weekday, a month or a time is never a speaker; "Trump’s spokesman said"
+is "Trump’s spokesman" unless the text gives the spokesman's name. "he said" / "she said" takes the
+one person named in the same or the previous paragraph, and stays unnamed when there are several.
+Aliases of one person ("Rubio", "Sen. Marco Rubio") are merged to the fullest form. A speaker the
+text does not name is left empty, never guessed.
 """
 from __future__ import annotations
 
@@ -10,14 +18,62 @@ import re
 
 QUOTED_THRESHOLD = 0.5  # a sentence is "quoted" when at least half its characters are inside quotes
 
-_TITLE = r"(?:(?:Mr|Ms|Mrs|Dr|Gen|Sen|Rep|Gov|Prof|President|Minister|Ambassador)\.?\s+)"
-_NAME = rf"(?:{_TITLE}?[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|bin|al|de|van|von|der)){{0,3}})"
-_VERBS_AFTER_NAME = r"said|says|told|added|noted|warned|wrote|remarked|stressed|cautioned|explained|argued|insisted|asserted|claimed|replied|tweeted"
-_VERBS_BEFORE_NAME = r"said|says|added|noted|warned|wrote|remarked|stressed|asked|explained|argued"
-_SAID_NAME = re.compile(rf"\b(?:{_VERBS_BEFORE_NAME})\s+(?P<name>{_NAME})")
-_NAME_SAID = re.compile(rf"(?P<name>{_NAME})(?:,\s[^,]{{1,80}},)?\s+(?:{_VERBS_AFTER_NAME})\b")
-_ACCORDING_TO = re.compile(rf"\baccording\s+to\s+(?P<name>{_NAME})")
-_NOT_NAMES = {"The", "A", "An", "But", "And", "He", "She", "They", "It", "We", "I", "This", "That", "Officials", "Experts"}
+_VERBS = (r"said|says|say|asked|asks|added|adds|continued|told|tells|wrote|writes|noted|notes|warned|warns|remarked|stressed|"
+          r"cautioned|explained|explains|argued|argues|insisted|insists|asserted|claimed|replied|tweeted|posted|declared|"
+          r"acknowledged|recalled|conceded|complained|countered|responded|suggested|predicted|concluded|announced")
+_TITLES = (r"Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Gen|General|Lt|Col|Colonel|Maj|Major|Capt|Captain|Sgt|Sergeant|Adm|Admiral|"
+           r"Cmdr|Sen|Sens|Senator|Rep|Reps|Representative|Congressman|Congresswoman|Gov|Governor|Amb|Ambassador|Rev|"
+           r"Reverend|Hon|Judge|Justice|President|Vice\s+President|Senator|Mayor|Minister|Prime\s+Minister|"
+           r"Foreign\s+Minister|Defen[cs]e\s+Minister|Secretary|Secretary\s+of\s+State|Chancellor|Speaker|Leader|"
+           r"Majority\s+Leader|Minority\s+Leader|Chairman|Chairwoman|Chair|Director|Commissioner|Chief|Sheriff|"
+           r"Attorney\s+General|Pope|King|Queen|Prince|Princess|Sir|Dame|Lord|Lady")
+_TITLE = rf"(?:(?:[Ff]ormer|[Aa]cting|[Dd]eputy|U\.S\.|Senate|House|State)\s+)*(?:{_TITLES})\.?\s+"
+_NAME_WORD = r"(?:[A-Z][a-z]*[A-Z]?[a-z’'\-]+|[A-Z]{2,}(?![a-z])|[A-Z]\.)"
+_PARTICLE = r"(?:de|da|del|der|van|von|bin|al|al-|la|le|du|di|st\.)"
+_NAME = rf"(?:{_TITLE})?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE}(?=\s+[A-Z]))){{0,4}}"
+_PLACE = r"(?:\s+of\s+[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)*)?"  # "Harry Reid of Nevada": the place is dropped
+_APPOSITIVE = r"(?:,\s[^,“”\"]{1,90},)?"  # "Leonid Petrov, a Russian-born academic,"
+_ROLES = (r"spokesman|spokeswoman|spokesperson|press\s+secretary|lawyer|attorney|aide|adviser|advisor|office|campaign|"
+          r"chief\s+of\s+staff|representative|son|daughter|wife|husband")
+
+_NAME_SAID = re.compile(rf"(?P<name>{_NAME}){_PLACE}{_APPOSITIVE}\s+(?:also\s+|later\s+|then\s+)?(?:{_VERBS})\b")
+_SAID_NAME = re.compile(rf"\b(?:{_VERBS})\s+(?P<name>{_NAME})")
+_ACCORDING_TO = re.compile(rf"\b[Aa]ccording\s+to\s+(?:the\s+)?(?P<name>{_NAME})")
+_ROLE_SAID = re.compile(rf"(?P<owner>{_NAME})['’]s\s+(?P<role>(?:[a-z]+\s+){{0,2}}(?:{_ROLES}|manager|director|secretary|"
+                        rf"counsel|official|minister|chief|leader|head|president|chairman))(?:,\s+(?P<name>{_NAME}),)?\s+(?:{_VERBS})\b")
+# "said police Inspector Dave Bowen": a lower-case descriptor before a titled name
+_SAID_DESCRIBED = re.compile(rf"\b(?:{_VERBS})\s+(?:[a-z]+\s+){{1,3}}(?P<name>{_TITLE}{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})")
+_PRONOUN = re.compile(rf"(?<!\w)(?P<pronoun>[Hh]e|[Ss]he)\s+(?:also\s+|later\s+)?(?:{_VERBS})\b"
+                      rf"|\b(?:{_VERBS})\s+(?P<after>he|she)\b")
+_TITLED = re.compile(rf"(?<![\w.])(?P<name>{_TITLE}{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE}(?=\s+[A-Z]))){{0,3}})")
+_TITLE_AT_START = re.compile(rf"^(?:{_TITLE})+")
+_TITLE_INSIDE = re.compile(rf"(?:^|\s)(?:{_TITLES})\.?\s+(?=[A-Z])")
+# Capitalised words that make a run a place or an organisation rather than a person (for "he said").
+_NOT_PERSON_WORDS = {
+    "states", "united", "york", "union", "nations", "house", "white", "department", "ministry", "party", "council",
+    "committee", "court", "bank", "corp", "corp.", "inc", "inc.", "co", "co.", "university", "street", "city", "county",
+    "republic", "kingdom", "korea", "america", "american", "european", "congress", "senate", "agency", "office",
+    "association", "institute", "foundation", "group", "company", "news", "times", "post", "journal", "press", "times",
+    "national", "international", "federal", "state", "north", "south", "east", "west", "new", "los", "san",
+}
+_CAPITALISED_RUN = re.compile(rf"(?<![\w.])(?:{_NAME_WORD})(?:\s+(?:{_NAME_WORD}|{_PARTICLE}(?=\s+[A-Z]))){{1,3}}")
+
+_TIME_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight", "yesterday",
+    "tomorrow", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sept.", "sep.", "oct.", "nov.",
+    "dec.", "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year",
+}
+# Words that open a capitalised run but are not names ("But Putin said", "Both said").
+_NOT_NAMES = {
+    "the", "a", "an", "but", "and", "or", "so", "yet", "he", "she", "they", "it", "we", "i", "you", "this", "that", "these",
+    "those", "there", "both", "all", "some", "many", "most", "others", "other", "several", "each", "neither", "either",
+    "few", "one", "two", "officials", "experts", "analysts", "critics", "supporters", "opponents", "residents", "people",
+    "however", "meanwhile", "still", "now", "then", "when", "while", "after", "before", "as", "if", "in", "on", "at",
+    "for", "from", "to", "his", "her", "their", "our", "my", "its", "no", "not", "what", "who", "which", "where",
+    "why", "how", "also", "later", "instead", "earlier", "separately", "asked", "said",
+}
+PRONOUN_SPEAKER = "\x00pronoun"  # a placeholder until resolve_speakers finds its person
 
 
 def quote_masks(paragraph: str, spans: list[tuple[int, int]]) -> list[list[bool]]:
@@ -44,42 +100,93 @@ def quoted_share(text: str, mask: list[bool]) -> float:
     return sum(letters) / len(letters) if letters else 0.0
 
 
-def speaker(text: str, mask: list[bool]) -> str | None:
-    """The speaker the sentence names outside its quotation marks, if any ("said Ms. Town")."""
+def clean_name(raw: str) -> str | None:
+    """A name as the speaker column holds it: titles and opening non-name words dropped, middle initials
+    kept; None when nothing name-like is left (a weekday, a month, a fragment, a possessive)."""
+    inside = list(_TITLE_INSIDE.finditer(raw.strip()))  # "Hungarian Foreign Minister Janos Martonyi"
+    words = raw.strip()[inside[-1].end():].split() if inside else raw.strip().split()
+    while words and words[0].lower() in _NOT_NAMES:
+        words = words[1:]
+        words = _TITLE_AT_START.sub("", " ".join(words)).split()
+    while words and (words[-1].lower() in _TIME_WORDS or words[-1].lower() in _NOT_NAMES):
+        words = words[:-1]
+    if not words or any(w.lower().strip(".,") in _TIME_WORDS for w in words):
+        return None
+    if words[-1].endswith(("’s", "'s")) or re.fullmatch(r"[A-Z]\.", words[-1]):
+        return None
+    return " ".join(words)
+
+
+def attribution(text: str, mask: list[bool]) -> str | None:
+    """The speaker the sentence names outside its quotation marks ("said Ms. Town"), PRONOUN_SPEAKER for
+    "he said" / "she said" (resolved later), or None."""
     outside = "".join(" " if inside else ch for ch, inside in zip(text, mask))
-    for pattern in (_SAID_NAME, _NAME_SAID, _ACCORDING_TO):
+    for match in _ROLE_SAID.finditer(outside):
+        if match.group("name") and clean_name(match.group("name")):
+            return clean_name(match.group("name"))
+        owner = clean_name(match.group("owner"))
+        if owner:
+            return f"{owner}’s {' '.join(match.group('role').split())}"
+    for pattern in (_NAME_SAID, _SAID_DESCRIBED, _SAID_NAME, _ACCORDING_TO):
         for match in pattern.finditer(outside):
-            name = match.group("name").strip()
-            words = name.split()
-            while words and words[0] in _NOT_NAMES:
-                words = words[1:]
-            if words:
-                return " ".join(words)
+            name = clean_name(match.group("name"))
+            if name:
+                return name
+    if _PRONOUN.search(outside):
+        return PRONOUN_SPEAKER
     return None
 
 
-_HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Dr)\.?\s+")
+def people_named(text: str) -> list[str]:
+    """People the text names: with a title ("Senator Harry Reid", "Mr. Romney"; titles dropped), or as a run of
+    two to four capitalised words that holds no place or organisation word ("Jenny Town", not "New York")."""
+    found = [name for m in _TITLED.finditer(text) if (name := clean_name(m.group("name")))]
+    for m in _CAPITALISED_RUN.finditer(text):
+        name = clean_name(m.group())
+        if name and len(name.split()) > 1 and not {w.lower() for w in name.split()} & _NOT_PERSON_WORDS \
+                and not any(name in f for f in found):
+            found.append(name)
+    return found
 
 
-def resolve_speakers(speakers: list[str | None], paragraphs: list[int], quoted: list[bool]) -> list[str]:
+def _is_person(name: str, full_names: dict[str, str]) -> bool:
+    return len(name.split()) > 1 and "’s " not in name or name in full_names
+
+
+def resolve_speakers(attributions: list[str | None], paragraphs: list, quoted: list[bool],
+                     people: list[list[str]] | None = None) -> list[str]:
     """Tidy the speakers of one article's sentences (in order).
 
-    - A quoted sentence with no named speaker takes the speaker named elsewhere in its paragraph
-      (the attribution of a multi-sentence quote sits in one of its sentences).
     - "Ms. Town" after "Jenny Town" is the same person: a surname alone takes the full name used
       earlier in the article.
+    - "he said" takes the one person named (as a speaker, or with a title) in the same paragraph before
+      it or in the previous paragraph; with none or several it stays unnamed.
+    - A quoted sentence with no named speaker takes the speaker named elsewhere in its paragraph
+      (the attribution of a multi-sentence quote sits in one of its sentences).
     """
+    people = people or [[] for _ in attributions]
     full_names: dict[str, str] = {}
+    for names in [[a] for a in attributions if a and a != PRONOUN_SPEAKER] + people:
+        for name in names:
+            if len(name.split()) > 1 and "’s " not in name:
+                full_names.setdefault(name.split()[-1], name)
+    order = list(dict.fromkeys(paragraphs))
+    seen: dict[object, list[str]] = {p: [] for p in order}  # persons named so far, per paragraph
     resolved = []
-    for name in speakers:
-        if not name:
-            resolved.append("")
-            continue
-        bare = _HONORIFIC.sub("", name)
-        if len(bare.split()) > 1:
-            full_names.setdefault(bare.split()[-1], bare)
-        resolved.append(full_names.get(bare, bare) if len(bare.split()) == 1 else bare)
-    by_paragraph: dict[int, str] = {}
+    for attributed, paragraph, named in zip(attributions, paragraphs, people):
+        if attributed == PRONOUN_SPEAKER:
+            previous = order[order.index(paragraph) - 1] if order.index(paragraph) > 0 else None
+            candidates = set(seen[paragraph]) | set(seen.get(previous, []))
+            name = candidates.pop() if len(candidates) == 1 else ""
+        elif attributed:
+            name = full_names.get(attributed, attributed) if len(attributed.split()) == 1 else attributed
+        else:
+            name = ""
+        resolved.append(name)
+        for person in ([name] if name else []) + [full_names.get(n, n) for n in named]:
+            if _is_person(person, full_names):
+                seen[paragraph].append(person)
+    by_paragraph: dict[object, str] = {}
     for name, paragraph, is_quoted in zip(resolved, paragraphs, quoted):
         if name and is_quoted:
             by_paragraph.setdefault(paragraph, name)
@@ -87,3 +194,23 @@ def resolve_speakers(speakers: list[str | None], paragraphs: list[int], quoted: 
         name or (by_paragraph.get(paragraph, "") if is_quoted else "")
         for name, paragraph, is_quoted in zip(resolved, paragraphs, quoted)
     ]
+
+
+def merge_aliases(speakers: list[str]) -> dict[str, str]:
+    """Across a corpus: each short form → the fullest form of the same person, where that is unambiguous
+    ("Rubio" → "Marco Rubio" when only one full name ends in Rubio; "Marco Rubio" stays)."""
+    names = set(speakers) - {""}
+    by_surname: dict[str, set[str]] = {}
+    for name in names:
+        if len(name.split()) > 1 and "’s " not in name:
+            by_surname.setdefault(name.split()[-1], set()).add(name)
+    mapping = {}
+    for name in names:
+        words = name.split()
+        fuller = {f for f in by_surname.get(words[-1], ()) if f != name and len(f.split()) > len(words)
+                  and f.split()[0] == words[0]} if len(words) > 1 else by_surname.get(words[-1], set()) - {name}
+        if len(words) == 1 and len(fuller) == 1:
+            mapping[name] = fuller.pop()
+        elif len(words) > 1 and len(fuller) == 1:  # "Marco Rubio" → "Marco A. Rubio"
+            mapping[name] = fuller.pop()
+    return mapping

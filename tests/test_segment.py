@@ -32,6 +32,16 @@ from framing.segment import sentence_spans, split_paragraphs, split_sentences
     ("John F. Kennedy met him.", ["John F. Kennedy met him."]),
     ("Is it over? Nobody knows!", ["Is it over?", "Nobody knows!"]),
     ("It was 3.5 percent. No. 2 was next.", ["It was 3.5 percent.", "No. 2 was next."]),
+    # Case names, middle initials, and "p." for page.
+    ("The court ruled in Wal-Mart Stores v. Dukes in 2011. The class was decertified.",
+     ["The court ruled in Wal-Mart Stores v. Dukes in 2011.", "The class was decertified."]),
+    ("Attorney General William P. Barr released the summary. Democrats objected.",
+     ["Attorney General William P. Barr released the summary.", "Democrats objected."]),
+    ("The quote is on p. 5 of the report. It was cited twice.", ["The quote is on p. 5 of the report.", "It was cited twice."]),
+    # A quoted question or exclamation keeps its attribution; a real boundary after a quote still splits.
+    ("“Is it time to stand up?” Walsh asked. The crowd cheered.", ["“Is it time to stand up?” Walsh asked.", "The crowd cheered."]),
+    ("“Enough!” said Mr. Reed.", ["“Enough!” said Mr. Reed."]),
+    ("“Is it over?” Nobody answered.", ["“Is it over?”", "Nobody answered."]),
 ])
 def test_sentences(paragraph, expected):
     assert split_sentences(paragraph) == expected

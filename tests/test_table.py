@@ -28,7 +28,7 @@ def test_headings_are_not_sentences(table):
     ("a001-s017", True, "Jake Sullivan"),  # middle of a three-sentence quote
     ("a002-s005", False, "Kremlin"),  # The Kremlin said this week that … (reported, not quoted)
     ("a001-s005", False, ""),  # Pyongyang is also adept at drone and missile technology.
-    ("a004-s016", False, "Putin"),  # short quoted fragments inside an own-voice sentence
+    ("a004-s016", False, "Vladimir Putin"),  # "Putin said …": short quoted fragments; his full name from a002 (aliases merge across the corpus)
 ])
 def test_voice(table, sentence_id, quoted, speaker):
     r = row(table, sentence_id)

@@ -1,0 +1,103 @@
+"""Speakers on hand-verified news sentences: who the text names as speaking, and who it does not."""
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing.corpus import article_from_text
+from framing.table import sentence_table
+from framing.voice import PRONOUN_SPEAKER, attribution, merge_aliases, resolve_speakers
+
+
+def said(text):
+    return attribution(text, [False] * len(text))
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    # full names keep middle initials and lose titles
+    ("“It matters,” said Representative Cedric L. Richmond, a Democrat.", "Cedric L. Richmond"),
+    ("Sen. Marco Rubio said the vote would fail.", "Marco Rubio"),
+    ("Former President Donald J. Trump said the case was a witch hunt.", "Donald J. Trump"),
+    # "X of Nevada" is X, never the place; days and times are never speakers
+    ("“This is a disgrace,” said Senator Harry Reid of Nevada, the majority leader.", "Harry Reid"),
+    ("Senator Harry Reid of Nevada, the majority leader, said the bill was dead.", "Harry Reid"),
+    ("“We will win,” Mr. Romney said Wednesday.", "Romney"),
+    # possessives: the spokesman's name if given, otherwise the role — never "Trump’s"
+    ("Trump’s spokesman, Steven Cheung, said the claims were false.", "Steven Cheung"),
+    ("Trump’s spokesman said the claims were false.", "Trump’s spokesman"),
+    # asked / added / told / wrote / according to
+    ("“Is it time to stand up?” Walsh asked.", "Walsh"),
+    ("“There is more to do,” Pelosi added.", "Pelosi"),
+    ("Kim Jong Un told reporters that the summit was a success.", "Kim Jong Un"),
+    ("Ms. Town wrote that the talks were symbolic.", "Town"),
+    ("According to the Pentagon, the strike hit a depot.", "Pentagon"),
+    ("The Kremlin said this week that Mr. Putin will visit.", "Kremlin"),
+    # not speakers: fragments, weekdays, no one named
+    ("Both said the talks had failed.", None),
+    ("On Tuesday said nothing.", None),
+    ("The talks ended on Tuesday.", None),
+    ("“We are ready,” he said.", PRONOUN_SPEAKER),
+])
+def test_speaker_patterns(sentence, speaker):
+    assert said(sentence) == speaker
+
+
+def speakers_of(text):
+    table = sentence_table([article_from_text(text, "test", article_id="t1")], lexicons())
+    return list(table["speaker"])
+
+
+def lexicons():
+    from framing.lexicon import Lexicons
+
+    return Lexicons.load()
+
+
+def test_he_said_takes_the_one_person_named_before():
+    text = ("Senate fight\n\nSenator Harry Reid of Nevada criticized the bill on Monday.\n\n"
+            "“It is a disgrace,” he said. “We will not vote for it.”")
+    assert speakers_of(text) == ["", "Harry Reid", "Harry Reid"]
+
+
+def test_he_said_stays_unnamed_with_two_candidates():
+    text = ("Senate fight\n\nSenator Harry Reid met Senator Mitch McConnell on Monday.\n\n"
+            "“It is a disgrace,” he said.")
+    assert speakers_of(text) == ["", ""]
+
+
+def test_pronoun_never_reaches_past_the_previous_paragraph():
+    text = ("Senate fight\n\nSenator Harry Reid spoke on Monday.\n\nThe bill has 300 pages.\n\n"
+            "The vote is next week.\n\n“It is a disgrace,” she said.")
+    assert speakers_of(text)[-1] == ""
+
+
+def test_aliases_merge_within_an_article_and_keep_the_fullest_form():
+    text = ("Vote\n\nSen. Marco Rubio said the vote would fail.\n\n“It is over,” Rubio said.")
+    assert speakers_of(text) == ["Marco Rubio", "Marco Rubio"]
+
+
+def test_aliases_merge_across_the_corpus_only_when_unambiguous():
+    assert merge_aliases(["Marco Rubio", "Rubio", "Kremlin"]) == {"Rubio": "Marco Rubio"}
+    assert merge_aliases(["Marco Rubio", "Jane Rubio", "Rubio"]) == {}  # two Rubios: leave "Rubio" alone
+
+
+def test_multi_sentence_quote_keeps_its_speaker():
+    assert resolve_speakers([None, "Jake Sullivan", None], [1, 1, 1], [True, True, True]) == ["Jake Sullivan"] * 3
+
+
+WEEKDAYS_AND_MONTHS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+                       "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+PIECES = st.sampled_from([
+    "said", "told reporters", "asked", "added", "according to", "Mr.", "Sen.", "Wednesday", "Monday night", "May",
+    "Trump’s", "Biden's", "Both", "of Nevada", "Harry Reid", "Rubio", "the", "he", "she", ",", "“Yes,”", "spokesman",
+    "on", "in June", "Tuesday", "Kremlin", "Representative", "L.",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PIECES, min_size=1, max_size=12).map(" ".join))
+def test_no_speaker_is_ever_a_weekday_a_month_or_a_possessive(text):
+    speaker = said(text)
+    if speaker and speaker != PRONOUN_SPEAKER:
+        words = speaker.split()
+        assert not set(words) & WEEKDAYS_AND_MONTHS, (text, speaker)
+        assert not words[-1].endswith(("’s", "'s")), (text, speaker)
