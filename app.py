@@ -11,6 +11,7 @@ lens = sidebar.draw(analysis)  # what to compare, and how
 st.html(page_style(lens.presentation))
 
 available = views.registry()
-title = st.segmented_control("View", list(available), default="Overview", key="view", bind="query-params",
-                             label_visibility="collapsed") or "Overview"
+first = next(iter(available))  # Compare: what sets each outlet apart
+title = st.segmented_control("View", list(available), default=first, key="view", bind="query-params",
+                             label_visibility="collapsed") or first
 views.show(available[title], analysis, lens)

@@ -16,8 +16,11 @@ def point_selection(fields: list[str]) -> alt.Parameter:
     return alt.selection_point(name="pick", fields=fields, on="click", clear="dblclick")
 
 
-def _outlet_colour(outlets: list[str]) -> alt.Color:
-    return alt.Color("outlet_group:N", title="Outlet", scale=outlet_colour_scale(outlets))
+def _outlet_colour(outlets: list[str], plotted=None) -> alt.Color:
+    """Colour by outlet over every outlet of the corpus (so colours agree across charts); the legend lists
+    only the outlets this chart draws."""
+    shown = sorted(set(plotted)) if plotted is not None else sorted(outlets)
+    return alt.Color("outlet_group:N", title="Outlet", scale=outlet_colour_scale(outlets), legend=alt.Legend(values=shown))
 
 
 def _opacity(selection, highlight: str | None):
@@ -39,7 +42,7 @@ def bars_with_ci(data: pd.DataFrame, value: str, low: str, high: str, title: str
                alt.Tooltip("n_sentences:Q", title="n sentences")]
     base = alt.Chart(data).encode(y=y)
     bars = base.mark_bar().encode(
-        x=alt.X(f"{value}:Q", title=x_title, scale=scale), color=_outlet_colour(outlets),
+        x=alt.X(f"{value}:Q", title=x_title, scale=scale), color=_outlet_colour(outlets, data["outlet_group"]),
         opacity=_opacity(pick, highlight), tooltip=tooltip).add_params(pick)
     whiskers = base.mark_rule(color="#111", strokeWidth=1.5).encode(x=f"{low}:Q", x2=f"{high}:Q", tooltip=tooltip)
     labels = base.mark_text(align="left", dx=4, color="#333").encode(
@@ -57,7 +60,7 @@ def grouped_bars(data: pd.DataFrame, category: str, value: str, title: str, subt
         y=alt.Y(f"{category}:N", title=None, sort=alt.EncodingSortField(value, op="sum", order="descending")),
         yOffset=alt.YOffset("outlet_group:N", scale=alt.Scale(domain=sorted(outlets))),
         x=alt.X(f"{value}:Q", title=x_title),
-        color=_outlet_colour(outlets), opacity=_opacity(pick, highlight),
+        color=_outlet_colour(outlets, data["outlet_group"]), opacity=_opacity(pick, highlight),
         tooltip=[alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip(f"{category}:N"),
                  alt.Tooltip(f"{value}:Q", format=fmt, title=x_title), *extra_tooltip],
     ).add_params(pick).properties(title=alt.Title(title, subtitle=subtitle), height=max(160, 9 * n_rows))
@@ -69,7 +72,8 @@ def ranked_bars(data: pd.DataFrame, label: str, value: str, field: str, title: s
     pick = point_selection([field])
     return alt.Chart(data).mark_bar().encode(
         y=alt.Y(f"{label}:N", sort="-x", title=None), x=alt.X(f"{value}:Q", title=x_title),
-        color=_outlet_colour(outlets), opacity=alt.condition(pick, alt.value(1.0), alt.value(0.55)), tooltip=tooltip,
+        color=_outlet_colour(outlets, data["outlet_group"]), opacity=alt.condition(pick, alt.value(1.0), alt.value(0.55)),
+        tooltip=tooltip,
     ).add_params(pick).properties(title=alt.Title(title, subtitle=subtitle),
                                   height=max(160, row_height * data[label].nunique()))
 
@@ -80,5 +84,39 @@ def dots(data: pd.DataFrame, x: str, y: str, fields: list[str], title: str, subt
     return alt.Chart(data).mark_circle(size=size).encode(
         x=alt.X(f"{x}:Q", title=x_title, scale=alt.Scale(domain=x_domain) if x_domain else alt.Undefined),
         y=alt.Y(f"{y}", title=y_title),
-        color=_outlet_colour(outlets), opacity=_opacity(pick, highlight), tooltip=tooltip,
+        color=_outlet_colour(outlets, data["outlet_group"]), opacity=_opacity(pick, highlight), tooltip=tooltip,
     ).add_params(pick).properties(title=alt.Title(title, subtitle=subtitle), height=320)
+
+
+GREY = "#9ca3af"
+
+
+def differences(data: pd.DataFrame, row: str, value: str, low: str, high: str, verdict: str, title: str, subtitle: str,
+                x_title: str, outlets: list[str], fields: list[str], highlight: str | None = None, fmt: str = "+.2f",
+                offset: str | None = None, tooltip: list | None = None) -> alt.LayerChart:
+    """Differences from the rest, one dot per row with its 95% interval, a rule at zero. A dot is coloured
+    by its outlet only when the difference is clear; "no clear difference" and small samples are grey.
+    ``row`` labels carry their n, so no number hides behind a whisker."""
+    pick = point_selection(fields)
+    y = alt.Y(f"{row}:N", sort=list(dict.fromkeys(data[row])), title=None, axis=alt.Axis(labelLimit=420))
+    encodings = {"y": y}
+    if offset:
+        encodings["yOffset"] = alt.YOffset(f"{offset}:N")
+    tip = tooltip or []
+    base = alt.Chart(data).encode(**encodings)
+    zero = alt.Chart(pd.DataFrame({"zero": [0.0]})).mark_rule(color="#334155", strokeDash=[4, 3]).encode(x="zero:Q")
+    whiskers = base.mark_rule(strokeWidth=2.5).encode(
+        x=alt.X(f"{low}:Q", title=x_title), x2=f"{high}:Q",
+        color=alt.condition(f"datum.{verdict} == 'clear difference'", alt.Color("outlet_group:N", title="Outlet",
+                            scale=outlet_colour_scale(outlets), legend=None), alt.value(GREY)))
+    dots = base.mark_point(filled=True, size=170, stroke="#111", strokeWidth=0.6).encode(
+        x=alt.X(f"{value}:Q", title=x_title),
+        color=alt.condition(f"datum.{verdict} == 'clear difference'", alt.Color("outlet_group:N", title="Outlet",
+                            scale=outlet_colour_scale(outlets), legend=None), alt.value(GREY)),
+        opacity=_opacity(pick, highlight),
+        tooltip=[alt.Tooltip(f"{row}:N"), alt.Tooltip(f"{value}:Q", format=fmt, title="difference"),
+                 alt.Tooltip(f"{low}:Q", format=fmt, title="95% CI low"), alt.Tooltip(f"{high}:Q", format=fmt, title="95% CI high"),
+                 alt.Tooltip(f"{verdict}:N", title="verdict"), *tip],
+    ).add_params(pick)
+    rows = data[row].nunique() * (data[offset].nunique() if offset else 1)
+    return (zero + whiskers + dots).properties(title=alt.Title(title, subtitle=subtitle), height=max(120, 34 * rows))

@@ -5,7 +5,7 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from framing.table import table_to_csv
+from framing.spreadsheet import table_to_csv
 
 
 def chart_svg(chart: alt.TopLevelMixin) -> bytes:

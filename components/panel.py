@@ -57,15 +57,40 @@ def draw(panel: Panel, analysis: Analysis, lens: Lens) -> None:
     else:
         passages = lens.scope(panel.rows)
         caption = lens.caption(panel.caption, len(passages)) + " Click a mark to filter."
-    passages = passages.sort_values(panel.sort_passages_by, ascending=panel.ascending, kind="stable")
     with right:
-        draw_passages(passages, analysis.paragraphs, lens, caption, panel.key)
+        passages = _sorted_and_found(passages, panel, lens)
+        draw_passages(passages, analysis.paragraphs, lens, caption, panel.key, state.passage_limit(panel.key))
+        if len(passages) > state.passage_limit(panel.key):
+            st.button(f"Show {min(state.PASSAGE_PAGE, len(passages) - state.passage_limit(panel.key))} more",
+                      key=f"more_{panel.key}", on_click=state.show_more_passages, args=(panel.key,))
         if active and st.button("Clear selection", key=f"clear_{panel.key}"):
             state.clear_mark()
             st.rerun()
         if not lens.presentation:
             st.download_button("Passages CSV", rows_csv(passages[[c for c in PASSAGE_COLUMNS if c in passages]]),
                                f"{panel.key}-passages.csv", "text/csv", key=f"dl_passages_{panel.key}", on_click="ignore")
+
+
+SORTS = {"as the chart orders them": None, "most negative first": ("tone", True),
+         "most hedged first": ("hedge_count", False), "in article order": ("position", True)}
+
+
+def _sorted_and_found(passages: pd.DataFrame, panel: Panel, lens: Lens) -> pd.DataFrame:
+    """The passages in the order the reader picks, narrowed to those containing the words typed."""
+    find, order = st.columns([3, 2])
+    words = find.text_input("Find in passages", key=f"find_{panel.key}", placeholder="a word or phrase",
+                            label_visibility="collapsed")
+    how = order.selectbox("Sort passages", list(SORTS), key=f"sort_{panel.key}", label_visibility="collapsed")
+    if words.strip():
+        passages = passages[passages["text"].str.contains(words.strip(), case=False, regex=False)]
+    column, ascending = SORTS[how] or (None, None)
+    if column == "tone":
+        column = lens.tone_column
+    if column is None:
+        return passages.sort_values(panel.sort_passages_by, ascending=panel.ascending, kind="stable")
+    if column == "position":
+        return passages.sort_values(["article_id", "position"], kind="stable")
+    return passages.sort_values([column, "position"], ascending=[ascending, True], kind="stable")
 
 
 def _exports(panel: Panel) -> None:

@@ -92,7 +92,8 @@ def _short(title: str, limit: int = 60) -> str:
 def draw_passages(passages: pd.DataFrame, paragraphs: dict[str, str], lens: Lens, caption: str, key: str,
                   limit: int = 20) -> None:
     presentation = lens.presentation
-    st.markdown(f"**Passages** — {len(passages)} sentence{'s' if len(passages) != 1 else ''}")
+    shown_n = min(limit, len(passages))
+    st.markdown(f"**Passages** — {shown_n:,} of {len(passages):,} sentence{'s' if len(passages) != 1 else ''}")
     st.caption(literal(caption))
     legend = ('<div class="fl-legend fl-meta"><span class="fl-h">epistemic hedge</span><span class="fl-a">approximator</span>'
               '<span class="fl-b">booster</span>'
@@ -100,6 +101,7 @@ def draw_passages(passages: pd.DataFrame, paragraphs: dict[str, str], lens: Lens
     shown = passages.head(limit)
     body = "".join(passage_html(r, paragraphs.get(r["paragraph_id"], ""), lens.theme_set, lens.tone_column)
                    for _, r in shown.iterrows())
-    more = f'<div class="fl-meta">Showing the first {limit} of {len(passages)}; download the CSV for all.</div>' if len(passages) > limit else ""
+    more = (f'<div class="fl-meta">Showing {limit:,} of {len(passages):,}: “Show more” below, or download the CSV for all.</div>'
+            if len(passages) > limit else "")
     with st.container(height=560 if not presentation else 640, key=f"passages_{key}"):
         st.html(f'{STYLE}<div class="{"fl-big" if presentation else ""}">{legend}{body or "<i>No sentences.</i>"}{more}</div>')

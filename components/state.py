@@ -8,13 +8,16 @@ click, a pick or a view change never re-runs or re-assembles it.
 """
 from __future__ import annotations
 
+import threading
 from contextlib import nullcontext
+from functools import lru_cache
 
 import pandas as pd
 import streamlit as st
 
 from framing import intake
 from framing.analysis import Analysis
+from framing.budget import Budget
 from framing.corpus import Article, InputError, articles_from_jsonl, corpus_to_jsonl, decode_bytes, load_bundled
 from framing.lexicon import LEXICON_FILES, Lexicons, read_lexicon_csv
 from framing.table import finish, paragraph_table, sentence_table
@@ -22,6 +25,24 @@ from framing.table import finish, paragraph_table, sentence_table
 from .selection import decode_mark, encode_mark, selection_from_event
 
 CHUNK_ARTICLES = 25  # articles per cached chunk; a progress bar appears when there is more than one
+BUSY_WAIT_SECONDS = 20  # how long an analysis waits for a free slot before the visitor is told to try again
+
+
+@lru_cache(maxsize=1)
+def budget() -> Budget:
+    """The upload budgets: framing.budget's defaults, changed by FRAMING_* environment variables or a
+    [framing] table in .streamlit/secrets.toml."""
+    try:
+        secrets = dict(st.secrets.get("framing", {}))
+    except Exception:  # noqa: BLE001 — no secrets file is the usual case
+        secrets = {}
+    return Budget.from_mapping(secrets, Budget.from_environment())
+
+
+@lru_cache(maxsize=1)
+def _analysis_slots() -> threading.BoundedSemaphore:
+    """Analyses the server runs at once, across all sessions: one more upload waits, then is refused."""
+    return threading.BoundedSemaphore(budget().max_concurrent_analyses)
 
 
 def corpus() -> list[Article]:
@@ -55,6 +76,23 @@ def analysis() -> Analysis:
     memo = st.session_state.get("_analysis")
     if memo and memo[0] is articles and memo[1] is lex:
         return memo[2]
+    slots = _analysis_slots()
+    if not slots.acquire(timeout=BUSY_WAIT_SECONDS):
+        if memo:  # refuse the newest request, keep what the visitor had
+            st.session_state["articles"], st.session_state["lexicons"] = memo[0], memo[1]
+            st.session_state["messages_articles"] = [intake.Message(
+                "warning", "server", "busy analysing other visitors' uploads; nothing was changed. Try again in a minute.")]
+            return memo[2]
+        slots.acquire()  # a first visit has nothing to fall back on: it waits its turn
+    try:
+        result = _analyse(articles, lex)
+    finally:
+        slots.release()
+    st.session_state["_analysis"] = (articles, lex, result)
+    return result
+
+
+def _analyse(articles: list[Article], lex: Lexicons) -> Analysis:
     lines = corpus_to_jsonl(articles).splitlines(keepends=True)
     lexicon_csvs = lex.fingerprint()
     chunks = ["".join(lines[i:i + CHUNK_ARTICLES]) for i in range(0, len(lines), CHUNK_ARTICLES)]
@@ -70,9 +108,7 @@ def analysis() -> Analysis:
         bar.empty()
     table = finish(pd.concat([p[0] for p in parts], ignore_index=True))
     paragraphs = pd.concat([p[1] for p in parts], ignore_index=True)
-    result = Analysis(articles, lex, table, dict(zip(paragraphs["paragraph_id"], paragraphs["text"])))
-    st.session_state["_analysis"] = (articles, lex, result)
-    return result
+    return Analysis(articles, lex, table, dict(zip(paragraphs["paragraph_id"], paragraphs["text"])))
 
 
 # --- changes to the corpus ------------------------------------------------------------------------------
@@ -89,12 +125,13 @@ def add_uploads(files, replace_corpus: bool) -> None:
     for upload in files:
         data = upload.getvalue()
         try:
-            batches.append((upload.name, intake.read_upload(upload.name, data), intake.is_saved_corpus(upload.name, data)))
+            batches.append((upload.name, intake.read_upload(upload.name, data, budget()),
+                            intake.is_saved_corpus(upload.name, data)))
         except InputError as error:
             batches.append((upload.name, error, False))
         except Exception as error:  # noqa: BLE001 — an unforeseen failure must not cost the session its articles
             batches.append((upload.name, InputError(upload.name, f"could not be read ({type(error).__name__})"), False))
-    _apply(intake.add(corpus(), batches, replace_corpus))
+    _apply(intake.add(corpus(), batches, replace_corpus, budget()))
 
 
 def add_pasted(text: str, replace_corpus: bool) -> None:
@@ -102,7 +139,7 @@ def add_pasted(text: str, replace_corpus: bool) -> None:
         batch = ("pasted text", intake.read_pasted(text), False)
     except InputError as error:
         batch = ("pasted text", error, False)
-    _apply(intake.add(corpus(), [batch], replace_corpus))
+    _apply(intake.add(corpus(), [batch], replace_corpus, budget()))
 
 
 def edit_article(article_id: str, changes: dict[str, str]) -> None:
@@ -139,7 +176,7 @@ def remove_lexicon_rows(name: str, indices: list[int]) -> None:
 
 def upload_lexicon(name: str, upload) -> None:
     def change(lex: Lexicons) -> Lexicons:
-        text, _ = decode_bytes(upload.getvalue(), upload.name)
+        text, _ = decode_bytes(upload.getvalue(), upload.name, budget().max_bytes)
         return lex.with_table(name, read_lexicon_csv(text, name))
 
     _change_lexicons(name, change, f"{upload.name} → {name} list")
@@ -188,3 +225,17 @@ def on_chart_select(panel_key: str) -> None:
 def clear_mark() -> None:
     if "mark" in st.query_params:
         del st.query_params["mark"]
+
+
+# --- passages: how many are shown ---------------------------------------------------------------------------
+
+PASSAGE_PAGE = 20
+
+
+def passage_limit(panel_key: str) -> int:
+    return st.session_state.get(f"_shown_{panel_key}", PASSAGE_PAGE)
+
+
+def show_more_passages(panel_key: str) -> None:
+    """For a button's on_click: the next page of passages."""
+    st.session_state[f"_shown_{panel_key}"] = passage_limit(panel_key) + PASSAGE_PAGE

@@ -12,40 +12,77 @@ from pathlib import Path
 import pandas as pd
 
 from .aggregate import article_summary, summary_columns
-from .corpus import BUNDLED_CORPUS, InputError, clean_bundled_raw, load_bundled, read_paths, write_jsonl
+from .corpus import BUNDLED_CORPUS, InputError, clean_bundled_raw, iter_paths, load_bundled, write_jsonl
 from . import uncertainty
 from .lexicon import Lexicons
-from .table import cli_columns, score_text, sentence_table, table_to_csv
+from .spreadsheet import table_to_csv
+from .table import cli_columns, score_text, sentence_table
 
 SUMMARY_IDENTITY = ["article_id", "outlet", "title", "n_sentences", "n_words"]
 
 
+CHUNK_ARTICLES = 200  # the command line analyses and writes this many articles at a time, so memory stays bounded
+
+
 def _articles(paths: list[str]):
-    return read_paths(paths) if paths else load_bundled()
+    return iter_paths(paths) if paths else iter(load_bundled())
 
 
-def _write(frame: pd.DataFrame, fmt: str, out: str | None) -> None:
+def _chunks(articles, size: int = CHUNK_ARTICLES):
+    chunk = []
+    for article in articles:
+        chunk.append(article)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _tables(paths: list[str], lexicons: Lexicons):
+    """The sentence table, a chunk of articles at a time (speaker aliases are merged within each chunk)."""
+    for chunk in _chunks(_articles(paths)):
+        yield sentence_table(chunk, lexicons)
+
+
+def _format(frame: pd.DataFrame, fmt: str, first: bool) -> str:
     if fmt == "csv":
-        text = table_to_csv(frame)
-    else:
-        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in frame.to_dict(orient="records"))
-    if out:
-        Path(out).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+        return table_to_csv(frame, header=first)
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in frame.to_dict(orient="records"))
 
 
 def cmd_analyze(args) -> None:
     lexicons = Lexicons.load()
-    table = sentence_table(_articles(args.paths), lexicons)
-    _write(table[cli_columns(lexicons)], args.format, args.out)
+    columns = cli_columns(lexicons)
+    out = Path(args.out).open("w", encoding="utf-8", newline="") if args.out else sys.stdout
+    try:
+        for n, table in enumerate(_tables(args.paths, lexicons)):
+            out.write(_format(table[columns], args.format, n == 0))
+    finally:
+        if args.out:
+            out.close()
+
+
+def _table_lines(frame: pd.DataFrame, first: bool) -> str:
+    """Fixed-width text rows, one per article, each column as wide as its name (at least 10): the table
+    can be written a chunk at a time, so a file of any size prints in bounded memory."""
+    widths = [{"title": 40, "outlet": 20}.get(c, max(len(c), 10)) for c in frame.columns]
+    lines = ["  ".join(c.rjust(w) for c, w in zip(frame.columns, widths))] if first else []
+    for row in frame.itertuples(index=False):
+        cells = []
+        for value, w in zip(row, widths):
+            text = f"{value:.3f}" if isinstance(value, float) else str(value)
+            cells.append((text if len(text) <= w else text[: w - 1] + "…").rjust(w))
+        lines.append("  ".join(cells))
+    return "".join(line + "\n" for line in lines)
 
 
 def cmd_summary(args) -> None:
-    fields = SUMMARY_IDENTITY + summary_columns() + ["hedge_booster_balance"]
-    summary = article_summary(sentence_table(_articles(args.paths), Lexicons.load()))[fields]
-    with pd.option_context("display.max_columns", None, "display.width", 200, "display.max_colwidth", 40):
-        print(summary.round(3).to_string(index=False))
+    fields = SUMMARY_IDENTITY + [c for c in summary_columns() if not c.endswith(("_ci_low", "_ci_high"))] + ["hedge_booster_balance"]
+    lexicons = Lexicons.load()
+    for n, table in enumerate(_tables(args.paths, lexicons)):
+        summary = article_summary(table)[fields]
+        sys.stdout.write(_table_lines(summary, n == 0) if args.format == "table" else _format(summary, args.format, n == 0))
 
 
 def cmd_score(args) -> None:
@@ -72,6 +109,7 @@ def parser() -> argparse.ArgumentParser:
     a.set_defaults(func=cmd_analyze)
     s = sub.add_parser("summary", help="the per-article aggregate table")
     s.add_argument("paths", nargs="*")
+    s.add_argument("--format", choices=["table", "csv", "jsonl"], default="table")
     s.set_defaults(func=cmd_summary)
     sc = sub.add_parser("score", help="score each standard-input line as one unit, JSON lines out")
     sc.add_argument("--model", help="a folder with other uncertainty weights (default: data/models)")
@@ -88,9 +126,12 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        return 0
     except OSError as exc:
         print(f"error: {getattr(exc, 'filename', '') or ''}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    except BrokenPipeError:
-        return 0
+    except (RecursionError, MemoryError) as exc:  # a reader that escaped its own guard: still one line
+        print(f"error: the input could not be read ({type(exc).__name__})", file=sys.stderr)
+        return 2
     return 0

@@ -13,8 +13,11 @@ import re
 from dataclasses import asdict, dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Iterable, Iterator
 
+from .budget import ADVICE, DEFAULT as DEFAULT_BUDGET
 from .clean import UNKNOWN, Block, clean_page, normalise
+from .segment import MAX_SENTENCE_CHARACTERS, long_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
@@ -24,7 +27,7 @@ RAW_DIR = DATA_DIR / "raw"
 TEXT_COLUMNS = ("text", "body", "content", "article", "full_text", "story")
 METADATA_FIELDS = ("title", "outlet", "author", "date", "url")
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".csv", ".jsonl")
-MAX_BYTES = 10 * 1024 * 1024
+MAX_BYTES = DEFAULT_BUDGET.max_bytes
 SAVED_CORPUS_FIELD = "blocks"  # only a corpus saved by this tool carries the cleaned blocks
 
 
@@ -93,6 +96,10 @@ def article_from_text(raw: str, source: str, article_id: str | None = None, **me
             setattr(article, key, value)
             if key == "date":
                 article.date_source = "given in the input"
+    cut = sum(long_sentences(b.text) for b in page.blocks if b.kind == "paragraph")
+    if cut:
+        article.notes.append(f"{cut} passage(s) with no sentence punctuation were cut into pieces of at most "
+                             f"{MAX_SENTENCE_CHARACTERS:,} characters to be analysed")
     return article
 
 
@@ -104,12 +111,13 @@ _BINARY_MAGIC = {
 }
 
 
-def decode_bytes(data: bytes, source: str) -> tuple[str, str | None]:
-    """Decode file bytes to text. Returns (text, note about what was assumed or None)."""
+def decode_bytes(data: bytes, source: str, max_bytes: int | None = None) -> tuple[str, str | None]:
+    """Decode file bytes to text. Returns (text, note about what was assumed or None). ``max_bytes``: the
+    app's upload limit (the command line has none)."""
     if not data.strip():
         raise InputError(source, "the file is empty")
-    if len(data) > MAX_BYTES:
-        raise InputError(source, f"the file is {len(data) / 2**20:.1f} MB; the limit is {MAX_BYTES / 2**20:.0f} MB")
+    if max_bytes is not None and len(data) > max_bytes:
+        raise InputError(source, f"the file is {len(data) / 2**20:.1f} MB; the limit is {max_bytes / 2**20:.0f} MB")
     for magic, kind in _BINARY_MAGIC.items():
         if data.startswith(magic):
             raise InputError(source, f"this is {kind}, not text")
@@ -177,8 +185,9 @@ def html_to_text(html: str) -> tuple[str, str]:
     return "".join(parser.parts), parser.title.strip()
 
 
-def articles_from_bytes(name: str, data: bytes) -> list[Article]:
-    """Read one uploaded or on-disk file. ``name`` is used for the format and messages only."""
+def iter_articles(name: str, data: bytes, max_articles: int | None = None) -> Iterator[Article]:
+    """Read one uploaded or on-disk file, an article at a time. ``name`` is used for the format and
+    messages only. With ``max_articles``, a file holding more stops with an InputError before the rest is read."""
     suffix = Path(name).suffix.lower()
     if suffix not in SUFFIXES:
         raise InputError(name, f"unsupported file type {suffix or '(none)'}; use one of {', '.join(SUFFIXES)}")
@@ -186,58 +195,104 @@ def articles_from_bytes(name: str, data: bytes) -> list[Article]:
     if suffix == ".csv":
         articles = _from_csv(text, name)
     elif suffix == ".jsonl":
-        articles = articles_from_jsonl(text, name)
+        articles = iter_jsonl(text, name)
     elif suffix in (".html", ".htm"):
         body, title = html_to_text(text)
-        articles = [article_from_text(body, name, **({"title": title} if title else {}))]
+        articles = iter([article_from_text(body, name, **({"title": title} if title else {}))])
     else:
-        articles = [article_from_text(text, name)]
-    if note:
-        for article in articles:
+        articles = iter([article_from_text(text, name)])
+    for n, article in enumerate(_guarded(articles, name), start=1):
+        if max_articles is not None and n > max_articles:
+            raise InputError(name, f"holds more than {max_articles:,} articles, the limit for one upload; {ADVICE}")
+        if note:
             article.notes.append(note)
-    return articles
+        yield article
 
 
-def _from_rows(rows: list[dict], columns: list[str], source: str) -> list[Article]:
+def _guarded(articles: Iterable[Article], source: str) -> Iterator[Article]:
+    """Any failure of a reader becomes one InputError line: deep nesting, memory, a decoder, a parser."""
+    try:
+        yield from articles
+    except InputError:
+        raise
+    except RecursionError:
+        raise InputError(source, "the data is nested too deeply to read")
+    except MemoryError:
+        raise InputError(source, f"is too large to read in memory; {ADVICE}")
+    except (UnicodeError, ValueError, TypeError, KeyError, csv.Error) as exc:
+        raise InputError(source, f"could not be read ({type(exc).__name__}: {str(exc).splitlines()[0][:120] if str(exc) else 'no detail'})")
+
+
+def articles_from_bytes(name: str, data: bytes, max_articles: int | None = None) -> list[Article]:
+    return list(iter_articles(name, data, max_articles))
+
+
+def _from_rows(rows: Iterable[dict], columns: list[str], source: str) -> Iterator[Article]:
     lowered = {c.lower().strip(): c for c in columns if c}
     if SAVED_CORPUS_FIELD in lowered:  # a corpus saved by this tool: restore exactly
-        try:
-            return [Article.from_record(r) for r in rows]
-        except (KeyError, TypeError) as exc:
-            raise InputError(source, f"looks like a saved corpus but a record is malformed ({exc})")
+        for row in rows:
+            try:
+                yield Article.from_record(row)
+            except (KeyError, TypeError, AttributeError) as exc:
+                raise InputError(source, f"looks like a saved corpus but a record is malformed ({exc})")
+        return
     text_col = next((lowered[c] for c in TEXT_COLUMNS if c in lowered), None)
     if text_col is None:
         raise InputError(
-            source, f"no text column (expected one of: {', '.join(TEXT_COLUMNS)}); columns found: {', '.join(columns) or 'none'}"
+            source, f"no text column (expected one of: {', '.join(TEXT_COLUMNS)}); columns found: {', '.join(columns[:20]) or 'none'}"
+            + (f" and {len(columns) - 20:,} more" if len(columns) > 20 else "")
         )
-    articles = []
+    found = False
     for n, row in enumerate(rows, start=1):
         text = row.get(text_col)
         if not isinstance(text, str) or not text.strip():
             continue
         meta = {f: row.get(lowered[f]) for f in METADATA_FIELDS if f in lowered}
         try:
-            articles.append(article_from_text(text, f"{source} row {n}", **meta))
+            article = article_from_text(text, f"{source} row {n}", **meta)
         except InputError:
             continue  # a row with no article text is skipped; an all-empty file is reported below
-    if not articles:
+        found = True
+        yield article
+    if not found:
         raise InputError(source, f"the text column '{text_col}' has no article text")
-    return articles
 
 
-def _from_csv(text: str, source: str) -> list[Article]:
-    csv.field_size_limit(MAX_BYTES)  # the default (128 KB per field) is shorter than some articles
+def _from_csv(text: str, source: str) -> Iterator[Article]:
+    csv.field_size_limit(2**31 - 1)  # the default (128 KB per field) is shorter than some articles
     reader = csv.DictReader(io.StringIO(text), strict=True)  # strict: a stray quote is an error, not a merged row
     try:
-        rows = list(reader)
         columns = list(reader.fieldnames or [])
+        yield from _from_rows(_csv_rows(reader, source), columns, source)
     except csv.Error as exc:
         raise InputError(source, f"CSV does not parse after line {reader.line_num} ({exc})")
-    return _from_rows(rows, columns, source)
+
+
+def _csv_rows(reader: csv.DictReader, source: str) -> Iterator[dict]:
+    try:
+        yield from reader
+    except csv.Error as exc:
+        raise InputError(source, f"CSV does not parse after line {reader.line_num} ({exc})")
+
+
+def iter_jsonl(text: str, source: str) -> Iterator[Article]:
+    rows = _jsonl_rows(text, source)
+    first = next(rows, None)
+    if first is None:
+        raise InputError(source, "the file has no JSON lines")
+    yield from _from_rows(_chain([first], rows), list(first), source)
 
 
 def articles_from_jsonl(text: str, source: str) -> list[Article]:
-    rows = []
+    return list(_guarded(iter_jsonl(text, source), source))
+
+
+def _chain(first: list, rest: Iterator) -> Iterator:
+    yield from first
+    yield from rest
+
+
+def _jsonl_rows(text: str, source: str) -> Iterator[dict]:
     for n, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -245,17 +300,15 @@ def articles_from_jsonl(text: str, source: str) -> list[Article]:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(source, f"line {n} is not valid JSON ({exc.msg})")
+        except RecursionError:
+            raise InputError(source, f"line {n} is nested too deeply to read")
         if not isinstance(row, dict):
             raise InputError(source, f"line {n} is not a JSON object")
-        rows.append(row)
-    if not rows:
-        raise InputError(source, "the file has no JSON lines")
-    columns = list(dict.fromkeys(k for r in rows for k in r))
-    return _from_rows(rows, columns, source)
+        yield row
 
 
-def read_paths(paths: list[str | Path]) -> list[Article]:
-    articles = []
+def iter_paths(paths: list[str | Path]) -> Iterator[Article]:
+    """Every article of every file, one at a time (the command line streams, whatever the input's size)."""
     for path in paths:
         path = Path(path)
         if not path.is_file():
@@ -264,8 +317,12 @@ def read_paths(paths: list[str | Path]) -> list[Article]:
             data = path.read_bytes()
         except OSError as exc:
             raise InputError(str(path), f"cannot be read ({exc.strerror})")
-        articles.extend(articles_from_bytes(str(path), data))
-    return articles
+        yield from iter_articles(str(path), data)
+        del data
+
+
+def read_paths(paths: list[str | Path]) -> list[Article]:
+    return list(iter_paths(paths))
 
 
 # --- the bundled corpus -------------------------------------------------------------------------------

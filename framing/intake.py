@@ -10,8 +10,10 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .budget import ADVICE, Budget, DEFAULT as DEFAULT_BUDGET
 from .clean import UNKNOWN, normalise
 from .corpus import MAX_BYTES, METADATA_FIELDS, SAVED_CORPUS_FIELD, Article, InputError, article_from_text, articles_from_bytes
+from .table import count_sentences
 
 # The most frequent English function words: in English news prose they are roughly 40% of the words,
 # in French, German or Spanish prose only a few percent.
@@ -64,9 +66,12 @@ def is_saved_corpus(name: str, data: bytes) -> bool:
     return isinstance(record, dict) and SAVED_CORPUS_FIELD in record
 
 
-def read_upload(name: str, data: bytes) -> list[Article]:
-    """One uploaded file, read in memory. ``name`` only picks the format and labels messages."""
-    return articles_from_bytes(name, data)
+def read_upload(name: str, data: bytes, budget: Budget = DEFAULT_BUDGET) -> list[Article]:
+    """One uploaded file, read in memory. ``name`` only picks the format and labels messages. A file with
+    more articles than one upload may hold stops before the rest is read."""
+    if len(data) > budget.max_bytes:
+        raise InputError(name, f"the file is {len(data) / 2**20:.1f} MB; the limit is {budget.max_bytes / 2**20:.0f} MB")
+    return articles_from_bytes(name, data, max_articles=budget.max_articles)
 
 
 def read_pasted(text: str) -> list[Article]:
@@ -78,25 +83,57 @@ def read_pasted(text: str) -> list[Article]:
     return [article_from_text(text, source)]
 
 
-def add(corpus: list[Article], batches: list[tuple[str, list[Article] | InputError, bool]], replace_corpus: bool) -> Intake:
+def _size(articles: list[Article]) -> tuple[int, int, int]:
+    """Articles, sentences, characters."""
+    return len(articles), sum(count_sentences(a) for a in articles), sum(len(a.text) for a in articles)
+
+
+def over_budget(new: list[Article], batch: tuple[int, int, int], corpus: tuple[int, int, int], budget: Budget) -> str | None:
+    """Why adding ``new`` would break a budget (``batch``: what this upload already adds, ``corpus``: what the
+    session would keep beside it), or None."""
+    articles, sentences, characters = _size(new)
+    checks = [
+        (batch[0] + articles, budget.max_articles, "articles in one upload"),
+        (batch[1] + sentences, budget.max_sentences, "sentences in one upload"),
+        (batch[2] + characters, budget.max_characters, "characters in one upload"),
+        (corpus[0] + batch[0] + articles, budget.max_corpus_articles, "articles in a session"),
+        (corpus[1] + batch[1] + sentences, budget.max_corpus_sentences, "sentences in a session"),
+    ]
+    for total, limit, what in checks:
+        if total > limit:
+            return f"would make {total:,} {what}; the limit is {limit:,}. Nothing from it was added: {ADVICE}"
+    return None
+
+
+def add(corpus: list[Article], batches: list[tuple[str, list[Article] | InputError, bool]], replace_corpus: bool,
+        budget: Budget = DEFAULT_BUDGET) -> Intake:
     """Merge read results into the corpus.
 
     batches: (source, articles or the error reading them, whether it is a saved corpus). A saved
     corpus restores exactly what was saved, replacing the session's articles; other articles join
-    (or, with ``replace_corpus``, replace the current ones, but only if at least one was read).
+    (or, with ``replace_corpus``, replace the current ones, but only if at least one was read). A file
+    that would break a budget (``framing.budget``) is refused whole, with a message; the rest still joins.
     """
     messages: list[Message] = []
     merged: list[Article] = [] if replace_corpus else list(corpus)
+    kept = (0, 0, 0) if replace_corpus else _size(corpus)
+    batch = (0, 0, 0)
     added = 0
     for source, result, saved in batches:
         if isinstance(result, InputError):
             messages.append(Message("error", result.source, result.problem + ". Nothing from it was added."))
+            continue
+        problem = over_budget(result, (0, 0, 0) if saved else batch, (0, 0, 0) if saved else kept, budget)
+        if problem:
+            messages.append(Message("error", source, problem))
             continue
         if saved:
             merged, added = list(result), added + len(result)
             messages.append(Message("success", source, f"restored the saved corpus of {len(result)} article(s); it replaces the articles that were loaded"))
             continue
         new, duplicates = _without_duplicates(merged, result)
+        size = _size(new)
+        batch = (batch[0] + size[0], batch[1] + size[1], batch[2] + size[2])
         for article in new:
             _check_language(article)
         messages += _note_messages(source, new, len(result))

@@ -18,6 +18,7 @@ from typing import Callable
 import pandas as pd
 
 from .rules import CONTEXT_RULES
+from .spreadsheet import table_to_csv
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
 
@@ -154,7 +155,7 @@ class Lexicons:
         return getattr(self, name)
 
     def csv(self, name: str) -> str:
-        return self.table(name).to_csv(index=False)
+        return table_to_csv(self.table(name))
 
     def fingerprint(self) -> tuple[str, ...]:
         """Content key for caches: changes whenever any entry changes."""

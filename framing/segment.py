@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 
+from .budget import current
+
+MAX_SENTENCE_CHARACTERS = current().max_sentence_characters
+
 # Words that take a period but do not end a sentence (lower case, without the final period).
 ABBREVIATIONS = frozenset(
     """mr mrs ms messrs dr gen gens lt col maj capt cmdr sgt adm sen sens rep reps gov pres prof
@@ -61,7 +65,12 @@ def _looks_hard_wrapped(lines: list[str]) -> bool:
 
 
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
-    """Character spans (start, end) of the sentences in one paragraph, whitespace trimmed."""
+    """Character spans (start, end) of the sentences in one paragraph, whitespace trimmed; a sentence longer
+    than MAX_SENTENCE_CHARACTERS comes as several pieces."""
+    return [piece for s, e in _raw_spans(paragraph) for piece in _bounded(paragraph, s, e)]
+
+
+def _raw_spans(paragraph: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
@@ -80,6 +89,27 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
         if e > s:
             trimmed.append((s, e))
     return trimmed
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A span cut into pieces of at most MAX_SENTENCE_CHARACTERS, at a space where there is one: text with
+    no punctuation would otherwise be one "sentence" of megabytes."""
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARACTERS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARACTERS // 2, start + MAX_SENTENCE_CHARACTERS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARACTERS
+        pieces.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        pieces.append((start, end))
+    return pieces
+
+
+def long_sentences(paragraph: str) -> int:
+    """How many sentences of a paragraph are longer than the bound (and so cut into pieces)."""
+    return sum(1 for s, e in _raw_spans(paragraph) if e - s > MAX_SENTENCE_CHARACTERS)
 
 
 def split_sentences(paragraph: str) -> list[str]:

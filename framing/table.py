@@ -6,7 +6,6 @@ is its function plus one declaration in ``measures.py``; this module picks it up
 """
 from __future__ import annotations
 
-import json
 import re
 from typing import Callable, Iterator
 
@@ -18,7 +17,7 @@ from . import uncertainty
 from .lexicon import Lexicons, theme_set_column
 from .measures import MEASURES, Sentence, score
 from .segment import sentence_spans
-from .voice import attribution, merge_aliases, people_named, quote_masks, quoted_share, resolve_speakers
+from .voice import attribution, merge_aliases, people_named, quote_spans, quoted_share, resolve_speakers
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 LEAD_POSITION = 0.2  # the first fifth of an article counts as its lead
@@ -79,11 +78,11 @@ def _term_matches(matches) -> list[dict]:
 
 
 def sentence_rows(article: Article, lexicons: Lexicons) -> list[dict]:
-    units = []  # (paragraph_id, heading, sentence text, quote mask)
+    units = []  # (paragraph_id, heading, sentence text, its quoted stretches)
     for paragraph_id, heading, text in paragraphs(article):
         spans = sentence_spans(text)
-        for (s, e), mask in zip(spans, quote_masks(text, spans)):
-            units.append((paragraph_id, heading, text[s:e], mask))
+        for (s, e), quoted in zip(spans, quote_spans(text, spans)):
+            units.append((paragraph_id, heading, text[s:e], quoted))
     rows = []
     last = max(len(units) - 1, 1)
     group = outlet_group(article)
@@ -126,6 +125,11 @@ def sentence_rows(article: Article, lexicons: Lexicons) -> list[dict]:
     return rows
 
 
+def count_sentences(article: Article) -> int:
+    """Sentences the analysis will make of an article (segmentation only: cheap, for budgets)."""
+    return sum(len(sentence_spans(text)) for _, _, text in paragraphs(article))
+
+
 def sentence_table(
     articles: list[Article], lexicons: Lexicons, progress: Callable[[int, int], None] | None = None
 ) -> pd.DataFrame:
@@ -143,15 +147,6 @@ def finish(table: pd.DataFrame) -> pd.DataFrame:
     if mapping:
         table = table.assign(speaker=table["speaker"].map(lambda s: mapping.get(s, s)))
     return table
-
-
-def table_to_csv(frame: pd.DataFrame) -> str:
-    """CSV with list/dict cells (cues, themes) written as JSON, so the file can be read back."""
-    frame = frame.copy()
-    for column in frame.columns:
-        if frame[column].map(lambda v: isinstance(v, (list, dict))).any():
-            frame[column] = frame[column].map(lambda v: json.dumps(v, ensure_ascii=False))
-    return frame.to_csv(index=False)
 
 
 def paragraph_table(articles: list[Article]) -> pd.DataFrame:

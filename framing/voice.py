@@ -76,28 +76,43 @@ _NOT_NAMES = {
 PRONOUN_SPEAKER = "\x00pronoun"  # a placeholder until resolve_speakers finds its person
 
 
-def quote_masks(paragraph: str, spans: list[tuple[int, int]]) -> list[list[bool]]:
-    """For each sentence span, a per-character flag: inside a double quotation or not."""
-    inside = False
-    flags = []
-    for ch in paragraph:
-        if ch == "“":
-            inside = True
-            flags.append(True)
-        elif ch == "”":
-            flags.append(True)
+def quote_spans(paragraph: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """For each sentence span, the stretches inside double quotation marks (marks included), as
+    offsets into that sentence. A quote left open runs on into the following sentences."""
+    quoted, inside, opened = [], False, 0
+    for match in _QUOTE_MARK.finditer(paragraph):
+        mark, at = match.group(), match.start()
+        if mark == "“" or (mark == '"' and not inside):
+            if not inside:
+                inside, opened = True, at
+        elif inside:  # ” or a closing "
+            quoted.append((opened, at + 1))
             inside = False
-        elif ch == '"':
-            flags.append(True)
-            inside = not inside
-        else:
-            flags.append(inside)
-    return [flags[s:e] for s, e in spans]
+        else:  # a stray closing mark: it alone is quotation
+            quoted.append((at, at + 1))
+    if inside:
+        quoted.append((opened, len(paragraph)))
+    result = []
+    for s, e in spans:
+        result.append([(max(a, s) - s, min(b, e) - s) for a, b in quoted if a < e and b > s])
+    return result
 
 
-def quoted_share(text: str, mask: list[bool]) -> float:
-    letters = [inside for ch, inside in zip(text, mask) if not ch.isspace()]
-    return sum(letters) / len(letters) if letters else 0.0
+_QUOTE_MARK = re.compile(r"[“”\"]")
+
+
+def quoted_share(text: str, quoted: list[tuple[int, int]]) -> float:
+    """Share of the sentence's non-space characters that are inside quotation marks."""
+    total = len(text) - sum(map(str.isspace, text))
+    inside = sum(b - a - sum(map(str.isspace, text[a:b])) for a, b in quoted)
+    return inside / total if total else 0.0
+
+
+def outside_quotes(text: str, quoted: list[tuple[int, int]]) -> str:
+    """The sentence with its quoted stretches blanked (same length, so offsets hold)."""
+    for a, b in quoted:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def clean_name(raw: str) -> str | None:
@@ -117,10 +132,10 @@ def clean_name(raw: str) -> str | None:
     return " ".join(words)
 
 
-def attribution(text: str, mask: list[bool]) -> str | None:
+def attribution(text: str, quoted: list[tuple[int, int]] = ()) -> str | None:
     """The speaker the sentence names outside its quotation marks ("said Ms. Town"), PRONOUN_SPEAKER for
-    "he said" / "she said" (resolved later), or None."""
-    outside = "".join(" " if inside else ch for ch, inside in zip(text, mask))
+    "he said" / "she said" (resolved later), or None. ``quoted``: its stretches inside quotation marks."""
+    outside = outside_quotes(text, quoted)
     for match in _ROLE_SAID.finditer(outside):
         if match.group("name") and clean_name(match.group("name")):
             return clean_name(match.group("name"))

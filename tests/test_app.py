@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 from conftest import ROOT
 from framing.lexicon import Lexicons
 
-VIEWS = ["Overview", "Tone", "Hedging", "Emphasis", "Voices", "Methodology"]
+VIEWS = ["Compare", "Overview", "Tone", "Hedging", "Emphasis", "Voices", "Methodology"]
 OUTLETS = ["PRIO Blogs", "Washington Times", "unknown outlet (a001)", "unknown outlet (a003)", "unknown outlet (a004)"]
 THEMES = sorted(set(Lexicons.load().themes.query("theme_set == 'corpus'")["theme"]))
 
@@ -58,10 +58,28 @@ def test_actor_pick_and_policy_frames():
     assert "actor “China”" in shown(at.header[0].value)
 
 
-def test_default_view_is_the_overview_of_the_bundled_corpus():
+def test_first_screen_compares_outlets_with_at_least_four_charts_beside_their_passages():
     at = run_app()
-    assert shown(at.header[0].value).startswith("Overview")
-    assert len(at.dataframe[0].value) == 5
+    assert shown(at.header[0].value) == "Compare — outlet PRIO Blogs"
+    assert any("How to read this" in m.value for m in at.markdown)
+    assert len(charts(at)) >= 4 and len(passages_html(at)) == len(charts(at))
+
+
+@pytest.mark.parametrize("params", [{"by": "Theme", "pick_theme": "Sanctions and the UN"}, {"by": "Actor", "pick_actor": "China"}])
+def test_compare_in_theme_and_actor_mode_shows_each_outlet(params):
+    at = run_app(view="Compare", **params)
+    assert not at.exception
+    first = passages_html(at)[0]
+    picked = params.get("pick_theme") or params.get("pick_actor")
+    assert picked in shown(at.header[0].value) and 'data-sentence-id="' in first
+
+
+def test_a_clicked_distinctive_term_shows_it_in_every_outlet_that_uses_it():
+    at = run_app(view="Compare", mark="compare_words~term=troops")
+    words = passages_html(at)[-1]
+    assert "Filtered to the clicked mark" in " ".join(c.value for c in at.caption)
+    ids = set(re.findall(r'data-sentence-id="(a\d+)-', words))
+    assert len(ids) > 1  # sentences from more than PRIO Blogs, which the chart is about
 
 
 def test_deep_link_restores_pick_view_and_mark():

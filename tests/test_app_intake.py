@@ -15,6 +15,13 @@ def messages(at, level):
     return [shown(e.value) for e in getattr(at, level)]
 
 
+def charts_data(at):
+    """The rows the first chart draws (its first dataset, sent to the browser as Arrow)."""
+    import pyarrow as pa
+
+    return pa.ipc.open_stream(at.get("vega_lite_chart")[0].proto.datasets[0].data.data).read_pandas()
+
+
 def loaded_titles(at):
     return list(at.dataframe[0].value["title"])
 
@@ -41,6 +48,7 @@ def with_story():
     ("notext.csv", b"headline,outlet\nA,B\n", "no text column (expected one of: text, body"),
     ("broken.jsonl", b'{"text": "Moscow may act."}\n{not json\n', "line 2 is not valid JSON"),
     ("notext.jsonl", b'{"headline": "A"}\n', "columns found: headline"),
+    ("deep.jsonl", b'{"text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}\n", "line 1 is nested too deeply to read"),
 ])
 @pytest.mark.parametrize("mode", ["Join the loaded articles", "Replace them"])
 def test_bad_upload_names_file_and_problem_and_keeps_the_articles(with_story, name, data, problem, mode):
@@ -53,7 +61,7 @@ def test_bad_upload_names_file_and_problem_and_keeps_the_articles(with_story, na
     assert len(errors) == 1 and errors[0].startswith(f"{name}: ") and problem in errors[0], errors
     assert loaded_titles(at) == before and len(before) == 6
     at.segmented_control(key="view").set_value("Overview").run()  # and the charts still cover every article
-    assert len(at.dataframe[0].value) == 6
+    assert len(charts_data(at)["article_id"].unique()) == 6
 
 
 def test_non_utf8_text_is_decoded_and_the_assumption_shown(with_story):
@@ -119,6 +127,8 @@ def test_edit_metadata_and_remove_survive_view_changes(with_story):
         at.segmented_control(key="view").set_value(view).run()
     at.selectbox(key="pick_outlet").set_value("Daily Planet").run()
     assert "Daily Planet" in shown(at.header[0].value)
+    assert set(charts_data(at)["article_id"]) == {"a000", "a001", "a002", "a004", new_id}
+    at.segmented_control(key="view").set_value("Articles").run()
     assert set(at.dataframe[0].value["article_id"]) == {"a000", "a001", "a002", "a004", new_id}
     assert "Daily Planet" in set(at.dataframe[0].value["outlet"])
 
@@ -144,9 +154,9 @@ def test_lexicon_edit_changes_the_scores_and_survives():
     at.button[[b.label for b in at.button].index("Add")].click().run()
     assert not at.exception and any("saved" in s for s in messages(at, "success"))
     assert "summit" in set(at.dataframe[0].value["term"])
-    at.segmented_control(key="view").set_value("Overview").run()
+    at.segmented_control(key="view").set_value("Articles").run()
     with_summit = at.dataframe[0].value.set_index("article_id")["boosters_per_1k_words"]
-    plain = run_app(view="Overview").dataframe[0].value.set_index("article_id")["boosters_per_1k_words"]
+    plain = run_app(view="Articles").dataframe[0].value.set_index("article_id")["boosters_per_1k_words"]
     assert (with_summit >= plain).all() and (with_summit > plain).any()
 
 
@@ -167,9 +177,9 @@ def test_downloaded_lexicon_uploaded_back_with_a_change_recomputes():
     at.file_uploader(key="lexicon_upload_hedges_0").set_value(("hedges.csv", without_may.encode(), "text/csv")).run()
     assert not at.exception and any(s.startswith("hedges.csv → hedges list: saved") for s in messages(at, "success"))
     assert "may" not in set(at.dataframe[0].value["term"])
-    at.segmented_control(key="view").set_value("Overview").run()
+    at.segmented_control(key="view").set_value("Articles").run()
     fewer = at.dataframe[0].value.set_index("article_id")["hedges_per_1k_words"]
-    plain = run_app(view="Overview").dataframe[0].value.set_index("article_id")["hedges_per_1k_words"]
+    plain = run_app(view="Articles").dataframe[0].value.set_index("article_id")["hedges_per_1k_words"]
     assert (fewer <= plain).all() and (fewer < plain).any()
 
 
@@ -181,3 +191,22 @@ def test_sidebar_button_opens_the_articles_view_and_messages_stay_with_their_vie
     assert messages(at, "success")
     at.segmented_control(key="view").set_value("Lexicons").run()
     assert not messages(at, "success")  # the upload's message belongs to the Articles view
+
+
+def test_an_upload_over_budget_is_refused_and_the_articles_stay(with_story, monkeypatch):
+    from components import state
+
+    monkeypatch.setenv("FRAMING_MAX_ARTICLES", "3")
+    state.budget.cache_clear()
+    try:
+        at = with_story
+        before = loaded_titles(at)
+        rows = "title,text\n" + "".join(f"T{i},Talks may resume {i}.\n" for i in range(5))
+        upload(at, ("five.csv", rows.encode(), "text/csv"))
+        assert not at.exception
+        errors = messages(at, "error")
+        assert len(errors) == 1 and errors[0].startswith("five.csv: ") and "more than 3 articles, the limit for one upload" in errors[0]
+        assert "split the file" in errors[0] and loaded_titles(at) == before
+    finally:
+        monkeypatch.delenv("FRAMING_MAX_ARTICLES")
+        state.budget.cache_clear()

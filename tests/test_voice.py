@@ -9,7 +9,7 @@ from framing.voice import PRONOUN_SPEAKER, attribution, merge_aliases, resolve_s
 
 
 def said(text):
-    return attribution(text, [False] * len(text))
+    return attribution(text)
 
 
 @pytest.mark.parametrize("sentence, speaker", [

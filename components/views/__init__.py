@@ -23,6 +23,7 @@ from ..panel import draw_all
 from ..text import literal
 
 VIEW_MODULES = [
+    "compare",
     "overview",
     "tone",
     "hedging",

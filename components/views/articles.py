@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from framing.aggregate import article_summary
 from framing.analysis import Analysis
 from framing.clean import UNKNOWN
 from framing.corpus import MAX_BYTES, SUFFIXES, Article, corpus_to_jsonl
@@ -17,10 +18,17 @@ TITLE = "Articles"
 JOIN, REPLACE = "Join the loaded articles", "Replace them"
 
 
-def article_rows(articles: list[Article], sentences_per_article: pd.Series) -> pd.DataFrame:
+SCORES = ["n_words", "mean_tone", "hedges_per_1k_words", "approximators_per_1k_words", "boosters_per_1k_words", "quoted_share"]
+
+
+def article_rows(articles: list[Article], table: pd.DataFrame) -> pd.DataFrame:
+    """Each article's metadata as the text states it, its size and headline scores."""
+    scores = article_summary(table).set_index("article_id")
     return pd.DataFrame([{
         "article_id": a.article_id, "title": a.title, "outlet": a.outlet, "author": a.author, "date": a.date,
-        "url": a.url, "source": a.source_file, "sentences": int(sentences_per_article.get(a.article_id, 0)),
+        "url": a.url, "source": a.source_file,
+        "sentences": int(scores["n_sentences"].get(a.article_id, 0)),
+        **{c: scores[c].get(a.article_id) for c in SCORES},
         "notes": "; ".join(a.notes),
     } for a in articles])
 
@@ -37,9 +45,15 @@ def draw(analysis: Analysis, lens: Lens) -> None:
         _draw_add()
     with loaded:
         st.subheader(f"Loaded: {len(articles)} article{'s' if len(articles) != 1 else ''}")
-        st.dataframe(article_rows(articles, table.groupby("article_id").size()), hide_index=True, width="stretch",
+        st.dataframe(article_rows(articles, table), hide_index=True, width="stretch",
                      column_config={"title": st.column_config.TextColumn("title", width="medium"),
                                     "url": st.column_config.TextColumn("url", width="small"),  # text, not a link: a URL is user data
+                                    "n_words": st.column_config.NumberColumn("words"),
+                                    "mean_tone": st.column_config.NumberColumn("mean tone", format="%+.2f"),
+                                    "hedges_per_1k_words": st.column_config.NumberColumn("epistemic hedges /1k words", format="%.1f"),
+                                    "approximators_per_1k_words": st.column_config.NumberColumn("approximators /1k words", format="%.1f"),
+                                    "boosters_per_1k_words": st.column_config.NumberColumn("boosters /1k words", format="%.1f"),
+                                    "quoted_share": st.column_config.NumberColumn("quoted", format="percent"),
                                     "notes": st.column_config.TextColumn("notes", width="medium")})
         st.caption("Metadata is what the text itself states; “unknown” where it says nothing. Edit it below.")
         _draw_edit(articles)

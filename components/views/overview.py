@@ -1,16 +1,15 @@
-"""Overview: the articles, with their metadata as the text states it, and their length."""
+"""Overview: the articles by length, each bar leading to its sentences (their metadata is in the Articles view)."""
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
-import streamlit as st
 
 from framing.aggregate import article_summary
 from framing.analysis import Analysis
 
 from ..charts import ranked_bars
 from ..lens import Lens
-from ..panel import Panel, draw_all
+from ..panel import Panel
 
 TITLE = "Overview"
 MAX_BARS = 40
@@ -20,19 +19,6 @@ def article_table(analysis: Analysis) -> pd.DataFrame:
     summary = article_summary(analysis.table)
     summary["author"] = summary["article_id"].map({a.article_id: a.author for a in analysis.articles})
     return summary
-
-
-def draw(analysis: Analysis, lens: Lens) -> None:
-    articles = article_table(analysis)
-    st.dataframe(articles[["article_id", "title", "outlet", "author", "date", "n_words", "n_sentences", "mean_tone",
-                           "hedges_per_1k_words", "boosters_per_1k_words", "quoted_share"]],
-                 hide_index=True, width="stretch", column_config={
-        "mean_tone": st.column_config.NumberColumn("mean tone", format="%+.2f"),
-        "hedges_per_1k_words": st.column_config.NumberColumn("hedges /1k words", format="%.1f"),
-        "boosters_per_1k_words": st.column_config.NumberColumn("boosters /1k words", format="%.1f"),
-        "quoted_share": st.column_config.NumberColumn("quoted", format="percent"),
-    })
-    draw_all(panels(analysis, lens, articles), analysis, lens)
 
 
 def panels(analysis: Analysis, lens: Lens, articles: pd.DataFrame | None = None) -> list[Panel]:

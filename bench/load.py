@@ -1,0 +1,161 @@
+"""Many visitors at once: does the shared server stay up, within memory, and does everyone get an answer?
+
+    python bench/load.py --visitors 10 --articles 1000     # the issue's figure (takes minutes)
+    python bench/load.py --visitors 2 --articles 50        # the smoke run CI does
+
+Starts the app (``streamlit run app.py``) and drives N browser visitors at once in headless Chromium
+(Debian's /usr/bin/chromium via Playwright). Each visitor uploads its own distinct corpus from
+bench/make_corpus.py, then clicks through every view. Prints the server's peak memory (RSS), click
+latency (p50, p95), and how many visitors got results, were told the server was busy, errored, or lost
+their articles. Figures only; no goal is asserted here.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import io
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from make_corpus import make_rows  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+VIEWS = ["Overview", "Tone", "Hedging", "Emphasis", "Voices", "Articles"]
+IDLE = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+
+
+def start_server() -> tuple[subprocess.Popen, str]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless=true",
+                             f"--server.port={port}", "--server.address=127.0.0.1"], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(300):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            break
+        except OSError:
+            time.sleep(0.2)
+    return proc, f"http://127.0.0.1:{port}"
+
+
+class RssWatch(threading.Thread):
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid, self.peak, self.stop = pid, 0, False
+
+    def run(self):
+        while not self.stop:
+            try:
+                for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
+                    if line.startswith("VmRSS:"):
+                        self.peak = max(self.peak, int(line.split()[1]) // 1024)
+            except OSError:
+                return
+            time.sleep(0.1)
+
+
+def corpus_csv(articles: int, seed: int) -> bytes:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, ["text", "title", "outlet", "date", "story"])
+    writer.writeheader()
+    writer.writerows(make_rows(articles, 3, max(articles // 10, 1), seed))
+    return out.getvalue().encode()
+
+
+async def visitor(browser, url: str, n: int, data: bytes, articles: int, timeout_ms: int) -> dict:
+    context = await browser.new_context(viewport={"width": 1280, "height": 720})
+    page = await context.new_page()
+    result = {"visitor": n, "outcome": "error", "clicks": [], "detail": ""}
+    try:
+        await page.goto(f"{url}/?view=Articles")
+        await page.wait_for_selector("[data-testid='stFileUploaderDropzoneInput']", state="attached", timeout=timeout_ms)
+        await page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(
+            [{"name": f"visitor{n}.csv", "mimeType": "text/csv", "buffer": data}])
+        await page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stAlert\"]').length > 0",
+                                     timeout=timeout_ms)
+        await page.wait_for_function(IDLE, timeout=timeout_ms)
+        alert = await page.locator("[data-testid='stAlert']").first.inner_text()
+        sidebar = await page.locator("[data-testid='stSidebar']").inner_text()
+        if "busy" in alert:
+            result["outcome"] = "busy"
+        elif f"{articles + 5:,} articles" in sidebar or f"{articles + 5} articles" in sidebar:
+            result["outcome"] = "results"
+        else:
+            result["detail"] = alert[:120]
+            return result
+        for view in VIEWS:
+            started = time.perf_counter()
+            await page.locator("[data-testid='stButtonGroup'] button", has_text=view).first.click()
+            await page.wait_for_timeout(100)
+            await page.wait_for_function(IDLE, timeout=timeout_ms)
+            result["clicks"].append(time.perf_counter() - started)
+        sidebar = await page.locator("[data-testid='stSidebar']").inner_text()
+        expected = 5 if result["outcome"] == "busy" else articles + 5
+        if f"{expected:,} articles" not in sidebar and f"{expected} articles" not in sidebar:
+            result["outcome"], result["detail"] = "lost articles", sidebar[:120]
+    except Exception as exc:  # noqa: BLE001 — a bench reports failures, it does not stop at the first
+        result["detail"] = f"{type(exc).__name__}: {str(exc)[:120]}"
+    finally:
+        await context.close()
+    return result
+
+
+async def run(visitors: int, articles: int, timeout_ms: int) -> list[dict]:
+    from playwright.async_api import async_playwright
+
+    proc, url = start_server()
+    watch = RssWatch(proc.pid)
+    watch.start()
+    try:
+        corpora = [corpus_csv(articles, seed=n + 1) for n in range(visitors)]
+        async with async_playwright() as p:
+            browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+            started = time.perf_counter()
+            results = await asyncio.gather(*(visitor(browser, url, n, corpora[n], articles, timeout_ms) for n in range(visitors)))
+            elapsed = time.perf_counter() - started
+            await browser.close()
+        server_alive = proc.poll() is None
+    finally:
+        watch.stop = True
+        proc.terminate()
+        proc.wait(timeout=20)
+    clicks = [c for r in results for c in r["clicks"]]
+    outcomes = {k: sum(r["outcome"] == k for r in results) for k in ("results", "busy", "error", "lost articles")}
+    print(f"visitors {visitors}, {articles} articles each, {os.cpu_count()} cores: {elapsed:.1f} s in all")
+    print(f"server peak RSS {watch.peak} MB; server still running: {'yes' if server_alive else 'NO'}")
+    if clicks:
+        print(f"view click → idle: p50 {np.percentile(clicks, 50) * 1000:.0f} ms, p95 {np.percentile(clicks, 95) * 1000:.0f} ms "
+              f"({len(clicks)} clicks)")
+    print("outcomes: " + ", ".join(f"{k} {v}" for k, v in outcomes.items()))
+    for r in results:
+        if r["outcome"] in ("error", "lost articles"):
+            print(f"  visitor {r['visitor']}: {r['outcome']}: {r['detail']}")
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--visitors", type=int, default=10)
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--timeout", type=float, default=900, help="seconds a visitor waits for any one step")
+    args = parser.parse_args()
+    results = asyncio.run(run(args.visitors, args.articles, int(args.timeout * 1000)))
+    return 0 if all(r["outcome"] in ("results", "busy") for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

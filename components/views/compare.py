@@ -1,0 +1,119 @@
+"""Compare: what sets an outlet apart from the rest of the corpus — the first screen.
+
+Outlet pick: every outlet against the rest (the picked one stands out), on tone, hedging and boosting,
+and the picked outlet's attention to each theme and the words it uses more than the others. Theme or
+actor pick: each outlet's treatment of it against the other outlets' treatment of it. Intervals are
+bootstrapped by article (framing.compare); a difference whose interval includes zero is grey, "no clear
+difference", and sorted after the clear ones.
+"""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from framing.analysis import Analysis
+from framing.compare import CLEAR, CUE_RATES, TONE, label_versus_rest, one_versus_rest
+from framing.distinctive import distinctive
+
+from ..charts import differences, ranked_bars
+from ..lens import Lens
+from ..panel import Panel, draw_all
+
+TITLE = "Compare"
+HOW_TO_READ = ("**How to read this:** each dot is one outlet *minus the rest of the corpus* (right of the dashed line: "
+               "more than the others). Whiskers are 95% intervals, bootstrapped by article; **grey means no clear "
+               "difference** (the interval includes zero) or too small a sample. Click a dot or bar to see the sentences behind it.")
+
+
+def ranked(frame: pd.DataFrame, value: str, verdict: str, label: str) -> pd.DataFrame:
+    """Clear differences first, largest first; then the rest in a fixed order (they are not ranked)."""
+    clear = frame[frame[verdict] == CLEAR].sort_values(value, ascending=False, key=abs)
+    other = frame[frame[verdict] != CLEAR].sort_values(label)
+    return pd.concat([clear, other])
+
+
+def _with_n(frame: pd.DataFrame, name: str) -> pd.Series:
+    return frame[name] + " (n = " + frame["n_articles"].astype(str) + " vs " + frame["rest_articles"].astype(str) + " articles)"
+
+
+def draw(analysis: Analysis, lens: Lens) -> None:
+    st.markdown(HOW_TO_READ)
+    if len(analysis.outlets) < 2:
+        st.info("Comparison needs at least two outlets. Give your articles an outlet (Articles view) or add more.")
+        return
+    draw_all(panels(analysis, lens), analysis, lens)
+
+
+def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
+    compared = lens.compared(analysis.table).assign(tone=lambda t: t[lens.tone_column])
+    about = "all sentences" if lens.mode == "outlet" else f"sentences naming {lens.describe()}"
+    tone = ranked(one_versus_rest(compared, [TONE]), "difference", "verdict", "outlet_group")
+    tone = tone.assign(row=_with_n(tone, "outlet_group"))
+    tone_chart = differences(tone, "row", "difference", "ci_low", "ci_high", "verdict",
+                             f"Tone: each outlet minus the rest — {about}",
+                             f"{lens.tone_label}; −1 … +1 scale; mean per sentence", "Difference in mean tone",
+                             lens.outlets, ["outlet_group"], lens.highlight)
+    cues = one_versus_rest(compared, CUE_RATES).rename(columns={"label": "cue_kind"})
+    cues = cues.assign(row=cues["cue_kind"], group_n=_with_n(cues, "outlet_group"))
+    cue_chart = differences(cues, "row", "difference", "ci_low", "ci_high", "verdict",
+                            f"Hedging and boosting: each outlet minus the rest — {about}",
+                            "Per 1,000 words; one dot per outlet in each row", "Difference per 1,000 words",
+                            lens.outlets, ["outlet_group", "cue_kind"], lens.highlight, fmt="+.1f", offset="outlet_group",
+                            tooltip=[alt.Tooltip("group_n:N", title="outlet")])
+    attention, lead = _emphasis(analysis, lens, compared)
+    words = _words(compared, lens)
+    cue_rows = compared[(compared["hedge_count"] + compared["approximator_count"] + compared["booster_count"]) > 0]
+    return [
+        Panel("compare_tone", tone_chart, tone, compared, "All {n} sentences of {pick}, most negative first.",
+              sort_passages_by=[lens.tone_column]),
+        Panel("compare_cues", cue_chart, cues.drop(columns=["row"]), cue_rows,
+              "The {n} sentences of {pick} with an epistemic hedge, approximator or booster.",
+              sort_passages_by=["hedge_count", "booster_count"], ascending=False),
+        attention, lead, words,
+    ]
+
+
+def _emphasis(analysis: Analysis, lens: Lens, compared: pd.DataFrame) -> tuple[Panel, Panel]:
+    table = analysis.table
+    if lens.mode == "outlet":
+        labels = sorted({label for names in table[lens.theme_column] for label in names})
+        data = label_versus_rest(table, lens.theme_column, labels, lens.value).assign(theme=lambda d: d["label"])
+        row, fields, about = "label", ["outlet_group", "theme"], f"{lens.value}, theme by theme ({lens.theme_set_label})"
+        rows = table[table["outlet_group"] == lens.value]
+        rows = rows[rows[lens.theme_column].map(len) > 0]
+    else:
+        column = lens.theme_column if lens.mode == "theme" else "actors"
+        field = "theme" if lens.mode == "theme" else "actor"
+        data = pd.concat([label_versus_rest(table, column, [lens.value], g) for g in analysis.outlets], ignore_index=True)
+        data = data.assign(**{field: lens.value}).assign(label=_with_n(data, "outlet_group"))
+        row, fields, about = "label", ["outlet_group", field], f"{lens.describe()}, outlet by outlet"
+        rows = compared
+    share = ranked(data, "share_difference", "share_verdict", row)
+    lead = ranked(data, "lead_difference", "lead_verdict", row)
+    share_chart = differences(share, row, "share_difference", "share_ci_low", "share_ci_high", "share_verdict",
+                              "Attention: share of sentences naming it, minus the rest",
+                              f"{about}; percentage points of the outlet's sentences", "Difference in share (points)",
+                              lens.outlets, fields, lens.highlight, fmt="+.1f")
+    lead_chart = differences(lead, row, "lead_difference", "lead_ci_low", "lead_ci_high", "lead_verdict",
+                             "How early it first appears, minus the rest",
+                             f"{about}; first mention, 0 = top … 1 = end; left of zero = earlier",
+                             "Difference in first-mention position", lens.outlets, fields, lens.highlight)
+    return (Panel("compare_attention", share_chart, share, rows, "The {n} sentences of {pick} that name a theme."
+                  if lens.mode == "outlet" else "The {n} sentences naming {pick}."),
+            Panel("compare_lead", lead_chart, lead, rows, "The same sentences, in article order."))
+
+
+def _words(compared: pd.DataFrame, lens: Lens) -> Panel:
+    groups = [lens.value] if lens.mode == "outlet" else None
+    words = distinctive(compared, top=15 if lens.mode == "outlet" else 6, groups=groups).rename(columns={"group": "outlet_group"})
+    words = words.assign(label=words["term"] + " (" + words["count"].astype(str) + " vs " + words["rest_count"].astype(str) + ")")
+    about = f"{lens.value} against the rest" if lens.mode == "outlet" else f"each outlet, in sentences naming {lens.describe()}"
+    chart = ranked_bars(words, "label", "z", "term", "Distinctive words and phrases",
+                        f"{about}; z of the weighted log-odds (Monroe et al. 2008); (count here vs in the rest)",
+                        "z-score (how much more this outlet uses it)", list(lens.outlets),
+                        [alt.Tooltip("term:N"), alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("count:Q"),
+                         alt.Tooltip("rest_count:Q", title="count in the rest"), alt.Tooltip("log_odds:Q", format="+.2f"),
+                         alt.Tooltip("z:Q", format=".2f")])
+    return Panel("compare_words", chart, words.drop(columns=["label"]), compared,
+                 "All {n} sentences of {pick}. Click a term to see it in context in every outlet.")

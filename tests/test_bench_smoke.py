@@ -1,0 +1,37 @@
+"""The benchmarks run from a fresh clone: small smoke runs only (the long ones print figures, never assert times)."""
+import csv
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+def test_make_corpus_is_deterministic_and_every_text_distinct():
+    command = [sys.executable, "bench/make_corpus.py", "--articles", "60", "--outlets", "4", "--stories", "15", "--seed", "7"]
+    first = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    again = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    rows = list(csv.DictReader(io.StringIO(first)))
+    assert first == again and len(rows) == 60 and len({r["text"] for r in rows}) == 60
+    assert len({r["outlet"] for r in rows}) == 4 and len({r["story"] for r in rows}) == 15
+    # each story is covered by more than one outlet: the same events, several outlets
+    assert all(len({r["outlet"] for r in rows if r["story"] == s}) > 1 for s in {r["story"] for r in rows})
+
+
+@pytest.mark.browser
+def test_load_bench_smoke_two_visitors():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            raise RuntimeError(f"CI is set but {CHROMIUM} is missing: apt-get install -y chromium")
+        pytest.skip("no Chromium at /usr/bin/chromium (and CI unset)")
+    result = subprocess.run([sys.executable, "bench/load.py", "--visitors", "2", "--articles", "50", "--timeout", "120"],
+                            capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "server still running: yes" in result.stdout
+    assert "outcomes: results 2, busy 0, error 0, lost articles 0" in result.stdout

@@ -1,0 +1,93 @@
+"""One outlet against the rest: article-bootstrap differences and distinctive words, on toy corpora with known answers."""
+import math
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from framing.compare import CLEAR, SMALL, TONE, UNCLEAR, Ratio, article_sums, difference, label_versus_rest, one_versus_rest
+from framing.distinctive import distinctive, log_odds, term_pattern, terms
+
+
+def toy(outlets):
+    """outlets: {outlet: [[tone of each sentence] for each article]} → a sentence table."""
+    rows = []
+    for outlet, articles in outlets.items():
+        for a, tones in enumerate(articles):
+            for s, tone in enumerate(tones):
+                rows.append({"article_id": f"{outlet}-{a}", "outlet_group": outlet, "tone": tone, "n_words": 10,
+                             "hedge_count": 1 if tone > 0 else 0, "position": s / max(len(tones) - 1, 1),
+                             "themes": ["Sanctions"] if tone < 0 else []})
+    return pd.DataFrame(rows)
+
+
+def test_a_clear_difference_has_the_known_value_and_an_interval_away_from_zero():
+    table = toy({"A": [[0.5] * 5] * 4, "B": [[0.0] * 5] * 4})
+    (row,) = one_versus_rest(table, [TONE], ["A"]).to_dict(orient="records")
+    assert row["difference"] == pytest.approx(0.5) and row["ci_low"] == pytest.approx(0.5) and row["verdict"] == CLEAR
+    assert (row["n_articles"], row["rest_articles"], row["n_sentences"]) == (4, 4, 20)
+
+
+def test_intervals_resample_articles_not_sentences():
+    # Each article is uniform inside but articles differ: 3 articles of 50 sentences per outlet, same mix in both.
+    articles = [[-1.0] * 50, [0.0] * 50, [1.0] * 50]
+    table = toy({"A": articles, "B": articles})
+    (row,) = one_versus_rest(table, [TONE], ["A"]).to_dict(orient="records")
+    assert row["difference"] == pytest.approx(0.0) and row["verdict"] == UNCLEAR
+    # With only 3 independent articles a side the interval is wide; 150 "independent" sentences would give ±0.2.
+    assert row["ci_high"] - row["ci_low"] > 1.0
+
+
+def test_one_article_is_a_small_sample_with_no_interval():
+    table = toy({"A": [[0.9, 0.8, 0.7, 0.9, 0.8]], "B": [[0.0] * 5] * 3})
+    (row,) = one_versus_rest(table, [TONE], ["A"]).to_dict(orient="records")
+    assert row["verdict"] == SMALL and math.isnan(row["ci_low"])
+
+
+def test_rates_are_ratios_of_sums_so_long_articles_weigh_more():
+    table = toy({"A": [[1.0] * 9 + [-1.0], [-1.0]], "B": [[-1.0] * 5] * 2})
+    rate = Ratio("hedges_per_1k_words", "Epistemic hedges", "hedge_count", "n_words", 1000.0)
+    sums = article_sums(table, ["hedge_count", "n_words"])
+    row = difference(sums[sums["outlet_group"] == "A"], sums[sums["outlet_group"] == "B"], rate)
+    assert row["value"] == pytest.approx(1000 * 9 / 110)  # 9 hedges in 11 sentences of 10 words, not the mean of 90% and 0%
+    assert row["rest_value"] == 0
+
+
+def test_attention_and_lead_position_against_the_rest():
+    # A names Sanctions in the first sentence of each article, B in the last (negative tone marks the theme here).
+    table = toy({"A": [[-1.0, 1.0, 1.0, 1.0]] * 3, "B": [[1.0, 1.0, 1.0, -1.0]] * 3})
+    (row,) = label_versus_rest(table, "themes", ["Sanctions"], "A").to_dict(orient="records")
+    assert row["share_difference"] == pytest.approx(0.0)  # one sentence in four on both sides
+    assert row["first_mention"] == 0.0 and row["rest_first_mention"] == 1.0 and row["lead_difference"] == -1.0
+    assert row["lead_verdict"] == CLEAR
+
+
+def test_log_odds_with_informative_prior_matches_a_hand_computation():
+    group, rest = Counter({"x": 3, "y": 1}), Counter({"x": 1, "y": 3})
+    scored = log_odds(group, rest, group + rest, prior_weight=8.0).set_index("term")
+    # α_x = 8 × 4/8 = 4; n_i = n_j = 4; δ_x = log(7 / (4 + 8 − 3 − 4)) − log(5 / (4 + 8 − 1 − 4)) = 2 log(7/5)
+    assert scored.loc["x", "log_odds"] == pytest.approx(2 * math.log(7 / 5))
+    assert scored.loc["x", "z"] == pytest.approx(2 * math.log(7 / 5) / math.sqrt(1 / 7 + 1 / 5))
+    assert scored.loc["y", "log_odds"] == pytest.approx(-2 * math.log(7 / 5))
+    # The prior shrinks: with a weaker prior the same counts give a larger log-odds.
+    weak = log_odds(group, rest, group + rest, prior_weight=0.8).set_index("term")
+    assert weak.loc["x", "log_odds"] > scored.loc["x", "log_odds"]
+
+
+def test_distinctive_terms_per_outlet_keep_stop_words_out_of_the_list():
+    table = pd.DataFrame({"outlet_group": ["A"] * 4 + ["B"] * 4, "text": [
+        "The sanctions regime tightened again.", "Sanctions regime critics spoke.", "The sanctions regime held.",
+        "Sanctions regime talks stalled.", "The summit went well.", "Summit talks went well.", "The summit ended.",
+        "A summit was held."]})
+    top = distinctive(table, top=3, min_count=2)
+    assert set(top[top["group"] == "A"]["term"]) == {"sanctions", "regime", "sanctions regime"}
+    assert list(top[top["group"] == "B"]["term"])[0] == "summit"
+    assert (top["z"] > 0).all() and not set(top["term"]) & {"the", "a", "was"}
+    assert {"group", "term", "count", "rest_count", "log_odds", "z"} == set(top.columns)
+
+
+def test_terms_and_their_spans():
+    assert terms("Kim’s 2024 visit, the visit") == ["kim's", "visit", "the", "visit", "kim's visit", "visit the", "the visit"]
+    text = "The Sanctions regime, and sanctions-regime talk."
+    assert [m.group() for m in term_pattern("sanctions regime").finditer(text)] == ["Sanctions regime"]
