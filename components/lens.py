@@ -25,6 +25,7 @@ class Lens:
     tone_engine: str = "blend"
     presentation: bool = False
     outlets: tuple[str, ...] = ()  # every outlet group of the corpus, sorted: the colour domain
+    query: str = ""  # the sidebar's search (Search view; its matches are marked in every passage)
 
     @property
     def selection(self) -> dict[str, str]:

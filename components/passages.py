@@ -10,13 +10,14 @@ import html
 import pandas as pd
 import streamlit as st
 
+from framing.distinctive import QueryError, query_pattern
 from framing.measures import MEASURES
 
 from .lens import Lens
 from .text import literal
 from .theme import APPROXIMATOR_COLOUR, BOOSTER_COLOUR, HEDGE_COLOUR, THEME_COLOUR
 
-MARK_CLASSES = {"hedge": "fl-h", "approximator": "fl-a", "booster": "fl-b", "theme": "fl-t"}
+MARK_CLASSES = {"match": "fl-m", "hedge": "fl-h", "approximator": "fl-a", "booster": "fl-b", "theme": "fl-t"}
 STYLE = f"""<style>
 .fl-p {{ border-left: 4px solid #cbd5e1; padding: 4px 10px; margin: 0 0 10px 0; font-size: 1rem; line-height: 1.45; }}
 .fl-meta {{ color: #475569; font-size: 0.85rem; }}
@@ -25,6 +26,7 @@ STYLE = f"""<style>
 .fl-b {{ background: {BOOSTER_COLOUR}; border-bottom: 2px solid #2563eb; padding: 0 2px; }}
 .fl-t {{ background: {THEME_COLOUR}; border-bottom: 2px dotted #059669; padding: 0 2px; }}
 .fl-q {{ font-style: italic; }}
+.fl-m {{ font-weight: 700; outline: 2px solid #0f172a; border-radius: 2px; padding: 0 2px; }}
 .fl-legend span {{ margin-right: 10px; }}
 details.fl-ctx summary {{ cursor: pointer; color: #1f4e79; font-size: 0.85rem; }}
 .fl-big .fl-p {{ font-size: 1.25rem; }}
@@ -46,8 +48,15 @@ def marked_html(text: str, marks: list[tuple[int, int, str, str]]) -> str:
     return "".join(out)
 
 
-def sentence_marks(row, theme_set: str) -> list[tuple[int, int, str, str]]:
-    marks = [(h["start"], h["end"], "hedge", f"hedge: {h['category']}" + (" (negated)" if h.get("negated") else ""))
+def sentence_marks(row, theme_set: str, query: str = "") -> list[tuple[int, int, str, str]]:
+    """Every marked span of a sentence; the search's matches first, so they win where spans overlap."""
+    marks = []
+    if query.strip():
+        try:
+            marks = [(m.start(), m.end(), "match", "search match") for m in query_pattern(query).finditer(row["text"])]
+        except QueryError:
+            pass
+    marks += [(h["start"], h["end"], "hedge", f"hedge: {h['category']}" + (" (negated)" if h.get("negated") else ""))
              for h in row["hedges"]]
     marks += [(a["start"], a["end"], "approximator", f"approximator: {a['category']}") for a in row.get("approximators", [])]
     marks += [(b["start"], b["end"], "booster", f"booster: {b['category']}") for b in row["boosters"]]
@@ -66,11 +75,11 @@ def score_line(row, tone_column: str = "tone") -> str:
     return html.escape(" · ".join(parts + [quoted]))
 
 
-def passage_html(row, paragraph: str, theme_set: str, tone_column: str) -> str:
+def passage_html(row, paragraph: str, theme_set: str, tone_column: str, query: str = "") -> str:
     meta = (f"<b>{html.escape(row['outlet_group'])}</b> · {html.escape(_short(row['title']))} · "
             f"{html.escape(row['sentence_id'])} · position {row['position']:.2f}")
     scores = score_line(row, tone_column)
-    body = marked_html(row["text"], sentence_marks(row, theme_set))
+    body = marked_html(row["text"], sentence_marks(row, theme_set, query))
     context = _paragraph_with_sentence(paragraph, row["text"])
     return (f'<div class="fl-p" data-sentence-id="{html.escape(row["sentence_id"])}">'
             f'<div class="fl-meta">{meta}</div><div class="{"fl-q" if row["quoted"] else ""}">{body}</div>'
@@ -99,7 +108,7 @@ def draw_passages(passages: pd.DataFrame, paragraphs: dict[str, str], lens: Lens
               '<span class="fl-b">booster</span>'
               '<span class="fl-t">theme term</span><span class="fl-q">italic = quoted</span></div>')
     shown = passages.head(limit)
-    body = "".join(passage_html(r, paragraphs.get(r["paragraph_id"], ""), lens.theme_set, lens.tone_column)
+    body = "".join(passage_html(r, paragraphs.get(r["paragraph_id"], ""), lens.theme_set, lens.tone_column, lens.query)
                    for _, r in shown.iterrows())
     more = (f'<div class="fl-meta">Showing {limit:,} of {len(passages):,}: “Show more” below, or download the CSV for all.</div>'
             if len(passages) > limit else "")

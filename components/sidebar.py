@@ -28,6 +28,10 @@ def draw(analysis: Analysis) -> Lens:
         presentation = st.toggle("Presentation mode", key="present", bind="query-params",
                                  help="Hides the controls and enlarges text for screenshots.")
         mode = st.radio("Compare by", list(MODES), format_func=MODES.get, key="by", bind="query-params", horizontal=True)
+        query = st.text_input("Search", key="q", bind="query-params", placeholder="a word or phrase; * = any letters",
+                              on_change=state.go_to_view, args=("Search",),
+                              help="Shows how often each outlet and story uses it, every occurrence in context (Search view), "
+                                   "and marks it in every passage.")
         theme_set = st.selectbox("Theme set", analysis.lexicons.theme_sets, format_func=theme_set_label, key="themes",
                                  bind="query-params")
         value = st.selectbox(MODES[mode], pick_options(analysis, mode, theme_set), key=f"pick_{mode}", bind="query-params")
@@ -41,4 +45,4 @@ def draw(analysis: Analysis) -> Lens:
                   help="Upload files or paste text in the Articles view.")
         st.download_button("Whole sentence table (CSV)", lambda: rows_csv(table), "framing-lens-sentences.csv",
                            "text/csv", on_click="ignore")
-    return Lens(mode, value or "", theme_set, tone_engine, presentation, analysis.outlets)
+    return Lens(mode, value or "", theme_set, tone_engine, presentation, analysis.outlets, query or "")

@@ -106,7 +106,7 @@ def _analyse(articles: list[Article], lex: Lexicons) -> Analysis:
                 bar.progress(n / len(chunks), text=f"Analysing {len(lines):,} articles… {done:,} done")
     if bar is not None:
         bar.empty()
-    table = finish(pd.concat([p[0] for p in parts], ignore_index=True))
+    table = finish(pd.concat([p[0] for p in parts], ignore_index=True), articles)
     paragraphs = pd.concat([p[1] for p in parts], ignore_index=True)
     return Analysis(articles, lex, table, dict(zip(paragraphs["paragraph_id"], paragraphs["text"])))
 

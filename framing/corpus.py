@@ -24,8 +24,9 @@ DATA_DIR = ROOT / "data"
 BUNDLED_CORPUS = DATA_DIR / "articles.jsonl"
 RAW_DIR = DATA_DIR / "raw"
 
-TEXT_COLUMNS = ("text", "body", "content", "article", "full_text", "story")
-METADATA_FIELDS = ("title", "outlet", "author", "date", "url")
+TEXT_COLUMNS = ("text", "body", "content", "article", "full_text")
+METADATA_FIELDS = ("title", "outlet", "author", "date", "url", "story")
+COLUMN_ALIASES = {"event": "story"}  # a column named "event" is read as the story
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".csv", ".jsonl")
 MAX_BYTES = DEFAULT_BUDGET.max_bytes
 SAVED_CORPUS_FIELD = "blocks"  # only a corpus saved by this tool carries the cleaned blocks
@@ -48,6 +49,7 @@ class Article:
     author: str = UNKNOWN
     date: str = UNKNOWN  # the page's own date, as stated by the page; not the date of the events
     url: str = UNKNOWN
+    story: str = ""  # the event the article covers, as the input states it ("" = group automatically)
     source_file: str = UNKNOWN
     date_source: str = ""
     dateline: str = ""
@@ -229,6 +231,9 @@ def articles_from_bytes(name: str, data: bytes, max_articles: int | None = None)
 
 def _from_rows(rows: Iterable[dict], columns: list[str], source: str) -> Iterator[Article]:
     lowered = {c.lower().strip(): c for c in columns if c}
+    for alias, field in COLUMN_ALIASES.items():
+        if alias in lowered and field not in lowered:
+            lowered[field] = lowered[alias]
     if SAVED_CORPUS_FIELD in lowered:  # a corpus saved by this tool: restore exactly
         for row in rows:
             try:

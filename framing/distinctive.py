@@ -86,3 +86,19 @@ def term_pattern(term: str) -> re.Pattern[str]:
     """Where a term (as ``terms`` makes it) occurs in a sentence, case-insensitively, as whole words."""
     words = [re.escape(w).replace("'", "['’]") for w in term.split()]
     return re.compile(r"(?<![\w])" + r"\s+".join(words) + r"(?![\w])", re.IGNORECASE)
+
+
+class QueryError(ValueError):
+    """A search that cannot be run (empty, or only wildcards)."""
+
+
+def query_pattern(query: str) -> re.Pattern[str]:
+    """A search for a word or phrase, ``*`` standing for any letters ("sanction*", "north korea*"): whole
+    words, any case. A query of wildcards only would match every word and is refused."""
+    words = query.split()
+    if not words:
+        raise QueryError("type a word or phrase")
+    if all(set(w) <= {"*"} for w in words):
+        raise QueryError(f"“{query}” is only wildcards, which would match every word; add some letters")
+    parts = [re.escape(w).replace("'", "['’]").replace(r"\*", r"[\w'’-]*") for w in words]
+    return re.compile(r"(?<![\w])" + r"\s+".join(parts) + r"(?![\w])", re.IGNORECASE)

@@ -39,6 +39,7 @@ def names(column: str) -> Mask:
 FILTERS: dict[str, Filter] = {f.field: f for f in (
     Filter("outlet_group", "outlet", equals("outlet_group")),
     Filter("article_id", "article", equals("article_id")),
+    Filter("story", "story", equals("story")),
     Filter("sentence_id", "sentence", equals("sentence_id")),
     Filter("speaker", "speaker", equals("speaker")),
     Filter("hedge_category", "hedge category", names("hedge_categories")),

@@ -224,7 +224,7 @@ def edit_metadata(corpus: list[Article], article_id: str, changes: dict[str, str
     for key, value in changes.items():
         if key not in EDITABLE_FIELDS:
             raise ValueError(f"{key} is not an editable field")
-        value = normalise(str(value)).strip() or UNKNOWN
+        value = normalise(str(value)).strip() or ("" if key == "story" else UNKNOWN)
         if value != getattr(article, key):
             values[key] = value
     if not values:

@@ -13,7 +13,7 @@ import pandas as pd
 
 from .clean import UNKNOWN
 from .corpus import Article
-from . import uncertainty
+from . import stories, uncertainty
 from .lexicon import Lexicons, theme_set_column
 from .measures import MEASURES, Sentence, score
 from .segment import sentence_spans
@@ -23,12 +23,12 @@ _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 LEAD_POSITION = 0.2  # the first fifth of an article counts as its lead
 
 IDENTITY_COLUMNS = [
-    "article_id", "outlet", "outlet_group", "title", "date", "sentence_id", "paragraph_id", "heading",
+    "article_id", "outlet", "outlet_group", "story", "title", "date", "sentence_id", "paragraph_id", "heading",
     "sentence_index", "position", "in_lead", "text", "n_words", "quoted_share", "speaker",
 ]
 LABEL_COLUMNS = ["hedges", "approximators", "boosters", "hedge_categories", "theme_matches", "actors", "actor_matches"]
 # Identity fields the command line writes (the measures say for themselves whether they are written).
-CLI_IDENTITY = ["article_id", "outlet", "title", "sentence_id", "paragraph_id", "position", "text", "speaker"]
+CLI_IDENTITY = ["article_id", "outlet", "story", "title", "sentence_id", "paragraph_id", "position", "text", "speaker"]
 
 
 def sentence_columns(lexicons: Lexicons | None = None) -> list[str]:
@@ -77,7 +77,8 @@ def _term_matches(matches) -> list[dict]:
     return [{"term": m.text, "label": m.label, "start": m.start, "end": m.end} for m in matches]
 
 
-def sentence_rows(article: Article, lexicons: Lexicons) -> list[dict]:
+def sentence_rows(article: Article, lexicons: Lexicons, story: str | None = None) -> list[dict]:
+    """One row per sentence; ``story``: the article's story when it was grouped automatically."""
     units = []  # (paragraph_id, heading, sentence text, its quoted stretches)
     for paragraph_id, heading, text in paragraphs(article):
         spans = sentence_spans(text)
@@ -95,6 +96,7 @@ def sentence_rows(article: Article, lexicons: Lexicons) -> list[dict]:
             "article_id": article.article_id,
             "outlet": article.outlet,
             "outlet_group": group,
+            "story": story or article.story,
             "title": article.title,
             "date": article.date,
             "sentence_id": f"{article.article_id}-s{index + 1:03d}",
@@ -135,17 +137,20 @@ def sentence_table(
 ) -> pd.DataFrame:
     rows: list[dict] = []
     for i, article in enumerate(articles):
-        rows.extend(sentence_rows(article, lexicons))
+        rows.extend(sentence_rows(article, lexicons, article.story))
         if progress:
             progress(i + 1, len(articles))
-    return finish(pd.DataFrame(rows, columns=sentence_columns(lexicons)))
+    return finish(pd.DataFrame(rows, columns=sentence_columns(lexicons)), articles)
 
 
-def finish(table: pd.DataFrame) -> pd.DataFrame:
-    """What needs the whole corpus: one name per speaker across articles ("Rubio" → "Marco Rubio")."""
+def finish(table: pd.DataFrame, articles: list[Article] | None = None) -> pd.DataFrame:
+    """What needs the whole corpus: one name per speaker across articles ("Rubio" → "Marco Rubio"), and the
+    stories of articles that state none (framing.stories groups them)."""
     mapping = merge_aliases(list(table["speaker"].unique())) if len(table) else {}
     if mapping:
         table = table.assign(speaker=table["speaker"].map(lambda s: mapping.get(s, s)))
+    if articles is not None and len(table):
+        table = table.assign(story=table["article_id"].map(stories.group(articles)))
     return table
 
 

@@ -117,3 +117,34 @@ def test_presentation_mode_hides_exports():
     at = run_app(view="Tone", present="true")
     assert not at.exception
     assert not [b for b in at.get("download_button") if b.proto.label == "SVG"]
+
+
+def test_story_view_shows_a_storys_outlets_side_by_side_and_the_pairs():
+    at = run_app(view="Story", story="auto: Donald Trump, White House (2024-06-08)")
+    assert not at.exception, [e.value for e in at.exception]
+    cards = [shown(m.value) for m in at.markdown if m.value.startswith("**") and not m.value.startswith("**Passages")]
+    assert {c.split(" · ")[0] for c in cards} == {"**unknown outlet (a001)**", "**unknown outlet (a003)**", "**unknown outlet (a004)**"}
+    assert len(charts(at)) == 1 and len(passages_html(at)) == 1
+
+
+@pytest.mark.parametrize("by", ["Outlet", "Theme", "Actor"])
+def test_story_and_search_views_in_each_pick_mode(by):
+    for params in ({"view": "Story"}, {"view": "Search", "q": "sanction*"}):
+        at = run_app(by=by, **params)
+        assert not at.exception, (by, params, [e.value for e in at.exception])
+
+
+def test_search_deep_link_counts_and_marks_every_occurrence():
+    at = run_app(view="Search", q="troop*")
+    assert shown(at.header[0].value) == "Search — “troop*”"
+    first = passages_html(at)[0]
+    sentences = re.findall(r'data-sentence-id="([^"]+)"', first)
+    assert sentences and first.count('class="fl-m"') >= len(sentences)  # every passage shows its match, marked
+    assert all(re.search(r'class="fl-m" title="search match">[Tt]roop', part) for part in first.split('data-sentence-id=')[1:])
+
+
+@pytest.mark.parametrize("query, message", [("*", "only wildcards"), ("zzqx", "No sentence contains")])
+def test_search_refuses_wildcards_alone_and_says_when_nothing_is_found(query, message):
+    at = run_app(view="Search", q=query)
+    assert not at.exception
+    assert any(message in shown(m.value) for m in list(at.error) + list(at.warning))

@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from framing.compare import CLEAR, SMALL, TONE, UNCLEAR, Ratio, article_sums, difference, label_versus_rest, one_versus_rest
+from framing.compare import (CLEAR, SMALL, TONE, UNCLEAR, Ratio, article_sums, difference, label_versus_rest, one_versus_rest,
+                             paired)
 from framing.distinctive import distinctive, log_odds, term_pattern, terms
 
 
@@ -91,3 +92,57 @@ def test_terms_and_their_spans():
     assert terms("Kim’s 2024 visit, the visit") == ["kim's", "visit", "the", "visit", "kim's visit", "visit the", "the visit"]
     text = "The Sanctions regime, and sanctions-regime talk."
     assert [m.group() for m in term_pattern("sanctions regime").finditer(text)] == ["Sanctions regime"]
+
+
+def test_paired_differences_on_shared_stories_only():
+    rows = []
+    # A is 0.2 more negative than B on stories s1..s4; s5 only A covered (left out).
+    for story, (a, b) in {"s1": (-0.3, -0.1), "s2": (0.0, 0.2), "s3": (0.1, 0.3), "s4": (-0.5, -0.3), "s5": (0.9, None)}.items():
+        for outlet, tone in (("A", a), ("B", b)):
+            if tone is not None:
+                rows += [{"article_id": f"{outlet}{story}", "outlet_group": outlet, "story": story, "tone": tone, "n_words": 5}] * 3
+    summary, per_story = paired(pd.DataFrame(rows), "A", "B")
+    assert summary["stories"] == 4 and summary["first_lower"] == 4
+    assert summary["mean_difference"] == pytest.approx(-0.2) and summary["ci_high"] == pytest.approx(-0.2)
+    assert summary["verdict"] == CLEAR and set(per_story["story"]) == {"s1", "s2", "s3", "s4"}
+
+
+def test_stories_stated_or_grouped_by_shared_rare_names_and_dates():
+    from framing.corpus import article_from_text
+    from framing.stories import AUTO, group
+
+    def article(i, text, date="unknown", story=""):
+        a = article_from_text(f"Title {i}\n\n{text}", "t", article_id=f"x{i}")
+        a.date, a.story = date, story
+        return a
+
+    summit = "Leaders met at the Vostochny Cosmodrome, where Sergei Shoigu joined them. Analysts in Seoul and Washington watched."
+    vote = "Lawmakers in Washington debated the Farm Bill as Chuck Grassley pressed the Senate Agriculture Committee."
+    articles = [article(1, summit, "2023-09-13"), article(2, "Reporters saw the Vostochny Cosmodrome. " + summit, "2023-09-14"),
+                article(3, vote, "2023-09-13"), article(4, summit, "2024-06-19"), article(5, vote, story="farm-bill")]
+    stories = group(articles)
+    assert stories["x1"] == stories["x2"] and stories["x1"].startswith(AUTO)  # shared rare names, dates a day apart
+    assert stories["x3"] != stories["x1"]  # other names
+    assert stories["x4"] != stories["x1"]  # the same names nine months later: another event
+    assert stories["x5"] == "farm-bill"  # a stated story is kept as stated
+
+
+def test_bundled_corpus_groups_the_vostochny_summit_articles():
+    from framing.corpus import load_bundled
+    from framing.stories import group
+
+    stories = group(load_bundled())
+    assert stories["a001"] == stories["a003"] == stories["a004"]  # the September 2023 summit at Vostochny
+    assert stories["a000"] != stories["a001"] and stories["a002"] != stories["a001"]
+
+
+def test_search_queries_with_wildcards_and_their_spans():
+    from framing.distinctive import QueryError, query_pattern
+
+    text = "Troops and troop numbers; the troopship sailed, not Troop’s."
+    assert [m.group() for m in query_pattern("troop").finditer(text)] == ["troop", "Troop"]  # a possessive is the word
+    assert [m.group() for m in query_pattern("troop*").finditer(text)] == ["Troops", "troop", "troopship", "Troop’s"]
+    assert [(m.start(), m.end()) for m in query_pattern("troop numbers").finditer(text)] == [(11, 24)]
+    for bad in ("*", " ** * ", ""):
+        with pytest.raises(QueryError):
+            query_pattern(bad)

@@ -83,11 +83,15 @@ def passage_ids(page, index):
     return frame.locator("[data-sentence-id]").evaluate_all("els => els.map(e => e.dataset.sentenceId)")
 
 
-@pytest.mark.parametrize("view", ["Overview", "Tone", "Hedging", "Emphasis", "Voices", "Methodology"])
+EXPECTED_CHARTS = {"Compare": 5, "Story": 1, "Search": 2, "Overview": 1, "Tone": 2, "Hedging": 4, "Emphasis": 3, "Voices": 2,
+                   "Methodology": 0}
+
+
+@pytest.mark.parametrize("view", list(EXPECTED_CHARTS))
 def test_view_loads_without_errors_and_every_chart_renders(server, browser, view):
-    page, errors = open_page(browser, f"{server}/?view={view}")
+    page, errors = open_page(browser, f"{server}/?view={view}" + ("&q=troop*" if view == "Search" else ""))
     assert page.locator("[data-testid='stException']").count() == 0
-    expected = {"Overview": 1, "Tone": 2, "Hedging": 4, "Emphasis": 3, "Voices": 2, "Methodology": 0}[view]
+    expected = EXPECTED_CHARTS[view]
     page.wait_for_function(f"() => document.querySelectorAll('.vega-embed canvas, .vega-embed svg.marks').length >= {expected}",
                            timeout=30000)
     page.screenshot(path=str(SHOTS / f"{view.lower()}.png"), full_page=False)
@@ -120,6 +124,68 @@ def test_click_bar_filters_passages_and_deep_link_round_trips(server, browser):
     again, errors2 = open_page(browser, deep_link)
     assert passage_ids(again, 0) == after
     assert not errors and not errors2, errors + errors2
+    again.close()
+
+
+def click_until_passages_change(page, chart_index, passages_index, x_fraction=0.3):
+    """Click down a chart's rows until the passages beside it change; returns (before, after)."""
+    before = passage_ids(page, passages_index)
+    chart = page.locator(".vega-embed").nth(chart_index)
+    chart.scroll_into_view_if_needed()
+    box = chart.locator("canvas, svg.marks").first.bounding_box()
+    after = before
+    for fraction in (0.12, 0.16, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6):
+        page.mouse.click(box["x"] + box["width"] * x_fraction, box["y"] + box["height"] * fraction)
+        wait_idle(page)
+        after = passage_ids(page, passages_index)
+        if after != before:
+            break
+    return before, after
+
+
+def test_first_screen_compares_with_four_charts_and_a_clicked_term_shows_in_every_outlet(server, browser):
+    page, errors = open_page(browser, server)
+    page.wait_for_function("() => document.querySelectorAll('.vega-embed canvas, .vega-embed svg.marks').length >= 5",
+                           timeout=30000)
+    assert "Compare — outlet PRIO Blogs" in page.locator("[data-testid='stMain'] [data-testid='stHeading']").first.inner_text()
+    assert page.locator("[data-testid='stHtml']").filter(has=page.locator(".fl-legend")).count() >= 4
+    page.screenshot(path=str(SHOTS / "compare.png"))
+    before, after = click_until_passages_change(page, 4, 4)
+    assert after != before and "mark=compare_words" in page.url  # the first click that filters is in the URL at once
+    term = re.search(r"term%3D([^&|]+)", page.url) or re.search(r"term=([^&|]+)", page.url)
+    from urllib.parse import unquote
+    word = unquote(unquote(term.group(1))).lower().split()[0]
+    frame = page.locator("[data-testid='stHtml']").filter(has=page.locator(".fl-legend")).nth(4)
+    texts = frame.locator("[data-sentence-id]").evaluate_all("els => els.map(e => e.innerText.toLowerCase())")
+    assert texts and all(word in t for t in texts)
+    assert len({i.split("-")[0] for i in after}) >= 1
+    page.screenshot(path=str(SHOTS / "compare-term-clicked.png"))
+    assert not errors, errors
+    page.close()
+
+
+def test_story_pick_shows_its_outlets_side_by_side(server, browser):
+    page, errors = open_page(browser, f"{server}/?view=Story")
+    cards = page.locator("[data-testid='stMarkdownContainer']").filter(has_text="article(s),")
+    cards.first.wait_for(timeout=30000)
+    names = [c.split(" · ")[0] for c in cards.all_inner_texts()]
+    boxes = [cards.nth(i).bounding_box() for i in range(cards.count())]
+    assert len({round(b["y"]) for b in boxes}) == 1 and len(boxes) == 3  # side by side: one row, three columns
+    assert {"unknown outlet (a001)", "unknown outlet (a003)", "unknown outlet (a004)"} <= {n.strip() for n in names}
+    page.screenshot(path=str(SHOTS / "story.png"))
+    assert not errors, errors
+    page.close()
+
+
+def test_search_deep_link_reopens_with_the_same_passages(server, browser):
+    page, errors = open_page(browser, f"{server}/?view=Search&q=troop%2A")
+    first = passage_ids(page, 0)
+    assert first and page.locator(".fl-m").count() >= len(first)
+    page.screenshot(path=str(SHOTS / "search.png"))
+    again, errors2 = open_page(browser, page.url)
+    assert passage_ids(again, 0) == first
+    assert not errors and not errors2
+    page.close()
     again.close()
 
 

@@ -24,6 +24,8 @@ from ..text import literal
 
 VIEW_MODULES = [
     "compare",
+    "story",
+    "search",
     "overview",
     "tone",
     "hedging",
@@ -42,6 +44,8 @@ def registry() -> dict[str, ModuleType]:
 
 
 def header(module: ModuleType, lens: Lens) -> str:
+    if module.TITLE == "Search":
+        return f"Search — “{lens.query}”" if lens.query.strip() else "Search"
     return f"{module.TITLE} — {lens.describe()}" if hasattr(module, "panels") else module.TITLE
 
 

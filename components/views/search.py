@@ -1,0 +1,75 @@
+"""Search: a word or phrase (``*`` for any letters) in context — how often each outlet and story uses it,
+with every occurrence beside the charts. The query is the sidebar's search box, and part of the URL."""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from framing.analysis import Analysis
+from framing.distinctive import QueryError, query_pattern
+
+from ..charts import ranked_bars
+from ..lens import Lens
+from ..panel import Panel, draw_all
+from ..text import literal
+
+TITLE = "Search"
+TOP_STORIES = 20
+
+
+def draw(analysis: Analysis, lens: Lens) -> None:
+    if not lens.query.strip():
+        st.info("Type a word or phrase in **Search** in the sidebar; `*` stands for any letters (`sanction*`).")
+        return
+    try:
+        query_pattern(lens.query)
+    except QueryError as error:
+        st.error(literal(f"Search: {error}."))
+        return
+    found = panels(analysis, lens)
+    if not found:
+        st.warning(literal(f"No sentence contains “{lens.query}”."))
+        return
+    draw_all(found, analysis, lens)
+
+
+def hits(table: pd.DataFrame, query: str) -> pd.DataFrame:
+    """Every sentence with the query, and how many times it occurs there."""
+    pattern = query_pattern(query)
+    counts = table["text"].map(lambda text: len(pattern.findall(text)))
+    return table.assign(hits=counts)
+
+
+def rates(table: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Occurrences per 1,000 words of each group (an outlet, a story); a story is coloured by an outlet covering it."""
+    aggregations = dict(hits=("hits", "sum"), n_words=("n_words", "sum"), articles=("article_id", "nunique"))
+    if by != "outlet_group":
+        aggregations["outlet_group"] = ("outlet_group", "first")
+    grouped = table.groupby(by).agg(**aggregations)
+    grouped["per_1k_words"] = 1000.0 * grouped["hits"] / grouped["n_words"]
+    return grouped.reset_index()
+
+
+def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
+    table = hits(analysis.table, lens.query)
+    found = table[table["hits"] > 0]
+    if found.empty:
+        return []
+    by_outlet = rates(table, "outlet_group")
+    by_outlet = by_outlet.assign(label=by_outlet["outlet_group"] + " (" + by_outlet["hits"].astype(str) + " in "
+                                 + by_outlet["articles"].astype(str) + " articles)")
+    tip = [alt.Tooltip("hits:Q", title="occurrences"), alt.Tooltip("per_1k_words:Q", format=".2f", title="per 1,000 words"),
+           alt.Tooltip("n_words:Q", title="words")]
+    outlets = ranked_bars(by_outlet, "label", "per_1k_words", "outlet_group", f"“{lens.query}” per 1,000 words, by outlet",
+                          f"{int(found['hits'].sum()):,} occurrences in {len(found):,} sentences; whole words, any case",
+                          "Occurrences per 1,000 words", list(lens.outlets), tip)
+    by_story = rates(table, "story")
+    by_story = by_story[by_story["hits"] > 0].nlargest(TOP_STORIES, "per_1k_words")
+    stories = ranked_bars(by_story, "story", "per_1k_words", "story", f"“{lens.query}” per 1,000 words, by story",
+                          f"The {len(by_story)} stories that use it most (colour: an outlet covering it)",
+                          "Occurrences per 1,000 words", list(lens.outlets), [alt.Tooltip("story:N"), *tip])
+    caption = "All {n} sentences with “" + lens.query.replace("{", "{{").replace("}", "}}") + "”, in article order."
+    return [Panel("search_outlets", outlets, by_outlet.drop(columns=["label"]), found, caption,
+                  sort_passages_by=["article_id", "position"]),
+            Panel("search_stories", stories, by_story, found, caption, sort_passages_by=["story", "article_id", "position"])]

@@ -1,0 +1,90 @@
+"""Story: one event, its outlets side by side; and two outlets compared on the stories both covered."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from framing.aggregate import speaker_counts, summary_by
+from framing.analysis import Analysis
+from framing.compare import CLEAR, SMALL, TONE, paired
+
+from ..charts import differences
+from ..lens import Lens
+from ..panel import Panel, draw_all
+from ..text import literal
+
+TITLE = "Story"
+MAX_SIDE_BY_SIDE = 4
+
+
+def stories(table: pd.DataFrame) -> pd.DataFrame:
+    """Each story with how many outlets and articles cover it, most outlets first."""
+    per = table.groupby("story").agg(outlets=("outlet_group", "nunique"), articles=("article_id", "nunique"))
+    return per.sort_values(["outlets", "articles"], ascending=False).reset_index()
+
+
+def draw(analysis: Analysis, lens: Lens) -> None:
+    table = analysis.table
+    listing = stories(table)
+    labels = {r.story: f"{r.story} — {r.outlets} outlet{'s' if r.outlets != 1 else ''}, {r.articles} article{'s' if r.articles != 1 else ''}"
+              for r in listing.itertuples()}
+    story = st.selectbox("Story", list(labels), format_func=labels.get, key="story", bind="query-params",
+                         help="Stories come from a story (or event) column; where there is none, articles are grouped "
+                              "by the names they share and their dates (see Methodology). Edit them in the Articles view.")
+    if story is None:
+        return
+    rows = table[table["story"] == story]
+    outlets = sorted(rows["outlet_group"].unique())
+    if len(outlets) == 1:
+        st.info(literal(f"Only {outlets[0]} covers this story in the loaded articles: there is nothing to compare it with."))
+    _side_by_side(rows, outlets[:MAX_SIDE_BY_SIDE], lens)
+    if len(outlets) > MAX_SIDE_BY_SIDE:
+        st.caption(f"{len(outlets) - MAX_SIDE_BY_SIDE} more outlets cover this story; the charts below show all of them.")
+    draw_all(panels(analysis, lens), analysis, lens)
+
+
+def _side_by_side(rows: pd.DataFrame, outlets: list[str], lens: Lens) -> None:
+    summary = summary_by(rows, "outlet_group").set_index("outlet_group")
+    speakers = speaker_counts(rows, "outlet_group")
+    for column, outlet in zip(st.columns(len(outlets)), outlets):
+        own = rows[rows["outlet_group"] == outlet].sort_values(["article_id", "sentence_index"])
+        s = summary.loc[outlet]
+        themes = pd.Series([t for names in own[lens.theme_column] for t in names]).value_counts().head(3)
+        quoted = speakers[speakers["outlet_group"] == outlet].nlargest(3, "sentences")["speaker"]
+        with column.container(border=True):
+            st.markdown(f"**{literal(outlet)}** · {own['article_id'].nunique()} article(s), {len(own)} sentences")
+            st.markdown(f"*{literal(own['title'].iloc[0])}*")
+            st.caption(literal("Lead: " + own["text"].iloc[0][:240]))
+            st.markdown(f"Tone **{s[f'mean_{lens.tone_column}']:+.2f}** · "
+                        f"epistemic hedges **{s['hedges_per_1k_words']:.1f}** · approximators **{s['approximators_per_1k_words']:.1f}** · "
+                        f"boosters **{s['boosters_per_1k_words']:.1f}** per 1,000 words")
+            st.markdown("Themes: " + (literal(", ".join(f"{t} ({n})" for t, n in themes.items())) or "none named"))
+            st.markdown("Quoted: " + (literal(", ".join(quoted)) or "no one named"))
+
+
+def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
+    """Every pair of outlets on the stories both covered: the mean per-story difference in tone."""
+    table = analysis.table.assign(tone=lambda t: t[lens.tone_column])
+    outlets = list(analysis.outlets)
+    first = lens.value if lens.mode == "outlet" else outlets[0]
+    pairs = []
+    for other in outlets:
+        if other == first:
+            continue
+        summary, per_story = paired(table, first, other, TONE)
+        pairs.append({**summary, "outlet_group": other,
+                      "row": f"{first} − {other} ({summary['first_lower']} of {summary['stories']} shared stories more negative)"})
+    data = pd.DataFrame(pairs)
+    if data.empty:
+        data = pd.DataFrame(columns=["row", "mean_difference", "ci_low", "ci_high", "verdict", "outlet_group"])
+    shared = data[data["stories"] > 0] if "stories" in data else data
+    chart = differences(shared, "row", "mean_difference", "ci_low", "ci_high", "verdict",
+                        f"Paired: {first} against each outlet, on the stories both covered",
+                        f"{lens.tone_label}; mean of per-story differences in tone; 95% interval over stories",
+                        "Mean difference in tone", lens.outlets, ["outlet_group"])
+    note = ("" if (shared["verdict"] == CLEAR).any() else " No pair differs clearly." if len(shared) and
+            (shared["verdict"] != SMALL).any() else "")
+    both = table[table["story"].isin(set(table.loc[table["outlet_group"] == first, "story"]))]
+    return [Panel("story_pairs", chart, shared, both,
+                  "The {n} sentences of the stories " + first + " covered." + note, sort_passages_by=["story", "position"])]
+
