@@ -182,6 +182,15 @@ def upload_lexicon(name: str, upload) -> None:
     _change_lexicons(name, change, f"{upload.name} → {name} list")
 
 
+def add_found_actors(names: list[str]) -> None:
+    """Actors found in the text join the actor list, each as its own alias."""
+    def change(lex: Lexicons) -> Lexicons:
+        rows = pd.DataFrame([{"actor": n, "alias": n, "source": "found in the text"} for n in names])
+        return lex.with_table("actors", pd.concat([lex.actors, rows], ignore_index=True))
+
+    _change_lexicons("actors", change, f"{len(names)} actor(s) found in the text → actors list")
+
+
 def reset_lexicon(name: str) -> None:
     _change_lexicons(name, lambda lex: lex.with_table(name, Lexicons.load().table(name)))
 

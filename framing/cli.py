@@ -12,6 +12,8 @@ from pathlib import Path
 import pandas as pd
 
 from .aggregate import article_summary, summary_columns
+from .compare import CUE_RATES, TONE, Ratio, article_sums, group_summary
+from .distinctive import distinctive
 from .corpus import BUNDLED_CORPUS, InputError, clean_bundled_raw, iter_paths, load_bundled, write_jsonl
 from . import uncertainty
 from .lexicon import Lexicons
@@ -19,6 +21,7 @@ from .spreadsheet import table_to_csv
 from .table import cli_columns, score_text, sentence_table
 
 SUMMARY_IDENTITY = ["article_id", "outlet", "title", "n_sentences", "n_words"]
+GROUP_RATIOS = [TONE, *CUE_RATES, Ratio("uncertainty", "Uncertainty (mean per sentence)", "uncertainty")]
 
 
 CHUNK_ARTICLES = 200  # the command line analyses and writes this many articles at a time, so memory stays bounded
@@ -78,11 +81,29 @@ def _table_lines(frame: pd.DataFrame, first: bool) -> str:
 
 
 def cmd_summary(args) -> None:
-    fields = SUMMARY_IDENTITY + [c for c in summary_columns() if not c.endswith(("_ci_low", "_ci_high"))] + ["hedge_booster_balance"]
+    """--by article streams, without intervals. Any other grouping needs its groups whole: the per-article sums are
+    kept (a few numbers per article), and each group's intervals are bootstrapped by article (framing.compare)."""
     lexicons = Lexicons.load()
-    for n, table in enumerate(_tables(args.paths, lexicons)):
-        summary = article_summary(table)[fields]
-        sys.stdout.write(_table_lines(summary, n == 0) if args.format == "table" else _format(summary, args.format, n == 0))
+    if args.by == "article":
+        fields = SUMMARY_IDENTITY + [c for c in summary_columns() if not c.endswith(("_ci_low", "_ci_high"))] + ["hedge_booster_balance"]
+        for n, table in enumerate(_tables(args.paths, lexicons)):
+            summary = article_summary(table)[fields]
+            sys.stdout.write(_table_lines(summary, n == 0) if args.format == "table" else _format(summary, args.format, n == 0))
+        return
+    keys = ["outlet_group" if k == "outlet" else k for k in args.by.split(",")]
+    columns = sorted({r.numerator for r in GROUP_RATIOS} | {r.denominator for r in GROUP_RATIOS} - {"sentences"})
+    sums = pd.concat([article_sums(t, columns).merge(t.groupby("article_id", sort=False)["story"].first().reset_index(),
+                                                     on="article_id") for t in _tables(args.paths, lexicons)], ignore_index=True)
+    summary = group_summary(sums, keys, GROUP_RATIOS).rename(columns={"outlet_group": "outlet"})
+    sys.stdout.write(_table_lines(summary, True) if args.format == "table" else _format(summary, args.format, True))
+
+
+def cmd_distinctive(args) -> None:
+    lexicons = Lexicons.load()
+    table = pd.concat(list(_tables(args.paths, lexicons)), ignore_index=True)
+    by = {"outlet": "outlet_group", "story": "story"}[args.by]
+    words = distinctive(table, by=by, top=args.top)
+    sys.stdout.write(_format(words[["group", "term", "count", "log_odds", "z"]], args.format, True))
 
 
 def cmd_score(args) -> None:
@@ -109,7 +130,15 @@ def parser() -> argparse.ArgumentParser:
     a.set_defaults(func=cmd_analyze)
     s = sub.add_parser("summary", help="the per-article aggregate table")
     s.add_argument("paths", nargs="*")
+    s.add_argument("--by", choices=["article", "outlet", "story", "outlet,story"], default="article",
+                   help="one row per article (streamed), or per outlet, story, or outlet and story, with 95%% CIs by article")
     s.add_argument("--format", choices=["table", "csv", "jsonl"], default="table")
+    d = sub.add_parser("distinctive", help="each group's distinctive words against the rest (Monroe et al. 2008)")
+    d.add_argument("paths", nargs="*")
+    d.add_argument("--by", choices=["outlet", "story"], default="outlet")
+    d.add_argument("--top", type=int, default=20)
+    d.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    d.set_defaults(func=cmd_distinctive)
     s.set_defaults(func=cmd_summary)
     sc = sub.add_parser("score", help="score each standard-input line as one unit, JSON lines out")
     sc.add_argument("--model", help="a folder with other uncertainty weights (default: data/models)")

@@ -210,3 +210,17 @@ def test_an_upload_over_budget_is_refused_and_the_articles_stay(with_story, monk
     finally:
         monkeypatch.delenv("FRAMING_MAX_ARTICLES")
         state.budget.cache_clear()
+
+
+def test_an_actor_found_in_the_text_can_be_added_and_compared():
+    at = run_app(view="Lexicons")
+    at.radio(key="lexicon_list").set_value("actors").run()
+    assert "Jenny Town" in set(at.dataframe[1].value["name"])  # found in the text, not in the list
+    at.multiselect(key="found_actors").set_value(["Jenny Town"])  # inside a form: sent with the submit below
+    [b for b in at.button if b.label == "Add"][-1].click().run()  # the found-actors form comes after the add-entry form
+    assert not at.exception
+    at.radio(key="by").set_value("actor")
+    at.segmented_control(key="view").set_value("Compare").run()
+    at.selectbox(key="pick_actor").set_value("Jenny Town").run()
+    assert shown(at.header[0].value) == "Compare — actor “Jenny Town”"
+    assert any('data-sentence-id="a002-' in h for h in passages_html(at))

@@ -79,3 +79,27 @@ def test_bad_input_gets_one_line_and_exit_2(tmp_path, name, content, message):
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert name in result.stderr and message in result.stderr
+
+
+def test_summary_by_outlet_and_story_with_intervals_and_distinctive_words(tmp_path):
+    rows = ["text,title,outlet,story"]
+    for i in range(12):
+        outlet, story = ("Gazette", "Courier", "Ledger")[i % 3], f"vote-{i // 6}"
+        tone = "a wonderful, welcome success" if outlet == "Gazette" else "a terrible, cruel failure"
+        rows.append(f'"Officials may meet {i}. The summit was {tone}, aides said. Sanctions {i} clearly bite.",T{i},{outlet},{story}')
+    path = tmp_path / "events.csv"
+    path.write_text("\n".join(rows) + "\n", "utf-8")
+    result = run("summary", str(path), "--by", "outlet,story", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    table = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert {"outlet", "story", "n_articles", "n_sentences", "tone", "tone_ci_low", "tone_ci_high",
+            "hedges_per_1k_words", "boosters_per_1k_words_ci_high", "small_sample"} <= set(table[0])
+    assert len(table) == 6 and {r["n_articles"] for r in table} == {"2"}
+    by_outlet = [json.loads(line) for line in run("summary", str(path), "--by", "outlet", "--format", "jsonl").stdout.splitlines()]
+    gazette = next(r for r in by_outlet if r["outlet"] == "Gazette")
+    assert gazette["n_articles"] == 4 and gazette["tone_ci_low"] <= gazette["tone"] <= gazette["tone_ci_high"]
+    words = list(csv.DictReader(io.StringIO(run("distinctive", str(path), "--by", "outlet", "--top", "3").stdout)))
+    assert list(words[0]) == ["group", "term", "count", "log_odds", "z"]
+    assert {"wonderful", "welcome", "success"} & {w["term"] for w in words if w["group"] == "Gazette"}
+    story_words = [json.loads(x) for x in run("distinctive", str(path), "--by", "story", "--format", "jsonl").stdout.splitlines()]
+    assert {w["group"] for w in story_words} <= {"vote-0", "vote-1"}

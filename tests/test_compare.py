@@ -146,3 +146,30 @@ def test_search_queries_with_wildcards_and_their_spans():
     for bad in ("*", " ** * ", ""):
         with pytest.raises(QueryError):
             query_pattern(bad)
+
+
+def test_actors_found_in_the_text_merge_aliases_and_skip_listed_ones(lexicons):
+    from framing.actors import found_in_text
+
+    table = pd.DataFrame({
+        "text": ["Sen. Marco Rubio said the vote would fail.", "“It is over,” Rubio said.", "The Kremlin said nothing.",
+                 "Foreign Minister Penny Wong met Jenny Town."],
+        "speaker": ["Marco Rubio", "Rubio", "Kremlin", ""], "article_id": ["a", "a", "b", "b"],
+        "outlet_group": ["X", "X", "Y", "Y"]})
+    found = found_in_text(table, lexicons).set_index("name")
+    assert "Rubio" not in found.index and found.loc["Marco Rubio", "as_speaker"] == 2
+    assert found.loc["Marco Rubio", "mentions"] >= 3  # named with a title once, as a speaker twice
+    assert "Kremlin" not in found.index  # the actor list has it (→ Russia)
+    assert {"Penny Wong", "Jenny Town"} <= set(found.index) and "Foreign Minister" not in found.index
+
+
+def test_tone_near_an_actor_against_the_same_outlets_other_sentences():
+    from framing.compare import tone_near
+
+    rows = []
+    for a in range(3):
+        for s, (tone, actors) in enumerate([(-0.5, ["China"]), (-0.5, ["China"]), (0.5, []), (0.5, [])]):
+            rows.append({"article_id": f"A{a}", "outlet_group": "A", "tone": tone, "actors": actors})
+    (row,) = tone_near(pd.DataFrame(rows), "actors", "China").to_dict(orient="records")
+    assert row["tone_near"] == -0.5 and row["tone_elsewhere"] == 0.5 and row["difference"] == -1.0
+    assert row["verdict"] == CLEAR and row["sentences_naming"] == 6

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from framing.analysis import Analysis
-from framing.compare import CLEAR, CUE_RATES, TONE, label_versus_rest, one_versus_rest
+from framing.compare import CLEAR, CUE_RATES, TONE, label_versus_rest, one_versus_rest, tone_near
 from framing.distinctive import distinctive
 
 from ..charts import differences, ranked_bars
@@ -63,6 +63,7 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
                             tooltip=[alt.Tooltip("group_n:N", title="outlet")])
     attention, lead = _emphasis(analysis, lens, compared)
     words = _words(compared, lens)
+    near = [_tone_near(analysis, lens)] if lens.mode == "actor" else []
     cue_rows = compared[(compared["hedge_count"] + compared["approximator_count"] + compared["booster_count"]) > 0]
     return [
         Panel("compare_tone", tone_chart, tone, compared, "All {n} sentences of {pick}, most negative first.",
@@ -70,8 +71,24 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
         Panel("compare_cues", cue_chart, cues.drop(columns=["row"]), cue_rows,
               "The {n} sentences of {pick} with an epistemic hedge, approximator or booster.",
               sort_passages_by=["hedge_count", "booster_count"], ascending=False),
-        attention, lead, words,
+        *near, attention, lead, words,
     ]
+
+
+def _tone_near(analysis: Analysis, lens: Lens) -> Panel:
+    """Tone toward the actor: each outlet's sentences naming it against the same outlet's other sentences."""
+    table = analysis.table.assign(tone=lambda t: t[lens.tone_column])
+    data = tone_near(table, "actors", lens.value)
+    data = ranked(data.assign(actor=lens.value, row=data["outlet_group"] + " (" + data["sentences_naming"].astype(str)
+                                                   + " sentences in " + data["articles_naming"].astype(str) + " articles)"),
+                  "difference", "verdict", "row")
+    chart = differences(data, "row", "difference", "ci_low", "ci_high", "verdict",
+                        f"Tone near mentions of {lens.value}, against the same outlet's other sentences",
+                        f"{lens.tone_label}; sentence tone near a mention, not stance detection", "Difference in mean tone",
+                        lens.outlets, ["outlet_group", "actor"], lens.highlight)
+    rows = table[table["actors"].map(lambda names: lens.value in names)]
+    return Panel("compare_tone_near", chart, data, rows, "The {n} sentences naming {pick}, most negative first.",
+                 sort_passages_by=[lens.tone_column])
 
 
 def _emphasis(analysis: Analysis, lens: Lens, compared: pd.DataFrame) -> tuple[Panel, Panel]:

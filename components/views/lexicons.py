@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from framing.actors import found_in_text
 from framing.analysis import Analysis
 from framing.lexicon import LEXICON_FILES
 from framing.rules import CONTEXT_RULES
@@ -54,6 +55,26 @@ def draw(analysis: Analysis, lens: Lens) -> None:
             st.rerun()
         if st.button(f"Reset the {name} list to the bundled one", key=f"reset_{name}"):
             state.reset_lexicon(name)
+            st.rerun()
+    if name == "actors":
+        _found_in_text(analysis)
+
+
+def _found_in_text(analysis: Analysis) -> None:
+    """People and organisations the corpus names most that the actor list lacks; any can be added."""
+    found = found_in_text(analysis.table, analysis.lexicons)
+    st.subheader("Found in the text")
+    st.caption("Names the loaded articles give most (titled names, capitalised names, speakers; aliases merged) that the "
+               "actor list does not cover. Add one to compare outlets on it in Actor mode.")
+    if found.empty:
+        st.info("No further names found.")
+        return
+    st.dataframe(found, hide_index=True, width="stretch", height=260,
+                 column_config={"as_speaker": st.column_config.NumberColumn("named as speaker")})
+    with st.form("add_found_actors", border=False):
+        chosen = st.multiselect("Add to the actor list", list(found["name"]), key="found_actors")
+        if st.form_submit_button("Add") and chosen:
+            state.add_found_actors(chosen)
             st.rerun()
 
 
