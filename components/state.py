@@ -146,6 +146,10 @@ def edit_article(article_id: str, changes: dict[str, str]) -> None:
     _apply(intake.edit_metadata(corpus(), article_id, changes))
 
 
+def set_story(article_ids: list[str], story: str) -> None:
+    _apply(intake.set_story(corpus(), article_ids, story))
+
+
 def remove_article(article_id: str) -> None:
     _apply(intake.remove(corpus(), article_id))
 

@@ -247,3 +247,22 @@ def remove(corpus: list[Article], article_id: str) -> Intake:
     gone = next(a for a in corpus if a.article_id == article_id)
     return Intake(kept, [Message("success", article_id, f"removed ({gone.title})")])
 
+
+
+def set_story(corpus: list[Article], article_ids: list[str], story: str) -> Intake:
+    """Put articles into a story: rename a story (all its articles), merge two (rename one to the other's
+    name), or move one article. Each change is noted on the article."""
+    story = normalise(story).strip()
+    if not story:
+        return Intake(list(corpus), [Message("error", "story", "the new story name is empty")])
+    ids = set(article_ids)
+    result, changed = [], 0
+    for article in corpus:
+        if article.article_id in ids and article.story != story:
+            was = article.story or "grouped automatically"
+            article = replace(article, story=story, notes=list(article.notes) + [f"story set by the user (was {was!r})"])
+            changed += 1
+        result.append(article)
+    if not changed:
+        return Intake(list(corpus), [Message("info", "story", "nothing changed")])
+    return Intake(result, [Message("success", "story", f"{changed} article(s) now in “{story}”")])

@@ -224,3 +224,14 @@ def test_an_actor_found_in_the_text_can_be_added_and_compared():
     at.selectbox(key="pick_actor").set_value("Jenny Town").run()
     assert shown(at.header[0].value) == "Compare — actor “Jenny Town”"
     assert any('data-sentence-id="a002-' in h for h in passages_html(at))
+
+
+def test_a_story_renamed_in_the_articles_view_is_what_the_story_view_compares():
+    at = run_app(view="Articles")
+    at.selectbox(key="story_to_rename").set_value(at.selectbox(key="story_to_rename").options[0])
+    at.text_input(key="story_new_name").input("Vostochny summit, September 2023")
+    at.button[[b.label for b in at.button].index("Rename")].click().run()
+    assert any("3 article(s) now in" in shown(m.value) for m in at.success)
+    at.segmented_control(key="view").set_value("Story").run()
+    assert at.selectbox(key="story").value == "Vostochny summit, September 2023"
+    assert not at.exception and len(passages_html(at)) == 2

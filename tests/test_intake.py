@@ -197,3 +197,15 @@ def test_a_note_shared_by_many_rows_is_said_once(bundled):
     result = upload(bundled, ("fr.csv", ("text\n" + french).encode()))
     warnings = [m.text for m in result.messages if m.level == "warning"]
     assert len(warnings) == 1 and warnings[0].startswith("4 of 4 articles") and "look like English" in warnings[0]
+
+
+def test_stories_are_renamed_merged_and_moved_with_a_note(bundled):
+    from framing.intake import set_story
+
+    renamed = set_story(bundled, ["a001", "a003"], "Vostochny summit")
+    assert [a.story for a in renamed.articles] == ["", "Vostochny summit", "", "Vostochny summit", ""]
+    assert "story set by the user (was 'grouped automatically')" in renamed.articles[1].notes
+    merged = set_story(renamed.articles, ["a004"], "Vostochny summit")  # merging: give it the other story's name
+    assert {a.article_id for a in merged.articles if a.story == "Vostochny summit"} == {"a001", "a003", "a004"}
+    assert [a.story for a in bundled] == [""] * 5  # the input corpus is never changed
+    assert set_story(bundled, ["a001"], "  ").messages[0].level == "error"

@@ -57,6 +57,7 @@ def draw(analysis: Analysis, lens: Lens) -> None:
                                     "notes": st.column_config.TextColumn("notes", width="medium")})
         st.caption("Metadata is what the text itself states; “unknown” where it says nothing. Edit it below.")
         _draw_edit(articles)
+        _draw_stories(table)
         save, reset = st.columns(2)
         # Made when clicked, outside the script run: it must close over the articles, not read session state.
         save.download_button("Download corpus (JSONL)", lambda: corpus_to_jsonl(articles), "framing-lens-corpus.jsonl",
@@ -87,6 +88,22 @@ def _draw_add() -> None:
         if st.form_submit_button("Add pasted text"):
             state.add_pasted(text, mode == REPLACE)
             st.rerun()
+
+
+def _draw_stories(table: pd.DataFrame) -> None:
+    """Rename a story, or merge it into another by giving it that story's name. To move or split, edit an
+    article's story above."""
+    members = table.groupby("story")["article_id"].unique()
+    with st.expander("Rename or merge a story", expanded=False):
+        with st.form("story_rename", border=False):
+            story = st.selectbox("Story", list(members.index), key="story_to_rename",
+                                 format_func=lambda s: f"{s} ({len(members[s])} article(s))")
+            name = st.text_input("New name (an existing story's name merges the two)", key="story_new_name")
+            if st.form_submit_button("Rename"):
+                state.set_story(list(members[story]), name)
+                st.rerun()
+        st.caption("Stories come from a story or event column; otherwise they are grouped automatically (“auto: …”). "
+                   "To move one article to another story, or split a story, edit the article's story above.")
 
 
 def _draw_edit(articles: list[Article]) -> None:

@@ -1,14 +1,16 @@
 """Story: one event, its outlets side by side; and two outlets compared on the stories both covered."""
 from __future__ import annotations
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
 from framing.aggregate import speaker_counts, summary_by
 from framing.analysis import Analysis
 from framing.compare import CLEAR, SMALL, TONE, paired
+from framing.distinctive import distinctive
 
-from ..charts import differences
+from ..charts import differences, ranked_bars
 from ..lens import Lens
 from ..panel import Panel, draw_all
 from ..text import literal
@@ -40,7 +42,19 @@ def draw(analysis: Analysis, lens: Lens) -> None:
     _side_by_side(rows, outlets[:MAX_SIDE_BY_SIDE], lens)
     if len(outlets) > MAX_SIDE_BY_SIDE:
         st.caption(f"{len(outlets) - MAX_SIDE_BY_SIDE} more outlets cover this story; the charts below show all of them.")
-    draw_all(panels(analysis, lens), analysis, lens)
+    draw_all(panels(analysis, lens) + [_words(rows, lens)], analysis, lens)
+
+
+def _words(rows: pd.DataFrame, lens: Lens) -> Panel:
+    """In this story, each outlet's distinctive words against the other outlets covering it."""
+    words = distinctive(rows, top=6, min_count=2).rename(columns={"group": "outlet_group"})
+    words = words.assign(label=words["term"] + " · " + words["outlet_group"])
+    chart = ranked_bars(words, "label", "z", "term", "Distinctive words in this story, outlet by outlet",
+                        "z of the weighted log-odds against the other outlets on the same story (Monroe et al. 2008)",
+                        "z-score", list(lens.outlets), [alt.Tooltip("term:N"), alt.Tooltip("outlet_group:N", title="Outlet"),
+                                                        alt.Tooltip("count:Q"), alt.Tooltip("z:Q", format=".2f")])
+    return Panel("story_words", chart, words.drop(columns=["label"]), rows,
+                 "All {n} sentences of this story. Click a term to see it in context.", sort_passages_by=["article_id", "position"])
 
 
 def _side_by_side(rows: pd.DataFrame, outlets: list[str], lens: Lens) -> None:
