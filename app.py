@@ -10,8 +10,12 @@ analysis = state.analysis()  # the session's articles and lexicons, analysed (ca
 lens = sidebar.draw(analysis)  # what to compare, and how
 st.html(page_style(lens.presentation))
 
+if lens.presentation:
+    st.button("Exit presentation", key="exit_presentation", on_click=state.exit_presentation, type="primary")
+
 available = views.registry()
 first = next(iter(available))  # Compare: what sets each outlet apart
-title = st.segmented_control("View", list(available), default=first, key="view", bind="query-params",
-                             label_visibility="collapsed") or first
-views.show(available[title], analysis, lens)
+state.start_view(first)
+st.segmented_control("View", list(available), key="view", bind="query-params", on_change=state.keep_view,
+                     label_visibility="collapsed")
+views.show(available[state.current_view(first)], analysis, lens)

@@ -1,12 +1,15 @@
 """Chart shapes shared by the views. Each returns an Altair chart with a point selection named "pick"."""
 from __future__ import annotations
 
+import json
+
 import altair as alt
 import pandas as pd
 
 from .theme import outlet_colour_scale
 
 HEIGHT_PER_ROW = 26
+HUMAN_LABEL = "replace(datum.label, /_/g, ' ')"  # "epistemic_verb" reads "epistemic verb"; the data keeps its names
 
 
 def point_selection(fields: list[str]) -> alt.Parameter:
@@ -23,10 +26,12 @@ def _outlet_colour(outlets: list[str], plotted=None) -> alt.Color:
     return alt.Color("outlet_group:N", title="Outlet", scale=outlet_colour_scale(outlets), legend=alt.Legend(values=shown))
 
 
-def _opacity(selection, highlight: str | None):
-    if highlight:
-        return alt.condition(alt.datum.outlet_group == highlight, alt.value(1.0), alt.value(0.45))
-    return alt.condition(selection, alt.value(1.0), alt.value(0.55))
+def opacity(selection, highlight: str | None):
+    """A clicked mark stands out; before any click, the picked outlet does (so a screenshot shows what was selected)."""
+    store = f"data('{selection.name}_store')"
+    fallback = f"datum.outlet_group === {json.dumps(highlight)}" if highlight else "true"
+    return alt.condition(f"length({store}) ? vlSelectionTest('{selection.name}_store', datum) : {fallback}",
+                         alt.value(1.0), alt.value(0.4))
 
 
 def bars_with_ci(data: pd.DataFrame, value: str, low: str, high: str, title: str, subtitle: str, x_title: str,
@@ -43,7 +48,7 @@ def bars_with_ci(data: pd.DataFrame, value: str, low: str, high: str, title: str
     base = alt.Chart(data).encode(y=y)
     bars = base.mark_bar().encode(
         x=alt.X(f"{value}:Q", title=x_title, scale=scale), color=_outlet_colour(outlets, data["outlet_group"]),
-        opacity=_opacity(pick, highlight), tooltip=tooltip).add_params(pick)
+        opacity=opacity(pick, highlight), tooltip=tooltip).add_params(pick)
     whiskers = base.mark_rule(color="#111", strokeWidth=1.5).encode(x=f"{low}:Q", x2=f"{high}:Q", tooltip=tooltip)
     labels = base.mark_text(align="left", dx=4, color="#333").encode(
         x=alt.X(f"{high}:Q"), text=alt.Text("n_label:N"))
@@ -57,10 +62,11 @@ def grouped_bars(data: pd.DataFrame, category: str, value: str, title: str, subt
     pick = point_selection(["outlet_group", category])
     n_rows = data[category].nunique() * max(1, data["outlet_group"].nunique())
     return alt.Chart(data).mark_bar().encode(
-        y=alt.Y(f"{category}:N", title=None, sort=alt.EncodingSortField(value, op="sum", order="descending")),
+        y=alt.Y(f"{category}:N", title=None, sort=alt.EncodingSortField(value, op="sum", order="descending"),
+                axis=alt.Axis(labelExpr=HUMAN_LABEL)),
         yOffset=alt.YOffset("outlet_group:N", scale=alt.Scale(domain=sorted(outlets))),
         x=alt.X(f"{value}:Q", title=x_title),
-        color=_outlet_colour(outlets, data["outlet_group"]), opacity=_opacity(pick, highlight),
+        color=_outlet_colour(outlets, data["outlet_group"]), opacity=opacity(pick, highlight),
         tooltip=[alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip(f"{category}:N"),
                  alt.Tooltip(f"{value}:Q", format=fmt, title=x_title), *extra_tooltip],
     ).add_params(pick).properties(title=alt.Title(title, subtitle=subtitle), height=max(160, 9 * n_rows))
@@ -72,20 +78,32 @@ def ranked_bars(data: pd.DataFrame, label: str, value: str, field: str, title: s
     pick = point_selection([field])
     return alt.Chart(data).mark_bar().encode(
         y=alt.Y(f"{label}:N", sort="-x", title=None), x=alt.X(f"{value}:Q", title=x_title),
-        color=_outlet_colour(outlets, data["outlet_group"]), opacity=alt.condition(pick, alt.value(1.0), alt.value(0.55)),
+        color=_outlet_colour(outlets, data["outlet_group"]), opacity=opacity(pick, None),
         tooltip=tooltip,
     ).add_params(pick).properties(title=alt.Title(title, subtitle=subtitle),
                                   height=max(160, row_height * data[label].nunique()))
 
 
 def dots(data: pd.DataFrame, x: str, y: str, fields: list[str], title: str, subtitle: str, x_title: str, y_title: str | None,
-         outlets: list[str], tooltip: list, x_domain=None, highlight: str | None = None, size: int = 90) -> alt.Chart:
+         outlets: list[str], tooltip: list, x_domain=None, highlight: str | None = None, size: int = 90,
+         diagonal: bool = False) -> alt.Chart:
+    """Dots per row; with ``diagonal``, both axes share one scale from 0 with room for the largest value, and the
+    x = y line is drawn (above it: more of y than of x)."""
     pick = point_selection(fields)
-    return alt.Chart(data).mark_circle(size=size).encode(
+    y_scale = alt.Undefined
+    if diagonal:
+        top = float(max(data[x].max(), data[y.split(":")[0]].max(), 1.0)) * 1.15
+        x_domain, y_scale = [0, top], alt.Scale(domain=[0, top])
+    chart = alt.Chart(data).mark_circle(size=size, clip=False).encode(
         x=alt.X(f"{x}:Q", title=x_title, scale=alt.Scale(domain=x_domain) if x_domain else alt.Undefined),
-        y=alt.Y(f"{y}", title=y_title),
-        color=_outlet_colour(outlets, data["outlet_group"]), opacity=_opacity(pick, highlight), tooltip=tooltip,
-    ).add_params(pick).properties(title=alt.Title(title, subtitle=subtitle), height=320)
+        y=alt.Y(f"{y}", title=y_title, scale=y_scale),
+        color=_outlet_colour(outlets, data["outlet_group"]), opacity=opacity(pick, highlight), tooltip=tooltip,
+    ).add_params(pick)
+    if diagonal:
+        line = alt.Chart(pd.DataFrame({"a": [0.0, top], "b": [0.0, top]})).mark_line(color="#64748b", strokeDash=[5, 4]).encode(
+            x="a:Q", y="b:Q")
+        chart = line + chart
+    return chart.properties(title=alt.Title(title, subtitle=subtitle), height=320)
 
 
 GREY = "#9ca3af"
@@ -113,7 +131,7 @@ def differences(data: pd.DataFrame, row: str, value: str, low: str, high: str, v
         x=alt.X(f"{value}:Q", title=x_title),
         color=alt.condition(f"datum.{verdict} == 'clear difference'", alt.Color("outlet_group:N", title="Outlet",
                             scale=outlet_colour_scale(outlets), legend=None), alt.value(GREY)),
-        opacity=_opacity(pick, highlight),
+        opacity=opacity(pick, highlight),
         tooltip=[alt.Tooltip(f"{row}:N"), alt.Tooltip(f"{value}:Q", format=fmt, title="difference"),
                  alt.Tooltip(f"{low}:Q", format=fmt, title="95% CI low"), alt.Tooltip(f"{high}:Q", format=fmt, title="95% CI high"),
                  alt.Tooltip(f"{verdict}:N", title="verdict"), *tip],

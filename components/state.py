@@ -207,6 +207,31 @@ def go_to_view(view: str) -> None:
     st.session_state["view"] = view
 
 
+def start_view(default: str) -> None:
+    """Before the switcher is drawn: the first view, unless the URL names one (set here, not as the widget's
+    default, because keep_view also sets it)."""
+    if "view" not in st.session_state and not st.query_params.get("view"):
+        st.session_state["view"] = default
+
+
+def current_view(default: str) -> str:
+    """The view shown: the switcher's value, remembered, so that clicking the active view's button (which
+    unselects it) changes nothing."""
+    view = st.session_state.get("view") or st.session_state.get("_last_view") or default
+    st.session_state["_last_view"] = view
+    return view
+
+
+def keep_view() -> None:
+    """The switcher's on_change: an unselected switcher (the active view clicked again) keeps its view."""
+    if not st.session_state.get("view"):
+        st.session_state["view"] = st.session_state.get("_last_view")
+
+
+def exit_presentation() -> None:
+    st.session_state["present"] = False
+
+
 def upload_key(name: str) -> str:
     """The key of an uploader; it changes after each batch, which empties the uploader so no file is read twice."""
     return f"{name}_{st.session_state.get(f'_round_{name}', 0)}"

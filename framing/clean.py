@@ -53,7 +53,12 @@ ORIGINALLY_PUBLISHED = re.compile(
     r"originally published (?:on|by|in) (?:the )?(?P<outlet>[A-Z][^.]*?)(?:\s+[-–]\s+[A-Z][\w ]*)?\.", re.IGNORECASE
 )
 TITLE_OUTLET_SUFFIX = re.compile(r"^(?P<title>.{10,}?)\s+[–—|]\s+(?P<outlet>[A-Z][\w.&' ]{1,40})$")
-DATELINE = re.compile(r"^(?P<dateline>[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]{1,30})?)\s+[—–-]{1,2}\s+")
+DATELINE = re.compile(r"^(?P<dateline>[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]{1,30})?)(?:\s+\((?P<agency>[A-Z][\w&.' ]{1,30})\))?"
+                      r"\s+[—–-]{1,2}\s+")
+# "Reuters, June 19, 2024" above the text: the source and the date it states.
+SOURCE_DATE_LINE = re.compile(
+    rf"^(?P<outlet>[A-Z][\w.&'’ -]{{1,40}}?),\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    rf"(?P<month>{_MONTHS})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)$", re.IGNORECASE)
 
 
 @dataclass
@@ -71,6 +76,7 @@ class CleanedPage:
     date: str = UNKNOWN
     date_source: str = ""
     dateline: str = ""
+    outlet_source: str = ""  # the line the outlet was read from
     removed: list[tuple[str, str]] = field(default_factory=list)  # (line, reason)
 
 
@@ -111,6 +117,8 @@ def clean_page(raw: str) -> CleanedPage:
             match = DATELINE.match(line)
             if match:
                 page.dateline = match.group("dateline").strip()
+                if match.group("agency") and page.outlet == UNKNOWN:
+                    page.outlet, page.outlet_source = match.group("agency").strip(), f"dateline: {match.group().strip()!r}"
                 line = line[match.end():]
             first_paragraph = False
         page.blocks.append(Block("paragraph", line))
@@ -130,7 +138,13 @@ def _take_front_matter(lines: list[str], page: CleanedPage) -> list[str]:
     while i < len(lines) and not _is_body(lines[i]):
         line = lines[i]
         date, byline = DATE_LINE.match(line) or ISO_DATE_LINE.match(line), BYLINE.match(line)
-        if date and page.date == UNKNOWN:
+        source = SOURCE_DATE_LINE.match(line)
+        if source and page.date == UNKNOWN and page.outlet == UNKNOWN:
+            page.outlet, page.outlet_source = source.group("outlet").strip(), f"source line at the top of the text: {line!r}"
+            page.date = _iso_date(source)
+            page.date_source = f"source line at the top of the text: {line!r}"
+            page.removed.append((line, "source and date (metadata)"))
+        elif date and page.date == UNKNOWN:
             page.date = _iso_date(date)
             page.date_source = f"date line at the top of the page: {line!r}"
             page.removed.append((line, "page date (metadata)"))

@@ -98,6 +98,8 @@ def article_from_text(raw: str, source: str, article_id: str | None = None, **me
             setattr(article, key, value)
             if key == "date":
                 article.date_source = "given in the input"
+    if page.outlet_source and article.outlet == page.outlet:
+        article.notes.append(f"outlet from the {page.outlet_source}")
     cut = sum(long_sentences(b.text) for b in page.blocks if b.kind == "paragraph")
     if cut:
         article.notes.append(f"{cut} passage(s) with no sentence punctuation were cut into pieces of at most "

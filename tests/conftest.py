@@ -26,3 +26,13 @@ def table(bundled, lexicons):
     from framing.table import sentence_table
 
     return sentence_table(bundled, lexicons)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say where the browser tests left their screenshots (pytest's capture hides prints made during tests)."""
+    import os
+
+    shots = Path(os.environ.get("FRAMING_SCREENSHOTS", ROOT / "screenshots"))
+    pngs = sorted(shots.glob("*.png")) if shots.is_dir() else []
+    if pngs:
+        terminalreporter.write_line(f"screenshots of the views ({len(pngs)} PNG files): {shots}")

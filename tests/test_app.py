@@ -124,7 +124,7 @@ def test_story_view_shows_a_storys_outlets_side_by_side_and_the_pairs():
     assert not at.exception, [e.value for e in at.exception]
     cards = [shown(m.value) for m in at.markdown if m.value.startswith("**") and not m.value.startswith("**Passages")]
     assert {c.split(" · ")[0] for c in cards} == {"**unknown outlet (a001)**", "**unknown outlet (a003)**", "**unknown outlet (a004)**"}
-    assert len(charts(at)) == 1 and len(passages_html(at)) == 1
+    assert len(charts(at)) == 2 and len(passages_html(at)) == 2  # the pairs, and the words of this story
 
 
 @pytest.mark.parametrize("by", ["Outlet", "Theme", "Actor"])

@@ -101,3 +101,19 @@ def test_bundled_corpus_file_is_the_cleaning_output(cleaned):
     """data/articles.jsonl is produced by `python -m framing build-corpus`, not edited by hand."""
     stored = [json.loads(line) for line in BUNDLED_CORPUS.read_text("utf-8").splitlines()]
     assert stored == [cleaned[k].to_record() for k in sorted(cleaned)]
+
+
+@pytest.mark.parametrize("text, outlet, date, note", [
+    ("Putin arrives in Pyongyang\n\nReuters, June 19, 2024\n\nRussian President Vladimir Putin arrived in North Korea on "
+     "Wednesday for his first visit in 24 years, state media said.", "Reuters", "2024-06-19", "source line at the top"),
+    ("Missile launch\n\nSEOUL (Reuters) - North Korea fired a missile on Tuesday, the South Korean military said.",
+     "Reuters", "unknown", "dateline: 'SEOUL (Reuters) -'"),
+    ("Missile launch\n\nNorth Korea fired a missile on Tuesday, Reuters reported, citing officials in Seoul on June 19, 2024.",
+     "unknown", "unknown", None),  # an outlet or a date mentioned in the story is not the article's own
+])
+def test_a_pasted_articles_own_source_line_or_dateline_gives_its_outlet_and_date(text, outlet, date, note):
+    from framing.corpus import article_from_text
+
+    article = article_from_text(text, "pasted text")
+    assert (article.outlet, article.date) == (outlet, date)
+    assert any(note in n for n in article.notes) if note else not article.notes

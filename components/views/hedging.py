@@ -33,13 +33,13 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
         "Approximators per 1,000 words", lens.outlets, lens.highlight, extra_tooltip=tooltip)
     summary = outlet_summary(compared)
     balance = dots(summary, "hedges_per_1k_words", "boosters_per_1k_words:Q", ["outlet_group"],
-                   f"Epistemic hedges against boosters — {lens.about}", "Per 1,000 words; one dot per outlet; above the diagonal = more boosting",
+                   f"Epistemic hedges against boosters — {lens.about}", "Per 1,000 words, same scale on both axes; one dot per outlet; above the dashed diagonal = more boosting than hedging",
                    "Epistemic hedges per 1,000 words", "Boosters per 1,000 words", lens.outlets,
                    [alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("hedges_per_1k_words:Q", format=".1f", title="hedges /1k"),
                     alt.Tooltip("boosters_per_1k_words:Q", format=".1f", title="boosters /1k"),
                     alt.Tooltip("hedge_booster_balance:Q", format="+.2f", title="balance (+1 all hedges)"),
                     alt.Tooltip("n_words:Q", title="words"), alt.Tooltip("n_sentences:Q", title="sentences")],
-                   highlight=lens.highlight, size=220)
+                   highlight=lens.highlight, size=220, diagonal=True)
     uncertain = bars_with_ci(
         summary, "mean_uncertainty", "uncertainty_ci_low", "uncertainty_ci_high",
         f"How uncertain the sentences read — {lens.about}",

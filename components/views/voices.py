@@ -6,7 +6,8 @@ import altair as alt
 from framing.aggregate import outlet_summary, speaker_counts
 from framing.analysis import Analysis
 
-from ..charts import grouped_bars, ranked_bars
+from ..charts import opacity, point_selection, ranked_bars
+from ..theme import outlet_colour_scale
 from ..lens import Lens
 from ..panel import Panel
 
@@ -16,10 +17,21 @@ TITLE = "Voices"
 def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     compared = lens.compared(analysis.table)
     summary = outlet_summary(compared).assign(voice="quoted")
-    quoted = grouped_bars(summary, "voice", "quoted_share", f"Quoted share — {lens.about}",
-                          "Sentences that are at least half direct quotation; the rest is the outlet's own voice",
-                          "Share of sentences quoted", lens.outlets, lens.highlight, fmt=".0%",
-                          extra_tooltip=[alt.Tooltip("n_sentences:Q", title="n sentences")])
+    summary = summary.assign(label=summary["outlet_group"] + " (n = " + summary["n_sentences"].astype(str) + ")",
+                             shown=summary["quoted_share"].map(lambda v: f"{v:.0%}"))
+    silent = [o for o, v in zip(summary["outlet_group"], summary["quoted_share"]) if v == 0]
+    note = (f"{silent[0]} quotes no one directly. " if lens.highlight in silent else "") + \
+        "Sentences at least half direct quotation; the rest is the outlet's own voice"
+    pick = point_selection(["outlet_group", "voice"])
+    base = alt.Chart(summary).encode(y=alt.Y("label:N", title=None, sort="-x", axis=alt.Axis(labelLimit=400)))
+    quoted = (base.mark_bar().encode(
+        x=alt.X("quoted_share:Q", title="Share of sentences quoted", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
+        color=alt.Color("outlet_group:N", scale=outlet_colour_scale(lens.outlets), legend=None),
+        opacity=opacity(pick, lens.highlight),
+        tooltip=[alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("quoted_share:Q", format=".0%"),
+                 alt.Tooltip("n_sentences:Q", title="n sentences")]).add_params(pick)
+              + base.mark_text(align="left", dx=5, color="#111").encode(x="quoted_share:Q", text="shown:N")
+              ).properties(title=alt.Title(f"Quoted share — {lens.about}", subtitle=note), height=max(120, 36 * len(summary)))
     speakers = speaker_counts(compared, "outlet_group")
     top = speakers.groupby("speaker")["sentences"].sum().nlargest(15).index
     speakers = speakers[speakers["speaker"].isin(top)]
@@ -29,6 +41,7 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
         [alt.Tooltip("speaker:N"), alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("sentences:Q"),
          alt.Tooltip("quoted:Q", title="of them direct quotes")])
     return [
-        Panel("quoted_share", quoted, summary, compared[compared["quoted"]], "The {n} quoted sentences of {pick}."),
+        Panel("quoted_share", quoted, summary.drop(columns=["label", "shown"]), compared[compared["quoted"]],
+              "The {n} quoted sentences of {pick}."),
         Panel("speakers", who, speakers, compared[compared["speaker"] != ""], "The {n} sentences of {pick} that name a speaker."),
     ]
