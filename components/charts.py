@@ -37,7 +37,8 @@ def opacity(selection, highlight: str | None):
 def bars_with_ci(data: pd.DataFrame, value: str, low: str, high: str, title: str, subtitle: str, x_title: str,
                  outlets: list[str], highlight: str | None = None, domain=None) -> alt.LayerChart:
     """Horizontal bars per outlet, sorted by value, with 95% CI whiskers and n in the tooltip."""
-    data = data.assign(n_label="n=" + data["n_sentences"].astype(str))
+    small = data["small_sample"] if "small_sample" in data else pd.Series(False, index=data.index)
+    data = data.assign(n_label="n = " + data["n_sentences"].astype(str) + small.map({True: " · small sample", False: ""}))
     pick = point_selection(["outlet_group"])
     order = list(data.sort_values(value, ascending=False)["outlet_group"])
     y = alt.Y("outlet_group:N", sort=order, title=None)
@@ -69,11 +70,11 @@ def grouped_bars(data: pd.DataFrame, category: str, value: str, title: str, subt
         color=_outlet_colour(outlets, data["outlet_group"]), opacity=opacity(pick, highlight),
         tooltip=[alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip(f"{category}:N"),
                  alt.Tooltip(f"{value}:Q", format=fmt, title=x_title), *extra_tooltip],
-    ).add_params(pick).properties(title=alt.Title(title, subtitle=subtitle), height=max(160, 9 * n_rows))
+    ).add_params(pick).properties(title=alt.Title(title, subtitle=subtitle), height=max(160, 16 * n_rows))
 
 
 def ranked_bars(data: pd.DataFrame, label: str, value: str, field: str, title: str, subtitle: str, x_title: str,
-                outlets: list[str], tooltip: list, row_height: int = 24) -> alt.Chart:
+                outlets: list[str], tooltip: list, row_height: int = 28) -> alt.Chart:
     """One bar per row (an article, a speaker), longest first, coloured by outlet; a click picks ``field``."""
     pick = point_selection([field])
     return alt.Chart(data).mark_bar().encode(

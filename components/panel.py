@@ -71,8 +71,8 @@ def draw(panel: Panel, analysis: Analysis, lens: Lens) -> None:
                                f"{panel.key}-passages.csv", "text/csv", key=f"dl_passages_{panel.key}", on_click="ignore")
 
 
-SORTS = {"as the chart orders them": None, "most negative first": ("tone", True),
-         "most hedged first": ("hedge_count", False), "in article order": ("position", True)}
+SORTS = {"chart's order": None, "most negative": ("tone", True), "most hedged": ("hedge_count", False),
+         "article order": ("position", True)}
 
 
 def _sorted_and_found(passages: pd.DataFrame, panel: Panel, lens: Lens) -> pd.DataFrame:

@@ -1,6 +1,7 @@
 """Chart styling shared by every view: one colour per outlet, readable sizes, presentation mode."""
 from __future__ import annotations
 
+import hashlib
 import tomllib
 from pathlib import Path
 
@@ -11,20 +12,77 @@ HEDGE_COLOUR, APPROXIMATOR_COLOUR, BOOSTER_COLOUR, THEME_COLOUR = "#fde68a", "#e
 
 
 def outlet_palette() -> list[str]:
+    """20 distinguishable colours (config.toml's chartCategoricalColors; the first ten are Tableau 10)."""
     return tomllib.loads(CONFIG.read_text("utf-8"))["theme"]["chartCategoricalColors"]
 
 
-def outlet_colour_scale(outlets: list[str]) -> alt.Scale:
-    """Outlets in sorted order take the palette in order, so an outlet keeps its colour in every chart."""
+# The bundled outlets keep the colours they have always had.
+BUNDLED_COLOURS = {"PRIO Blogs": 0, "Washington Times": 1, "unknown outlet (a001)": 2, "unknown outlet (a003)": 3,
+                   "unknown outlet (a004)": 4}
+
+
+def _preferred(name: str, size: int) -> int:
+    return BUNDLED_COLOURS.get(name, int(hashlib.sha256(name.encode("utf-8")).hexdigest(), 16) % size)
+
+
+def outlet_colours(outlets: list[str]) -> dict[str, str]:
+    """A colour per outlet that belongs to its *name*, so it stays the same across edits, uploads and sessions.
+
+    Each name has a preferred colour (the bundled outlets their configured one, any other a hash of its name);
+    where two names want the same colour, the one that comes later alphabetically takes the next free one, so up
+    to 20 outlets get 20 different colours. Beyond 20 colours repeat, and the label beside each mark says which."""
     palette = outlet_palette()
-    domain = sorted(outlets)
-    return alt.Scale(domain=domain, range=[palette[i % len(palette)] for i in range(len(domain))])
+    taken: dict[int, str] = {}
+    colours = {}
+    for name in sorted(set(outlets), key=lambda n: (n not in BUNDLED_COLOURS, n)):
+        slot = _preferred(name, len(palette))
+        for step in range(len(palette)):
+            if (slot + step) % len(palette) not in taken:
+                slot = (slot + step) % len(palette)
+                break
+        taken.setdefault(slot, name)
+        colours[name] = palette[slot]
+    return colours
+
+
+def outlet_colour_scale(outlets: list[str]) -> alt.Scale:
+    """The colour scale every chart uses, over every outlet of the corpus (see outlet_colours)."""
+    colours = outlet_colours(list(outlets))
+    domain = sorted(colours)
+    return alt.Scale(domain=domain, range=[colours[o] for o in domain])
+
+
+LINE = 62  # characters per title line: what fits a chart beside its passages at 1280 px
+
+
+def wrap(text, width: int = LINE):
+    """A title or subtitle as lines of at most ``width`` characters (Vega draws a list as lines), so none is cut."""
+    if not isinstance(text, str) or len(text) <= width:
+        return text
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return lines + [line] if line else lines
+
+
+def _wrapped(chart, width: int):
+    title = chart.title
+    if isinstance(title, alt.Title):
+        chart = chart.copy(deep=False)
+        chart.title = alt.Title(wrap(title.text, width), subtitle=wrap(title.subtitle, width + 12))
+    return chart
 
 
 def style(chart: alt.Chart, presentation: bool = False) -> alt.Chart:
     size = 16 if presentation else 13
+    chart = _wrapped(chart, 48 if presentation else LINE)
     return (
         chart.configure_axis(labelFontSize=size, titleFontSize=size, labelLimit=260)
+        .configure_axisDiscrete(labelOverlap=False)
         .configure_legend(labelFontSize=size, titleFontSize=size, labelLimit=260, orient="bottom", columns=2)
         .configure_title(fontSize=size + 3, anchor="start", subtitleFontSize=size - 1)
         .configure_view(strokeWidth=0)

@@ -78,3 +78,34 @@ def test_theme_pick_charts_cover_only_that_theme(table, bundled, lexicons):
     panels = {p.key: p for p in all_panels(table, bundled, lexicons, lens)}
     assert set(panels["theme_share"].data["theme"]) == {"China's role"}
     assert all("China's role" in t for t in lens.scope(panels["tone_by_outlet"].rows)["themes"])
+
+
+def test_outlet_colours_belong_to_names_stay_when_another_is_renamed_and_stay_distinct_to_20():
+    from components.theme import outlet_colours
+
+    bundled = ["PRIO Blogs", "Washington Times", "unknown outlet (a001)", "unknown outlet (a003)", "unknown outlet (a004)"]
+    before = outlet_colours(bundled)
+    assert before["PRIO Blogs"] == "#1f77b4" and before["Washington Times"] == "#d62728"  # the configured colours
+    after = outlet_colours(["Daily Planet" if o == "unknown outlet (a001)" else o for o in bundled])
+    assert all(after[o] == before[o] for o in bundled if o != "unknown outlet (a001)")
+    twenty = [f"Outlet {i}" for i in range(20)]
+    assert len(set(outlet_colours(twenty).values())) == 20
+    assert outlet_colours(twenty)["Outlet 7"] == outlet_colours(twenty[::-1])["Outlet 7"]  # order of arrival does not matter
+
+
+def test_emphasis_in_theme_mode_each_chart_has_its_own_sentences_and_actors_follow_the_theme(table, bundled, lexicons):
+    analysis = Analysis(bundled, lexicons, table)
+    lens = Lens("theme", "Economy, food and energy", outlets=analysis.outlets)
+    panels = {p.key: p for p in emphasis.panels(analysis, lens)}
+    actor_rows = lens.scope(panels["actor_share"].rows)
+    assert len(actor_rows) and all(lens.value in t and a for t, a in zip(actor_rows["themes"], actor_rows["actors"]))
+    theme_rows = lens.scope(panels["theme_share"].rows)
+    assert set(actor_rows["sentence_id"]) < set(theme_rows["sentence_id"])  # a different list: only those naming an actor
+    assert "in sentences naming theme “Economy, food and energy”" in str(panels["actor_share"].chart.to_dict()["title"])
+
+
+def test_small_samples_are_flagged_beside_their_n(table, bundled, lexicons):
+    analysis = Analysis(bundled, lexicons, table)
+    (bar, _) = tone.panels(analysis, Lens("theme", "China's role", outlets=analysis.outlets))
+    labels = [d["n_label"] for d in bar.chart.to_dict()["datasets"].popitem()[1]]
+    assert labels and all(l.startswith("n = ") and l.endswith(" · small sample") for l in labels)

@@ -16,16 +16,24 @@ TITLE = "Emphasis"
 def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     table = analysis.table
     themes = label_summary(table, "outlet_group", lens.theme_column).rename(columns={"label": "theme"})
-    actors = actor_mentions(table, "outlet_group").rename(columns={"label": "actor"})
+    # Actors: in Theme mode, those named in the sentences about the theme, so the chart follows the pick.
+    actor_table = lens.scope(table) if lens.mode == "theme" else table
+    actors = actor_mentions(actor_table, "outlet_group").rename(columns={"label": "actor"})
     if lens.mode == "theme":
         themes = themes[themes["theme"] == lens.value]
     if lens.mode == "actor":
         actors = actors[actors["actor"] == lens.value]
+    actor_about = f"in sentences naming {lens.describe()}" if lens.mode == "theme" else (
+        lens.describe() if lens.mode == "actor" else "all actors")
+    theme_rows = table[table[lens.theme_column].map(len) > 0]
+    if lens.mode == "theme":
+        theme_rows = lens.scope(table)
+    actor_rows = actor_table[actor_table["actors"].map(len) > 0]
     share_tip = [alt.Tooltip("n_sentences:Q", title="sentences"), alt.Tooltip("group_sentences:Q", title="of outlet's sentences"),
                  alt.Tooltip("lead_weighted_share:Q", format=".0%", title="lead-weighted share"),
                  alt.Tooltip("mean_tone:Q", format="+.2f", title="mean tone"),
                  alt.Tooltip("hedged_sentence_share:Q", format=".0%", title="hedged")]
-    theme_chart = grouped_bars(themes, "theme", "share_of_sentences", f"Share of sentences per theme ({lens.theme_set_label})",
+    theme_chart = grouped_bars(themes, "theme", "share_of_sentences", f"Share of sentences per theme — {lens.theme_set_label}",
                                "A sentence can touch several themes; hover for n, lead-weighted share, tone and hedging",
                                "Share of the outlet's sentences", lens.outlets, lens.highlight, fmt=".0%", extra_tooltip=share_tip)
     early = dots(themes, "first_mention_position", "theme:N", ["outlet_group", "theme"], "How early each theme first appears",
@@ -34,12 +42,13 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
                  [alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("theme:N"),
                   alt.Tooltip("first_mention_position:Q", format=".2f", title="first mention"),
                   alt.Tooltip("n_sentences:Q", title="sentences")], x_domain=[0, 1], highlight=lens.highlight)
-    actor_chart = grouped_bars(actors, "actor", "share_of_sentences", "Actors named: share of sentences",
+    actor_chart = grouped_bars(actors, "actor", "share_of_sentences", f"Actors named: share of sentences — {actor_about}",
                                "Aliases counted as their actor (e.g. Kremlin → Russia); hover for mentions and the tone of those sentences",
                                "Share of the outlet's sentences naming the actor", lens.outlets, lens.highlight, fmt=".0%",
                                extra_tooltip=[alt.Tooltip("mentions:Q"), *share_tip])
     return [
-        Panel("theme_share", theme_chart, themes, table),
-        Panel("theme_first_mention", early, themes, table),
-        Panel("actor_share", actor_chart, actors, table),
+        Panel("theme_share", theme_chart, themes, theme_rows, "The {n} sentences of {pick} that name a theme of this set."),
+        Panel("theme_first_mention", early, themes, theme_rows, "The same {n} sentences, earliest first.",
+              sort_passages_by=["position"]),
+        Panel("actor_share", actor_chart, actors, actor_rows, "The {n} sentences of {pick} that name an actor."),
     ]
