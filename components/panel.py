@@ -16,6 +16,7 @@ from . import state
 from .export import chart_png, chart_svg, rows_csv
 from .lens import Lens
 from .passages import draw_passages
+from .slide import slide_png, slide_svg
 from .theme import style
 
 # The columns of a "Passages CSV": where each sentence is, what it says, every measure, what it names.
@@ -41,14 +42,6 @@ def draw_all(panels: list[Panel], analysis: Analysis, lens: Lens) -> None:
 
 
 def draw(panel: Panel, analysis: Analysis, lens: Lens) -> None:
-    left, right = st.columns([3, 2], gap="medium")
-    with left:
-        # An explicit pixel height: "content" squeezed layered charts inside columns.
-        plot_height = panel.chart.to_dict().get("height", 300)
-        st.altair_chart(style(panel.chart, lens.presentation), on_select=partial(state.on_chart_select, panel.key),
-                        selection_mode="pick", key=state.chart_key(panel.key), width="stretch", height=int(plot_height) + 160)
-        if not lens.presentation:
-            _exports(panel)
     marked_chart, selection = state.mark()
     active = selection if marked_chart == panel.key else {}
     if active:
@@ -57,6 +50,7 @@ def draw(panel: Panel, analysis: Analysis, lens: Lens) -> None:
     else:
         passages = lens.scope(panel.rows)
         caption = lens.caption(panel.caption, len(passages)) + " Click a mark to filter."
+    left, right = st.columns([3, 2], gap="medium")
     with right:
         passages = _sorted_and_found(passages, panel, lens)
         draw_passages(passages, analysis.paragraphs, lens, caption, panel.key, state.passage_limit(panel.key))
@@ -69,6 +63,24 @@ def draw(panel: Panel, analysis: Analysis, lens: Lens) -> None:
         if not lens.presentation:
             st.download_button("Passages CSV", rows_csv(passages[[c for c in PASSAGE_COLUMNS if c in passages]]),
                                f"{panel.key}-passages.csv", "text/csv", key=f"dl_passages_{panel.key}", on_click="ignore")
+    with left:
+        # An explicit pixel height: "content" squeezed layered charts inside columns.
+        plot_height = panel.chart.to_dict().get("height", 300)
+        st.altair_chart(style(panel.chart, lens.presentation), on_select=partial(state.on_chart_select, panel.key),
+                        selection_mode="pick", key=state.chart_key(panel.key), width="stretch", height=int(plot_height) + 160)
+        if not lens.presentation:
+            _exports(panel, passages, active, analysis, lens)
+
+
+def slide_parts(panel: Panel, passages: pd.DataFrame, active: dict, analysis: Analysis, lens: Lens) -> tuple[str, str]:
+    """A slide's title (what is compared) and footer (the measure, n, the corpus)."""
+    title = panel.chart.to_dict().get("title", {})
+    heading = title.get("text", panel.key) if isinstance(title, dict) else str(title)
+    heading = " ".join(heading) if isinstance(heading, list) else heading
+    chosen = f" — {filters.describe(active)}" if active else ""
+    footer = (f"{len(panel.rows):,} sentences behind this chart; {len(passages):,} in the passages{chosen} · "
+              f"corpus: {len(analysis.articles):,} articles, {len(analysis.table):,} sentences · {lens.tone_label}")
+    return f"{heading}{chosen}", footer
 
 
 SORTS = {"chart's order": None, "most negative": ("tone", True), "most hedged": ("hedge_count", False),
@@ -93,9 +105,20 @@ def _sorted_and_found(passages: pd.DataFrame, panel: Panel, lens: Lens) -> pd.Da
     return passages.sort_values([column, "position"], ascending=[ascending, True], kind="stable")
 
 
-def _exports(panel: Panel) -> None:
-    svg, png, csv = st.columns(3)
+def _exports(panel: Panel, passages: pd.DataFrame, active: dict, analysis: Analysis, lens: Lens) -> None:
+    svg, png, csv, slide, slide_vector = st.columns(5)
     chart = style(panel.chart)
+    title, footer = slide_parts(panel, passages, active, analysis, lens)
+
+    def make_slide() -> str:
+        return slide_svg(panel.chart, title, passages, footer, active, lens.theme_set, lens.query)
+
+    slide.download_button("Slide", lambda: slide_png(make_slide()), f"{panel.key}-slide.png", "image/png",
+                          key=f"dl_slide_{panel.key}", on_click="ignore",
+                          help="A 1920×1080 PNG for a presentation: this chart with its selection, the first passages "
+                               "with their cue words, their sources, and the measure, n and corpus.")
+    slide_vector.download_button("Slide SVG", lambda: make_slide().encode("utf-8"), f"{panel.key}-slide.svg",
+                                 "image/svg+xml", key=f"dl_slide_svg_{panel.key}", on_click="ignore")
     svg.download_button("SVG", lambda: chart_svg(chart), f"{panel.key}.svg", "image/svg+xml",
                         key=f"dl_svg_{panel.key}", on_click="ignore")
     png.download_button("PNG 2×", lambda: chart_png(chart), f"{panel.key}.png", "image/png",

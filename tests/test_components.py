@@ -1,6 +1,7 @@
 """Pure parts of the app: click → passages, mark encoding, escaping of article text, exports."""
 import csv
 import io
+import json
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -109,3 +110,44 @@ def test_small_samples_are_flagged_beside_their_n(table, bundled, lexicons):
     (bar, _) = tone.panels(analysis, Lens("theme", "China's role", outlets=analysis.outlets))
     labels = [d["n_label"] for d in bar.chart.to_dict()["datasets"].popitem()[1]]
     assert labels and all(l.startswith("n = ") and l.endswith(" · small sample") for l in labels)
+
+
+def test_slide_export_is_a_1920_by_1080_png_with_the_passages_their_sources_and_the_selection(table, bundled, lexicons):
+    import struct
+
+    from components.panel import slide_parts
+    from components.slide import slide_png, slide_svg, with_selection
+    from framing import filters
+
+    analysis = Analysis(bundled, lexicons, table)
+    lens = Lens("outlet", "PRIO Blogs", outlets=analysis.outlets)
+    panel = hedging.panels(analysis, lens)[0]
+    active = {"outlet_group": "PRIO Blogs", "hedge_category": "modal"}
+    passages = filters.apply(panel.rows, active).sort_values("position")
+    title, footer = slide_parts(panel, passages, active, analysis, lens)
+    svg = slide_svg(panel.chart, title, passages, footer, active)
+    first = passages.iloc[0]
+    words = [w.strip(",.;:()“”") for w in first["text"].split()]
+    assert all(w in svg for w in words[:12]) and "— PRIO Blogs · Putin and Kim Look for" in svg  # passage and citation
+    assert "hedge category: modal" in title and "corpus: 5 articles, 187 sentences" in footer
+    assert '"value": [{"outlet_group": "PRIO Blogs", "hedge_category": "modal"}]' in json.dumps(
+        with_selection(panel.chart.to_dict(), active))  # the clicked mark is the one highlighted
+    assert 'fill="#b45309"' in svg  # cue words marked
+    assert ET.fromstring(svg).tag.endswith("svg")
+    png = slide_png(svg)
+    assert png.startswith(b"\x89PNG\r\n\x1a\n") and struct.unpack(">II", png[16:24]) == (1920, 1080)
+
+
+def test_slide_text_is_escaped():
+    import pandas as pd
+
+    from components.slide import slide_svg
+    from components.views import overview
+
+    row = {"text": "<script>alert(1)</script> & may", "outlet_group": "<b>X</b>", "title": "T", "date": "unknown",
+           "hedges": [], "approximators": [], "boosters": [], "theme_matches": []}
+    chart = overview.ranked_bars(pd.DataFrame({"label": ["a"], "n": [1], "outlet_group": ["X"], "article_id": ["a"]}),
+                                 "label", "n", "article_id", "t", "s", "x", ["X"], [])
+    svg = slide_svg(chart, "Title <i>", pd.DataFrame([row]), "footer")
+    assert "<script>" not in svg and "&lt;script&gt;" in svg and "&lt;b&gt;X&lt;/b&gt;" in svg
+    ET.fromstring(svg)
