@@ -68,7 +68,7 @@ def grouped_bars(data: pd.DataFrame, category: str, value: str, title: str, subt
         yOffset=alt.YOffset("outlet_group:N", scale=alt.Scale(domain=sorted(outlets))),
         x=alt.X(f"{value}:Q", title=x_title),
         color=_outlet_colour(outlets, data["outlet_group"]), opacity=opacity(pick, highlight),
-        tooltip=[alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip(f"{category}:N"),
+        tooltip=[alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip(f"{category}:N", title=category.replace("_", " ")),
                  alt.Tooltip(f"{value}:Q", format=fmt, title=x_title), *extra_tooltip],
     ).add_params(pick).properties(title=alt.Title(title, subtitle=subtitle), height=max(160, 16 * n_rows))
 

@@ -303,3 +303,79 @@ def test_sessions_are_private_and_a_downloaded_corpus_restores_elsewhere(server,
     assert saved.read_text("utf-8").count("ZEBRA-PRIVATE-7") == 1
     owner.close()
     visitor.close()
+
+
+# --- slide-ready screens (both sizes a presenter uses) -----------------------------------------------------
+
+SIZES = [(1280, 720), (1600, 1000)]
+ALL_VIEWS = ["Compare", "Story", "Search", "Overview", "Tone", "Hedging", "Emphasis", "Voices", "Articles", "Lexicons",
+             "Methodology"]
+
+
+def label_problems(page):
+    """Category labels Vega hid (opacity 0) and titles it cut with "…", over every chart on the page."""
+    hidden, cut = 0, []
+    charts = page.locator("[data-testid='stVegaLiteChart']")
+    for c in range(charts.count()):
+        for axis in charts.nth(c).locator("g.role-axis").all():
+            if "discrete scale" in (axis.get_attribute("aria-label") or ""):
+                hidden += axis.locator("g.role-axis-label text[opacity='0']").count()
+        cut += [t for t in charts.nth(c).locator("g.role-title text").all_text_contents() if t.rstrip().endswith("…")]
+    return hidden, cut
+
+
+@pytest.mark.parametrize("width, height", SIZES)
+def test_every_view_shows_every_label_and_whole_titles(server, browser, width, height):
+    page = browser.new_page(viewport={"width": width, "height": height})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    for view in ALL_VIEWS:
+        page.goto(f"{server}/?view={view}" + ("&q=troop*" if view == "Search" else ""))
+        wait_idle(page)
+        if EXPECTED_CHARTS.get(view):
+            page.wait_for_function(f"() => document.querySelectorAll('.vega-embed svg.marks').length >= {EXPECTED_CHARTS[view]}",
+                                   timeout=30000)
+        page.screenshot(path=str(SHOTS / f"{view.lower()}-{width}x{height}.png"), full_page=False)
+        hidden, cut = label_problems(page)
+        assert (view, hidden, cut) == (view, 0, []), (width, height)
+    assert not errors, errors
+    page.close()
+
+
+def test_presentation_mode_can_be_left_by_clicking(server, browser):
+    page, errors = open_page(browser, f"{server}/?view=Tone&present=true")
+    assert not page.locator("[data-testid='stSidebar']").is_visible()
+    page.screenshot(path=str(SHOTS / "tone-presentation.png"))
+    page.get_by_role("button", name="Exit presentation").click()
+    wait_idle(page)
+    assert page.locator("[data-testid='stSidebar']").is_visible()
+    assert "present=true" not in page.url
+    assert not errors, errors
+    page.close()
+
+
+def test_clicking_the_active_view_changes_nothing(server, browser):
+    page, errors = open_page(browser, f"{server}/?view=Hedging")
+    heading = page.locator("[data-testid='stMain'] [data-testid='stHeading']").first.inner_text()
+    page.locator("[data-testid='stButtonGroup'] button", has_text="Hedging").first.click()
+    wait_idle(page)
+    assert page.locator("[data-testid='stMain'] [data-testid='stHeading']").first.inner_text() == heading
+    assert "view=Hedging" in page.url
+    assert not errors, errors
+    page.close()
+
+
+def test_the_first_click_filters_highlights_and_is_in_the_url(server, browser):
+    page, errors = open_page(browser, f"{server}/?view=Hedging&pick_outlet=PRIO+Blogs")
+    chart = page.locator(".vega-embed").nth(0)
+    page.wait_for_function("() => document.querySelectorAll('.vega-embed svg.marks').length >= 4", timeout=30000)
+    opacities = "els => els.map(e => e.getAttribute('fill-opacity') || e.getAttribute('opacity') || '1')"
+    before = chart.locator("g.mark-rect path").evaluate_all(opacities)
+    assert sum(float(o) == 1.0 for o in before) > 1  # before a click: all the picked outlet's bars stand out
+    ids_before, ids_after = click_until_passages_change(page, 0, 0, x_fraction=0.35)
+    after = chart.locator("g.mark-rect path").evaluate_all(opacities)
+    assert ids_after != ids_before and "mark=hedges_by_category" in page.url  # filtered, and in the URL at once
+    assert sum(float(o) == 1.0 for o in after) == 1  # exactly the clicked bar stands out
+    page.screenshot(path=str(SHOTS / "hedging-clicked.png"))
+    assert not errors, errors
+    page.close()

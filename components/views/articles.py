@@ -46,7 +46,8 @@ def draw(analysis: Analysis, lens: Lens) -> None:
     with loaded:
         st.subheader(f"Loaded: {len(articles)} article{'s' if len(articles) != 1 else ''}")
         st.dataframe(article_rows(articles, table), hide_index=True, width="stretch",
-                     column_config={"title": st.column_config.TextColumn("title", width="medium"),
+                     column_config={"article_id": st.column_config.TextColumn("article"),
+                                    "title": st.column_config.TextColumn("title", width="medium"),
                                     "url": st.column_config.TextColumn("url", width="small"),  # text, not a link: a URL is user data
                                     "n_words": st.column_config.NumberColumn("words"),
                                     "mean_tone": st.column_config.NumberColumn("mean tone", format="%+.2f"),

@@ -28,7 +28,7 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
                  f"Tone sentence by sentence — {lens.describe()}",
                  f"{lens.tone_label}; x: position in the article (0 = first sentence, 1 = last); n = {len(points)} sentences",
                  "Position in article (0 = top, 1 = end)", "Tone (−1 … +1)", lens.outlets,
-                 [alt.Tooltip("sentence_id:N"), alt.Tooltip("outlet_group:N", title="Outlet"),
+                 [alt.Tooltip("sentence_id:N", title="Sentence id"), alt.Tooltip("outlet_group:N", title="Outlet"),
                   alt.Tooltip("tone:Q", format="+.2f"), alt.Tooltip("excerpt:N", title="Sentence")], x_domain=[0, 1])
     return [
         Panel("tone_by_outlet", bar, summary, compared, "All {n} sentences of {pick}, most negative first.",
