@@ -151,3 +151,22 @@ def test_slide_text_is_escaped():
     svg = slide_svg(chart, "Title <i>", pd.DataFrame([row]), "footer")
     assert "<script>" not in svg and "&lt;script&gt;" in svg and "&lt;b&gt;X&lt;/b&gt;" in svg
     ET.fromstring(svg)
+
+
+def test_presentation_details_of_the_charts(table, bundled, lexicons):
+    analysis = Analysis(bundled, lexicons, table)
+    lens = Lens("outlet", "PRIO Blogs", outlets=analysis.outlets)
+    balance = hedging.panels(analysis, lens)[2].chart.to_dict()
+    layers = balance["layer"]
+    assert layers[0]["mark"]["type"] == "line"  # the diagonal is drawn
+    dots = layers[1]
+    assert dots["mark"]["clip"] is False and dots["encoding"]["x"]["scale"]["domain"] == dots["encoding"]["y"]["scale"]["domain"]
+    categories = hedging.panels(analysis, lens)[0].chart.to_dict()
+    assert "replace(datum.label, /_/g, ' ')" in json.dumps(categories)  # "epistemic_verb" reads "epistemic verb"
+    quoted = voices.panels(analysis, lens)[0]
+    title = json.dumps(quoted.chart.to_dict()["title"])
+    assert "PRIO Blogs quotes no one directly" in title
+    assert len(quoted.data) == 5 and (quoted.data["quoted_share"] == 0).sum() == 2  # one bar per outlet, zeros included
+    words = [p for p in __import__("components.views.compare", fromlist=["panels"]).panels(analysis, lens)][-1]
+    legend = json.dumps(words.chart.to_dict()["encoding"]["color"]["legend"])
+    assert "PRIO Blogs" in legend and "Washington Times" not in legend  # the legend lists only what is drawn
