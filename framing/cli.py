@@ -31,7 +31,8 @@ def _articles(paths: list[str]):
     return iter_paths(paths) if paths else iter(load_bundled())
 
 
-def _chunks(articles, size: int = CHUNK_ARTICLES):
+def _chunks(articles, size: int | None = None):
+    size = size or CHUNK_ARTICLES
     chunk = []
     for article in articles:
         chunk.append(article)
@@ -42,10 +43,38 @@ def _chunks(articles, size: int = CHUNK_ARTICLES):
         yield chunk
 
 
-def _tables(paths: list[str], lexicons: Lexicons):
-    """The sentence table, a chunk of articles at a time (speaker aliases are merged within each chunk)."""
-    for chunk in _chunks(_articles(paths)):
-        yield sentence_table(chunk, lexicons)
+_WORKER_LEXICONS: Lexicons | None = None
+
+
+def _analyse_chunk(chunk) -> pd.DataFrame:
+    """In a worker process: one chunk's sentence table, with the lexicons loaded once per worker."""
+    global _WORKER_LEXICONS
+    if _WORKER_LEXICONS is None:
+        _WORKER_LEXICONS = Lexicons.load()
+    return sentence_table(chunk, _WORKER_LEXICONS)
+
+
+def _tables(paths: list[str], lexicons: Lexicons, jobs: int = 1):
+    """The sentence table, a chunk of articles at a time (speaker aliases are merged within each chunk).
+
+    With ``jobs`` > 1 the chunks are analysed by a pool of processes, at most two chunks per process in
+    flight (so memory stays bounded), and come back in input order: the output is the same whatever ``jobs``."""
+    chunks = _chunks(_articles(paths))
+    if jobs <= 1:
+        for chunk in chunks:
+            yield sentence_table(chunk, lexicons)
+        return
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: deque = deque()
+        for chunk in chunks:
+            pending.append(pool.submit(_analyse_chunk, chunk))
+            if len(pending) >= 2 * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
 def _format(frame: pd.DataFrame, fmt: str, first: bool) -> str:
@@ -59,7 +88,7 @@ def cmd_analyze(args) -> None:
     columns = cli_columns(lexicons)
     out = Path(args.out).open("w", encoding="utf-8", newline="") if args.out else sys.stdout
     try:
-        for n, table in enumerate(_tables(args.paths, lexicons)):
+        for n, table in enumerate(_tables(args.paths, lexicons, args.jobs)):
             out.write(_format(table[columns], args.format, n == 0))
     finally:
         if args.out:
@@ -127,6 +156,7 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("paths", nargs="*", help=".txt .md .html .csv .jsonl; none = the bundled corpus")
     a.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
     a.add_argument("--out", help="write here instead of standard output")
+    a.add_argument("--jobs", type=int, default=1, help="analyse with this many processes (same output whatever the number)")
     a.set_defaults(func=cmd_analyze)
     s = sub.add_parser("summary", help="the per-article aggregate table")
     s.add_argument("paths", nargs="*")

@@ -45,6 +45,7 @@ _ROLE_SAID = re.compile(rf"(?P<owner>{_NAME})['’]s\s+(?P<role>(?:[a-z]+\s+){{0
 _SAID_DESCRIBED = re.compile(rf"\b(?:{_VERBS})\s+(?:[a-z]+\s+){{1,3}}(?P<name>{_TITLE}{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})")
 _PRONOUN = re.compile(rf"(?<!\w)(?P<pronoun>[Hh]e|[Ss]he)\s+(?:also\s+|later\s+)?(?:{_VERBS})\b"
                       rf"|\b(?:{_VERBS})\s+(?P<after>he|she)\b")
+_ANY_ATTRIBUTION = re.compile(rf"\b(?:{_VERBS}|[Aa]ccording\s+to)\b")
 _TITLED = re.compile(rf"(?<![\w.])(?P<name>{_TITLE}{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE}(?=\s+[A-Z]))){{0,3}})")
 _TITLE_AT_START = re.compile(rf"^(?:{_TITLE})+")
 _TITLE_INSIDE = re.compile(rf"(?:^|\s)(?:{_TITLES})\.?\s+(?=[A-Z])")
@@ -136,6 +137,8 @@ def attribution(text: str, quoted: list[tuple[int, int]] = ()) -> str | None:
     """The speaker the sentence names outside its quotation marks ("said Ms. Town"), PRONOUN_SPEAKER for
     "he said" / "she said" (resolved later), or None. ``quoted``: its stretches inside quotation marks."""
     outside = outside_quotes(text, quoted)
+    if not _ANY_ATTRIBUTION.search(outside):  # every pattern below needs a speech verb or "according to": skip them
+        return None
     for match in _ROLE_SAID.finditer(outside):
         if match.group("name") and clean_name(match.group("name")):
             return clean_name(match.group("name"))

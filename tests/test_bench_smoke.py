@@ -35,3 +35,10 @@ def test_load_bench_smoke_two_visitors():
     assert result.returncode == 0, result.stdout + result.stderr
     assert "server still running: yes" in result.stdout
     assert "outcomes: results 2, busy 0, error 0, lost articles 0" in result.stdout
+
+
+def test_throughput_bench_smoke():
+    result = subprocess.run([sys.executable, "bench/throughput.py", "--articles", "30"], capture_output=True, text=True,
+                            cwd=ROOT, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert "TextBlob polarity alone" in result.stdout and "whole `analyze` process, --jobs 2" in result.stdout

@@ -103,3 +103,17 @@ def test_summary_by_outlet_and_story_with_intervals_and_distinctive_words(tmp_pa
     assert {"wonderful", "welcome", "success"} & {w["term"] for w in words if w["group"] == "Gazette"}
     story_words = [json.loads(x) for x in run("distinctive", str(path), "--by", "story", "--format", "jsonl").stdout.splitlines()]
     assert {w["group"] for w in story_words} <= {"vote-0", "vote-1"}
+
+
+def test_jobs_give_the_same_output_as_one_process(tmp_path, monkeypatch, capsys):
+    from framing import cli
+
+    monkeypatch.setattr(cli, "CHUNK_ARTICLES", 6)  # several chunks from a small file, so the pool has work to share
+    rows = ["text,outlet"] + [f'"Officials may meet {i}. Talks clearly failed {i}, aides said.",O{i % 3}' for i in range(40)]
+    path = tmp_path / "many.csv"
+    path.write_text("\n".join(rows) + "\n", "utf-8")
+    outputs = []
+    for jobs in ("1", "2", "3"):
+        assert cli.main(["analyze", str(path), "--jobs", jobs]) == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1] == outputs[2] and outputs[0].count("\n") == 80

@@ -1,0 +1,114 @@
+"""How fast is the engine, against the irreducible cost of TextBlob on the same sentences?
+
+    python bench/throughput.py                        # 1,000 and 10,000 articles (takes a few minutes)
+    python bench/throughput.py --articles 50          # the smoke run CI does
+
+For each size it writes a corpus with bench/make_corpus.py, then prints:
+- the whole `python -m framing analyze` process (start-up, reading, analysis, writing JSON lines), with
+  --jobs 1 and --jobs 2: seconds, sentences per second, peak memory (RSS, the pool's processes included);
+- the stages in one process: load, segment, each scorer on the pre-split sentences, the sentence table,
+  the aggregates;
+- TextBlob polarity alone on the same pre-split sentences (PatternAnalyzer.analyze, as TextBlob's users
+  call it), and the whole process as a multiple of it.
+Figures only; no goal is asserted.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from make_corpus import make_rows  # noqa: E402
+
+PEAK = """import resource, sys
+from framing.cli import main
+code = main(sys.argv[1:])
+peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+print(peak // 1024, file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def whole_process(path: Path, jobs: int) -> tuple[float, int]:
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", PEAK, "analyze", str(path), "--jobs", str(jobs), "--out", "/dev/null"],
+                            capture_output=True, text=True, cwd=ROOT, check=True)
+    return time.perf_counter() - started, int(result.stderr.strip().splitlines()[-1])
+
+
+def timed(label: str, work, n: int, rows: list) -> float:
+    started = time.perf_counter()
+    work()
+    seconds = time.perf_counter() - started
+    rows.append((label, seconds, n / seconds if seconds else float("inf")))
+    return seconds
+
+
+def run(articles: int) -> None:
+    from textblob.en.sentiments import PatternAnalyzer
+
+    from framing.aggregate import article_summary
+    from framing.compare import CUE_RATES, TONE, one_versus_rest
+    from framing.corpus import read_paths
+    from framing.lexicon import Lexicons
+    from framing.measures import Sentence
+    from framing.segment import sentence_spans
+    from framing.table import paragraphs, sentence_table
+    from framing.tone import tone_scores
+    from framing.voice import attribution
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "corpus.csv"
+        with path.open("w", newline="", encoding="utf-8") as f:
+            writer = csv.DictWriter(f, ["text", "title", "outlet", "date", "story"])
+            writer.writeheader()
+            writer.writerows(make_rows(articles, 3, max(articles // 10, 1), seed=1))
+        rows: list = []
+        loaded: list = []
+        timed("load (read and clean the CSV)", lambda: loaded.extend(read_paths([path])), articles, rows)
+        texts: list[str] = []
+        timed("segment", lambda: texts.extend(p[s:e] for a in loaded for _, _, p in paragraphs(a) for s, e in sentence_spans(p)),
+              articles, rows)
+        n = len(texts)
+        lexicons = Lexicons.load()
+        lexicons.check()
+        analyser = PatternAnalyzer()
+        textblob_alone = timed("TextBlob polarity alone (PatternAnalyzer.analyze)", lambda: [analyser.analyze(t) for t in texts], n, rows)
+        timed("tone (TextBlob + VADER)", lambda: [tone_scores(t) for t in texts], n, rows)
+        for name, matcher in [("epistemic hedges", lexicons.hedge_matcher), ("approximators", lexicons.approximator_matcher),
+                              ("boosters", lexicons.booster_matcher), ("actors", lexicons.actor_matcher),
+                              *[(f"themes: {k}", m) for k, m in lexicons.theme_matchers.items()]]:
+            timed(f"lexicon: {name}", lambda m=matcher: [m.find(t) for t in texts], n, rows)
+        timed("uncertainty model (its cues included)", lambda: [Sentence(t, lexicons).uncertainty for t in texts], n, rows)
+        timed("speaker attribution", lambda: [attribution(t) for t in texts], n, rows)
+        table = []
+        timed("sentence table (everything above, per article)", lambda: table.append(sentence_table(loaded, lexicons)), n, rows)
+        timed("aggregates (per article; one outlet vs rest with CIs)",
+              lambda: (article_summary(table[0]), one_versus_rest(table[0], [TONE, *CUE_RATES])), n, rows)
+        print(f"\n{articles:,} articles, {n:,} sentences")
+        for label, seconds, rate in rows:
+            print(f"  {label:58s} {seconds:8.2f} s  {rate:12,.0f} /s")
+        for jobs in (1, 2):
+            seconds, peak = whole_process(path, jobs)
+            print(f"  whole `analyze` process, --jobs {jobs}: {seconds:7.2f} s  {n / seconds:9,.0f} sentences/s  "
+                  f"{seconds / textblob_alone:4.1f}× TextBlob alone  peak RSS {peak:,} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, nargs="+", default=[1000, 10000])
+    args = parser.parse_args()
+    for articles in args.articles:
+        run(articles)
+
+
+if __name__ == "__main__":
+    main()
