@@ -131,7 +131,7 @@ def slide_svg(chart: alt.TopLevelMixin, title: str, passages: pd.DataFrame, foot
         citation = f"— {_short(row['outlet_group'], 24)} · {_short(row['title'], 28)} · {date if date != 'unknown' else 'date unknown'}"
         parts.append(_text(PASSAGE_X, y + 4, CITATION_SIZE, html.escape(citation), fill="#475569"))
         y += CITATION_SIZE + 40
-    parts.append(f'<line x1="50" y1="1010" x2="1870" y2="1010" stroke="#cbd5e1" stroke-width="2"/>')
+    parts.append('<line x1="50" y1="1010" x2="1870" y2="1010" stroke="#cbd5e1" stroke-width="2"/>')
     parts.append(_text(50, 1048, FOOTER_SIZE, html.escape(footer), fill="#334155"))
     parts.append(_text(1870 - 170, 1048, FOOTER_SIZE, "Framing Lens", fill="#94a3b8"))
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}">'

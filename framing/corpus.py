@@ -233,9 +233,9 @@ def articles_from_bytes(name: str, data: bytes, max_articles: int | None = None)
 
 def _from_rows(rows: Iterable[dict], columns: list[str], source: str) -> Iterator[Article]:
     lowered = {c.lower().strip(): c for c in columns if c}
-    for alias, field in COLUMN_ALIASES.items():
-        if alias in lowered and field not in lowered:
-            lowered[field] = lowered[alias]
+    for alias, name in COLUMN_ALIASES.items():
+        if alias in lowered and name not in lowered:
+            lowered[name] = lowered[alias]
     if SAVED_CORPUS_FIELD in lowered:  # a corpus saved by this tool: restore exactly
         for row in rows:
             try:

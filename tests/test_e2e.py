@@ -210,7 +210,7 @@ def go_to(page, view):
 def upload_files(page, files):
     alerts = page.locator("[data-testid='stAlert']").count()
     page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(files)
-    page.wait_for_function(f"() => document.querySelectorAll('[data-testid=\"stAlert\"]').length > 0", timeout=60000)
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stAlert\"]').length > 0", timeout=60000)
     wait_idle(page)
     del alerts
 
