@@ -19,11 +19,15 @@ def point_selection(fields: list[str]) -> alt.Parameter:
     return alt.selection_point(name="pick", fields=fields, on="click", clear="dblclick")
 
 
-def _outlet_colour(outlets: list[str], plotted=None) -> alt.Color:
+def _outlet_colour(outlets: list[str], plotted=None, n: dict | None = None) -> alt.Color:
     """Colour by outlet over every outlet of the corpus (so colours agree across charts); the legend lists
-    only the outlets this chart draws."""
+    only the outlets this chart draws, each with its n when ``n`` gives it ("PRIO Blogs (n = 1,089 words)")."""
     shown = sorted(set(plotted)) if plotted is not None else sorted(outlets)
-    return alt.Color("outlet_group:N", title="Outlet", scale=outlet_colour_scale(outlets), legend=alt.Legend(values=shown))
+    legend = alt.Legend(values=shown)
+    if n:
+        labels = {o: f"{o} (n = {n[o]})" for o in shown if o in n}
+        legend = alt.Legend(values=shown, labelExpr=f"({json.dumps(labels)})[datum.label] || datum.label")
+    return alt.Color("outlet_group:N", title="Outlet", scale=outlet_colour_scale(outlets), legend=legend)
 
 
 def opacity(selection, highlight: str | None):
@@ -58,8 +62,9 @@ def bars_with_ci(data: pd.DataFrame, value: str, low: str, high: str, title: str
 
 
 def grouped_bars(data: pd.DataFrame, category: str, value: str, title: str, subtitle: str, x_title: str,
-                 outlets: list[str], highlight: str | None = None, fmt: str = ".1f", extra_tooltip=()) -> alt.Chart:
-    """Bars per category (rows) and outlet (colour, side by side)."""
+                 outlets: list[str], highlight: str | None = None, fmt: str = ".1f", extra_tooltip=(),
+                 n: dict | None = None) -> alt.Chart:
+    """Bars per category (rows) and outlet (colour, side by side); ``n`` per outlet goes into the legend."""
     pick = point_selection(["outlet_group", category])
     n_rows = data[category].nunique() * max(1, data["outlet_group"].nunique())
     return alt.Chart(data).mark_bar().encode(
@@ -67,7 +72,7 @@ def grouped_bars(data: pd.DataFrame, category: str, value: str, title: str, subt
                 axis=alt.Axis(labelExpr=HUMAN_LABEL)),
         yOffset=alt.YOffset("outlet_group:N", scale=alt.Scale(domain=sorted(outlets))),
         x=alt.X(f"{value}:Q", title=x_title),
-        color=_outlet_colour(outlets, data["outlet_group"]), opacity=opacity(pick, highlight),
+        color=_outlet_colour(outlets, data["outlet_group"], n), opacity=opacity(pick, highlight),
         tooltip=[alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip(f"{category}:N", title=category.replace("_", " ")),
                  alt.Tooltip(f"{value}:Q", format=fmt, title=x_title), *extra_tooltip],
     ).add_params(pick).properties(title=alt.Title(title, subtitle=subtitle), height=max(160, 16 * n_rows))

@@ -170,3 +170,13 @@ def test_presentation_details_of_the_charts(table, bundled, lexicons):
     words = [p for p in __import__("components.views.compare", fromlist=["panels"]).panels(analysis, lens)][-1]
     legend = json.dumps(words.chart.to_dict()["encoding"]["color"]["legend"])
     assert "PRIO Blogs" in legend and "Washington Times" not in legend  # the legend lists only what is drawn
+
+
+def test_grouped_bars_give_each_outlets_n_in_the_legend(table, bundled, lexicons):
+    analysis = Analysis(bundled, lexicons, table)
+    lens = Lens("outlet", "PRIO Blogs", outlets=analysis.outlets)
+    legend = json.dumps(hedging.panels(analysis, lens)[0].chart.to_dict()["encoding"]["color"]["legend"])
+    words = int(table.loc[table["outlet_group"] == "PRIO Blogs", "n_words"].sum())
+    assert f"PRIO Blogs (n = {words:,} words)" in legend
+    themes = json.dumps(emphasis.panels(analysis, lens)[0].chart.to_dict()["encoding"]["color"]["legend"])
+    assert f"PRIO Blogs (n = {(table['outlet_group'] == 'PRIO Blogs').sum()} sentences)" in themes

@@ -24,12 +24,12 @@ SCORES = ["n_words", "mean_tone", "hedges_per_1k_words", "approximators_per_1k_w
 def article_rows(articles: list[Article], table: pd.DataFrame) -> pd.DataFrame:
     """Each article's metadata as the text states it, its size and headline scores."""
     scores = article_summary(table).set_index("article_id")
+    # Scores come before the long text columns, so they show without scrolling at 1280 px.
     return pd.DataFrame([{
-        "article_id": a.article_id, "title": a.title, "outlet": a.outlet, "author": a.author, "date": a.date,
-        "url": a.url, "source": a.source_file,
-        "sentences": int(scores["n_sentences"].get(a.article_id, 0)),
+        "article_id": a.article_id, "title": a.title, "outlet": a.outlet, "date": a.date,
         **{c: scores[c].get(a.article_id) for c in SCORES},
-        "notes": "; ".join(a.notes),
+        "sentences": int(scores["n_sentences"].get(a.article_id, 0)), "story": a.story, "author": a.author,
+        "url": a.url, "source": a.source_file, "notes": "; ".join(a.notes),
     } for a in articles])
 
 

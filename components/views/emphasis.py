@@ -33,9 +33,11 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
                  alt.Tooltip("lead_weighted_share:Q", format=".0%", title="lead-weighted share"),
                  alt.Tooltip("mean_tone:Q", format="+.2f", title="mean tone"),
                  alt.Tooltip("hedged_sentence_share:Q", format=".0%", title="hedged")]
+    sentences = {o: f"{k:,} sentences" for o, k in table.groupby("outlet_group").size().items()}
     theme_chart = grouped_bars(themes, "theme", "share_of_sentences", f"Share of sentences per theme — {lens.theme_set_label}",
                                "A sentence can touch several themes; hover for n, lead-weighted share, tone and hedging",
-                               "Share of the outlet's sentences", lens.outlets, lens.highlight, fmt=".0%", extra_tooltip=share_tip)
+                               "Share of the outlet's sentences", lens.outlets, lens.highlight, fmt=".0%", extra_tooltip=share_tip,
+                               n=sentences)
     early = dots(themes, "first_mention_position", "theme:N", ["outlet_group", "theme"], "How early each theme first appears",
                  "Relative position of the first sentence naming it (0 = opening sentence, 1 = last)",
                  "First mention (0 = top of article)", None, lens.outlets,
@@ -45,7 +47,8 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     actor_chart = grouped_bars(actors, "actor", "share_of_sentences", f"Actors named: share of sentences — {actor_about}",
                                "Aliases counted as their actor (e.g. Kremlin → Russia); hover for mentions and the tone of those sentences",
                                "Share of the outlet's sentences naming the actor", lens.outlets, lens.highlight, fmt=".0%",
-                               extra_tooltip=[alt.Tooltip("mentions:Q"), *share_tip])
+                               extra_tooltip=[alt.Tooltip("mentions:Q"), *share_tip],
+                               n={o: f"{k:,} sentences" for o, k in actor_table.groupby("outlet_group").size().items()})
     return [
         Panel("theme_share", theme_chart, themes, theme_rows, "The {n} sentences of {pick} that name a theme of this set."),
         Panel("theme_first_mention", early, themes, theme_rows, "The same {n} sentences, earliest first.",
