@@ -52,7 +52,7 @@ def timed(label: str, work, n: int, rows: list) -> float:
     return seconds
 
 
-def run(articles: int) -> None:
+def run(articles: int, stages: bool = True) -> None:
     from textblob.en.sentiments import PatternAnalyzer
 
     from framing.aggregate import article_summary
@@ -71,8 +71,16 @@ def run(articles: int) -> None:
             writer = csv.DictWriter(f, ["text", "title", "outlet", "date", "story"])
             writer.writeheader()
             writer.writerows(make_rows(articles, 3, max(articles // 10, 1), seed=1))
+        # The whole process first, while this process is small: a child forked from a large parent starts with
+        # the parent's resident pages counted in its peak RSS.
+        whole = [(jobs, *whole_process(path, jobs)) for jobs in (1, 2)]
         rows: list = []
         loaded: list = []
+        if not stages:
+            print(f"\n{articles:,} articles")
+            for jobs, seconds, peak in whole:
+                print(f"  whole `analyze` process, --jobs {jobs}: {seconds:7.2f} s  peak RSS {peak:,} MB")
+            return
         timed("load (read and clean the CSV)", lambda: loaded.extend(read_paths([path])), articles, rows)
         texts: list[str] = []
         timed("segment", lambda: texts.extend(p[s:e] for a in loaded for _, _, p in paragraphs(a) for s, e in sentence_spans(p)),
@@ -96,8 +104,7 @@ def run(articles: int) -> None:
         print(f"\n{articles:,} articles, {n:,} sentences")
         for label, seconds, rate in rows:
             print(f"  {label:58s} {seconds:8.2f} s  {rate:12,.0f} /s")
-        for jobs in (1, 2):
-            seconds, peak = whole_process(path, jobs)
+        for jobs, seconds, peak in whole:
             print(f"  whole `analyze` process, --jobs {jobs}: {seconds:7.2f} s  {n / seconds:9,.0f} sentences/s  "
                   f"{seconds / textblob_alone:4.1f}× TextBlob alone  peak RSS {peak:,} MB")
 
@@ -105,9 +112,10 @@ def run(articles: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--whole-only", action="store_true", help="only the whole process (no stages, no TextBlob baseline)")
     args = parser.parse_args()
     for articles in args.articles:
-        run(articles)
+        run(articles, stages=not args.whole_only)
 
 
 if __name__ == "__main__":
