@@ -84,7 +84,9 @@ def ranked_bars(data: pd.DataFrame, label: str, value: str, field: str, title: s
     pick = point_selection([field])
     return alt.Chart(data).mark_bar().encode(
         y=alt.Y(f"{label}:N", sort="-x", title=None), x=alt.X(f"{value}:Q", title=x_title),
-        color=_outlet_colour(outlets, data["outlet_group"]), opacity=opacity(pick, None),
+        # Rows named by outlet need no legend; any other rows get one saying whose colour is whose.
+        color=(alt.Color("outlet_group:N", scale=outlet_colour_scale(outlets), legend=None) if field == "outlet_group"
+               else _outlet_colour(outlets, data["outlet_group"])), opacity=opacity(pick, None),
         tooltip=tooltip,
     ).add_params(pick).properties(title=alt.Title(title, subtitle=subtitle),
                                   height=max(160, row_height * data[label].nunique()))

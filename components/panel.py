@@ -1,6 +1,8 @@
 """One chart beside its passages: click a mark to filter the passages; exports under the chart."""
 from __future__ import annotations
 
+import json
+import math
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -64,12 +66,23 @@ def draw(panel: Panel, analysis: Analysis, lens: Lens) -> None:
             st.download_button("Passages CSV", rows_csv(passages[[c for c in PASSAGE_COLUMNS if c in passages]]),
                                f"{panel.key}-passages.csv", "text/csv", key=f"dl_passages_{panel.key}", on_click="ignore")
     with left:
-        # An explicit pixel height: "content" squeezed layered charts inside columns.
-        plot_height = panel.chart.to_dict().get("height", 300)
         st.altair_chart(style(panel.chart, lens.presentation), on_select=partial(state.on_chart_select, panel.key),
-                        selection_mode="pick", key=state.chart_key(panel.key), width="stretch", height=int(plot_height) + 160)
+                        selection_mode="pick", key=state.chart_key(panel.key), width="stretch", height=chart_height(panel.chart))
         if not lens.presentation:
             _exports(panel, passages, active, analysis, lens)
+
+
+def chart_height(chart: alt.TopLevelMixin) -> int:
+    """The pixel height to give a chart: its plot, plus room for title, axis and legend, so the legend never takes
+    height from the plot (an explicit height: "content" squeezed layered charts inside columns)."""
+    spec = chart.to_dict()
+    plotted = {d.get("outlet_group") for data in spec.get("datasets", {}).values() for d in data if isinstance(d, dict)}
+    has_legend = "legend" in json.dumps(spec) and '"legend": null' not in json.dumps(spec)
+    legend = 40 + 22 * math.ceil(len(plotted - {None}) / 2) if has_legend else 0
+    title = spec.get("title", {})
+    lines = sum(len(t) if isinstance(t, list) else 1 for t in (title.get("text", ""), title.get("subtitle", ""))) \
+        if isinstance(title, dict) else 1
+    return int(spec.get("height", 300)) + 110 + 22 * lines + legend
 
 
 def slide_parts(panel: Panel, passages: pd.DataFrame, active: dict, analysis: Analysis, lens: Lens) -> tuple[str, str]:
@@ -106,7 +119,8 @@ def _sorted_and_found(passages: pd.DataFrame, panel: Panel, lens: Lens) -> pd.Da
 
 
 def _exports(panel: Panel, passages: pd.DataFrame, active: dict, analysis: Analysis, lens: Lens) -> None:
-    svg, png, csv, slide, slide_vector = st.columns(5)
+    svg, png, csv = st.columns(3)
+    slide, slide_vector, _ = st.columns(3)
     chart = style(panel.chart)
     title, footer = slide_parts(panel, passages, active, analysis, lens)
 

@@ -27,7 +27,7 @@ STYLE = f"""<style>
 .fl-t {{ background: {THEME_COLOUR}; border-bottom: 2px dotted #059669; padding: 0 2px; }}
 .fl-q {{ font-style: italic; }}
 .fl-m {{ font-weight: 700; outline: 2px solid #0f172a; border-radius: 2px; padding: 0 2px; }}
-.fl-legend span {{ margin-right: 10px; }}
+.fl-legend span {{ margin-right: 10px; white-space: nowrap; display: inline-block; }}
 details.fl-ctx summary {{ cursor: pointer; color: #1f4e79; font-size: 0.85rem; }}
 .fl-big .fl-p {{ font-size: 1.25rem; }}
 </style>"""
