@@ -6,7 +6,7 @@ import json
 import altair as alt
 import pandas as pd
 
-from .theme import outlet_colour_scale
+from .theme import outlet_colour_scale, outlet_palette
 
 HEIGHT_PER_ROW = 26
 HUMAN_LABEL = "replace(datum.label, /_/g, ' ')"  # "epistemic_verb" reads "epistemic verb"; the data keeps its names
@@ -67,7 +67,7 @@ def grouped_bars(data: pd.DataFrame, category: str, value: str, title: str, subt
     """Bars per category (rows) and outlet (colour, side by side); ``n`` per outlet goes into the legend."""
     pick = point_selection(["outlet_group", category])
     n_rows = data[category].nunique() * max(1, data["outlet_group"].nunique())
-    return alt.Chart(data).mark_bar().encode(
+    bars = alt.Chart(data).mark_bar().encode(
         y=alt.Y(f"{category}:N", title=None, sort=alt.EncodingSortField(value, op="sum", order="descending"),
                 axis=alt.Axis(labelExpr=HUMAN_LABEL)),
         yOffset=alt.YOffset("outlet_group:N", scale=alt.Scale(domain=sorted(outlets))),
@@ -75,7 +75,19 @@ def grouped_bars(data: pd.DataFrame, category: str, value: str, title: str, subt
         color=_outlet_colour(outlets, data["outlet_group"], n), opacity=opacity(pick, highlight),
         tooltip=[alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip(f"{category}:N", title=category.replace("_", " ")),
                  alt.Tooltip(f"{value}:Q", format=fmt, title=x_title), *extra_tooltip],
-    ).add_params(pick).properties(title=alt.Title(title, subtitle=subtitle), height=max(160, 16 * n_rows))
+    ).add_params(pick)
+    return named_beyond_palette(bars, data, category, value).properties(
+        title=alt.Title(title, subtitle=subtitle), height=max(160, 16 * n_rows))
+
+
+def named_beyond_palette(chart, data: pd.DataFrame, row: str, value: str):
+    """Past 20 outlets the colours repeat, so each mark also carries its outlet's name."""
+    if data["outlet_group"].nunique() <= len(outlet_palette()):
+        return chart
+    names = alt.Chart(data).mark_text(align="left", dx=3, fontSize=9, color="#334155").encode(
+        y=alt.Y(f"{row}:N", sort=alt.EncodingSortField(value, op="sum", order="descending")),
+        yOffset=alt.YOffset("outlet_group:N"), x=alt.X(f"{value}:Q"), text="outlet_group:N")
+    return chart + names
 
 
 def ranked_bars(data: pd.DataFrame, label: str, value: str, field: str, title: str, subtitle: str, x_title: str,

@@ -180,3 +180,17 @@ def test_grouped_bars_give_each_outlets_n_in_the_legend(table, bundled, lexicons
     assert f"PRIO Blogs (n = {words:,} words)" in legend
     themes = json.dumps(emphasis.panels(analysis, lens)[0].chart.to_dict()["encoding"]["color"]["legend"])
     assert f"PRIO Blogs (n = {(table['outlet_group'] == 'PRIO Blogs').sum()} sentences)" in themes
+
+
+def test_beyond_twenty_outlets_each_bar_carries_its_outlets_name():
+    import pandas as pd
+
+    from components.charts import grouped_bars
+
+    outlets = [f"Outlet {i:02d}" for i in range(25)]
+    data = pd.DataFrame({"outlet_group": outlets, "hedge_category": "modal", "per_1k_words": range(25)})
+    spec = grouped_bars(data, "hedge_category", "per_1k_words", "t", "s", "x", outlets).to_dict()
+    texts = [layer for layer in spec.get("layer", []) if layer["mark"]["type"] == "text"]
+    assert texts and texts[0]["encoding"]["text"]["field"] == "outlet_group"
+    few = grouped_bars(data.head(5), "hedge_category", "per_1k_words", "t", "s", "x", outlets[:5]).to_dict()
+    assert "layer" not in few  # up to 20 outlets, colour alone tells them apart
