@@ -77,7 +77,8 @@ def chart_height(chart: alt.TopLevelMixin) -> int:
     height from the plot (an explicit height: "content" squeezed layered charts inside columns)."""
     spec = chart.to_dict()
     plotted = {d.get("outlet_group") for data in spec.get("datasets", {}).values() for d in data if isinstance(d, dict)}
-    has_legend = "legend" in json.dumps(spec) and '"legend": null' not in json.dumps(spec)
+    text = json.dumps(spec)
+    has_legend = "legend" in text and '"legend": null' not in text
     legend = 40 + 22 * math.ceil(len(plotted - {None}) / 2) if has_legend else 0
     title = spec.get("title", {})
     lines = sum(len(t) if isinstance(t, list) else 1 for t in (title.get("text", ""), title.get("subtitle", ""))) \

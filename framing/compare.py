@@ -50,17 +50,24 @@ def article_sums(table: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     return sums.reset_index()
 
 
-def _resampled(numerator: np.ndarray, denominator: np.ndarray, rng: np.random.Generator, resamples: int) -> np.ndarray:
-    """The ratio of sums for ``resamples`` resamples of the articles (with replacement), in batches."""
-    n = len(numerator)
-    out = np.empty(resamples)
+def _resampled_sums(columns: list[np.ndarray], rng: np.random.Generator, resamples: int) -> list[np.ndarray]:
+    """Each column's sum over ``resamples`` resamples of the articles (with replacement; the same resample for
+    every column), drawn 250 at a time so memory stays small however many articles there are."""
+    n = len(columns[0])
+    out = [np.empty(resamples) for _ in columns]
     for start in range(0, resamples, 250):
         size = min(250, resamples - start)
         idx = rng.integers(0, n, size=(size, n))
-        den = denominator[idx].sum(axis=1)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            out[start:start + size] = numerator[idx].sum(axis=1) / den
+        for column, sums in zip(columns, out):
+            sums[start:start + size] = column[idx].sum(axis=1)
     return out
+
+
+def _resampled(numerator: np.ndarray, denominator: np.ndarray, rng: np.random.Generator, resamples: int) -> np.ndarray:
+    """The ratio of sums for ``resamples`` resamples of the articles (with replacement)."""
+    num, den = _resampled_sums([numerator, denominator], rng, resamples)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return num / den
 
 
 def difference(inside: pd.DataFrame, outside: pd.DataFrame, ratio: Ratio, seed: int = 0,
@@ -199,10 +206,10 @@ def tone_near(table: pd.DataFrame, column: str, label: str, tone: str = "tone", 
                "difference": near - rest, "ci_low": float("nan"), "ci_high": float("nan"), "n_articles": len(group),
                "articles_naming": int((group["named"] > 0).sum()), "sentences_naming": n_named, "verdict": SMALL}
         if (group["named"] > 0).sum() >= MIN_ARTICLES and n_named >= MIN_SENTENCES and n_other >= MIN_SENTENCES:
-            idx = rng.integers(0, len(group), size=(resamples, len(group)))
-            cols = {c: group[c].to_numpy(float)[idx].sum(axis=1) for c in ("tone_named", "named", "tone_other", "other")}
+            tone_named, named_n, tone_other, other_n = _resampled_sums(
+                [group[c].to_numpy(float) for c in ("tone_named", "named", "tone_other", "other")], rng, resamples)
             with np.errstate(invalid="ignore", divide="ignore"):
-                diffs = cols["tone_named"] / cols["named"] - cols["tone_other"] / cols["other"]
+                diffs = tone_named / named_n - tone_other / other_n
             low, high = np.nanpercentile(diffs, [2.5, 97.5])
             row.update(ci_low=float(low), ci_high=float(high), verdict=CLEAR if low > 0 or high < 0 else UNCLEAR)
         rows.append(row)

@@ -31,15 +31,19 @@ LABEL_COLUMNS = ["hedges", "approximators", "boosters", "hedge_categories", "the
 CLI_IDENTITY = ["article_id", "outlet", "story", "title", "sentence_id", "paragraph_id", "position", "text", "speaker"]
 
 
+def _theme_columns(lexicons: Lexicons | None) -> list[str]:
+    """One label column per theme set of the lexicons (the bundled sets without them)."""
+    return [theme_set_column(s) for s in (lexicons.theme_sets if lexicons else ("corpus", "policy_frames"))]
+
+
 def sentence_columns(lexicons: Lexicons | None = None) -> list[str]:
-    theme_columns = [theme_set_column(s) for s in (lexicons.theme_sets if lexicons else ("corpus", "policy_frames"))]
-    return IDENTITY_COLUMNS + [m.column for m in MEASURES] + LABEL_COLUMNS[:4] + theme_columns + LABEL_COLUMNS[4:]
+    return IDENTITY_COLUMNS + [m.column for m in MEASURES] + LABEL_COLUMNS[:4] + _theme_columns(lexicons) + LABEL_COLUMNS[4:]
 
 
 def cli_columns(lexicons: Lexicons | None = None) -> list[str]:
     """The fields of ``python -m framing analyze``: identity, every measure marked for the CLI, what it names."""
-    theme_columns = [theme_set_column(s) for s in (lexicons.theme_sets if lexicons else ("corpus", "policy_frames"))]
-    return CLI_IDENTITY + [m.column for m in MEASURES if m.in_cli] + ["hedges", "approximators", "boosters", *theme_columns, "actors"]
+    return (CLI_IDENTITY + [m.column for m in MEASURES if m.in_cli]
+            + ["hedges", "approximators", "boosters", *_theme_columns(lexicons), "actors"])
 
 
 def count_words(text: str) -> int:

@@ -58,7 +58,7 @@ def _words(rows: pd.DataFrame, lens: Lens) -> Panel:
 
 
 def _side_by_side(rows: pd.DataFrame, outlets: list[str], lens: Lens) -> None:
-    summary = summary_by(rows, "outlet_group").set_index("outlet_group")
+    summary = summary_by(rows, "outlet_group", intervals=False).set_index("outlet_group")  # the cards show no intervals
     speakers = speaker_counts(rows, "outlet_group")
     for column, outlet in zip(st.columns(len(outlets)), outlets):
         own = rows[rows["outlet_group"] == outlet].sort_values(["article_id", "sentence_index"])
