@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from framing.corpus import load_bundled  # noqa: E402
-from framing.table import paragraphs  # noqa: E402
+from framing.engine import paragraphs  # noqa: E402
 
 OUTLET_NAMES = ["Daily Ledger", "Morning Courier", "Evening Standard-Post", "The Continental", "Harbor Times",
                 "Northern Gazette", "Capital Review", "Pacific Wire", "Metro Tribune", "Union Herald"]

@@ -61,7 +61,8 @@ def run(articles: int, stages: bool = True) -> None:
     from framing.lexicon import Lexicons
     from framing.measures import Sentence
     from framing.segment import sentence_spans
-    from framing.table import paragraphs, sentence_table
+    from framing.engine import paragraphs
+    from framing.table import sentence_table
     from framing.tone import tone_scores
     from framing.voice import attribution
 

@@ -7,7 +7,7 @@ import pandas as pd
 
 from .corpus import Article
 from .lexicon import Lexicons
-from .table import outlet_group, paragraph_table, sentence_table
+from .table import outlet_group, paragraph_texts, sentence_table
 
 
 @dataclass
@@ -24,5 +24,4 @@ class Analysis:
 
 
 def analyse(articles: list[Article], lexicons: Lexicons) -> Analysis:
-    paragraphs = paragraph_table(articles)
-    return Analysis(articles, lexicons, sentence_table(articles, lexicons), dict(zip(paragraphs["paragraph_id"], paragraphs["text"])))
+    return Analysis(articles, lexicons, sentence_table(articles, lexicons), paragraph_texts(articles))

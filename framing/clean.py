@@ -85,7 +85,13 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = re.sub(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]", " ", text)
     text = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff]", "", text)
-    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    # Only characters outside printable ASCII can be control or format characters: look at each distinct one once.
+    suspects = set(_OUTSIDE_PRINTABLE_ASCII.findall(text)) - {"\n", "\t"}
+    drop = {ord(ch): None for ch in suspects if unicodedata.category(ch)[0] == "C"}
+    return text.translate(drop) if drop else text
+
+
+_OUTSIDE_PRINTABLE_ASCII = re.compile(r"[^\x20-\x7e]")
 
 
 def clean_page(raw: str) -> CleanedPage:

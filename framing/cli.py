@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import deque
 from pathlib import Path
 
 import pandas as pd
@@ -15,10 +16,10 @@ from .aggregate import article_summary, summary_columns
 from .compare import CUE_RATES, TONE, Ratio, article_sums, group_summary
 from .distinctive import distinctive
 from .corpus import BUNDLED_CORPUS, InputError, clean_bundled_raw, iter_paths, load_bundled, write_jsonl
-from . import uncertainty
+from . import engine, uncertainty
 from .lexicon import Lexicons
 from .spreadsheet import table_to_csv
-from .table import cli_columns, score_text, sentence_table
+from .table import assemble, cli_columns, finish, score_text, sentence_table
 
 SUMMARY_IDENTITY = ["article_id", "outlet", "title", "n_sentences", "n_words"]
 GROUP_RATIOS = [TONE, *CUE_RATES, Ratio("uncertainty", "Uncertainty (mean per sentence)", "uncertainty")]
@@ -43,38 +44,29 @@ def _chunks(articles, size: int | None = None):
         yield chunk
 
 
-_WORKER_LEXICONS: Lexicons | None = None
-
-
-def _analyse_chunk(chunk) -> pd.DataFrame:
-    """In a worker process: one chunk's sentence table, with the lexicons loaded once per worker."""
-    global _WORKER_LEXICONS
-    if _WORKER_LEXICONS is None:
-        _WORKER_LEXICONS = Lexicons.load()
-    return sentence_table(chunk, _WORKER_LEXICONS)
-
-
 def _tables(paths: list[str], lexicons: Lexicons, jobs: int = 1):
-    """The sentence table, a chunk of articles at a time (speaker aliases are merged within each chunk).
+    """The sentence table, a chunk of articles at a time (speaker aliases are merged, and stories grouped,
+    within each chunk).
 
-    With ``jobs`` > 1 the chunks are analysed by a pool of processes, at most two chunks per process in
-    flight (so memory stays bounded), and come back in input order: the output is the same whatever ``jobs``."""
+    With ``jobs`` > 1 the articles are analysed by a pool of processes (framing.engine), at most three chunks
+    in flight so memory stays bounded, and come back in input order: the output is the same whatever ``jobs``."""
     chunks = _chunks(_articles(paths))
     if jobs <= 1:
         for chunk in chunks:
             yield sentence_table(chunk, lexicons)
         return
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: deque = deque()
+    pending: deque = deque()
+    with engine.process_pool(jobs) as pool:
         for chunk in chunks:
-            pending.append(pool.submit(_analyse_chunk, chunk))
-            if len(pending) >= 2 * jobs:
-                yield pending.popleft().result()
+            pending.append((chunk, engine.submit(pool, chunk, lexicons)))
+            if len(pending) >= 3:
+                yield _finished(*pending.popleft(), lexicons)
         while pending:
-            yield pending.popleft().result()
+            yield _finished(*pending.popleft(), lexicons)
+
+
+def _finished(chunk, futures, lexicons: Lexicons) -> pd.DataFrame:
+    return finish(assemble(chunk, engine.collect(futures), lexicons), chunk)
 
 
 def _format(frame: pd.DataFrame, fmt: str, first: bool) -> str:

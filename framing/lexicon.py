@@ -8,6 +8,7 @@ with an empty label is a blocker: it names nothing but stops its shorter parts f
 """
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 from dataclasses import dataclass, replace
@@ -75,13 +76,25 @@ def term_pattern(term: str) -> str:
     return rf"(?<![\w]){body}{end_guard}"
 
 
-_WORD_START = re.compile(r"(?<!\w)\w")
 _FIRST_RUN = re.compile(r"\w+")
-_KEY_LENGTH = 3
+_MEMO_LIMIT = 200_000  # words remembered per scanner (a news vocabulary is far smaller)
+
+
+def word_runs(text: str) -> list[tuple[int, str]]:
+    """(start, lower-case word) of every run of word characters: the only places a term can start."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a rare character whose lower case is longer: offsets must stay the text's
+        return [(m.start(), m.group().lower()) for m in _FIRST_RUN.finditer(text)]
+    return [(m.start(), m.group()) for m in _FIRST_RUN.finditer(lower)]
 
 
 class Matcher:
-    """Finds non-overlapping lexicon matches in a text, longest first, with optional context rules."""
+    """Finds non-overlapping lexicon matches in a text, longest first, with optional context rules.
+
+    Terms are indexed by the first word they start with, so a sentence is checked only against terms that can
+    start at each of its words: exactly that word, or, for a term whose first word ends in ``*``, a word with
+    that beginning. The candidates for a word are remembered, since news reuses its words.
+    """
 
     def __init__(self, entries: list[tuple[str, str, str]], rules: dict[str, ContextRule] | None = None):
         """entries: (term, label, rule name or '')."""
@@ -91,7 +104,7 @@ class Matcher:
             term = str(term).strip()
             if term and term not in unique:
                 unique[term] = (label, rule)
-        # Longer terms first so the regex alternation prefers them at the same start position.
+        # Longer terms first: where two terms match at one position, the longer wins.
         self.terms = sorted(unique, key=lambda t: (-len(t.rstrip("*")), t))
         self.labels = [unique[t][0] for t in self.terms]
         self.rule_names = [unique[t][1] for t in self.terms]
@@ -99,38 +112,89 @@ class Matcher:
         if unknown:
             raise ValueError(f"unknown context rule(s): {', '.join(sorted(unknown))}")
         self.patterns = [re.compile(term_pattern(t), re.IGNORECASE) for t in self.terms]
-        # Index each term under the first few letters of its first word, so a sentence is checked
-        # only against terms that can start at each word (one big alternation was ~1 ms per sentence).
-        self.index: dict[str, list[int]] = {}
+        self.checks = [(self.patterns[i], self.rules[r] if r else None, self.labels[i], self.terms[i])
+                       for i, r in enumerate(self.rule_names)]
+        self.exact: dict[str, list[int]] = {}  # first word -> terms starting with exactly that word
+        self.prefixes: dict[str, list[tuple[str, int]]] = {}  # first letters -> (beginning, term) for "sanction*"
         for i, term in enumerate(self.terms):
             first_run = _FIRST_RUN.match(term)
             if first_run is None:
                 raise ValueError(f"term {term!r} must start with a letter or a digit")
-            first_run = first_run.group().lower()
-            self.index.setdefault(first_run[:_KEY_LENGTH], []).append(i)
+            run = first_run.group().lower()
+            if term[first_run.end():first_run.end() + 1] == "*":
+                self.prefixes.setdefault(run[:3], []).append((run, i))
+            else:
+                self.exact.setdefault(run, []).append(i)
+        self._memo: dict[str, tuple[int, ...]] = {}
 
-    def _candidates(self, text: str, start: int) -> list[int]:
-        head = text[start:start + _KEY_LENGTH].lower()
-        found = [i for k in range(1, len(head) + 1) for i in self.index.get(head[:k], ())]
-        return sorted(found)  # the global longest-first order decides between overlapping terms
+    def candidates(self, word: str) -> tuple[int, ...]:
+        """The terms that can start at a word (lower case), in the longest-first order."""
+        found = self._memo.get(word)
+        if found is None:
+            found = list(self.exact.get(word, ()))
+            for k in range(1, min(len(word), 3) + 1):
+                found.extend(i for prefix, i in self.prefixes.get(word[:k], ()) if word.startswith(prefix))
+            found = tuple(sorted(found))
+            if len(self._memo) > _MEMO_LIMIT:
+                self._memo.clear()
+            self._memo[word] = found
+        return found
 
     def find(self, text: str) -> list[Match]:
         found: list[Match] = []
         pos = 0
-        for word in _WORD_START.finditer(text):
-            start = word.start()
+        for start, word in word_runs(text):
             if start < pos:
                 continue
-            m, i = next(((m, i) for i in self._candidates(text, start) if (m := self.patterns[i].match(text, start))), (None, -1))
+            candidates = self.candidates(word)
+            if candidates:
+                pos = self._match_at(text, start, candidates, found) or pos
+        return found
+
+    def _match_at(self, text: str, start: int, candidates: tuple[int, ...], found: list[Match]) -> int:
+        """The first candidate matching at ``start`` is the match, unless its rule rejects it (then there is
+        none there); returns where the next match may start."""
+        for i in candidates:
+            pattern, rule, label, term = self.checks[i]
+            m = pattern.match(text, start)
             if m is None:
                 continue
-            rule = self.rule_names[i]
-            if rule and not self.rules[rule](text, m.start(), m.end()):
-                continue
-            if self.labels[i]:  # an empty label is a blocker
-                found.append(Match(self.terms[i], self.labels[i], m.start(), m.end(), m.group()))
-            pos = m.end()
-        return found
+            if rule is not None and not rule(text, m.start(), m.end()):
+                return 0
+            if label:  # an empty label is a blocker
+                found.append(Match(term, label, m.start(), m.end(), m.group()))
+            return m.end()
+        return 0
+
+
+class Scanner:
+    """Several matchers over one text at once: its words are found once, and each word is looked up once for all
+    the lists (the lists' candidates for a word are remembered together). Same matches as each ``find``."""
+
+    def __init__(self, matchers: dict[str, Matcher]):
+        self.names = list(matchers)
+        self.matchers = list(matchers.values())
+        self._memo: dict[str, tuple[tuple[int, tuple[int, ...]], ...]] = {}
+
+    def _hits(self, word: str) -> tuple[tuple[int, tuple[int, ...]], ...]:
+        hits = self._memo.get(word)
+        if hits is None:
+            hits = tuple((k, found) for k, m in enumerate(self.matchers) if (found := m.candidates(word)))
+            if len(self._memo) > _MEMO_LIMIT:
+                self._memo.clear()
+            self._memo[word] = hits
+        return hits
+
+    def scan(self, text: str) -> dict[str, list[Match]]:
+        found: list[list[Match]] = [[] for _ in self.matchers]
+        pos = [0] * len(self.matchers)
+        for start, word in word_runs(text):
+            for k, candidates in self._hits(word):
+                if start >= pos[k]:
+                    end = self.matchers[k]._match_at(text, start, candidates, found[k])
+                    if end:
+                        pos[k] = end
+        return dict(zip(self.names, found))
 
 
 @dataclass
@@ -147,7 +211,7 @@ class Lexicons:
     def load(cls, directory: Path = LEXICON_DIR) -> "Lexicons":
         return cls(**{name: read_lexicon_csv((directory / f).read_text("utf-8"), name) for name, (f, _, _) in LEXICON_FILES.items()})
 
-    @property
+    @cached_property
     def theme_sets(self) -> list[str]:
         return list(dict.fromkeys(self.themes["theme_set"]))
 
@@ -158,8 +222,20 @@ class Lexicons:
         return table_to_csv(self.table(name))
 
     def fingerprint(self) -> tuple[str, ...]:
-        """Content key for caches: changes whenever any entry changes."""
+        """Every list as CSV: changes whenever any entry changes."""
         return tuple(self.csv(n) for n in LEXICON_FILES)
+
+    @cached_property
+    def key(self) -> str:
+        """A short content key for caches (a digest of ``fingerprint``)."""
+        digest = hashlib.sha256()
+        for text in self.fingerprint():
+            digest.update(text.encode("utf-8") + b"\x00")
+        return digest.hexdigest()
+
+    def __getstate__(self) -> dict:
+        """Pickled (for a worker process) without the matchers, which are rebuilt where they are used."""
+        return {name: getattr(self, name) for name in LEXICON_FILES} | {"key": self.key, "theme_sets": self.theme_sets}
 
     def with_table(self, name: str, table: pd.DataFrame) -> "Lexicons":
         """A copy with one list replaced; raises ValueError (bad columns, unknown rule) and changes nothing."""
@@ -185,6 +261,20 @@ class Lexicons:
     def check(self) -> None:
         """Build every matcher, so a bad entry fails here and not in the middle of an analysis."""
         self.hedge_matcher, self.approximator_matcher, self.booster_matcher, self.theme_matchers, self.actor_matcher
+
+    @cached_property
+    def matchers(self) -> dict[str, Matcher]:
+        """Every list's matcher: "hedges", "approximators", "boosters", "actors", and "themes:<set>" per theme set."""
+        return {"hedges": self.hedge_matcher, "approximators": self.approximator_matcher, "boosters": self.booster_matcher,
+                "actors": self.actor_matcher, **{f"themes:{name}": m for name, m in self.theme_matchers.items()}}
+
+    @cached_property
+    def scanner(self) -> Scanner:
+        return Scanner(self.matchers)
+
+    def scan(self, text: str) -> dict[str, list[Match]]:
+        """Every list's matches in one text, by list name (see ``matchers``)."""
+        return self.scanner.scan(text)
 
     @cached_property
     def hedge_matcher(self) -> Matcher:

@@ -12,8 +12,8 @@ from functools import cached_property
 from typing import Any, Callable
 
 from . import uncertainty
-from .cues import find_approximators, find_boosters, find_hedges
-from .lexicon import Lexicons
+from .cues import as_cues
+from .lexicon import Lexicons, Match
 from .tone import tone_scores
 from .voice import QUOTED_THRESHOLD
 
@@ -24,7 +24,7 @@ class Sentence:
     """One sentence as the measures see it. Shared work (the tone engines, the cue lists, the
     uncertainty model) is done once, and only when a measure asks for it."""
 
-    def __init__(self, text: str, lexicons: Lexicons, model: uncertainty.Model | None = None, quoted_share: float = 0.0):
+    def __init__(self, text: str, lexicons: Lexicons | None, model: uncertainty.Model | None = None, quoted_share: float = 0.0):
         self.text = text
         self.lexicons = lexicons
         self._model = model
@@ -39,8 +39,13 @@ class Sentence:
         return tone_scores(self.text)
 
     @cached_property
+    def matches(self) -> dict[str, list[Match]]:
+        """Every lexicon's matches, by list name (framing.lexicon.Lexicons.scan: the words are found once for all)."""
+        return self.lexicons.scan(self.text)
+
+    @cached_property
     def hedges(self) -> list[dict]:
-        return find_hedges(self.text, self.lexicons)
+        return as_cues(self.text, self.matches["hedges"])
 
     def _outside_hedges(self, cues: list[dict]) -> list[dict]:
         spans = [(h["start"], h["end"]) for h in self.hedges]
@@ -48,12 +53,12 @@ class Sentence:
 
     @cached_property
     def approximators(self) -> list[dict]:
-        return self._outside_hedges(find_approximators(self.text, self.lexicons))
+        return self._outside_hedges(as_cues(self.text, self.matches["approximators"]))
 
     @cached_property
     def boosters(self) -> list[dict]:
         # A booster inside a hedge ("clear" in "not clear") is part of the hedge, not a booster.
-        return self._outside_hedges(find_boosters(self.text, self.lexicons))
+        return self._outside_hedges(as_cues(self.text, self.matches["boosters"]))
 
     @cached_property
     def uncertainty(self) -> tuple[float, list[str]]:
@@ -73,6 +78,7 @@ class Measure:
     in_cli: bool = True
     explain: str = ""  # a list column whose items are shown after the value in a passage ("raised by …")
     needs_paragraph: bool = False  # needs more than the sentence itself (quotes run across sentences): not in `score`
+    needs_lexicons: bool = False  # reads what the lexicons find: recomputed, alone, when a lexicon is edited
 
     def __post_init__(self):
         if self.aggregate not in AGGREGATES:
@@ -109,20 +115,20 @@ MEASURES: list[Measure] = [
     Measure("subjectivity", "subjectivity", lambda s: s.tone["subjectivity"], "mean", ".2f"),
     Measure("vader", "VADER", lambda s: s.tone["vader"], "mean", in_passage=False),
     Measure("hedge_count", "epistemic hedges", lambda s: len(s.hedges), "per_1k_words", "d",
-            summary="hedges_per_1k_words", total="hedges", in_cli=False),
+            summary="hedges_per_1k_words", total="hedges", in_cli=False, needs_lexicons=True),
     Measure("approximator_count", "approximators", lambda s: len(s.approximators), "per_1k_words", "d",
-            summary="approximators_per_1k_words", total="approximators", in_cli=False),
+            summary="approximators_per_1k_words", total="approximators", in_cli=False, needs_lexicons=True),
     Measure("booster_count", "boosters", lambda s: len(s.boosters), "per_1k_words", "d",
-            summary="boosters_per_1k_words", total="boosters", in_cli=False),
+            summary="boosters_per_1k_words", total="boosters", in_cli=False, needs_lexicons=True),
     Measure("hedged", "hedged (epistemic)", lambda s: bool(s.hedges), "share", summary="hedged_sentence_share",
-            in_passage=False, in_cli=False),
+            in_passage=False, in_cli=False, needs_lexicons=True),
     Measure("boosted", "boosted", lambda s: bool(s.boosters), "share", summary="boosted_sentence_share",
-            in_passage=False, in_cli=False),
+            in_passage=False, in_cli=False, needs_lexicons=True),
     Measure("uncertainty", "uncertainty", lambda s: round(s.uncertainty[0], 4), "mean", ".2f",
-            explain="uncertainty_reasons"),
+            explain="uncertainty_reasons", needs_lexicons=True),
     Measure("uncertain", "uncertain", lambda s: s.uncertainty[0] >= s.model.threshold, "share",
-            summary="uncertain_sentence_share", in_passage=False),
-    Measure("uncertainty_reasons", "raised by", lambda s: s.uncertainty[1], None, in_passage=False),
+            summary="uncertain_sentence_share", in_passage=False, needs_lexicons=True),
+    Measure("uncertainty_reasons", "raised by", lambda s: s.uncertainty[1], None, in_passage=False, needs_lexicons=True),
     Measure("quoted", "quoted", lambda s: s.quoted_share >= QUOTED_THRESHOLD, "share", summary="quoted_share",
             in_passage=False, needs_paragraph=True),
 ]

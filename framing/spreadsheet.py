@@ -21,5 +21,5 @@ def table_to_csv(frame: pd.DataFrame, header: bool = True) -> str:
     for column in frame.columns:
         if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
             frame[column] = frame[column].map(
-                lambda v: spreadsheet_safe(json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v))
+                lambda v: spreadsheet_safe(json.dumps(v, ensure_ascii=False) if isinstance(v, (list, tuple, dict)) else v))
     return frame.to_csv(index=False, header=header)

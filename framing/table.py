@@ -6,27 +6,25 @@ is its function plus one declaration in ``measures.py``; this module picks it up
 """
 from __future__ import annotations
 
-import re
-from typing import Callable, Iterator
+from concurrent.futures import Executor
+from typing import Callable
 
 import pandas as pd
 
 from .clean import UNKNOWN
 from .corpus import Article
-from . import stories, uncertainty
+from . import engine, stories, uncertainty
+from .engine import CUE_LABEL_COLUMNS, Part, PartCache, paragraphs
 from .lexicon import Lexicons, theme_set_column
-from .measures import MEASURES, Sentence, score
+from .measures import MEASURES, Sentence
 from .segment import sentence_spans
-from .voice import attribution, merge_aliases, people_named, quote_spans, quoted_share, resolve_speakers
-
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-LEAD_POSITION = 0.2  # the first fifth of an article counts as its lead
+from .voice import merge_aliases
 
 IDENTITY_COLUMNS = [
     "article_id", "outlet", "outlet_group", "story", "title", "date", "sentence_id", "paragraph_id", "heading",
     "sentence_index", "position", "in_lead", "text", "n_words", "quoted_share", "speaker",
 ]
-LABEL_COLUMNS = ["hedges", "approximators", "boosters", "hedge_categories", "theme_matches", "actors", "actor_matches"]
+LABEL_COLUMNS = CUE_LABEL_COLUMNS
 # Identity fields the command line writes (the measures say for themselves whether they are written).
 CLI_IDENTITY = ["article_id", "outlet", "story", "title", "sentence_id", "paragraph_id", "position", "text", "speaker"]
 
@@ -46,27 +44,12 @@ def cli_columns(lexicons: Lexicons | None = None) -> list[str]:
             + ["hedges", "approximators", "boosters", *_theme_columns(lexicons), "actors"])
 
 
-def count_words(text: str) -> int:
-    return len(_WORD.findall(text))
-
-
 def outlet_group(article: Article) -> str:
     """What charts group by: the outlet, or, when the text names none, the article on its own.
 
     Articles of unknown outlet are never pooled together as if they were one outlet.
     """
     return article.outlet if article.outlet != UNKNOWN else f"unknown outlet ({article.article_id})"
-
-
-def paragraphs(article: Article) -> Iterator[tuple[str, str, str]]:
-    """(paragraph_id, heading above it, text) of each paragraph; headings are not paragraphs."""
-    heading, number = "", 0
-    for block in article.blocks:
-        if block.kind == "heading":
-            heading = block.text
-            continue
-        number += 1
-        yield f"{article.article_id}-p{number:02d}", heading, block.text
 
 
 def score_text(text: str, lexicons: Lexicons, model: uncertainty.Model | None = None) -> dict:
@@ -77,74 +60,32 @@ def score_text(text: str, lexicons: Lexicons, model: uncertainty.Model | None = 
             "boosters": sentence.boosters}
 
 
-def _term_matches(matches) -> list[dict]:
-    return [{"term": m.text, "label": m.label, "start": m.start, "end": m.end} for m in matches]
-
-
-def sentence_rows(article: Article, lexicons: Lexicons, story: str | None = None) -> list[dict]:
-    """One row per sentence; ``story``: the article's story when it was grouped automatically."""
-    units = []  # (paragraph_id, heading, sentence text, its quoted stretches)
-    for paragraph_id, heading, text in paragraphs(article):
-        spans = sentence_spans(text)
-        for (s, e), quoted in zip(spans, quote_spans(text, spans)):
-            units.append((paragraph_id, heading, text[s:e], quoted))
-    rows = []
-    last = max(len(units) - 1, 1)
-    group = outlet_group(article)
-    for index, (paragraph_id, heading, text, mask) in enumerate(units):
-        share = quoted_share(text, mask)
-        sentence = Sentence(text, lexicons, quoted_share=share)
-        themes = {name: matcher.find(text) for name, matcher in lexicons.theme_matchers.items()}
-        actors = lexicons.actor_matcher.find(text)
-        rows.append({
-            "article_id": article.article_id,
-            "outlet": article.outlet,
-            "outlet_group": group,
-            "story": story or article.story,
-            "title": article.title,
-            "date": article.date,
-            "sentence_id": f"{article.article_id}-s{index + 1:03d}",
-            "paragraph_id": paragraph_id,
-            "heading": heading,
-            "sentence_index": index,
-            "position": round(index / last, 4),
-            "in_lead": index / last <= LEAD_POSITION,
-            "text": text,
-            "n_words": count_words(text),
-            "quoted_share": round(share, 3),
-            "speaker": attribution(text, mask),
-            **score(sentence),
-            "hedges": sentence.hedges,
-            "approximators": sentence.approximators,
-            "boosters": sentence.boosters,
-            "hedge_categories": sorted({h["category"] for h in sentence.hedges + sentence.approximators}),
-            **{theme_set_column(name): sorted({m.label for m in found}) for name, found in themes.items()},
-            "theme_matches": [dict(d, theme_set=name) for name, ms in themes.items() for d in _term_matches(ms)],
-            "actors": sorted({m.label for m in actors}),
-            "actor_matches": _term_matches(actors),
-        })
-    speakers = resolve_speakers(
-        [r["speaker"] for r in rows], [u[0] for u in units], [r["quoted"] for r in rows], [people_named(u[2]) for u in units]
-    )
-    for row, name in zip(rows, speakers):
-        row["speaker"] = name
-    return rows
-
-
 def count_sentences(article: Article) -> int:
     """Sentences the analysis will make of an article (segmentation only: cheap, for budgets)."""
     return sum(len(sentence_spans(text)) for _, _, text in paragraphs(article))
 
 
-def sentence_table(
-    articles: list[Article], lexicons: Lexicons, progress: Callable[[int, int], None] | None = None
-) -> pd.DataFrame:
-    rows: list[dict] = []
-    for i, article in enumerate(articles):
-        rows.extend(sentence_rows(article, lexicons, article.story))
-        if progress:
-            progress(i + 1, len(articles))
-    return finish(pd.DataFrame(rows, columns=sentence_columns(lexicons)), articles)
+def sentence_table(articles: list[Article], lexicons: Lexicons, progress: Callable[[int, int], None] | None = None,
+                   cache: PartCache | None = None, pool: Executor | None = None) -> pd.DataFrame:
+    """The scored sentence table of ``articles`` (framing.engine does the per-article work; see its ``analyse``
+    for ``cache``, ``pool`` and ``progress``)."""
+    return finish(assemble(articles, engine.analyse(articles, lexicons, cache, pool, progress), lexicons), articles)
+
+
+def assemble(articles: list[Article], parts: list[tuple[Part, Part]], lexicons: Lexicons) -> pd.DataFrame:
+    """One table from each article's metadata and parts; the cells refer to the parts' own values, not copies."""
+    columns = sentence_columns(lexicons)
+    data: dict[str, list] = {c: [] for c in columns}
+    for article, (text, cues) in zip(articles, parts):
+        n = len(text["text"])
+        metadata = {"article_id": article.article_id, "outlet": article.outlet, "outlet_group": outlet_group(article),
+                    "story": article.story, "title": article.title, "date": article.date}
+        for column in columns:
+            if column in metadata:
+                data[column].extend([metadata[column]] * n)
+            else:
+                data[column].extend(text[column] if column in text else cues[column])
+    return pd.DataFrame(data, columns=columns)
 
 
 def finish(table: pd.DataFrame, articles: list[Article] | None = None) -> pd.DataFrame:
@@ -158,7 +99,6 @@ def finish(table: pd.DataFrame, articles: list[Article] | None = None) -> pd.Dat
     return table
 
 
-def paragraph_table(articles: list[Article]) -> pd.DataFrame:
+def paragraph_texts(articles: list[Article]) -> dict[str, str]:
     """paragraph_id → paragraph text, for showing a sentence in its context."""
-    rows = [{"paragraph_id": pid, "article_id": a.article_id, "text": text} for a in articles for pid, _, text in paragraphs(a)]
-    return pd.DataFrame(rows, columns=["paragraph_id", "article_id", "text"])
+    return {pid: text for a in articles for pid, _, text in paragraphs(a)}

@@ -40,12 +40,15 @@ LENGTH_BUCKETS = (20, 30, 40, 60)
 
 def cue_features(text: str, hedges: list[dict]) -> set[str]:
     """What the epistemic hedge cues say: cue:<cue>, cat:<category>, cues>=k, and the length, len>k."""
+    return _cue_features(_TOKEN.findall(text.lower()), hedges)
+
+
+def _cue_features(tokens: list[str], hedges: list[dict]) -> set[str]:
     cues = [c["cue"].lower() for c in hedges]
     found = {f"cue:{c}" for c in cues}
     found.update(f"cat:{c['category']}" for c in hedges)
     found.update(f"cues>={k}" for k in (1, 2, 3) if len(cues) >= k)
-    n_words = len(_TOKEN.findall(text.lower()))
-    found.update(f"len>{k}" for k in LENGTH_BUCKETS if n_words > k)
+    found.update(f"len>{k}" for k in LENGTH_BUCKETS if len(tokens) > k)
     return found
 
 
@@ -74,16 +77,7 @@ def encyclopedic_features(text: str, hedges: list[dict], approximators: list[dic
 
 def gate_features(text: str, hedges: list[dict] = (), approximators: list[dict] = ()) -> set[str]:
     """What tells news from encyclopedic prose: its words, reported speech, quotes, first person, numbers."""
-    found = word_features(text)
-    if _REPORTED.search(text):
-        found.add("s:reported")
-    if _QUOTE.search(text):
-        found.add("s:quote")
-    if _FIRST_PERSON.search(text):
-        found.add("s:first_person")
-    if _DIGIT.search(text):
-        found.add("s:digit")
-    return found
+    return word_features(text) | _sentence_signals(text)
 
 
 _REPORTED = re.compile(r"\b(?:said|says|told)\b")
@@ -119,11 +113,49 @@ class Logistic:
     weights: dict[str, float]
     card: dict = field(default_factory=dict)  # how it was trained: settings, sizes
 
+    def __post_init__(self):
+        # Scoring looks words and word pairs up as they come from the sentence, without building "w:<word>" names.
+        self._words = {f[2:]: w for f, w in self.weights.items() if f.startswith("w:")}
+        self._pairs = {tuple(f[2:].split(" ", 1)): w for f, w in self.weights.items() if f.startswith("b:")}
+        self._other = {f: w for f, w in self.weights.items() if not f.startswith(("w:", "b:"))}
+
     def weighted(self, found: set[str]) -> tuple[float, list[tuple[float, str]]]:
         """The probability, and each present feature's weight, largest first."""
         weighted = sorted(((self.weights.get(f, 0.0), f) for f in found), reverse=True)
-        score = self.bias + sum(weight for weight, _ in weighted)
-        return 1.0 / (1.0 + math.exp(-max(min(score, 35.0), -35.0))), weighted
+        return _sigmoid(self.bias + sum(weight for weight, _ in weighted)), weighted
+
+    def probability(self, words: set[str], pairs: set[tuple[str, str]], other: set[str]) -> float:
+        """The same probability as ``weighted`` for the features w:<word>, b:<pair> and ``other``, faster."""
+        get_word, get_pair, get_other = self._words.get, self._pairs.get, self._other.get
+        return _sigmoid(self.bias + sum(get_word(t, 0.0) for t in words) + sum(get_pair(p, 0.0) for p in pairs)
+                        + sum(get_other(f, 0.0) for f in other))
+
+    def raised_by(self, words: set[str], pairs: set[tuple[str, str]], other: set[str], top: int = 3) -> list[str]:
+        """The ``top`` features with the largest weights, those above 0.05, in words."""
+        # Only features above 0.05 can be named, and ties sort by name: "w:<word>" and "b:<pair>" as in ``weighted``.
+        words_, pairs_, other_ = self._words, self._pairs, self._other
+        weighted = [(w, f"w:{t}") for t in words if (w := words_.get(t, 0.0)) > 0.05]
+        weighted += [(w, f"b:{p[0]} {p[1]}") for p in pairs if (w := pairs_.get(p, 0.0)) > 0.05]
+        weighted += [(w, f) for f in other if (w := other_.get(f, 0.0)) > 0.05]
+        return [describe_feature(f) for _, f in sorted(weighted, reverse=True)[:top]]
+
+
+def _sigmoid(score: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(score, 35.0), -35.0)))
+
+
+def _sentence_signals(text: str) -> set[str]:
+    """The gate's features beyond words: reported speech, quotes, first person, numbers."""
+    found = set()
+    if _REPORTED.search(text):
+        found.add("s:reported")
+    if _QUOTE.search(text):
+        found.add("s:quote")
+    if _FIRST_PERSON.search(text):
+        found.add("s:first_person")
+    if _DIGIT.search(text):
+        found.add("s:digit")
+    return found
 
 
 @dataclass
@@ -136,13 +168,21 @@ class Model:
 
     def assess(self, text: str, hedges: list[dict], approximators: list[dict] = (), top: int = 3) -> tuple[float, list[str]]:
         """The probability that the sentence is uncertain, and the features that raised it most, in words
-        (those of the expert that carries more of the weight)."""
-        gate, _ = self.parts["gate"].weighted(gate_features(text))
-        news, news_weights = self.parts["news"].weighted(features(text, hedges, approximators))
-        ency, ency_weights = self.parts["encyclopedic"].weighted(encyclopedic_features(text, hedges, approximators))
+        (those of the expert that carries more of the weight).
+
+        The same as scoring ``gate_features``, ``features`` and ``encyclopedic_features`` with each part's
+        ``weighted``, with the sentence's words found once for all three."""
+        tokens = _TOKEN.findall(text.lower())
+        words, pairs = set(tokens), set(zip(tokens, tokens[1:]))
+        cues = _cue_features(tokens, hedges)
+        encyclopedic = cues | {f"acat:{c['category']}" for c in approximators}
+        gate = self.parts["gate"].probability(words, pairs, _sentence_signals(text))
+        news = self.parts["news"].probability(set(), set(), cues)
+        ency = self.parts["encyclopedic"].probability(words, pairs, encyclopedic)
         probability = gate * news + (1 - gate) * ency
-        weighted = news_weights if gate >= 0.5 else ency_weights
-        return probability, [describe_feature(f) for weight, f in weighted[:top] if weight > 0.05]
+        reasons = (self.parts["news"].raised_by(set(), set(), cues, top) if gate >= 0.5
+                   else self.parts["encyclopedic"].raised_by(words, pairs, encyclopedic, top))
+        return probability, reasons
 
     def save(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)

@@ -36,10 +36,12 @@ _APPOSITIVE = r"(?:,\s[^,“”\"]{1,90},)?"  # "Leonid Petrov, a Russian-born a
 _ROLES = (r"spokesman|spokeswoman|spokesperson|press\s+secretary|lawyer|attorney|aide|adviser|advisor|office|campaign|"
           r"chief\s+of\s+staff|representative|son|daughter|wife|husband")
 
-_NAME_SAID = re.compile(rf"(?P<name>{_NAME}){_PLACE}{_APPOSITIVE}\s+(?:also\s+|later\s+|then\s+)?(?:{_VERBS})\b")
+# A name opens with a capital or "former/acting/deputy": the lookahead lets the regex skip every other position fast.
+_NAME_START = r"(?=[A-Z]|(?:[Ff]ormer|[Aa]cting|[Dd]eputy)\s)"
+_NAME_SAID = re.compile(rf"{_NAME_START}(?P<name>{_NAME}){_PLACE}{_APPOSITIVE}\s+(?:also\s+|later\s+|then\s+)?(?:{_VERBS})\b")
 _SAID_NAME = re.compile(rf"\b(?:{_VERBS})\s+(?P<name>{_NAME})")
 _ACCORDING_TO = re.compile(rf"\b[Aa]ccording\s+to\s+(?:the\s+)?(?P<name>{_NAME})")
-_ROLE_SAID = re.compile(rf"(?P<owner>{_NAME})['’]s\s+(?P<role>(?:[a-z]+\s+){{0,2}}(?:{_ROLES}|manager|director|secretary|"
+_ROLE_SAID = re.compile(rf"{_NAME_START}(?P<owner>{_NAME})['’]s\s+(?P<role>(?:[a-z]+\s+){{0,2}}(?:{_ROLES}|manager|director|secretary|"
                         rf"counsel|official|minister|chief|leader|head|president|chairman))(?:,\s+(?P<name>{_NAME}),)?\s+(?:{_VERBS})\b")
 # "said police Inspector Dave Bowen": a lower-case descriptor before a titled name
 _SAID_DESCRIBED = re.compile(rf"\b(?:{_VERBS})\s+(?:[a-z]+\s+){{1,3}}(?P<name>{_TITLE}{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})")

@@ -38,7 +38,7 @@ def test_voice(table, sentence_id, quoted, speaker):
 def test_themes_and_actors(table):
     r = row(table, "a000-s010")  # some 1,500 elite special forces … soldiers to Russia …
     assert "Troops and the war in Ukraine" in r["themes"]
-    assert r["actors"] == ["North Korea", "Russia"]
+    assert list(r["actors"]) == ["North Korea", "Russia"]
 
 
 def test_longest_alias_wins_and_blockers_block(table):
