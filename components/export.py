@@ -8,6 +8,16 @@ import vl_convert as vlc
 from framing.spreadsheet import table_to_csv
 
 
+def vega_spec(chart: alt.TopLevelMixin) -> dict:
+    """A chart as the Vega-Lite dict the screen draws: not validated against the schema again on every run (the
+    tests validate every view's charts), and without Altair's default 300-pixel view, as Streamlit draws charts."""
+    spec = chart.to_dict(validate=False)
+    view = spec.get("config", {}).get("view", {})
+    for default in ("continuousWidth", "continuousHeight"):
+        view.pop(default, None)
+    return spec
+
+
 def chart_svg(chart: alt.TopLevelMixin) -> bytes:
     return vlc.vegalite_to_svg(chart.to_dict()).encode("utf-8")
 

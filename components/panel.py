@@ -15,7 +15,7 @@ from framing.analysis import Analysis
 from framing.measures import MEASURES
 
 from . import state
-from .export import chart_png, chart_svg, rows_csv
+from .export import chart_png, chart_svg, rows_csv, vega_spec
 from .lens import Lens
 from .passages import draw_passages
 from .slide import slide_png, slide_svg
@@ -35,6 +35,14 @@ class Panel:
     caption: str = "All {n} sentences of {pick}."  # passages before a click; {n} and {pick} are filled in
     sort_passages_by: list[str] = field(default_factory=lambda: ["position"])
     ascending: bool = True
+    _specs: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def spec(self, presentation: bool = False) -> dict:
+        """The chart as the screen draws it, styled, as a Vega-Lite dict: made once, however often it is drawn
+        (a click reruns only this panel, with this same object)."""
+        if presentation not in self._specs:
+            self._specs[presentation] = vega_spec(style(self.chart, presentation))
+        return self._specs[presentation]
 
 
 def draw_all(panels: list[Panel], analysis: Analysis, lens: Lens) -> None:
@@ -66,16 +74,16 @@ def draw(panel: Panel, analysis: Analysis, lens: Lens) -> None:
             st.download_button("Passages CSV", rows_csv(passages[[c for c in PASSAGE_COLUMNS if c in passages]]),
                                f"{panel.key}-passages.csv", "text/csv", key=f"dl_passages_{panel.key}", on_click="ignore")
     with left:
-        st.altair_chart(style(panel.chart, lens.presentation), on_select=partial(state.on_chart_select, panel.key),
-                        selection_mode="pick", key=state.chart_key(panel.key), width="stretch", height=chart_height(panel.chart))
+        spec = panel.spec(lens.presentation)
+        st.vega_lite_chart(spec=spec, on_select=partial(state.on_chart_select, panel.key), selection_mode="pick",
+                           key=state.chart_key(panel.key), width="stretch", height=chart_height(spec))
         if not lens.presentation:
             _exports(panel, passages, active, analysis, lens)
 
 
-def chart_height(chart: alt.TopLevelMixin) -> int:
-    """The pixel height to give a chart: its plot, plus room for title, axis and legend, so the legend never takes
-    height from the plot (an explicit height: "content" squeezed layered charts inside columns)."""
-    spec = chart.to_dict()
+def chart_height(spec: dict) -> int:
+    """The pixel height to give a chart (its Vega-Lite dict): its plot, plus room for title, axis and legend, so the
+    legend never takes height from the plot (an explicit height: "content" squeezed layered charts inside columns)."""
     plotted = {d.get("outlet_group") for data in spec.get("datasets", {}).values() for d in data if isinstance(d, dict)}
     text = json.dumps(spec)
     has_legend = "legend" in text and '"legend": null' not in text
@@ -88,7 +96,7 @@ def chart_height(chart: alt.TopLevelMixin) -> int:
 
 def slide_parts(panel: Panel, passages: pd.DataFrame, active: dict, analysis: Analysis, lens: Lens) -> tuple[str, str]:
     """A slide's title (what is compared) and footer (the measure, n, the corpus)."""
-    title = panel.chart.to_dict().get("title", {})
+    title = panel.spec().get("title", {})
     heading = title.get("text", panel.key) if isinstance(title, dict) else str(title)
     heading = " ".join(heading) if isinstance(heading, list) else heading
     chosen = f" — {filters.describe(active)}" if active else ""

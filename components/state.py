@@ -1,10 +1,11 @@
 """Session state, query parameters and the cached analysis: the glue between the engine and the views.
 
-This is the only module that reads or writes ``st.session_state`` and ``st.query_params``. A session's articles and lexicons live in ``st.session_state`` only, so they are private to that
-browser tab. The shared cache (``_analyse_chunk``) is keyed on the *content* it analyses: a visitor
-can only get an entry back by sending byte-identical text, so nothing leaks between sessions. The
-finished analysis is also kept in the session, beside the corpus and lexicons it was made from, so a
-click, a pick or a view change never re-runs or re-assembles it.
+This is the only module that reads or writes ``st.session_state`` and ``st.query_params``. A session's articles
+and lexicons live in ``st.session_state`` only, so they are private to that browser tab. The shared cache of
+analysed articles (``_part_cache``) is keyed on the *content* it analyses: a visitor can only get an entry
+back by sending byte-identical text, so nothing leaks between sessions. The finished analysis is also kept
+in the session, beside the corpus and lexicons it was made from, so a click, a pick or a view change never
+re-runs or re-assembles it.
 """
 from __future__ import annotations
 
@@ -15,16 +16,16 @@ from functools import lru_cache
 import pandas as pd
 import streamlit as st
 
-from framing import intake
+from framing import engine, intake
 from framing.analysis import Analysis
 from framing.budget import Budget
-from framing.corpus import Article, InputError, articles_from_jsonl, corpus_to_jsonl, decode_bytes, load_bundled
-from framing.lexicon import LEXICON_FILES, Lexicons, read_lexicon_csv
-from framing.table import finish, paragraph_table, sentence_table
+from framing.corpus import Article, InputError, decode_bytes, load_bundled
+from framing.lexicon import Lexicons, read_lexicon_csv
+from framing.table import paragraph_texts, sentence_table
 
 from .selection import decode_mark, encode_mark, selection_from_event
 
-CHUNK_ARTICLES = 25  # articles per cached chunk; a progress bar appears when there is more than one
+POOL_FROM_ARTICLES = 150  # new articles from which a pool of processes is worth its start-up (~1.5 s)
 BUSY_WAIT_SECONDS = 20  # how long an analysis waits for a free slot before the visitor is told to try again
 
 
@@ -62,11 +63,11 @@ def messages(about: str) -> list[intake.Message]:
     return st.session_state.get(f"messages_{about}", [])
 
 
-@st.cache_data(max_entries=400, ttl=6 * 3600, show_spinner=False)
-def _analyse_chunk(chunk_jsonl: str, lexicon_csvs: tuple[str, ...]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    articles = articles_from_jsonl(chunk_jsonl, "session corpus")
-    tables = {name: read_lexicon_csv(text, name) for name, text in zip(LEXICON_FILES, lexicon_csvs)}
-    return sentence_table(articles, Lexicons(**tables)), paragraph_table(articles)
+@st.cache_resource(show_spinner=False)
+def _part_cache() -> engine.PartCache:
+    """Every session's analysed articles, by content (framing.engine): one visitor gets an entry back only by sending
+    the very same text, and an article shared by sessions is held once."""
+    return engine.PartCache(budget().max_cached_sentences)
 
 
 def analysis() -> Analysis:
@@ -93,22 +94,27 @@ def analysis() -> Analysis:
 
 
 def _analyse(articles: list[Article], lex: Lexicons) -> Analysis:
-    lines = corpus_to_jsonl(articles).splitlines(keepends=True)
-    lexicon_csvs = lex.fingerprint()
-    chunks = ["".join(lines[i:i + CHUNK_ARTICLES]) for i in range(0, len(lines), CHUNK_ARTICLES)]
-    bar = st.progress(0.0, text=f"Analysing {len(lines):,} articles…") if len(chunks) > 1 else None
-    parts = []
-    with st.spinner("Analysing the articles…", show_time=True) if bar is None else nullcontext():
-        for n, chunk in enumerate(chunks, start=1):
-            parts.append(_analyse_chunk(chunk, lexicon_csvs))
-            if bar is not None:
-                done = min(n * CHUNK_ARTICLES, len(lines))
-                bar.progress(n / len(chunks), text=f"Analysing {len(lines):,} articles… {done:,} done")
+    """Articles not analysed before are analysed here, or by a pool of processes when there are many and more than
+    one core (the server's own thread then only waits, so other visitors' pages keep answering)."""
+    cache = _part_cache()
+    new = sum(cache.get(("text", engine.text_key(a))) is None for a in articles)
+    bar = st.progress(0.0, text=f"Analysing {new:,} articles…") if new > engine.TASK_ARTICLES else None
+
+    def progress(done: int, total: int) -> None:
+        if bar is not None:
+            bar.progress(done / max(total, 1), text=f"Analysing {total:,} articles… {done:,} done")
+
+    jobs = min(engine.usable_cores(), budget().max_workers)
+    pool = engine.process_pool(jobs) if jobs > 1 and new >= POOL_FROM_ARTICLES else None
+    try:
+        with st.spinner("Analysing the articles…", show_time=True) if bar is None else nullcontext():
+            table = sentence_table(articles, lex, progress, cache, pool)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     if bar is not None:
         bar.empty()
-    table = finish(pd.concat([p[0] for p in parts], ignore_index=True), articles)
-    paragraphs = pd.concat([p[1] for p in parts], ignore_index=True)
-    return Analysis(articles, lex, table, dict(zip(paragraphs["paragraph_id"], paragraphs["text"])))
+    return Analysis(articles, lex, table, paragraph_texts(articles))
 
 
 # --- changes to the corpus ------------------------------------------------------------------------------
