@@ -8,6 +8,10 @@ import pandas as pd
 
 from .theme import outlet_colour_scale, outlet_palette
 
+# Altair checks every part of a chart against the Vega-Lite schema as it is built, which cost a third of a rerun; the
+# screen draws specs unvalidated (export.vega_spec). The tests validate every view's charts whole (test_components).
+alt.utils.schemapi.disable_debug_mode()
+
 HEIGHT_PER_ROW = 26
 HUMAN_LABEL = "replace(datum.label, /_/g, ' ')"  # "epistemic_verb" reads "epistemic verb"; the data keeps its names
 

@@ -71,7 +71,8 @@ def draw(panel: Panel, analysis: Analysis, lens: Lens) -> None:
             state.clear_mark()
             st.rerun()
         if not lens.presentation:
-            st.download_button("Passages CSV", rows_csv(passages[[c for c in PASSAGE_COLUMNS if c in passages]]),
+            # Made when clicked (it closes over the passages it was drawn with): eagerly, every run built megabytes.
+            st.download_button("Passages CSV", lambda: rows_csv(passages[[c for c in PASSAGE_COLUMNS if c in passages]]),
                                f"{panel.key}-passages.csv", "text/csv", key=f"dl_passages_{panel.key}", on_click="ignore")
     with left:
         spec = panel.spec(lens.presentation)
@@ -146,5 +147,5 @@ def _exports(panel: Panel, passages: pd.DataFrame, active: dict, analysis: Analy
                         key=f"dl_svg_{panel.key}", on_click="ignore")
     png.download_button("PNG 2×", lambda: chart_png(chart), f"{panel.key}.png", "image/png",
                         key=f"dl_png_{panel.key}", on_click="ignore")
-    csv.download_button("Chart data CSV", rows_csv(panel.data), f"{panel.key}-data.csv", "text/csv",
+    csv.download_button("Chart data CSV", lambda: rows_csv(panel.data), f"{panel.key}-data.csv", "text/csv",
                         key=f"dl_data_{panel.key}", on_click="ignore")

@@ -80,12 +80,13 @@ def _wrapped(chart, width: int):
 def style(chart: alt.Chart, presentation: bool = False) -> alt.Chart:
     size = 16 if presentation else 13
     chart = _wrapped(chart, 48 if presentation else LINE)
-    return (
-        chart.configure_axis(labelFontSize=size, titleFontSize=size, labelLimit=260)
-        .configure_axisDiscrete(labelOverlap=False)
-        .configure_legend(labelFontSize=size, titleFontSize=size, labelLimit=260, orient="bottom", columns=2)
-        .configure_title(fontSize=size + 3, anchor="start", subtitleFontSize=size - 1)
-        .configure_view(strokeWidth=0)
+    # One configure call: each configure_* call copies the whole chart.
+    return chart.configure(
+        axis=alt.AxisConfig(labelFontSize=size, titleFontSize=size, labelLimit=260),
+        axisDiscrete=alt.AxisConfig(labelOverlap=False),
+        legend=alt.LegendConfig(labelFontSize=size, titleFontSize=size, labelLimit=260, orient="bottom", columns=2),
+        title=alt.TitleConfig(fontSize=size + 3, anchor="start", subtitleFontSize=size - 1),
+        view=alt.ViewConfig(strokeWidth=0),
     )
 
 

@@ -1,37 +1,61 @@
 """Aggregates of the sentence table: per article, per outlet, per outlet × theme and per actor.
 
-Every aggregate carries its n. Means carry 95% percentile-bootstrap confidence intervals
-(resampling sentences; fixed seed so a figure does not change between runs). With fewer than
-``MIN_N_FOR_CI`` sentences no interval is given and the row is flagged ``small_sample``.
+Every aggregate carries its n. Means carry 95% percentile-bootstrap confidence intervals (2,000 resamples,
+fixed seed so a figure does not change between runs) that resample whole **articles** when the group spans
+two or more — sentences of one article are not independent — and the sentences of its one article otherwise.
+With fewer than ``MIN_N_FOR_CI`` sentences no interval is given and the row is flagged ``small_sample``.
+Intervals cost time, so a caller asks for those it shows (``intervals``).
 """
 from __future__ import annotations
+
+from typing import Iterable
 
 import numpy as np
 import pandas as pd
 
+from .compare import MIN_ARTICLES, resampled_ratio
 from .measures import MEASURES
 
 BOOTSTRAP_RESAMPLES = 2000
 MIN_N_FOR_CI = 5
 SMALL_SAMPLE = 30  # below this many sentences a group's rates are shown but flagged
 NEUTRAL_BAND = 0.05  # |tone| below this is neutral
+CI_METHOD = "resampling articles (sentences, for an outlet of one article)"  # how to say it under a chart
+Intervals = bool | Iterable[str]  # True: every mean; False: none; or the columns whose means get one
 
 
 def bootstrap_ci(values, resamples: int = BOOTSTRAP_RESAMPLES, seed: int = 0) -> tuple[float, float]:
-    """95% percentile-bootstrap interval of the mean."""
+    """95% percentile-bootstrap interval of the mean of independent values (resampled 250 at a time)."""
     values = np.asarray(values, dtype=float)
     values = values[~np.isnan(values)]
     if len(values) < MIN_N_FOR_CI:
         return (float("nan"), float("nan"))
-    rng = np.random.default_rng(seed)
-    means = values[rng.integers(0, len(values), size=(resamples, len(values)))].mean(axis=1)
-    low, high = np.percentile(means, [2.5, 97.5])
+    low, high = np.percentile(resampled_ratio(values, np.ones(len(values)), np.random.default_rng(seed), resamples), [2.5, 97.5])
     return (float(low), float(high))
 
 
-def _mean_with_ci(values, name: str, interval: bool = True) -> dict:
-    low, high = bootstrap_ci(values) if interval else (float("nan"), float("nan"))
-    mean = float(np.mean(values)) if len(values) else float("nan")
+def mean_ci(group: pd.DataFrame, column: str, seed: int = 0) -> tuple[float, float]:
+    """95% interval of a group's mean of ``column``: its articles resampled when there are two or more, the sentences of
+    its one article otherwise (none below MIN_N_FOR_CI sentences)."""
+    values = group[column].to_numpy(dtype=float)
+    if len(values) < MIN_N_FOR_CI:
+        return (float("nan"), float("nan"))
+    if group["article_id"].nunique() < MIN_ARTICLES:
+        return bootstrap_ci(values, seed=seed)
+    sums = pd.DataFrame({"article_id": group["article_id"].to_numpy(), "value": values}).groupby("article_id", sort=False)["value"]
+    ratios = resampled_ratio(sums.sum().to_numpy(), sums.count().to_numpy(dtype=float), np.random.default_rng(seed),
+                             BOOTSTRAP_RESAMPLES)
+    low, high = np.nanpercentile(ratios, [2.5, 97.5])
+    return (float(low), float(high))
+
+
+def _wanted(intervals: Intervals, column: str) -> bool:
+    return intervals if isinstance(intervals, bool) else column in set(intervals)
+
+
+def _mean_with_ci(group: pd.DataFrame, name: str, interval: bool = True) -> dict:
+    low, high = mean_ci(group, name) if interval else (float("nan"), float("nan"))
+    mean = float(group[name].mean()) if len(group) else float("nan")
     return {f"mean_{name}": mean, f"{name}_ci_low": low, f"{name}_ci_high": high}
 
 
@@ -39,18 +63,18 @@ def _per_1k(count: float, words: float) -> float:
     return 1000.0 * count / words if words else float("nan")
 
 
-def summarise(group: pd.DataFrame, intervals: bool = True) -> dict:
+def summarise(group: pd.DataFrame, intervals: Intervals = True) -> dict:
     """The headline measures of any set of sentences: every declared measure, aggregated as declared.
 
-    ``intervals=False`` leaves the bootstrap intervals out (NaN): per article they are shown nowhere, and
-    for a file of 400,000 one-line articles they would cost most of the time and memory."""
+    ``intervals``: which means get a bootstrap interval (the others get NaN): per article they are shown nowhere,
+    and for a file of 400,000 one-line articles they would cost most of the time and memory."""
     n_words = int(group["n_words"].sum())
     row = {"n_sentences": len(group), "n_words": n_words}
     for m in MEASURES:
         if m.column not in group:  # a table made before the measure was declared
             continue
         if m.aggregate == "mean":
-            row.update(_mean_with_ci(group[m.column].to_numpy(dtype=float), m.column, intervals))
+            row.update(_mean_with_ci(group, m.column, _wanted(intervals, m.column)))
         elif m.aggregate == "per_1k_words":
             count = int(group[m.column].sum())
             row[m.total or m.column] = count
@@ -73,7 +97,7 @@ def summary_columns() -> list[str]:
     return [c for m in MEASURES for c in m.summary_columns]
 
 
-def summary_by(table: pd.DataFrame, by: str | list[str], intervals: bool = True) -> pd.DataFrame:
+def summary_by(table: pd.DataFrame, by: str | list[str], intervals: Intervals = True) -> pd.DataFrame:
     keys = [by] if isinstance(by, str) else list(by)
     rows = []
     for key, group in table.groupby(keys, sort=True):
@@ -111,8 +135,8 @@ def article_summary(table: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index()
 
 
-def outlet_summary(table: pd.DataFrame) -> pd.DataFrame:
-    return summary_by(table, "outlet_group")
+def outlet_summary(table: pd.DataFrame, intervals: Intervals = True) -> pd.DataFrame:
+    return summary_by(table, "outlet_group", intervals)
 
 
 def cue_rates_by_category(table: pd.DataFrame, by: str, kind: str = "hedges") -> pd.DataFrame:
@@ -160,7 +184,7 @@ def label_summary(table: pd.DataFrame, by: str, label_column: str) -> pd.DataFra
                 "quoted_share": float(sub["quoted"].mean()),
                 "small_sample": len(sub) < MIN_N_FOR_CI,
             }
-            row.update(_mean_with_ci(sub["tone"].to_numpy(), "tone"))
+            row.update(_mean_with_ci(sub, "tone"))
             rows.append(row)
     return pd.DataFrame(rows)
 

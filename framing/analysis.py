@@ -1,7 +1,9 @@
 """A corpus with everything computed from it: what every view of the app and the CLI work from."""
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
+from typing import Callable, Hashable, TypeVar
 
 import pandas as pd
 
@@ -10,12 +12,29 @@ from .lexicon import Lexicons
 from .table import outlet_group, paragraph_texts, sentence_table
 
 
+T = TypeVar("T")
+MEMO_SIZE = 64
+
+
 @dataclass
 class Analysis:
     articles: list[Article]
     lexicons: Lexicons
     table: pd.DataFrame  # one row per sentence (framing.table)
     paragraphs: dict[str, str] = field(default_factory=dict)  # paragraph_id -> text, for a sentence's context
+    _memo: OrderedDict = field(default_factory=OrderedDict, init=False, repr=False, compare=False)
+
+    def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, made once per key for this analysis (an analysis never changes: a new corpus or lexicon is a
+        new Analysis). Aggregates that do not depend on the pick, or that a reader comes back to, are asked for
+        this way, so a pick, a click or a view switch does not redo them. The last MEMO_SIZE results are kept."""
+        if key in self._memo:
+            self._memo.move_to_end(key)
+            return self._memo[key]
+        value = self._memo[key] = compute()
+        while len(self._memo) > MEMO_SIZE:
+            self._memo.popitem(last=False)
+        return value
 
     @property
     def outlets(self) -> tuple[str, ...]:

@@ -50,89 +50,141 @@ def article_sums(table: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     return sums.reset_index()
 
 
-def _resampled_sums(columns: list[np.ndarray], rng: np.random.Generator, resamples: int) -> list[np.ndarray]:
-    """Each column's sum over ``resamples`` resamples of the articles (with replacement; the same resample for
-    every column), drawn 250 at a time so memory stays small however many articles there are."""
-    n = len(columns[0])
-    out = [np.empty(resamples) for _ in columns]
+def resampled_totals(matrix: np.ndarray, rng: np.random.Generator, resamples: int) -> np.ndarray:
+    """Each column's sum over ``resamples`` resamples of the rows (articles, with replacement; the same resample for
+    every column): a (resamples × columns) array. Drawn 250 resamples at a time, each as how often it takes each
+    article (so memory stays small however many articles and columns there are)."""
+    matrix = np.asarray(matrix, dtype=float)
+    matrix = matrix.reshape(len(matrix), -1)
+    n = len(matrix)
+    out = np.empty((resamples, matrix.shape[1]))
     for start in range(0, resamples, 250):
         size = min(250, resamples - start)
         idx = rng.integers(0, n, size=(size, n))
-        for column, sums in zip(columns, out):
-            sums[start:start + size] = column[idx].sum(axis=1)
+        counts = np.bincount((idx + n * np.arange(size)[:, None]).ravel(), minlength=size * n).reshape(size, n)
+        out[start:start + size] = counts @ matrix
     return out
 
 
-def _resampled(numerator: np.ndarray, denominator: np.ndarray, rng: np.random.Generator, resamples: int) -> np.ndarray:
-    """The ratio of sums for ``resamples`` resamples of the articles (with replacement)."""
-    num, den = _resampled_sums([numerator, denominator], rng, resamples)
+def resampled_sums(columns: list[np.ndarray], rng: np.random.Generator, resamples: int) -> list[np.ndarray]:
+    """Each column's sum over ``resamples`` resamples of the articles (see resampled_totals)."""
+    totals = resampled_totals(np.column_stack(columns), rng, resamples)
+    return [totals[:, k] for k in range(totals.shape[1])]
+
+
+def resampled_ratio(numerator: np.ndarray, denominator: np.ndarray, rng: np.random.Generator, resamples: int) -> np.ndarray:
+    """The ratio of sums for ``resamples`` resamples of the articles (with replacement); with (articles × k) arrays,
+    k ratios from the same resamples, as a (resamples × k) array."""
+    numerator, denominator = np.asarray(numerator, dtype=float), np.asarray(denominator, dtype=float)
+    k = 1 if numerator.ndim == 1 else numerator.shape[1]
+    totals = resampled_totals(np.column_stack([numerator.reshape(len(numerator), -1), denominator.reshape(len(denominator), -1)]),
+                              rng, resamples)
     with np.errstate(invalid="ignore", divide="ignore"):
-        return num / den
+        ratios = totals[:, :k] / totals[:, k:]
+    return ratios[:, 0] if numerator.ndim == 1 else ratios
 
 
 def difference(inside: pd.DataFrame, outside: pd.DataFrame, ratio: Ratio, seed: int = 0,
                resamples: int = RESAMPLES) -> dict:
     """``ratio`` of the inside articles minus that of the outside articles, with a 95% article-bootstrap CI."""
-    def parts(frame):
-        num = frame[ratio.numerator].to_numpy(dtype=float)
-        den = frame[ratio.denominator].to_numpy(dtype=float)
-        return num, den
+    return ratio_differences(inside, outside, [ratio], seed, resamples)[0]
 
-    num_in, den_in = parts(inside)
-    num_out, den_out = parts(outside)
-    value_in = ratio.scale * num_in.sum() / den_in.sum() if den_in.sum() else float("nan")
-    value_out = ratio.scale * num_out.sum() / den_out.sum() if den_out.sum() else float("nan")
-    row = {"measure": ratio.name, "label": ratio.label, "value": value_in, "rest_value": value_out,
-           "difference": value_in - value_out, "ci_low": float("nan"), "ci_high": float("nan"),
-           "n_articles": len(inside), "rest_articles": len(outside),
-           "n_sentences": int(inside["sentences"].sum()), "rest_sentences": int(outside["sentences"].sum())}
-    small = min(len(inside), len(outside)) < MIN_ARTICLES or min(row["n_sentences"], row["rest_sentences"]) < MIN_SENTENCES
-    if small or not den_in.sum() or not den_out.sum():
-        row["verdict"] = SMALL
-        return row
-    rng = np.random.default_rng(seed)
-    diffs = ratio.scale * (_resampled(num_in, den_in, rng, resamples) - _resampled(num_out, den_out, rng, resamples))
-    low, high = np.nanpercentile(diffs, [2.5, 97.5])
-    row.update(ci_low=float(low), ci_high=float(high), verdict=CLEAR if low > 0 or high < 0 else UNCLEAR)
-    return row
+
+def ratio_differences(inside: pd.DataFrame, outside: pd.DataFrame, ratios: list[Ratio], seed: int = 0,
+                      resamples: int = RESAMPLES) -> list[dict]:
+    """``difference`` for each ratio, all from the same resamples of the inside and of the outside articles."""
+    def matrix(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
+        return np.column_stack([frame[c].to_numpy(dtype=float) for c in columns]) if len(frame) else np.zeros((0, len(columns)))
+
+    sides = [(matrix(f, [r.numerator for r in ratios]), matrix(f, [r.denominator for r in ratios]), len(f),
+              int(f["sentences"].sum())) for f in (inside, outside)]
+    found = _differences(*sides[0], *sides[1], np.array([r.scale for r in ratios]), seed, resamples)
+    return [{"measure": r.name, "label": r.label, **row} for r, row in zip(ratios, found)]
+
+
+def _differences(num_in: np.ndarray, den_in: np.ndarray, articles_in, sentences_in, num_out: np.ndarray, den_out: np.ndarray,
+                 articles_out, sentences_out, scale: np.ndarray, seed: int, resamples: int) -> list[dict]:
+    """k ratios of sums (the columns of the (articles × k) matrices), inside minus outside, with their 95% intervals
+    from one set of resamples per side. ``articles_*`` and ``sentences_*``: a side's n, one number or one per ratio."""
+    k = num_in.shape[1]
+    articles_in, articles_out = np.broadcast_to(articles_in, k), np.broadcast_to(articles_out, k)
+    sentences_in, sentences_out = np.broadcast_to(sentences_in, k), np.broadcast_to(sentences_out, k)
+    d_in, d_out = den_in.sum(axis=0), den_out.sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        value_in = np.where(d_in > 0, scale * num_in.sum(axis=0) / d_in, np.nan)
+        value_out = np.where(d_out > 0, scale * num_out.sum(axis=0) / d_out, np.nan)
+    rows = [{"value": float(value_in[j]), "rest_value": float(value_out[j]), "difference": float(value_in[j] - value_out[j]),
+             "ci_low": float("nan"), "ci_high": float("nan"), "n_articles": int(articles_in[j]),
+             "rest_articles": int(articles_out[j]), "n_sentences": int(sentences_in[j]), "rest_sentences": int(sentences_out[j]),
+             "verdict": SMALL} for j in range(k)]
+    measured = [j for j in range(k) if min(articles_in[j], articles_out[j]) >= MIN_ARTICLES
+                and min(sentences_in[j], sentences_out[j]) >= MIN_SENTENCES and d_in[j] and d_out[j]]
+    if measured:
+        rng = np.random.default_rng(seed)
+        diffs = scale[measured] * (resampled_ratio(num_in[:, measured], den_in[:, measured], rng, resamples)
+                                   - resampled_ratio(num_out[:, measured], den_out[:, measured], rng, resamples))
+        lows, highs = np.nanpercentile(diffs, [2.5, 97.5], axis=0)
+        for j, low, high in zip(measured, lows, highs):
+            rows[j].update(ci_low=float(low), ci_high=float(high), verdict=CLEAR if low > 0 or high < 0 else UNCLEAR)
+    return rows
 
 
 def one_versus_rest(table: pd.DataFrame, ratios: list[Ratio], groups: list[str] | None = None) -> pd.DataFrame:
-    """For every outlet (or those in ``groups``) and every ratio: the outlet minus all other outlets."""
+    """For every outlet (or those in ``groups``) and every ratio: the outlet minus all other outlets (the ratios of one
+    outlet from the same resamples)."""
     sums = article_sums(table, sorted({r.numerator for r in ratios} | {r.denominator for r in ratios} - {"sentences"}))
     rows = []
     for group in groups if groups is not None else sorted(sums["outlet_group"].unique()):
-        inside = sums[sums["outlet_group"] == group]
-        outside = sums[sums["outlet_group"] != group]
-        for n, ratio in enumerate(ratios):
-            rows.append({"outlet_group": group, **difference(inside, outside, ratio, seed=n)})
+        inside = sums["outlet_group"] == group
+        rows.extend({"outlet_group": group, **row} for row in ratio_differences(sums[inside], sums[~inside], ratios))
     return pd.DataFrame(rows)
 
 
-def label_versus_rest(table: pd.DataFrame, column: str, labels: list[str], group: str) -> pd.DataFrame:
-    """Attention: for one outlet and each theme or actor, the share of the outlet's sentences naming it
-    minus the rest's share (percentage points), and how early it first appears (position 0 = top of the
-    article, averaged over the articles that name it) minus the rest's."""
-    named = {label: table[column].map(lambda names, label=label: label in names) for label in labels}
-    position = table["position"]
+def label_masks(labels: pd.Series, wanted: list[str]) -> np.ndarray:
+    """(sentences × labels) booleans: which sentences' label lists (a themes or actors column) hold each wanted label."""
+    exploded = labels.explode()
+    rows = np.flatnonzero(exploded.notna().to_numpy())
+    values = exploded.to_numpy()[rows]
+    positions = np.repeat(np.arange(len(labels)), labels.map(lambda names: max(len(names), 1)).to_numpy())[rows]
+    masks = np.zeros((len(labels), len(wanted)), dtype=bool)
+    for j, label in enumerate(wanted):
+        masks[positions[values == label], j] = True
+    return masks
+
+
+def label_versus_rest(table: pd.DataFrame, column: str, labels: list[str], group: str, seed: int = 0,
+                      resamples: int = RESAMPLES) -> pd.DataFrame:
+    """Attention: for one outlet and each theme or actor, the share of the outlet's sentences naming it minus the rest's
+    share (percentage points), and how early it first appears (position 0 = top of the article, averaged over the
+    articles that name it) minus the rest's. Every label's interval comes from the same resamples of the articles."""
+    masks = label_masks(table[column], labels)
+    codes, _ = pd.factorize(table["article_id"], sort=False)
+    frame = pd.DataFrame(masks.astype(float))
+    named = frame.groupby(codes, sort=True).sum().to_numpy()  # (articles × labels) sentences naming each
+    first = pd.DataFrame(np.where(masks, table["position"].to_numpy()[:, None], np.inf)).groupby(codes, sort=True).min().to_numpy()
+    mentioned = np.isfinite(first)
+    first = np.where(mentioned, first, 0.0)
+    sentences = np.bincount(codes).astype(float)
+    inside = (table["outlet_group"].to_numpy() == group)[np.unique(codes, return_index=True)[1]]
+    k = len(labels)
+    share = _differences(named[inside], np.repeat(sentences[inside, None], k, axis=1), int(inside.sum()), int(sentences[inside].sum()),
+                         named[~inside], np.repeat(sentences[~inside, None], k, axis=1), int((~inside).sum()),
+                         int(sentences[~inside].sum()), np.full(k, 100.0), seed, resamples)
+    naming_in, naming_out = mentioned[inside].sum(axis=0), mentioned[~inside].sum(axis=0)
+    # How early: the first position over the articles naming the label (articles not naming it weigh 0 in both sums).
+    lead = _differences(first[inside], mentioned[inside].astype(float), naming_in, (mentioned[inside] * sentences[inside, None]).sum(axis=0),
+                        first[~inside], mentioned[~inside].astype(float), naming_out,
+                        (mentioned[~inside] * sentences[~inside, None]).sum(axis=0), np.ones(k), seed + 1, resamples)
     rows = []
-    for n, label in enumerate(labels):
-        flags = table.assign(named=named[label].astype(int), first=np.where(named[label], position, np.nan))
-        sums = article_sums(flags, ["named"])
-        firsts = flags.groupby("article_id", sort=False)["first"].min()
-        sums["first"] = sums["article_id"].map(firsts)
-        inside, outside = sums[sums["outlet_group"] == group], sums[sums["outlet_group"] != group]
-        share = difference(inside, outside, Ratio("share", "share of sentences", "named", scale=100.0), seed=n)
-        mentioned_in, mentioned_out = inside.dropna(subset=["first"]), outside.dropna(subset=["first"])
-        lead = difference(mentioned_in.assign(one=1.0), mentioned_out.assign(one=1.0),
-                          Ratio("first_mention", "first mention", "first", "one"), seed=n)
-        rows.append({"outlet_group": group, "label": label, "share_difference": share["difference"],
-                     "share_ci_low": share["ci_low"], "share_ci_high": share["ci_high"], "share_verdict": share["verdict"],
-                     "share": share["value"], "rest_share": share["rest_value"],
-                     "lead_difference": lead["difference"], "lead_ci_low": lead["ci_low"], "lead_ci_high": lead["ci_high"],
-                     "lead_verdict": lead["verdict"], "first_mention": lead["value"], "rest_first_mention": lead["rest_value"],
-                     "n_articles": share["n_articles"], "rest_articles": share["rest_articles"],
-                     "articles_naming": len(mentioned_in), "rest_articles_naming": len(mentioned_out)})
+    for j, label in enumerate(labels):
+        s, f = share[j], lead[j]
+        rows.append({"outlet_group": group, "label": label, "share_difference": s["difference"],
+                     "share_ci_low": s["ci_low"], "share_ci_high": s["ci_high"], "share_verdict": s["verdict"],
+                     "share": s["value"], "rest_share": s["rest_value"],
+                     "lead_difference": f["difference"], "lead_ci_low": f["ci_low"], "lead_ci_high": f["ci_high"],
+                     "lead_verdict": f["verdict"], "first_mention": f["value"], "rest_first_mention": f["rest_value"],
+                     "n_articles": s["n_articles"], "rest_articles": s["rest_articles"],
+                     "articles_naming": int(naming_in[j]), "rest_articles_naming": int(naming_out[j])})
     return pd.DataFrame(rows)
 
 
@@ -180,7 +232,7 @@ def group_summary(sums: pd.DataFrame, keys: list[str], ratios: list[Ratio], resa
             row[ratio.name] = ratio.scale * num.sum() / den.sum() if den.sum() else float("nan")
             low = high = float("nan")
             if not small and den.sum():
-                low, high = np.nanpercentile(ratio.scale * _resampled(num, den, rng, resamples), [2.5, 97.5])
+                low, high = np.nanpercentile(ratio.scale * resampled_ratio(num, den, rng, resamples), [2.5, 97.5])
             row[f"{ratio.name}_ci_low"], row[f"{ratio.name}_ci_high"] = float(low), float(high)
         row["small_sample"] = small
         rows.append(row)
@@ -206,7 +258,7 @@ def tone_near(table: pd.DataFrame, column: str, label: str, tone: str = "tone", 
                "difference": near - rest, "ci_low": float("nan"), "ci_high": float("nan"), "n_articles": len(group),
                "articles_naming": int((group["named"] > 0).sum()), "sentences_naming": n_named, "verdict": SMALL}
         if (group["named"] > 0).sum() >= MIN_ARTICLES and n_named >= MIN_SENTENCES and n_other >= MIN_SENTENCES:
-            tone_named, named_n, tone_other, other_n = _resampled_sums(
+            tone_named, named_n, tone_other, other_n = resampled_sums(
                 [group[c].to_numpy(float) for c in ("tone_named", "named", "tone_other", "other")], rng, resamples)
             with np.errstate(invalid="ignore", divide="ignore"):
                 diffs = tone_named / named_n - tone_other / other_n

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import Iterable
 
 import numpy as np
@@ -64,12 +65,27 @@ def log_odds(group: Counter, rest: Counter, prior: Counter, prior_weight: float 
     return pd.DataFrame({"term": names, "count": y_i.astype(int), "rest_count": y_j.astype(int), "log_odds": delta, "z": z})
 
 
-def distinctive(table: pd.DataFrame, by: str = "outlet_group", top: int = 20, min_count: int = MIN_COUNT,
-                groups: list[str] | None = None) -> pd.DataFrame:
-    """For every group (or those in ``groups``) against all the others: its ``top`` terms by z, one row per
-    group and term: group, term, count, rest_count, log_odds, z."""
+@dataclass(frozen=True)
+class TermCounts:
+    by_group: dict[str, Counter]
+    corpus: Counter
+
+
+def group_term_counts(table: pd.DataFrame, by: str = "outlet_group") -> TermCounts:
+    """Each group's term counts and the corpus's (the most expensive part of ``distinctive``: pass them to reuse)."""
     by_group = {g: term_counts(texts) for g, texts in table.groupby(by, sort=True)["text"]}
-    corpus = sum(by_group.values(), Counter())
+    corpus: Counter = Counter()
+    for counts in by_group.values():
+        corpus.update(counts)
+    return TermCounts(by_group, corpus)
+
+
+def distinctive(table: pd.DataFrame, by: str = "outlet_group", top: int = 20, min_count: int = MIN_COUNT,
+                groups: list[str] | None = None, counts: TermCounts | None = None) -> pd.DataFrame:
+    """For every group (or those in ``groups``) against all the others: its ``top`` terms by z, one row per
+    group and term: group, term, count, rest_count, log_odds, z. ``counts``: group_term_counts(table, by), if made."""
+    counts = counts if counts is not None else group_term_counts(table, by)
+    by_group, corpus = counts.by_group, counts.corpus
     frames = []
     for group in groups if groups is not None else list(by_group):
         if group not in by_group:

@@ -74,6 +74,23 @@ def test_every_chart_exports_svg_png_and_csv(table, bundled, lexicons):
         assert len(rows) == len(panel.data) > 0, panel.key
 
 
+@pytest.mark.parametrize("mode,value", [("outlet", "PRIO Blogs"), ("theme", "China's role"), ("actor", "Russia")])
+def test_every_views_charts_are_valid_vega_lite(table, bundled, lexicons, mode, value):
+    """The screen draws specs unvalidated (export.vega_spec, debug mode off): here every view's charts are checked
+    whole against the Vega-Lite schema, and the screen's spec is the validated one without Altair's default view."""
+    from components import views
+    from components.export import vega_spec
+
+    analysis = Analysis(bundled, lexicons, table)
+    lens = Lens(mode, value, outlets=analysis.outlets, query="troop*")
+    panels = [p for m in views.registry().values() if hasattr(m, "panels") for p in m.panels(analysis, lens)]
+    assert len(panels) >= 15
+    for panel in panels:
+        checked = style(panel.chart).to_dict(validate=True)  # raises on a spec the schema does not allow
+        checked["config"]["view"].pop("continuousWidth", None), checked["config"]["view"].pop("continuousHeight", None)
+        assert panel.spec() == checked, panel.key
+
+
 def test_theme_pick_charts_cover_only_that_theme(table, bundled, lexicons):
     lens = Lens("theme", "China's role")
     panels = {p.key: p for p in all_panels(table, bundled, lexicons, lens)}

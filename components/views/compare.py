@@ -14,7 +14,7 @@ import streamlit as st
 
 from framing.analysis import Analysis
 from framing.compare import CLEAR, CUE_RATES, TONE, label_versus_rest, one_versus_rest, tone_near
-from framing.distinctive import distinctive
+from framing.distinctive import distinctive, group_term_counts
 
 from ..charts import differences, ranked_bars
 from ..lens import Lens
@@ -48,13 +48,17 @@ def draw(analysis: Analysis, lens: Lens) -> None:
 def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     compared = lens.compared(analysis.table).assign(tone=lambda t: t[lens.tone_column])
     about = "all sentences" if lens.mode == "outlet" else f"sentences naming {lens.describe()}"
-    tone = ranked(one_versus_rest(compared, [TONE]), "difference", "verdict", "outlet_group")
+    # Every outlet against the rest does not depend on which outlet is picked: made once per tone engine.
+    scope = ("all", lens.tone_engine) if lens.mode == "outlet" else (lens.mode, lens.value, lens.theme_set, lens.tone_engine)
+    tone = analysis.cached(("one_versus_rest", "tone", *scope), lambda: one_versus_rest(compared, [TONE]))
+    tone = ranked(tone, "difference", "verdict", "outlet_group")
     tone = tone.assign(row=_with_n(tone, "outlet_group"))
     tone_chart = differences(tone, "row", "difference", "ci_low", "ci_high", "verdict",
                              f"Tone: each outlet minus the rest — {about}",
                              f"{lens.tone_label}; −1 … +1 scale; mean per sentence", "Difference in mean tone",
                              lens.outlets, ["outlet_group"], lens.highlight)
-    cues = one_versus_rest(compared, CUE_RATES).rename(columns={"label": "cue_kind"})
+    cues = analysis.cached(("one_versus_rest", "cues", *scope[:-1]), lambda: one_versus_rest(compared, CUE_RATES))
+    cues = cues.rename(columns={"label": "cue_kind"})
     cues = cues.assign(row=cues["cue_kind"], group_n=_with_n(cues, "outlet_group"))
     cue_chart = differences(cues, "row", "difference", "ci_low", "ci_high", "verdict",
                             f"Hedging and boosting: each outlet minus the rest — {about}",
@@ -62,7 +66,7 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
                             lens.outlets, ["outlet_group", "cue_kind"], lens.highlight, fmt="+.1f", offset="outlet_group",
                             tooltip=[alt.Tooltip("group_n:N", title="outlet")])
     attention, lead = _emphasis(analysis, lens, compared)
-    words = _words(compared, lens)
+    words = _words(analysis, compared, lens)
     near = [_tone_near(analysis, lens)] if lens.mode == "actor" else []
     cue_rows = compared[(compared["hedge_count"] + compared["approximator_count"] + compared["booster_count"]) > 0]
     return [
@@ -94,8 +98,10 @@ def _tone_near(analysis: Analysis, lens: Lens) -> Panel:
 def _emphasis(analysis: Analysis, lens: Lens, compared: pd.DataFrame) -> tuple[Panel, Panel]:
     table = analysis.table
     if lens.mode == "outlet":
-        labels = sorted({label for names in table[lens.theme_column] for label in names})
-        data = label_versus_rest(table, lens.theme_column, labels, lens.value).assign(theme=lambda d: d["label"])
+        labels = analysis.cached(("labels", lens.theme_column), lambda: sorted({n for names in table[lens.theme_column] for n in names}))
+        data = analysis.cached(("label_versus_rest", lens.theme_column, lens.value),
+                               lambda: label_versus_rest(table, lens.theme_column, labels, lens.value))
+        data = data.assign(theme=data["label"])
         row, fields, about = "label", ["outlet_group", "theme"], f"{lens.value}, theme by theme ({lens.theme_set_label})"
         rows = table[table["outlet_group"] == lens.value]
         rows = rows[rows[lens.theme_column].map(len) > 0]
@@ -121,9 +127,13 @@ def _emphasis(analysis: Analysis, lens: Lens, compared: pd.DataFrame) -> tuple[P
             Panel("compare_lead", lead_chart, lead, rows, "The same sentences, in article order."))
 
 
-def _words(compared: pd.DataFrame, lens: Lens) -> Panel:
-    groups = [lens.value] if lens.mode == "outlet" else None
-    words = distinctive(compared, top=15 if lens.mode == "outlet" else 6, groups=groups).rename(columns={"group": "outlet_group"})
+def _words(analysis: Analysis, compared: pd.DataFrame, lens: Lens) -> Panel:
+    if lens.mode == "outlet":  # every outlet's words are counted once; a pick scores one outlet against the rest
+        counts = analysis.cached(("term_counts", "outlet_group"), lambda: group_term_counts(compared, "outlet_group"))
+        words = distinctive(compared, top=15, groups=[lens.value], counts=counts)
+    else:
+        words = distinctive(compared, top=6)
+    words = words.rename(columns={"group": "outlet_group"})
     words = words.assign(label=words["term"] + " (" + words["count"].astype(str) + " vs " + words["rest_count"].astype(str) + ")")
     about = f"{lens.value} against the rest" if lens.mode == "outlet" else f"each outlet, in sentences naming {lens.describe()}"
     chart = ranked_bars(words, "label", "z", "term", "Distinctive words and phrases",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import altair as alt
 
-from framing.aggregate import cue_rates_by_category, outlet_summary
+from framing.aggregate import CI_METHOD, cue_rates_by_category, outlet_summary
 from framing.analysis import Analysis
 
 from ..charts import bars_with_ci, dots, grouped_bars
@@ -32,7 +32,7 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
         approximated, "hedge_category", "per_1k_words", f"Approximators per 1,000 words — {lens.about}",
         f"Vagueness about an amount (some 1,500; more than 60%; many), counted apart from hedges; {n}",
         "Approximators per 1,000 words", lens.outlets, lens.highlight, extra_tooltip=tooltip, n=words)
-    summary = outlet_summary(compared)
+    summary = outlet_summary(compared, intervals=["uncertainty"])
     balance = dots(summary, "hedges_per_1k_words", "boosters_per_1k_words:Q", ["outlet_group"],
                    f"Epistemic hedges against boosters — {lens.about}", "Per 1,000 words, same scale on both axes; one dot per outlet; above the dashed diagonal = more boosting than hedging",
                    "Epistemic hedges per 1,000 words", "Boosters per 1,000 words", lens.outlets,
@@ -44,7 +44,7 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     uncertain = bars_with_ci(
         summary, "mean_uncertainty", "uncertainty_ci_low", "uncertainty_ci_high",
         f"How uncertain the sentences read — {lens.about}",
-        "Per sentence: probability (0–1) a reader judges the claim uncertain; whiskers: 95% CI",
+        f"Per sentence: probability (0–1) a reader judges the claim uncertain; whiskers: 95% CI, {CI_METHOD}",
         "Mean uncertainty", lens.outlets, lens.highlight, domain=[0, 1])
     return [
         Panel("hedges_by_category", categories, rates, compared[compared["hedged"]],

@@ -16,7 +16,7 @@ TITLE = "Voices"
 
 def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     compared = lens.compared(analysis.table)
-    summary = outlet_summary(compared).assign(voice="quoted")
+    summary = outlet_summary(compared, intervals=False).assign(voice="quoted")
     summary = summary.assign(label=summary["outlet_group"] + " (n = " + summary["n_sentences"].astype(str) + ")",
                              shown=summary["quoted_share"].map(lambda v: f"{v:.0%}"))
     silent = [o for o, v in zip(summary["outlet_group"], summary["quoted_share"]) if v == 0]
