@@ -39,7 +39,7 @@ def draw(analysis: Analysis) -> Lens:
                                    format_func=lambda e: e + (" (default)" if e == DEFAULT_TONE_ENGINE else ""),
                                    help=TONE_ENGINES[DEFAULT_TONE_ENGINE])
         n = len(analysis.articles)
-        st.caption(f"{n} article{'s' if n != 1 else ''} · {len(table)} sentences. "
+        st.caption(f"{n:,} article{'s' if n != 1 else ''} · {len(table):,} sentences. "
                    "Numbers are computed from the text; see Methodology for how, and how far to trust them.")
         st.button("Add your own articles", key="go_articles", on_click=state.go_to_view, args=("Articles",),
                   help="Upload files or paste text in the Articles view.")

@@ -210,8 +210,8 @@ def analyse(articles: list[Article], lexicons: Lexicons, cache: PartCache | None
     parts: list[list] = [[None, None] for _ in articles]
     whole, cues_only = [], []
     for i, key in enumerate(keys):
-        text = cache.get(("text", key)) if cache else None
-        cues = cache.get(("cues", key, lexicons.key)) if cache and text is not None else None
+        text = cache.get(("text", key)) if cache is not None else None
+        cues = cache.get(("cues", key, lexicons.key)) if cache is not None and text is not None else None
         parts[i] = [text, cues]
         if text is None:
             whole.append(i)
@@ -221,7 +221,7 @@ def analyse(articles: list[Article], lexicons: Lexicons, cache: PartCache | None
 
     def store(i: int, text: Part, cues: Part) -> None:
         parts[i] = [text, cues]
-        if cache:
+        if cache is not None:
             cache.put(("text", keys[i]), text)
             cache.put(("cues", keys[i], lexicons.key), cues)
 

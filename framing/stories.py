@@ -97,7 +97,7 @@ def group(articles: list[Article]) -> dict[str, str]:
 
 def similarity(a: Counter, b: Counter, idf: dict[str, float]) -> float:
     """Rarity-weighted overlap of two articles' names: shared weight over the weight of either's names."""
-    union = set(a) | set(b)
-    if not union:
+    weight = sum(idf.get(n, 1.0) for n in set(a) | set(b))
+    if not weight:  # no names, or only names every article gives (weight 0): nothing says they are one story
         return 0.0
-    return sum(idf.get(n, 1.0) for n in set(a) & set(b)) / sum(idf.get(n, 1.0) for n in union)
+    return sum(idf.get(n, 1.0) for n in set(a) & set(b)) / weight

@@ -126,6 +126,16 @@ def test_stories_stated_or_grouped_by_shared_rare_names_and_dates():
     assert stories["x5"] == "farm-bill"  # a stated story is kept as stated
 
 
+def test_articles_sharing_only_names_every_article_gives_are_not_grouped_and_do_not_fail():
+    from framing.corpus import article_from_text
+    from framing.stories import group
+
+    # Every article names "Ann Lee" (so the name says nothing): it was a division by zero when uploaded.
+    articles = [article_from_text(f"T{i}\n\nTalks went on as Senator Ann Lee spoke again.", "t", article_id=f"y{i}")
+                for i in range(4)]
+    assert len(set(group(articles).values())) == 4
+
+
 def test_bundled_corpus_groups_the_vostochny_summit_articles():
     from framing.corpus import load_bundled
     from framing.stories import group
