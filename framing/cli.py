@@ -16,7 +16,7 @@ from .aggregate import article_summary, summary_columns
 from .compare import CUE_RATES, TONE, Ratio, article_sums, group_summary
 from .distinctive import distinctive
 from .corpus import BUNDLED_CORPUS, InputError, clean_bundled_raw, iter_paths, load_bundled, write_jsonl
-from . import engine, uncertainty
+from . import engine, scale, uncertainty
 from .lexicon import Lexicons
 from .spreadsheet import table_to_csv
 from .table import assemble, cli_columns, finish, score_text, sentence_table
@@ -46,10 +46,14 @@ def _chunks(articles, size: int | None = None):
 
 def _tables(paths: list[str], lexicons: Lexicons, jobs: int = 1):
     """The sentence table, a chunk of articles at a time (speaker aliases are merged, and stories grouped,
-    within each chunk).
+    within each chunk); from a folder ``analyze --engine dask`` wrote, its partitions as they are.
 
     With ``jobs`` > 1 the articles are analysed by a pool of processes (framing.engine), at most three chunks
     in flight so memory stays bounded, and come back in input order: the output is the same whatever ``jobs``."""
+    if paths and all(scale.is_partitions(p) for p in paths):
+        for folder in paths:
+            yield from scale.read_partitions(folder)
+        return
     chunks = _chunks(_articles(paths))
     if jobs <= 1:
         for chunk in chunks:
@@ -77,6 +81,13 @@ def _format(frame: pd.DataFrame, fmt: str, first: bool) -> str:
 
 def cmd_analyze(args) -> None:
     lexicons = Lexicons.load()
+    if args.engine == "dask":
+        if not args.out:
+            raise InputError("--engine dask", "needs --out DIR: the folder the Parquet partitions are written to")
+        written = scale.analyse(_articles(args.paths), lexicons, args.out, args.scheduler, CHUNK_ARTICLES)
+        print(f"wrote {sum(n for _, n in written):,} sentences in {len(written)} Parquet partitions to {args.out}",
+              file=sys.stderr)
+        return
     columns = cli_columns(lexicons)
     out = Path(args.out).open("w", encoding="utf-8", newline="") if args.out else sys.stdout
     try:
@@ -149,9 +160,12 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
     a.add_argument("--out", help="write here instead of standard output")
     a.add_argument("--jobs", type=int, default=1, help="analyse with this many processes (same output whatever the number)")
+    a.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="dask: on a Dask cluster, writing Parquet partitions to --out DIR (pip install -r requirements-scale.txt)")
+    a.add_argument("--scheduler", default="local", help="with --engine dask: a scheduler address (tcp://host:8786), or local")
     a.set_defaults(func=cmd_analyze)
     s = sub.add_parser("summary", help="the per-article aggregate table")
-    s.add_argument("paths", nargs="*")
+    s.add_argument("paths", nargs="*", help="files, or a folder written by analyze --engine dask")
     s.add_argument("--by", choices=["article", "outlet", "story", "outlet,story"], default="article",
                    help="one row per article (streamed), or per outlet, story, or outlet and story, with 95%% CIs by article")
     s.add_argument("--format", choices=["table", "csv", "jsonl"], default="table")

@@ -174,7 +174,7 @@ class PartCache:
 _WORKER_LEXICONS: dict[str, Lexicons] = {}
 
 
-def _worker_lexicons(lexicons: Lexicons) -> Lexicons:
+def worker_lexicons(lexicons: Lexicons) -> Lexicons:
     """The worker's copy of these lexicons, built once per process (its matchers remember what they found)."""
     if lexicons.key not in _WORKER_LEXICONS:
         _WORKER_LEXICONS.clear()
@@ -184,7 +184,7 @@ def _worker_lexicons(lexicons: Lexicons) -> Lexicons:
 
 def _task(articles: list[Article], lexicons: Lexicons) -> list[tuple[Part, Part]]:
     """One task in a worker process."""
-    lexicons = _worker_lexicons(lexicons)
+    lexicons = worker_lexicons(lexicons)
     return [article_parts(a, lexicons) for a in articles]
 
 
