@@ -30,7 +30,7 @@ from .corpus import Article
 from .lexicon import Lexicons, theme_set_column
 from .measures import MEASURES, Sentence
 from .segment import sentence_spans
-from .voice import attribution, people_named, quote_spans, quoted_share, resolve_speakers
+from .voice import attribution, outside_quotes, people_named, quote_spans, quoted_share, resolve_speakers
 
 Part = dict[str, list]
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -83,7 +83,7 @@ def text_part(article: Article) -> Part:
     last = max(len(units) - 1, 1)
     measures = text_measures()
     part: Part = {c: [] for c in TEXT_COLUMNS + [m.column for m in measures]}
-    attributed, people = [], []
+    attributed, people, outside = [], [], []
     for index, (paragraph_id, heading, text, quoted) in enumerate(units):
         share = quoted_share(text, quoted)
         sentence = Sentence(text, None, quoted_share=share)
@@ -99,8 +99,9 @@ def text_part(article: Article) -> Part:
         for m in measures:
             part[m.column].append(m.compute(sentence))
         attributed.append(attribution(text, quoted))
+        outside.append(outside_quotes(text, quoted))
         people.append(people_named(text))
-    part["speaker"] = resolve_speakers(attributed, part["paragraph_id"], part["quoted"], people)
+    part["speaker"] = resolve_speakers(attributed, part["paragraph_id"], part["quoted"], people, outside)
     return part
 
 

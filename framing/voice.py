@@ -28,7 +28,7 @@ _TITLES = (r"Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Gen|General|Lt|Col|Colonel|Maj|Maj
            r"Majority\s+Leader|Minority\s+Leader|Chairman|Chairwoman|Chair|Director|Commissioner|Chief|Sheriff|"
            r"Attorney\s+General|Pope|King|Queen|Prince|Princess|Sir|Dame|Lord|Lady")
 _TITLE = rf"(?:(?:[Ff]ormer|[Aa]cting|[Dd]eputy|U\.S\.|Senate|House|State)\s+)*(?:{_TITLES})\.?\s+"
-_NAME_WORD = r"(?:[A-Z][a-z]*[A-Z]?[a-z’'\-]+|[A-Z]{2,}(?![a-z])|[A-Z]\.)"
+_NAME_WORD = r"(?:[A-Z][a-z]*[A-Z]?[a-z’'\-]+(?:-[A-Z][a-z’']+)*|[A-Z]{2,}(?![a-z])|[A-Z]\.)"  # "Hewlett-Packard" is one word
 _PARTICLE = r"(?:de|da|del|der|van|von|bin|al|al-|la|le|du|di|st\.)"
 _NAME = rf"(?:{_TITLE})?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE}(?=\s+[A-Z]))){{0,4}}"
 _PLACE = r"(?:\s+of\s+[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)*)?"  # "Harry Reid of Nevada": the place is dropped
@@ -37,20 +37,26 @@ _ROLES = (r"spokesman|spokeswoman|spokesperson|press\s+secretary|lawyer|attorney
           r"chief\s+of\s+staff|representative|son|daughter|wife|husband")
 
 # A name opens with a capital or "former/acting/deputy": the lookahead lets the regex skip every other position fast.
-_NAME_START = r"(?=[A-Z]|(?:[Ff]ormer|[Aa]cting|[Dd]eputy)\s)"
+_NAME_START = r"(?<![\w’'-])(?=[A-Z]|(?:[Ff]ormer|[Aa]cting|[Dd]eputy)\s)"  # never inside a word ("Hewlett-Packard")
 _NAME_SAID = re.compile(rf"{_NAME_START}(?P<name>{_NAME}){_PLACE}{_APPOSITIVE}\s+(?:also\s+|later\s+|then\s+)?(?:{_VERBS})\b")
 _SAID_NAME = re.compile(rf"\b(?:{_VERBS})\s+(?P<name>{_NAME})")
 _ACCORDING_TO = re.compile(rf"\b[Aa]ccording\s+to\s+(?:the\s+)?(?P<name>{_NAME})")
 _ROLE_SAID = re.compile(rf"{_NAME_START}(?P<owner>{_NAME})['’]s\s+(?P<role>(?:[a-z]+\s+){{0,2}}(?:{_ROLES}|manager|director|secretary|"
                         rf"counsel|official|minister|chief|leader|head|president|chairman))(?:,\s+(?P<name>{_NAME}),)?\s+(?:{_VERBS})\b")
 # "said police Inspector Dave Bowen": a lower-case descriptor before a titled name
+# "says Merrill Lynch food analyst William Maguire": an organisation, then a role, then the person
+_ROLE_NOUNS = (r"analyst|economist|strategist|spokesman|spokeswoman|spokesperson|official|officer|executive|director|"
+               r"president|chairman|chairwoman|chief|lawyer|attorney|professor|researcher|expert|adviser|advisor|"
+               r"minister|secretary|manager|editor|correspondent|reporter|commander|envoy|ambassador|negotiator|aide")
+_SAID_ROLE_NAME = re.compile(rf"\b(?:{_VERBS})\s+(?:{_NAME_WORD}\s+){{1,3}}(?:[a-z]+\s+){{0,2}}(?:{_ROLE_NOUNS})\s+"
+                             rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})")
 _SAID_DESCRIBED = re.compile(rf"\b(?:{_VERBS})\s+(?:[a-z]+\s+){{1,3}}(?P<name>{_TITLE}{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})")
 _PRONOUN = re.compile(rf"(?<!\w)(?P<pronoun>[Hh]e|[Ss]he)\s+(?:also\s+|later\s+)?(?:{_VERBS})\b"
                       rf"|\b(?:{_VERBS})\s+(?P<after>he|she)\b")
 _ANY_ATTRIBUTION = re.compile(rf"\b(?:{_VERBS}|[Aa]ccording\s+to)\b")
 _TITLED = re.compile(rf"(?<![\w.])(?P<name>{_TITLE}{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE}(?=\s+[A-Z]))){{0,3}})")
 _TITLE_AT_START = re.compile(rf"^(?:{_TITLE})+")
-_TITLE_INSIDE = re.compile(rf"(?:^|\s)(?:{_TITLES})\.?\s+(?=[A-Z])")
+_TITLE_INSIDE = re.compile(rf"(?:^|\s)(?:{_TITLES})\.?(?=\s+[A-Z])")  # each of "Secretary General Javier Solana"
 # Capitalised words that make a run a place or an organisation rather than a person (for "he said").
 _NOT_PERSON_WORDS = {
     "states", "united", "york", "union", "nations", "house", "white", "department", "ministry", "party", "council",
@@ -147,7 +153,7 @@ def attribution(text: str, quoted: list[tuple[int, int]] = ()) -> str | None:
         owner = clean_name(match.group("owner"))
         if owner:
             return f"{owner}’s {' '.join(match.group('role').split())}"
-    for pattern in (_NAME_SAID, _SAID_DESCRIBED, _SAID_NAME, _ACCORDING_TO):
+    for pattern in (_NAME_SAID, _SAID_ROLE_NAME, _SAID_DESCRIBED, _SAID_NAME, _ACCORDING_TO):
         for match in pattern.finditer(outside):
             name = clean_name(match.group("name"))
             if name:
@@ -174,15 +180,21 @@ def _is_person(name: str, full_names: dict[str, str]) -> bool:
 
 
 def resolve_speakers(attributions: list[str | None], paragraphs: list, quoted: list[bool],
-                     people: list[list[str]] | None = None) -> list[str]:
+                     people: list[list[str]] | None = None, texts: list[str] | None = None) -> list[str]:
     """Tidy the speakers of one article's sentences (in order).
 
     - "Ms. Town" after "Jenny Town" is the same person: a surname alone takes the full name used
-      earlier in the article.
-    - "he said" takes the one person named (as a speaker, or with a title) in the same paragraph before
-      it or in the previous paragraph; with none or several it stays unnamed.
+      earlier in the article; with ``texts``, a surname the article gives in full elsewhere also counts as
+      that person being named in the sentence ("Geremek has reassured Moscow" names Bronislaw Geremek).
+    - "he said" takes the one person named (as a speaker, with a title, or by such a surname) in the same
+      paragraph before it or in the previous paragraph; with none or several it stays unnamed.
     - A quoted sentence with no named speaker takes the speaker named elsewhere in its paragraph
-      (the attribution of a multi-sentence quote sits in one of its sentences).
+      (the attribution of a multi-sentence quote sits in one of its sentences), or, failing that, the speaker of
+      the sentence just before it when that one is the last of the previous paragraph (news runs a quote on in a
+      new paragraph without attributing it again) — unless, outside its quotation marks, it attributes the quote
+      itself ("says one official") or names someone else.
+
+    ``texts``: each sentence with its quotations blanked (``outside_quotes``).
     """
     people = people or [[] for _ in attributions]
     full_names: dict[str, str] = {}
@@ -190,6 +202,10 @@ def resolve_speakers(attributions: list[str | None], paragraphs: list, quoted: l
         for name in names:
             if len(name.split()) > 1 and "’s " not in name:
                 full_names.setdefault(name.split()[-1], name)
+    outside = texts if texts is not None else [""] * len(attributions)
+    surnames = _surname_pattern(full_names) if texts is not None else None
+    mentioned = [[full_names[m] for m in surnames.findall(text)] if surnames else [] for text in outside]
+    people = [named + more for named, more in zip(people, mentioned)]
     order = list(dict.fromkeys(paragraphs))
     seen: dict[object, list[str]] = {p: [] for p in order}  # persons named so far, per paragraph
     resolved = []
@@ -210,10 +226,31 @@ def resolve_speakers(attributions: list[str | None], paragraphs: list, quoted: l
     for name, paragraph, is_quoted in zip(resolved, paragraphs, quoted):
         if name and is_quoted:
             by_paragraph.setdefault(paragraph, name)
-    return [
-        name or (by_paragraph.get(paragraph, "") if is_quoted else "")
-        for name, paragraph, is_quoted in zip(resolved, paragraphs, quoted)
-    ]
+    final = []
+    for i, (name, paragraph, is_quoted) in enumerate(zip(resolved, paragraphs, quoted)):
+        if not name and is_quoted:
+            name = by_paragraph.get(paragraph, "")
+            first_of_paragraph = i > 0 and paragraphs[i - 1] != paragraph
+            if not name and first_of_paragraph and final[i - 1] and _last_of(paragraphs, i - 1) \
+                    and not _ATTRIBUTES.search(outside[i]) and set(mentioned[i]) <= {final[i - 1]}:
+                name = final[i - 1]
+        final.append(name)
+    return final
+
+
+# A sentence that attributes its quote itself, to anyone: it inherits no speaker from the sentence before.
+_ATTRIBUTES = re.compile(rf"\b(?:{_VERBS}|saying|adding|noting|calling|called|insisting|arguing|warning|responding|[Aa]ccording\s+to)\b")
+
+
+def _last_of(paragraphs: list, i: int) -> bool:
+    return i + 1 >= len(paragraphs) or paragraphs[i + 1] != paragraphs[i]
+
+
+def _surname_pattern(full_names: dict[str, str]) -> re.Pattern | None:
+    """Whole-word, capitalised surnames of the people an article names in full."""
+    surnames = [s for s in full_names if s[:1].isupper() and len(s) > 2]
+    return re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, sorted(surnames, key=len, reverse=True))) + r")(?![\w’'-])") \
+        if surnames else None
 
 
 def merge_aliases(speakers: list[str]) -> dict[str, str]:

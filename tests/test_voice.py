@@ -32,6 +32,11 @@ def said(text):
     ("According to the Pentagon, the strike hit a depot.", "Pentagon"),
     ("The Kremlin said this week that Mr. Putin will visit.", "Kremlin"),
     # not speakers: fragments, weekdays, no one named
+    # an organisation, a role, then the person; a hyphenated organisation is one name; a chain of titles goes
+    ("“Cheerios sell,” says Merrill Lynch food analyst William Maguire.", "William Maguire"),
+    ("Officials said Putin would meet Kim Jong Un.", "Putin"),
+    ("Hewlett-Packard said it holds 1,384,119 shares.", "Hewlett-Packard"),
+    ("NATO Secretary General Javier Solana says the door is open.", "Javier Solana"),
     ("Both said the talks had failed.", None),
     ("On Tuesday said nothing.", None),
     ("The talks ended on Tuesday.", None),
@@ -67,6 +72,30 @@ def test_he_said_stays_unnamed_with_two_candidates():
 def test_pronoun_never_reaches_past_the_previous_paragraph():
     text = ("Senate fight\n\nSenator Harry Reid spoke on Monday.\n\nThe bill has 300 pages.\n\n"
             "The vote is next week.\n\n“It is a disgrace,” she said.")
+    assert speakers_of(text)[-1] == ""
+
+
+def test_a_quote_run_on_into_a_new_paragraph_keeps_its_speaker():
+    text = ("Manhunt\n\n“The FBI does not know where he is,” said Paul Moskal, a spokesman for the bureau.\n\n"
+            "“He is as likely to be in Boston as in Buffalo.”")
+    assert speakers_of(text) == ["Paul Moskal", "Paul Moskal"]
+
+
+def test_a_new_paragraph_quote_that_attributes_itself_or_names_someone_else_does_not_inherit():
+    text = ("Crisis\n\n“He will back down,” said Paul Moskal, a spokesman.\n\n"
+            "“That shows he is nervous,” says one senior official.")
+    assert speakers_of(text) == ["Paul Moskal", ""]
+    text = ("Summit\n\nJanos Martonyi spoke first.\n\n“We are home,” said Jan Kavan, the Czech minister.\n\n"
+            "Martonyi called it “a return to our natural habitat.”")
+    assert speakers_of(text)[-1] != "Jan Kavan"
+
+
+def test_he_said_finds_a_person_named_earlier_in_full_by_the_surname_alone():
+    text = ("NATO\n\nBronislaw Geremek arrived in Washington.\n\nPoland is wary of Russia, and Geremek has reassured Moscow.\n\n"
+            "“We want co-operation,” he said.")
+    assert speakers_of(text)[-1] == "Bronislaw Geremek"
+    # two people named again by surname: "he" stays unnamed
+    text = ("NATO\n\nBronislaw Geremek met Jan Kavan.\n\nGeremek and Kavan spoke.\n\n“We want co-operation,” he said.")
     assert speakers_of(text)[-1] == ""
 
 
