@@ -52,19 +52,36 @@ def start_server() -> tuple[subprocess.Popen, str]:
     return proc, f"http://127.0.0.1:{port}"
 
 
+def rss_mb(pid: int) -> int:
+    """Resident memory of a process and its children (the analysis pool's worker processes count too)."""
+    total = 0
+    for p in [pid, *children(pid)]:
+        try:
+            total += next(int(line.split()[1]) // 1024 for line in Path(f"/proc/{p}/status").read_text().splitlines()
+                          if line.startswith("VmRSS:"))
+        except (OSError, StopIteration):
+            pass
+    return total
+
+
+def children(pid: int) -> list[int]:
+    try:
+        found = [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+    return found + [g for c in found for g in children(c)]
+
+
 class RssWatch(threading.Thread):
+    """The peak of the server's memory, its worker processes included."""
+
     def __init__(self, pid: int):
         super().__init__(daemon=True)
         self.pid, self.peak, self.stop = pid, 0, False
 
     def run(self):
         while not self.stop:
-            try:
-                for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
-                    if line.startswith("VmRSS:"):
-                        self.peak = max(self.peak, int(line.split()[1]) // 1024)
-            except OSError:
-                return
+            self.peak = max(self.peak, rss_mb(self.pid))
             time.sleep(0.1)
 
 
@@ -136,7 +153,8 @@ async def run(visitors: int, articles: int, timeout_ms: int) -> list[dict]:
     clicks = [c for r in results for c in r["clicks"]]
     outcomes = {k: sum(r["outcome"] == k for r in results) for k in ("results", "busy", "error", "lost articles")}
     print(f"visitors {visitors}, {articles} articles each, {os.cpu_count()} cores: {elapsed:.1f} s in all")
-    print(f"server peak RSS {watch.peak} MB; server still running: {'yes' if server_alive else 'NO'}")
+    print(f"server peak RSS {watch.peak} MB (its analysis worker processes included); "
+          f"server still running: {'yes' if server_alive else 'NO'}")
     if clicks:
         print(f"view click → idle: p50 {np.percentile(clicks, 50) * 1000:.0f} ms, p95 {np.percentile(clicks, 95) * 1000:.0f} ms "
               f"({len(clicks)} clicks)")

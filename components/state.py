@@ -26,7 +26,6 @@ from framing.table import paragraph_texts, sentence_table
 from .selection import decode_mark, encode_mark, selection_from_event
 
 POOL_FROM_ARTICLES = 150  # new articles from which a pool of processes is worth its start-up (~1.5 s)
-BUSY_WAIT_SECONDS = 20  # how long an analysis waits for a free slot before the visitor is told to try again
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +77,11 @@ def analysis() -> Analysis:
     if memo and memo[0] is articles and memo[1] is lex:
         return memo[2]
     slots = _analysis_slots()
-    if not slots.acquire(timeout=BUSY_WAIT_SECONDS):
+    acquired = slots.acquire(blocking=False)
+    if not acquired:
+        with st.spinner("Other visitors' uploads are being analysed; yours starts as soon as one finishes…", show_time=True):
+            acquired = slots.acquire(timeout=budget().busy_wait_seconds)
+    if not acquired:
         if memo:  # refuse the newest request, keep what the visitor had
             st.session_state["articles"], st.session_state["lexicons"] = memo[0], memo[1]
             st.session_state["messages_articles"] = [intake.Message(

@@ -25,6 +25,7 @@ class Budget:
     max_sentence_characters: int = 2_000  # longer "sentences" (unpunctuated text) are cut into pieces this long
     max_json_depth: int = 50  # nesting a JSON line may have
     max_concurrent_analyses: int = 2  # analyses the app runs at once; more wait, then get "busy, try again"
+    busy_wait_seconds: int = 45  # how long an analysis waits for a free slot before its visitor is told to try again
     max_workers: int = 2  # processes one analysis of a large upload may use (never more than the cores)
     max_cached_sentences: int = 200_000  # analysed sentences the app keeps for every session to share, by content
 

@@ -249,7 +249,7 @@ def test_hostile_upload_stays_text_no_dialog_no_injected_element(server, browser
 def test_csv_upload_shows_progress_then_appears_in_charts_and_passages(server, browser):
     rows = ["title,outlet,text"] + [
         f'Report {i},Test Gazette,"Officials may meet again soon, analysts said. Talks on grain {i} were clearly useful."'
-        for i in range(100)]
+        for i in range(400)]  # enough to be analysed by a pool of processes, behind a progress bar
     page, errors = open_page(browser, f"{server}/?view=Articles")
     # Record whether a progress bar is ever drawn: it is gone again once the analysis is done.
     page.evaluate("""() => { window.sawProgress = false; new MutationObserver(() => {
@@ -260,8 +260,8 @@ def test_csv_upload_shows_progress_then_appears_in_charts_and_passages(server, b
     page.wait_for_function("() => window.sawProgress", timeout=60000)
     page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stAlert\"]').length > 0", timeout=60000)
     wait_idle(page)
-    assert "gazette.csv: added 100 article(s)" in page.locator("[data-testid='stAlert']").first.inner_text()
-    assert "105 articles" in page.locator("[data-testid='stSidebar']").inner_text()
+    assert "gazette.csv: added 400 article(s)" in page.locator("[data-testid='stAlert']").first.inner_text()
+    assert "405 articles" in page.locator("[data-testid='stSidebar']").inner_text()
     go_to(page, "Hedging")
     page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").filter(has_text="Outlet").click()
     page.get_by_role("option", name="Test Gazette").click()

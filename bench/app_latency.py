@@ -1,0 +1,255 @@
+"""How quickly does the app answer a person, and how much memory does its server hold?
+
+    python bench/app_latency.py                           # bundled corpus, then 1,000 articles (a few minutes)
+    python bench/app_latency.py --articles 1000 10000     # also 10,000 (the upload limits are raised for it)
+    python bench/app_latency.py --articles 50 --samples 3 # the smoke run CI does
+
+In headless Chromium (Debian's /usr/bin/chromium via Playwright), against a server started here, it prints:
+- time to first chart on the bundled corpus, against a bare one-chart Streamlit app started in the same run;
+- for each corpus size: the upload until the analysis is done, and until Compare's first chart is drawn;
+- click on a chart mark until its passages have changed and the rerun is over (p50, p95);
+- outlet pick in the sidebar until every chart and passage list is redrawn (p50, p95);
+- view switch until the new view is drawn (p50, p95);
+- the server's resident memory (RSS): steady, after visiting every view and idling, and its peak.
+Each latency is measured in the browser, from the input event to the page being settled: no stale element
+left, no "running" indicator, the expected change visible. Figures only; no goal is asserted here.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from load import ARGS, CHROMIUM, corpus_csv, rss_mb  # noqa: E402
+
+BARE_APP = """import altair as alt, pandas as pd, streamlit as st
+st.title("Bare")
+st.altair_chart(alt.Chart(pd.DataFrame({"x": list("abc"), "y": [1, 2, 3]})).mark_bar().encode(x="x", y="y"))
+"""
+CHARTS = "document.querySelectorAll('.vega-embed canvas, .vega-embed svg.marks').length"
+SETTLED = ("() => !document.querySelector('[data-testid=\"stStatusWidget\"]') && "
+           "!document.querySelector('[data-stale=\"true\"]')")
+VIEWS = ["Compare", "Story", "Search", "Overview", "Tone", "Hedging", "Emphasis", "Voices", "Articles", "Lexicons", "Methodology"]
+
+
+def start(script: Path, env: dict | None = None) -> tuple[subprocess.Popen, str]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(script), "--server.headless=true",
+                             f"--server.port={port}", "--server.address=127.0.0.1", "--server.maxUploadSize=200"],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, **(env or {})})
+    for _ in range(300):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            break
+        except OSError:
+            time.sleep(0.2)
+    return proc, f"http://127.0.0.1:{port}"
+
+
+class Peak(threading.Thread):
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid, self.peak, self.stop = pid, 0, False
+
+    def run(self):
+        while not self.stop:
+            self.peak = max(self.peak, rss_mb(self.pid))
+            time.sleep(0.05)
+
+
+def settle(page, timeout_ms: int = 600_000) -> None:
+    page.wait_for_timeout(50)
+    page.wait_for_function(SETTLED, timeout=timeout_ms, polling=20)
+
+
+def first_chart_seconds(browser, url: str, timeout_ms: int = 120_000) -> float:
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    started = time.perf_counter()
+    page.goto(url)
+    page.wait_for_function(f"() => {CHARTS} >= 1", timeout=timeout_ms, polling=20)
+    seconds = time.perf_counter() - started
+    page.close()
+    return seconds
+
+
+def passages_text(page, index: int) -> str:
+    return page.evaluate(f"""() => {{
+        const frames = [...document.querySelectorAll('[data-testid="stHtml"]')].filter(f => f.querySelector('.fl-legend'));
+        const f = frames[{index}];
+        return f ? [...f.querySelectorAll('[data-sentence-id]')].map(e => e.dataset.sentenceId).join(' ') : '';
+    }}""")
+
+
+def changed(page, index: int, before: str, timeout_ms: int = 600_000) -> None:
+    page.wait_for_function(f"""() => {{
+        const frames = [...document.querySelectorAll('[data-testid="stHtml"]')].filter(f => f.querySelector('.fl-legend'));
+        const f = frames[{index}];
+        const now = f ? [...f.querySelectorAll('[data-sentence-id]')].map(e => e.dataset.sentenceId).join(' ') : '';
+        return now !== {before!r} && now !== '';
+    }}""", timeout=timeout_ms, polling=20)
+
+
+def clicks(page, samples: int) -> list[float]:
+    """Click bars of the Overview's article chart (one bar per article), alternating rows, each click timed until
+    the passages beside the chart are that article's and the rerun is over."""
+    page.locator("[data-testid='stButtonGroup'] button", has_text="Overview").first.click()
+    settle(page)
+    page.wait_for_function(f"() => {CHARTS} >= 1", timeout=120_000)
+    chart = page.locator(".vega-embed").first
+    chart.scroll_into_view_if_needed()
+    settle(page)
+    box = chart.locator("canvas, svg.marks").first.bounding_box()
+    times, rows = [], [0.15, 0.22, 0.29, 0.36, 0.43, 0.5, 0.57]
+    for n in range(samples * 3):
+        if len(times) >= samples:
+            break
+        before = passages_text(page, 0)
+        started = time.perf_counter()
+        page.mouse.click(box["x"] + box["width"] * 0.6, box["y"] + box["height"] * rows[n % len(rows)])
+        try:
+            changed(page, 0, before, timeout_ms=5_000)
+        except Exception:  # noqa: BLE001 — a click between bars changes nothing: try the next row
+            continue
+        settle(page)
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def outlet_picks(page, samples: int) -> list[float]:
+    """Pick another outlet in the sidebar (on Compare, the view with the most charts); each pick timed until the
+    header names it, the last passage list has changed, and the rerun is over."""
+    page.locator("[data-testid='stButtonGroup'] button", has_text="Compare").first.click()
+    settle(page)
+    box = page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").filter(has_text="Outlet")
+    times = []
+    for n in range(samples):
+        box.click()
+        options = page.get_by_role("option")
+        options.first.wait_for()
+        count = options.count()
+        current = page.locator("[data-testid='stMain'] [data-testid='stHeading']").first.inner_text()
+        target = next(i for i in range(count) if options.nth((n + 1 + i) % count).inner_text() not in current)
+        option = options.nth((n + 1 + target) % count)
+        name = option.inner_text()
+        started = time.perf_counter()
+        option.click()
+        page.wait_for_function(f"() => [...document.querySelectorAll('[data-testid=\"stMain\"] [data-testid=\"stHeading\"]')]"
+                               f".some(h => h.innerText.includes({name!r}))", timeout=600_000, polling=20)
+        settle(page)
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def view_switches(page) -> dict[str, float]:
+    times = {}
+    for view in VIEWS[1:] + VIEWS[:1]:
+        started = time.perf_counter()
+        page.locator("[data-testid='stButtonGroup'] button", has_text=view).first.click()
+        page.wait_for_function(f"() => [...document.querySelectorAll('[data-testid=\"stMain\"] [data-testid=\"stHeading\"]')]"
+                               f".some(h => h.innerText.startsWith({view!r}))", timeout=600_000, polling=20)
+        settle(page)
+        times[view] = time.perf_counter() - started
+    return times
+
+
+def percentiles(label: str, seconds: list[float]) -> str:
+    if not seconds:
+        return f"  {label}: no samples"
+    ms = np.asarray(seconds) * 1000
+    return f"  {label}: p50 {np.percentile(ms, 50):,.0f} ms, p95 {np.percentile(ms, 95):,.0f} ms ({len(ms)} samples)"
+
+
+def run(sizes: list[int], samples: int) -> None:
+    from playwright.sync_api import sync_playwright
+
+    env = {"FRAMING_MAX_ARTICLES": "20000", "FRAMING_MAX_SENTENCES": "1000000", "FRAMING_MAX_CHARACTERS": "200000000",
+           "FRAMING_MAX_CORPUS_ARTICLES": "20000", "FRAMING_MAX_CORPUS_SENTENCES": "1000000",
+           "FRAMING_MAX_BYTES": str(200 * 1024 * 1024)}
+    with tempfile.TemporaryDirectory() as folder, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        bare_script = Path(folder) / "bare.py"
+        bare_script.write_text(BARE_APP)
+        bare, bare_url = start(bare_script)
+        app, url = start(ROOT / "app.py", env)
+        try:
+            first_chart_seconds(browser, bare_url), first_chart_seconds(browser, url)  # warm both (imports, caches)
+            bare_times = [first_chart_seconds(browser, bare_url) for _ in range(max(samples // 2, 3))]
+            app_times = [first_chart_seconds(browser, url) for _ in range(max(samples // 2, 3))]
+            print(f"{os.cpu_count()} cores")
+            print(f"bundled corpus: first chart {np.median(app_times):.2f} s, bare one-chart app {np.median(bare_times):.2f} s: "
+                  f"{np.median(app_times) / np.median(bare_times):.2f}× (medians of {len(app_times)})")
+        finally:
+            bare.terminate()
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 720})
+            page.goto(url)
+            settle(page)
+            report(page, app.pid, "bundled corpus (5 articles)", samples)
+            page.close()
+            for articles in sizes:
+                page = browser.new_page(viewport={"width": 1280, "height": 720})
+                peak = Peak(app.pid)
+                peak.start()
+                page.goto(f"{url}/?view=Articles")
+                settle(page)
+                data = corpus_csv(articles, seed=articles)
+                started = time.perf_counter()
+                page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(
+                    [{"name": f"corpus{articles}.csv", "mimeType": "text/csv", "buffer": data}])
+                page.wait_for_function(f"() => document.querySelector('[data-testid=\"stSidebar\"]').innerText"
+                                       f".includes('{articles + 5:,} articles')", timeout=1_800_000, polling=50)
+                analysed = time.perf_counter() - started
+                page.locator("[data-testid='stButtonGroup'] button", has_text="Compare").first.click()
+                page.wait_for_function(f"() => {CHARTS} >= 1", timeout=600_000, polling=20)
+                first_chart = time.perf_counter() - started
+                settle(page)
+                print(f"\n{articles:,} articles uploaded ({len(data) / 1e6:.1f} MB CSV): analysed in {analysed:.1f} s, "
+                      f"first chart on Compare at {first_chart:.1f} s")
+                report(page, app.pid, f"{articles:,} articles (+ the 5 bundled)", samples, peak)
+                page.close()
+        finally:
+            app.terminate()
+            app.wait(timeout=30)
+            browser.close()
+
+
+def report(page, pid: int, label: str, samples: int, peak: Peak | None = None) -> None:
+    peak = peak or Peak(pid)
+    if not peak.is_alive():
+        peak.start()
+    switches = view_switches(page)
+    time.sleep(2)
+    steady = rss_mb(pid)
+    picks = outlet_picks(page, samples)
+    click_times = clicks(page, samples)
+    peak.stop = True
+    print(f"{label}:")
+    print(percentiles("click → passages updated", click_times))
+    print(percentiles("outlet pick → charts and passages redrawn (Compare)", picks))
+    print(percentiles("view switch", list(switches.values())))
+    print("    " + ", ".join(f"{view} {seconds * 1000:,.0f}" for view, seconds in switches.items()) + " ms")
+    print(f"  server RSS: steady {steady:,} MB after visiting every view, peak {max(peak.peak, steady):,} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, nargs="*", default=[1000], help="corpus sizes to upload (0 or none: bundled only)")
+    parser.add_argument("--samples", type=int, default=20, help="clicks and picks timed per corpus")
+    args = parser.parse_args()
+    run([a for a in args.articles if a > 0], args.samples)
+
+
+if __name__ == "__main__":
+    main()
