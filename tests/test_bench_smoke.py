@@ -42,3 +42,19 @@ def test_throughput_bench_smoke():
                             cwd=ROOT, timeout=600)
     assert result.returncode == 0, result.stderr
     assert "TextBlob polarity alone" in result.stdout and "whole `analyze` process, --jobs 2" in result.stdout
+
+
+@pytest.mark.browser
+def test_app_latency_bench_smoke():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            raise RuntimeError(f"CI is set but {CHROMIUM} is missing: apt-get install -y chromium")
+        pytest.skip("no Chromium at /usr/bin/chromium (and CI unset)")
+    result = subprocess.run([sys.executable, "bench/app_latency.py", "--articles", "50", "--samples", "3"],
+                            capture_output=True, text=True, cwd=ROOT, timeout=900)
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.stdout
+    assert "bundled corpus: first chart" in out and "50 articles uploaded" in out
+    for figure in ("click → passages updated: p50", "outlet pick → charts and passages redrawn (Compare): p50",
+                   "view switch: p50", "server RSS: steady"):
+        assert out.count(figure) == 2, (figure, out)  # for the bundled corpus and for the upload
