@@ -195,6 +195,7 @@ def run(sizes: list[int], samples: int) -> None:
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 720})
             page.goto(url)
+            page.wait_for_function(f"() => {CHARTS} >= 1", timeout=120_000, polling=20)  # the first run is over
             settle(page)
             report(page, app.pid, "bundled corpus (5 articles)", samples)
             page.close()
@@ -203,6 +204,7 @@ def run(sizes: list[int], samples: int) -> None:
                 peak = Peak(app.pid)
                 peak.start()
                 page.goto(f"{url}/?view=Articles")
+                page.locator("[data-testid='stFileUploaderDropzoneInput']").first.wait_for(state="attached", timeout=120_000)
                 settle(page)
                 data = corpus_csv(articles, seed=articles)
                 started = time.perf_counter()

@@ -61,7 +61,7 @@ def run(articles: int, stages: bool = True) -> None:
     from framing.lexicon import Lexicons
     from framing.measures import Sentence
     from framing.segment import sentence_spans
-    from framing.engine import paragraphs
+    from framing.engine import cue_part, paragraphs, text_part
     from framing.table import sentence_table
     from framing.tone import tone_scores
     from framing.voice import attribution
@@ -92,12 +92,13 @@ def run(articles: int, stages: bool = True) -> None:
         analyser = PatternAnalyzer()
         textblob_alone = timed("TextBlob polarity alone (PatternAnalyzer.analyze)", lambda: [analyser.analyze(t) for t in texts], n, rows)
         timed("tone (TextBlob + VADER)", lambda: [tone_scores(t) for t in texts], n, rows)
-        for name, matcher in [("epistemic hedges", lexicons.hedge_matcher), ("approximators", lexicons.approximator_matcher),
-                              ("boosters", lexicons.booster_matcher), ("actors", lexicons.actor_matcher),
-                              *[(f"themes: {k}", m) for k, m in lexicons.theme_matchers.items()]]:
-            timed(f"lexicon: {name}", lambda m=matcher: [m.find(t) for t in texts], n, rows)
-        timed("uncertainty model (its cues included)", lambda: [Sentence(t, lexicons).uncertainty for t in texts], n, rows)
+        scanned = [Sentence(t, lexicons) for t in texts]
+        timed(f"lexicons: one scan for all {len(lexicons.matchers)} lists", lambda: [s.matches for s in scanned], n, rows)
+        timed("uncertainty model (on the scan's hedges)", lambda: [s.uncertainty for s in scanned], n, rows)
         timed("speaker attribution", lambda: [attribution(t) for t in texts], n, rows)
+        parts = []
+        timed("text parts (segment, tone, voice), per article", lambda: parts.extend(text_part(a) for a in loaded), n, rows)
+        timed("cue parts (lexicons, uncertainty), per article", lambda: [cue_part(p["text"], lexicons) for p in parts], n, rows)
         table = []
         timed("sentence table (everything above, per article)", lambda: table.append(sentence_table(loaded, lexicons)), n, rows)
         timed("aggregates (per article; one outlet vs rest with CIs)",

@@ -3,8 +3,8 @@ in ``VIEW_MODULES``.
 
 A view module has a ``TITLE`` and either
 
-- ``panels(analysis, lens) -> list[Panel]``: charts, each beside its passages, about the pick; the
-  header names the pick; or
+- ``panels(analysis, lens) -> list[Panel]`` (or an iterator, so the first chart shows while the rest are
+  made): charts, each beside its passages, about the pick; the header names the pick; or
 - ``draw(analysis, lens)``: a page of its own (Articles, Lexicons, Methodology).
 
 A module with both is drawn by its ``draw`` (which draws its panels itself) and still names the pick.

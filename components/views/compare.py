@@ -8,6 +8,8 @@ difference", and sorted after the clear ones.
 """
 from __future__ import annotations
 
+from typing import Iterator
+
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -45,7 +47,8 @@ def draw(analysis: Analysis, lens: Lens) -> None:
     draw_all(panels(analysis, lens), analysis, lens)
 
 
-def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
+def panels(analysis: Analysis, lens: Lens) -> Iterator[Panel]:
+    """The panels one at a time, so the first is drawn while the next are made."""
     compared = lens.compared(analysis.table).assign(tone=lambda t: t[lens.tone_column])
     about = "all sentences" if lens.mode == "outlet" else f"sentences naming {lens.describe()}"
     # Every outlet against the rest does not depend on which outlet is picked: made once per tone engine.
@@ -57,6 +60,8 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
                              f"Tone: each outlet minus the rest — {about}",
                              f"{lens.tone_label}; −1 … +1 scale; mean per sentence", "Difference in mean tone",
                              lens.outlets, ["outlet_group"], lens.highlight)
+    yield Panel("compare_tone", tone_chart, tone, compared, "All {n} sentences of {pick}, most negative first.",
+                sort_passages_by=[lens.tone_column])
     cues = analysis.cached(("one_versus_rest", "cues", *scope[:-1]), lambda: one_versus_rest(compared, CUE_RATES))
     cues = cues.rename(columns={"label": "cue_kind"})
     cues = cues.assign(row=cues["cue_kind"], group_n=_with_n(cues, "outlet_group"))
@@ -65,18 +70,14 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
                             "Per 1,000 words; one dot per outlet in each row", "Difference per 1,000 words",
                             lens.outlets, ["outlet_group", "cue_kind"], lens.highlight, fmt="+.1f", offset="outlet_group",
                             tooltip=[alt.Tooltip("group_n:N", title="outlet")])
-    attention, lead = _emphasis(analysis, lens, compared)
-    words = _words(analysis, compared, lens)
-    near = [_tone_near(analysis, lens)] if lens.mode == "actor" else []
     cue_rows = compared[(compared["hedge_count"] + compared["approximator_count"] + compared["booster_count"]) > 0]
-    return [
-        Panel("compare_tone", tone_chart, tone, compared, "All {n} sentences of {pick}, most negative first.",
-              sort_passages_by=[lens.tone_column]),
-        Panel("compare_cues", cue_chart, cues.drop(columns=["row"]), cue_rows,
-              "The {n} sentences of {pick} with an epistemic hedge, approximator or booster.",
-              sort_passages_by=["hedge_count", "booster_count"], ascending=False),
-        *near, attention, lead, words,
-    ]
+    yield Panel("compare_cues", cue_chart, cues.drop(columns=["row"]), cue_rows,
+                "The {n} sentences of {pick} with an epistemic hedge, approximator or booster.",
+                sort_passages_by=["hedge_count", "booster_count"], ascending=False)
+    if lens.mode == "actor":
+        yield _tone_near(analysis, lens)
+    yield from _emphasis(analysis, lens, compared)
+    yield _words(analysis, compared, lens)
 
 
 def _tone_near(analysis: Analysis, lens: Lens) -> Panel:
