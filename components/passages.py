@@ -60,7 +60,7 @@ def sentence_marks(row, theme_set: str, query: str = "") -> list[tuple[int, int,
              for h in row["hedges"]]
     marks += [(a["start"], a["end"], "approximator", f"approximator: {a['category']}") for a in row.get("approximators", [])]
     marks += [(b["start"], b["end"], "booster", f"booster: {b['category']}") for b in row["boosters"]]
-    marks += [(t["start"], t["end"], "theme", f"theme: {t['label']}") for t in row["theme_matches"] if t["theme_set"] == theme_set]
+    marks += [(t.start, t.end, "theme", f"theme: {t.label}") for t in row["theme_matches"] if t.theme_set == theme_set]
     return marks
 
 

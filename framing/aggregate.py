@@ -13,7 +13,7 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
-from .compare import MIN_ARTICLES, resampled_ratio
+from .compare import MIN_ARTICLES, label_masks, resampled_ratio
 from .measures import MEASURES
 
 BOOTSTRAP_RESAMPLES = 2000
@@ -154,39 +154,48 @@ def cue_rates_by_category(table: pd.DataFrame, by: str, kind: str = "hedges") ->
     return counts
 
 
-def _weighted_share(group: pd.DataFrame, present: pd.Series) -> float:
-    # Lead weighting: weight falls linearly from 1 at the top of an article to 0.25 at its end,
-    # so a theme in the opening counts up to 4× one in the last paragraph.
-    weights = 1.0 - 0.75 * group["position"]
-    return float((weights * present).sum() / weights.sum()) if len(group) else float("nan")
-
-
-def label_summary(table: pd.DataFrame, by: str, label_column: str) -> pd.DataFrame:
-    """Per group × label (theme, policy frame or actor): attention, placement, tone and hedging.
+def label_summary(table: pd.DataFrame, by: str, label_column: str, intervals: bool = False) -> pd.DataFrame:
+    """Per group × label (theme, policy frame or actor): attention, placement, tone and hedging, every label at once.
 
     share_of_sentences: sentences naming the label / all sentences of the group.
-    lead_weighted_share: the same with sentences near the top weighted more (see _weighted_share).
-    first_mention_position: earliest relative position (0 = first sentence) in any article of the group.
+    lead_weighted_share: the same with sentences near the top weighted more: a weight falling linearly from 1 at the
+    top of an article to 0.25 at its end, so a label in the opening counts up to 4× one in the last paragraph.
+    first_mention_position: earliest relative position (0 = first sentence) in any article of the group;
+    mean_first_mention_position: its mean over the group's articles that name the label.
+    ``intervals``: a 95% interval for the mean tone of each group × label (no chart shows one; off by default).
     """
+    labels = sorted({label for names in table[label_column] for label in names})
+    columns = [by, "label", "n_sentences", "group_sentences", "share_of_sentences", "lead_weighted_share",
+               "first_mention_position", "mean_first_mention_position", "hedged_sentence_share", "quoted_share",
+               "small_sample", "mean_tone", "tone_ci_low", "tone_ci_high"]
+    if not labels or table.empty:
+        return pd.DataFrame(columns=columns)
+    masks = label_masks(table[label_column], labels)
+    position = table["position"].to_numpy(dtype=float)
+    weights = 1.0 - 0.75 * position
+    tone, hedged, quoted = (table[c].to_numpy(dtype=float) for c in ("tone", "hedged", "quoted"))
+    articles = pd.factorize(table["article_id"])[0]
     rows = []
-    for group_key, group in table.groupby(by, sort=True):
-        exploded = group[["sentence_id", label_column]].explode(label_column).dropna()
-        for label in sorted(set(exploded[label_column])):
-            has = group[label_column].map(lambda labels, label=label: label in labels)
-            sub = group[has]
-            first_by_article = sub.groupby("article_id")["position"].min()
-            row = {
-                by: group_key, "label": label, "n_sentences": int(has.sum()), "group_sentences": len(group),
-                "share_of_sentences": float(has.mean()), "lead_weighted_share": _weighted_share(group, has),
-                "first_mention_position": float(first_by_article.min()),
-                "mean_first_mention_position": float(first_by_article.mean()),
-                "hedged_sentence_share": float(sub["hedged"].mean()),
-                "quoted_share": float(sub["quoted"].mean()),
-                "small_sample": len(sub) < MIN_N_FOR_CI,
-            }
-            row.update(_mean_with_ci(sub, "tone"))
-            rows.append(row)
-    return pd.DataFrame(rows)
+    for group_key, index in table.groupby(by, sort=True).indices.items():
+        present = np.flatnonzero(masks[index].any(axis=0))  # the labels this group names
+        named = masks[np.ix_(index, present)]  # (group's sentences × those labels)
+        counts = named.sum(axis=0)
+        share = counts / len(index)
+        lead = (weights[index, None] * named).sum(axis=0) / weights[index].sum()
+        hedged_share, quoted_share, mean_tone = ((values[index, None] * named).sum(axis=0) / counts
+                                                 for values in (hedged, quoted, tone))
+        first = pd.DataFrame(np.where(named, position[index, None], np.inf)).groupby(articles[index]).min().to_numpy()
+        earliest = first.min(axis=0)
+        mean_first = np.where(np.isfinite(first), first, 0.0).sum(axis=0) / np.isfinite(first).sum(axis=0)
+        for k, j in enumerate(present):
+            low, high = mean_ci(table.iloc[index[named[:, k]]], "tone") if intervals else (float("nan"), float("nan"))
+            rows.append({by: group_key, "label": labels[j], "n_sentences": int(counts[k]), "group_sentences": len(index),
+                         "share_of_sentences": float(share[k]), "lead_weighted_share": float(lead[k]),
+                         "first_mention_position": float(earliest[k]), "mean_first_mention_position": float(mean_first[k]),
+                         "hedged_sentence_share": float(hedged_share[k]), "quoted_share": float(quoted_share[k]),
+                         "small_sample": int(counts[k]) < MIN_N_FOR_CI, "mean_tone": float(mean_tone[k]),
+                         "tone_ci_low": low, "tone_ci_high": high})
+    return pd.DataFrame(rows, columns=columns)
 
 
 def actor_mentions(table: pd.DataFrame, by: str) -> pd.DataFrame:
@@ -195,7 +204,7 @@ def actor_mentions(table: pd.DataFrame, by: str) -> pd.DataFrame:
     if summary.empty:
         return summary
     mentions = table[[by, "actor_matches"]].explode("actor_matches").dropna()
-    mentions = mentions.assign(label=mentions["actor_matches"].map(lambda m: m["label"])).groupby([by, "label"]).size()
+    mentions = mentions.assign(label=mentions["actor_matches"].map(lambda m: m.label)).groupby([by, "label"]).size()
     summary["mentions"] = [int(mentions.get((g, a), 0)) for g, a in zip(summary[by], summary["label"])]
     return summary
 

@@ -21,13 +21,15 @@ import hashlib
 import os
 import re
 import threading
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from multiprocessing import get_context
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
+
+import numpy as np
 
 from .corpus import Article
-from .lexicon import Lexicons, theme_set_column
+from .lexicon import Lexicons, TermMatch, theme_set_column
 from .measures import MEASURES, Sentence
 from .segment import sentence_spans
 from .voice import attribution, outside_quotes, people_named, quote_spans, quoted_share, resolve_speakers
@@ -102,7 +104,7 @@ def text_part(article: Article) -> Part:
         outside.append(outside_quotes(text, quoted))
         people.append(people_named(text))
     part["speaker"] = resolve_speakers(attributed, part["paragraph_id"], part["quoted"], people, outside)
-    return part
+    return _compact(part)
 
 
 def cue_part(texts: list[str], lexicons: Lexicons) -> Part:
@@ -119,17 +121,35 @@ def cue_part(texts: list[str], lexicons: Lexicons) -> Part:
         part["hedges"].append(hedges)
         part["approximators"].append(approximators)
         part["boosters"].append(boosters)
-        part["hedge_categories"].append(tuple(sorted({c["category"] for c in hedges + approximators})))
+        part["hedge_categories"].append(_labels({c["category"] for c in hedges + approximators}))
         theme_matches = []
         for name, column in themes.items():
             found = sentence.matches[f"themes:{name}"]
-            part[column].append(tuple(sorted({m.label for m in found})))
-            theme_matches.extend({"term": m.text, "label": m.label, "start": m.start, "end": m.end, "theme_set": name}
-                                 for m in found)
+            part[column].append(_labels({m.label for m in found}))
+            theme_matches.extend(TermMatch(m.text, m.label, m.start, m.end, name) for m in found)
         part["theme_matches"].append(tuple(theme_matches))
         actors = sentence.matches["actors"]
-        part["actors"].append(tuple(sorted({m.label for m in actors})))
-        part["actor_matches"].append(tuple({"term": m.text, "label": m.label, "start": m.start, "end": m.end} for m in actors))
+        part["actors"].append(_labels({m.label for m in actors}))
+        part["actor_matches"].append(tuple(TermMatch(m.text, m.label, m.start, m.end) for m in actors))
+    return _compact(part)
+
+
+_LABEL_SETS: dict[tuple, tuple] = {}
+
+
+def _labels(found: set[str]) -> tuple[str, ...]:
+    """A sentence's labels, sorted; each distinct set is one tuple shared by every sentence that has it."""
+    labels = tuple(sorted(found))
+    if len(_LABEL_SETS) > 50_000:
+        _LABEL_SETS.clear()
+    return _LABEL_SETS.setdefault(labels, labels)
+
+
+def _compact(part: Part) -> Part:
+    """Columns of numbers and flags as numpy arrays (8 bytes or 1 a value, instead of a Python object each)."""
+    for column, values in part.items():
+        if values and all(type(v) in (float, int, bool) for v in values) and len({type(v) for v in values}) == 1:
+            part[column] = np.asarray(values)
     return part
 
 
@@ -233,8 +253,7 @@ def analyse(articles: list[Article], lexicons: Lexicons, cache: PartCache | None
             progress(done, total)
     tasks = [whole[k:k + TASK_ARTICLES] for k in range(0, len(whole), TASK_ARTICLES)]
     if pool is not None and len(tasks) > 1:
-        futures = submit(pool, [articles[i] for i in whole], lexicons)
-        results = (f.result() for f in futures)
+        results = _in_order(pool, [[articles[i] for i in task] for task in tasks], lexicons)
     else:
         results = ([article_parts(articles[i], lexicons) for i in task] for task in tasks)
     for task, result in zip(tasks, results):
@@ -244,6 +263,18 @@ def analyse(articles: list[Article], lexicons: Lexicons, cache: PartCache | None
         if progress:
             progress(done, total)
     return [(text, cues) for text, cues in parts]
+
+
+def _in_order(pool: Executor, tasks: list[list[Article]], lexicons: Lexicons, ahead: int = 4) -> Iterator[list[tuple[Part, Part]]]:
+    """Each task's result, in order, with at most ``ahead`` tasks sent to the pool and not yet taken back (so the
+    articles waiting in the pool's queue, and the parts waiting here, stay few)."""
+    pending: deque[Future] = deque()
+    for task in tasks:
+        pending.append(pool.submit(_task, task, lexicons))
+        if len(pending) >= ahead:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def submit(pool: Executor, articles: list[Article], lexicons: Lexicons) -> list[Future]:

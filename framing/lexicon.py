@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Callable
+from typing import Callable, NamedTuple
 
 import pandas as pd
 
@@ -44,6 +44,17 @@ def theme_set_column(theme_set: str) -> str:
 
 def theme_set_label(theme_set: str) -> str:
     return THEME_SETS.get(theme_set, ("", theme_set))[1]
+
+
+class TermMatch(NamedTuple):
+    """A theme or actor term found in a sentence, as the sentence table keeps it (a tuple: small, and not tracked by
+    the garbage collector)."""
+
+    term: str  # the text as written
+    label: str  # its theme or actor
+    start: int
+    end: int
+    theme_set: str = ""  # for a theme: its set
 
 
 @dataclass(frozen=True)
@@ -126,6 +137,7 @@ class Matcher:
             else:
                 self.exact.setdefault(run, []).append(i)
         self._memo: dict[str, tuple[int, ...]] = {}
+        self._written: dict[str, str] = {}  # each way a term is written, kept once however often it is found
 
     def candidates(self, word: str) -> tuple[int, ...]:
         """The terms that can start at a word (lower case), in the longest-first order."""
@@ -162,7 +174,8 @@ class Matcher:
             if rule is not None and not rule(text, m.start(), m.end()):
                 return 0
             if label:  # an empty label is a blocker
-                found.append(Match(term, label, m.start(), m.end(), m.group()))
+                written = m.group()
+                found.append(Match(term, label, m.start(), m.end(), self._written.setdefault(written, written)))
             return m.end()
         return 0
 

@@ -54,7 +54,8 @@ def write_partition(index: int, articles: list[Article], lexicons: Lexicons, out
     types = _arrow_types(lexicons)
     arrays = []
     for column in table.columns:
-        values = [list(v) for v in table[column]] if column in types else table[column].to_numpy()
+        values = [[m._asdict() if hasattr(m, "_asdict") else m for m in v] for v in table[column]] if column in types \
+            else table[column].to_numpy()
         array = pa.array(values, type=types.get(column))
         arrays.append(array.cast(pa.string()) if pa.types.is_null(array.type) else array)
     name = PARTITION.format(index)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from concurrent.futures import Executor
 from typing import Callable
 
+import numpy as np
 import pandas as pd
 
 from .clean import UNKNOWN
@@ -73,18 +74,25 @@ def sentence_table(articles: list[Article], lexicons: Lexicons, progress: Callab
 
 
 def assemble(articles: list[Article], parts: list[tuple[Part, Part]], lexicons: Lexicons) -> pd.DataFrame:
-    """One table from each article's metadata and parts; the cells refer to the parts' own values, not copies."""
+    """One table from each article's metadata and parts. Columns of numbers are joined arrays; every other column
+    holds Python objects (not Arrow strings), so its cells are the parts' own values and an article's title, repeated
+    on each of its rows, is one string, not a copy per row."""
     columns = sentence_columns(lexicons)
-    data: dict[str, list] = {c: [] for c in columns}
+    pieces: dict[str, list] = {c: [] for c in columns}
     for article, (text, cues) in zip(articles, parts):
         n = len(text["text"])
         metadata = {"article_id": article.article_id, "outlet": article.outlet, "outlet_group": outlet_group(article),
                     "story": article.story, "title": article.title, "date": article.date}
         for column in columns:
-            if column in metadata:
-                data[column].extend([metadata[column]] * n)
-            else:
-                data[column].extend(text[column] if column in text else cues[column])
+            pieces[column].append([metadata[column]] * n if column in metadata
+                                  else text[column] if column in text else cues[column])
+    data = {}
+    for column, chunks in pieces.items():
+        if chunks and all(isinstance(c, np.ndarray) for c in chunks):
+            data[column] = np.concatenate(chunks)
+        else:
+            data[column] = pd.Series([v for chunk in chunks for v in (chunk.tolist() if isinstance(chunk, np.ndarray) else chunk)],
+                                     dtype=object)
     return pd.DataFrame(data, columns=columns)
 
 
@@ -93,9 +101,9 @@ def finish(table: pd.DataFrame, articles: list[Article] | None = None) -> pd.Dat
     stories of articles that state none (framing.stories groups them)."""
     mapping = merge_aliases(list(table["speaker"].unique())) if len(table) else {}
     if mapping:
-        table = table.assign(speaker=table["speaker"].map(lambda s: mapping.get(s, s)))
+        table = table.assign(speaker=table["speaker"].map(lambda s: mapping.get(s, s)).astype(object))
     if articles is not None and len(table):
-        table = table.assign(story=table["article_id"].map(stories.group(articles)))
+        table = table.assign(story=table["article_id"].map(stories.group(articles)).astype(object))
     return table
 
 

@@ -86,6 +86,7 @@ _FIRST_PERSON = re.compile(r"\b(?:I|we|you|my|our)\b")
 _DIGIT = re.compile(r"\d")
 
 
+@lru_cache(maxsize=8192)  # one string per feature, however many sentences it explains
 def describe_feature(name: str) -> str:
     kind, _, value = name.partition(":")
     if kind in ("w", "b"):
