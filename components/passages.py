@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from framing.distinctive import QueryError, query_pattern
+from framing.termmatch import TermMatch
 from framing.measures import MEASURES
 
 from .lens import Lens
@@ -60,7 +61,8 @@ def sentence_marks(row, theme_set: str, query: str = "") -> list[tuple[int, int,
              for h in row["hedges"]]
     marks += [(a["start"], a["end"], "approximator", f"approximator: {a['category']}") for a in row.get("approximators", [])]
     marks += [(b["start"], b["end"], "booster", f"booster: {b['category']}") for b in row["boosters"]]
-    marks += [(t.start, t.end, "theme", f"theme: {t.label}") for t in row["theme_matches"] if t.theme_set == theme_set]
+    themes = [TermMatch(*t) for t in row["theme_matches"]]
+    marks += [(t.start, t.end, "theme", f"theme: {t.label}") for t in themes if t.theme_set == theme_set]
     return marks
 
 

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .compare import MIN_ARTICLES, label_masks, resampled_ratio
+from .termmatch import TermMatch
 from .measures import MEASURES
 
 BOOTSTRAP_RESAMPLES = 2000
@@ -204,7 +205,7 @@ def actor_mentions(table: pd.DataFrame, by: str) -> pd.DataFrame:
     if summary.empty:
         return summary
     mentions = table[[by, "actor_matches"]].explode("actor_matches").dropna()
-    mentions = mentions.assign(label=mentions["actor_matches"].map(lambda m: m.label)).groupby([by, "label"]).size()
+    mentions = mentions.assign(label=mentions["actor_matches"].map(lambda m: TermMatch(*m).label)).groupby([by, "label"]).size()
     summary["mentions"] = [int(mentions.get((g, a), 0)) for g, a in zip(summary[by], summary["label"])]
     return summary
 

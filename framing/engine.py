@@ -24,17 +24,17 @@ import threading
 from collections import OrderedDict, deque
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from multiprocessing import get_context
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
 from .corpus import Article
-from .lexicon import Lexicons, TermMatch, theme_set_column
+from .lexicon import Lexicons, theme_set_column
 from .measures import MEASURES, Sentence
 from .segment import sentence_spans
 from .voice import attribution, outside_quotes, people_named, quote_spans, quoted_share, resolve_speakers
 
-Part = dict[str, list]
+Part = dict[str, Sequence]  # column -> one value per sentence (a numpy array or a tuple, once made)
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 LEAD_POSITION = 0.2  # the first fifth of an article counts as its lead
 TEXT_COLUMNS = ["sentence_id", "paragraph_id", "heading", "sentence_index", "position", "in_lead", "text", "n_words",
@@ -126,11 +126,11 @@ def cue_part(texts: list[str], lexicons: Lexicons) -> Part:
         for name, column in themes.items():
             found = sentence.matches[f"themes:{name}"]
             part[column].append(_labels({m.label for m in found}))
-            theme_matches.extend(TermMatch(m.text, m.label, m.start, m.end, name) for m in found)
+            theme_matches.extend((m.text, m.label, m.start, m.end, name) for m in found)  # a TermMatch's fields
         part["theme_matches"].append(tuple(theme_matches))
         actors = sentence.matches["actors"]
         part["actors"].append(_labels({m.label for m in actors}))
-        part["actor_matches"].append(tuple(TermMatch(m.text, m.label, m.start, m.end) for m in actors))
+        part["actor_matches"].append(tuple((m.text, m.label, m.start, m.end) for m in actors))
     return _compact(part)
 
 
@@ -146,10 +146,14 @@ def _labels(found: set[str]) -> tuple[str, ...]:
 
 
 def _compact(part: Part) -> Part:
-    """Columns of numbers and flags as numpy arrays (8 bytes or 1 a value, instead of a Python object each)."""
+    """Columns of numbers and flags as numpy arrays (8 bytes or 1 a value, instead of a Python object each); the
+    others as tuples, which the garbage collector stops tracking once it sees they hold nothing it tracks (a list it
+    would walk at every collection, for every cached article)."""
     for column, values in part.items():
         if values and all(type(v) in (float, int, bool) for v in values) and len({type(v) for v in values}) == 1:
             part[column] = np.asarray(values)
+        else:
+            part[column] = tuple(values)
     return part
 
 

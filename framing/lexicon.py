@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
-from typing import Callable, NamedTuple
+from typing import Callable
 
 import pandas as pd
 
@@ -44,17 +44,6 @@ def theme_set_column(theme_set: str) -> str:
 
 def theme_set_label(theme_set: str) -> str:
     return THEME_SETS.get(theme_set, ("", theme_set))[1]
-
-
-class TermMatch(NamedTuple):
-    """A theme or actor term found in a sentence, as the sentence table keeps it (a tuple: small, and not tracked by
-    the garbage collector)."""
-
-    term: str  # the text as written
-    label: str  # its theme or actor
-    start: int
-    end: int
-    theme_set: str = ""  # for a theme: its set
 
 
 @dataclass(frozen=True)

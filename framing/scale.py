@@ -24,6 +24,7 @@ import pandas as pd
 from .corpus import Article, InputError
 from .engine import usable_cores, worker_lexicons
 from .lexicon import Lexicons, theme_set_column
+from .termmatch import TermMatch
 from .table import sentence_columns, sentence_table
 
 PARTITION = "part-{:06d}.parquet"
@@ -54,7 +55,8 @@ def write_partition(index: int, articles: list[Article], lexicons: Lexicons, out
     types = _arrow_types(lexicons)
     arrays = []
     for column in table.columns:
-        values = [[m._asdict() if hasattr(m, "_asdict") else m for m in v] for v in table[column]] if column in types \
+        matches = column in ("theme_matches", "actor_matches")  # plain tuples in TermMatch's order
+        values = [[TermMatch(*m)._asdict() if matches else m for m in v] for v in table[column]] if column in types \
             else table[column].to_numpy()
         array = pa.array(values, type=types.get(column))
         arrays.append(array.cast(pa.string()) if pa.types.is_null(array.type) else array)

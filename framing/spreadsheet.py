@@ -5,6 +5,8 @@ import json
 
 import pandas as pd
 
+from .termmatch import TermMatch
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -14,10 +16,11 @@ def spreadsheet_safe(value):
     return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
-def _json(value) -> str:
-    """A list cell as JSON; named tuples (theme and actor matches) keep their field names."""
-    return json.dumps([v._asdict() if hasattr(v, "_asdict") else v for v in value] if isinstance(value, (list, tuple))
-                      and not hasattr(value, "_asdict") else value, ensure_ascii=False)
+def _json(value, fields: tuple[str, ...] | None = None) -> str:
+    """A list cell as JSON; theme and actor matches (tuples in TermMatch's order) with their field names."""
+    if fields:
+        value = [dict(zip(fields, v)) for v in value]
+    return json.dumps(value, ensure_ascii=False)
 
 
 def table_to_csv(frame: pd.DataFrame, header: bool = True) -> str:
@@ -26,5 +29,7 @@ def table_to_csv(frame: pd.DataFrame, header: bool = True) -> str:
     frame = frame.copy()
     for column in frame.columns:
         if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
-            frame[column] = frame[column].map(lambda v: spreadsheet_safe(_json(v) if isinstance(v, (list, tuple, dict)) else v))
+            fields = TermMatch._fields if column in ("theme_matches", "actor_matches") else None
+            frame[column] = frame[column].map(
+                lambda v, fields=fields: spreadsheet_safe(_json(v, fields) if isinstance(v, (list, tuple, dict)) else v))
     return frame.to_csv(index=False, header=header)
