@@ -18,11 +18,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -30,7 +28,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
-from load import ARGS, CHROMIUM, corpus_csv, rss_mb  # noqa: E402
+from load import ARGS, CHROMIUM, RssWatch as Peak, corpus_csv, rss_mb, start_server  # noqa: E402
 
 BARE_APP = """import altair as alt, pandas as pd, streamlit as st
 st.title("Bare")
@@ -43,30 +41,7 @@ VIEWS = ["Compare", "Story", "Search", "Overview", "Tone", "Hedging", "Emphasis"
 
 
 def start(script: Path, env: dict | None = None) -> tuple[subprocess.Popen, str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(script), "--server.headless=true",
-                             f"--server.port={port}", "--server.address=127.0.0.1", "--server.maxUploadSize=200"],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, **(env or {})})
-    for _ in range(300):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            break
-        except OSError:
-            time.sleep(0.2)
-    return proc, f"http://127.0.0.1:{port}"
-
-
-class Peak(threading.Thread):
-    def __init__(self, pid: int):
-        super().__init__(daemon=True)
-        self.pid, self.peak, self.stop = pid, 0, False
-
-    def run(self):
-        while not self.stop:
-            self.peak = max(self.peak, rss_mb(self.pid))
-            time.sleep(0.05)
+    return start_server(script, env, "--server.maxUploadSize=200")  # the 10,000-article CSV is 27 MB
 
 
 def settle(page, timeout_ms: int = 600_000) -> None:

@@ -36,13 +36,14 @@ VIEWS = ["Overview", "Tone", "Hedging", "Emphasis", "Voices", "Articles"]
 IDLE = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
 
 
-def start_server() -> tuple[subprocess.Popen, str]:
+def start_server(script: Path = ROOT / "app.py", env: dict | None = None, *options: str) -> tuple[subprocess.Popen, str]:
+    """``streamlit run`` on a free port; returns the process and its address once it accepts connections."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless=true",
-                             f"--server.port={port}", "--server.address=127.0.0.1"], cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(script), "--server.headless=true",
+                             f"--server.port={port}", "--server.address=127.0.0.1", *options], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, **(env or {})})
     for _ in range(300):
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.5).close()

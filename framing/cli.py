@@ -32,18 +32,6 @@ def _articles(paths: list[str]):
     return iter_paths(paths) if paths else iter(load_bundled())
 
 
-def _chunks(articles, size: int | None = None):
-    size = size or CHUNK_ARTICLES
-    chunk = []
-    for article in articles:
-        chunk.append(article)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def _tables(paths: list[str], lexicons: Lexicons, jobs: int = 1):
     """The sentence table, a chunk of articles at a time (speaker aliases are merged, and stories grouped,
     within each chunk); from a folder ``analyze --engine dask`` wrote, its partitions as they are.
@@ -54,7 +42,7 @@ def _tables(paths: list[str], lexicons: Lexicons, jobs: int = 1):
         for folder in paths:
             yield from scale.read_partitions(folder)
         return
-    chunks = _chunks(_articles(paths))
+    chunks = engine.chunks(_articles(paths), CHUNK_ARTICLES)
     if jobs <= 1:
         for chunk in chunks:
             yield sentence_table(chunk, lexicons)

@@ -213,6 +213,18 @@ def _task(articles: list[Article], lexicons: Lexicons) -> list[tuple[Part, Part]
     return [article_parts(a, lexicons) for a in articles]
 
 
+def chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Articles ``size`` at a time, in order (what the command line and the Dask engine analyse and write)."""
+    chunk: list[Article] = []
+    for article in articles:
+        chunk.append(article)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def usable_cores() -> int:
     """Cores this process may run on (a container may allow fewer than the machine has)."""
     try:

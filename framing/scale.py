@@ -22,7 +22,7 @@ from typing import Iterable, Iterator
 import pandas as pd
 
 from .corpus import Article, InputError
-from .engine import usable_cores, worker_lexicons
+from .engine import chunks, usable_cores, worker_lexicons
 from .lexicon import Lexicons, theme_set_column
 from .termmatch import TermMatch
 from .table import sentence_columns, sentence_table
@@ -89,7 +89,7 @@ def analyse(articles: Iterable[Article], lexicons: Lexicons, out: str | Path, sc
     written: list[tuple[str, int]] = []
     try:
         wave: list[tuple[int, list[Article]]] = []
-        for index, chunk in enumerate(_chunks(articles, chunk_articles)):
+        for index, chunk in enumerate(chunks(articles, chunk_articles)):
             wave.append((index, chunk))
             if len(wave) == WAVE:
                 written += _run_wave(db, wave, lexicons, out)
@@ -106,17 +106,6 @@ def analyse(articles: Iterable[Article], lexicons: Lexicons, out: str | Path, sc
 def _run_wave(db, wave: list[tuple[int, list[Article]]], lexicons: Lexicons, out: Path) -> list[tuple[str, int]]:
     bag = db.from_sequence(wave, npartitions=len(wave))
     return bag.map(lambda item: write_partition(item[0], item[1], lexicons, str(out))).compute()
-
-
-def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    chunk: list[Article] = []
-    for article in articles:
-        chunk.append(article)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def is_partitions(path: str | Path) -> bool:

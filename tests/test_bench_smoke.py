@@ -13,6 +13,14 @@ from conftest import ROOT
 CHROMIUM = "/usr/bin/chromium"
 
 
+def needs_chromium() -> None:
+    """Browser benches skip only when no Chromium exists and CI is unset; under CI a missing browser fails."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            raise RuntimeError(f"CI is set but {CHROMIUM} is missing: apt-get install -y chromium")
+        pytest.skip("no Chromium at /usr/bin/chromium (and CI unset)")
+
+
 def test_make_corpus_is_deterministic_and_every_text_distinct():
     command = [sys.executable, "bench/make_corpus.py", "--articles", "60", "--outlets", "4", "--stories", "15", "--seed", "7"]
     first = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=True).stdout
@@ -26,10 +34,7 @@ def test_make_corpus_is_deterministic_and_every_text_distinct():
 
 @pytest.mark.browser
 def test_load_bench_smoke_two_visitors():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            raise RuntimeError(f"CI is set but {CHROMIUM} is missing: apt-get install -y chromium")
-        pytest.skip("no Chromium at /usr/bin/chromium (and CI unset)")
+    needs_chromium()
     result = subprocess.run([sys.executable, "bench/load.py", "--visitors", "2", "--articles", "50", "--timeout", "120"],
                             capture_output=True, text=True, cwd=ROOT, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -46,10 +51,7 @@ def test_throughput_bench_smoke():
 
 @pytest.mark.browser
 def test_app_latency_bench_smoke():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            raise RuntimeError(f"CI is set but {CHROMIUM} is missing: apt-get install -y chromium")
-        pytest.skip("no Chromium at /usr/bin/chromium (and CI unset)")
+    needs_chromium()
     result = subprocess.run([sys.executable, "bench/app_latency.py", "--articles", "50", "--samples", "3"],
                             capture_output=True, text=True, cwd=ROOT, timeout=900)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -79,7 +79,6 @@ def test_every_views_charts_are_valid_vega_lite(table, bundled, lexicons, mode, 
     """The screen draws specs unvalidated (export.vega_spec, debug mode off): here every view's charts are checked
     whole against the Vega-Lite schema, and the screen's spec is the validated one without Altair's default view."""
     from components import views
-    from components.export import vega_spec
 
     analysis = Analysis(bundled, lexicons, table)
     lens = Lens(mode, value, outlets=analysis.outlets, query="troop*")
