@@ -16,6 +16,12 @@ HEIGHT_PER_ROW = 26
 HUMAN_LABEL = "replace(datum.label, /_/g, ' ')"  # "epistemic_verb" reads "epistemic verb"; the data keeps its names
 
 
+def interval_text(low: pd.Series, high: pd.Series, fmt: str) -> pd.Series:
+    """A tooltip's "95% CI" cell: "−0.12 to +0.04", or why there is none (a tooltip would say "null")."""
+    return pd.Series([f"{a:{fmt}} to {b:{fmt}}" if pd.notna(a) and pd.notna(b) else "none: sample too small"
+                      for a, b in zip(low, high)], index=low.index, dtype=object)
+
+
 def point_selection(fields: list[str]) -> alt.Parameter:
     """The click selection every chart carries, named "pick"; its fields are filter fields (framing.filters).
 
@@ -46,13 +52,14 @@ def bars_with_ci(data: pd.DataFrame, value: str, low: str, high: str, title: str
                  outlets: list[str], highlight: str | None = None, domain=None) -> alt.LayerChart:
     """Horizontal bars per outlet, sorted by value, with 95% CI whiskers and n in the tooltip."""
     small = data["small_sample"] if "small_sample" in data else pd.Series(False, index=data.index)
-    data = data.assign(n_label="n = " + data["n_sentences"].astype(str) + small.map({True: " · small sample", False: ""}))
+    data = data.assign(n_label="n = " + data["n_sentences"].astype(str) + small.map({True: " · small sample", False: ""}),
+                       interval=interval_text(data[low], data[high], "+.3f"))
     pick = point_selection(["outlet_group"])
     order = list(data.sort_values(value, ascending=False)["outlet_group"])
     y = alt.Y("outlet_group:N", sort=order, title=None)
     scale = alt.Scale(domain=domain) if domain else alt.Undefined
     tooltip = [alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip(f"{value}:Q", format="+.3f", title=x_title),
-               alt.Tooltip(f"{low}:Q", format="+.3f", title="95% CI low"), alt.Tooltip(f"{high}:Q", format="+.3f", title="95% CI high"),
+               alt.Tooltip("interval:N", title="95% CI"),
                alt.Tooltip("n_sentences:Q", title="n sentences")]
     base = alt.Chart(data).encode(y=y)
     bars = base.mark_bar().encode(
@@ -140,6 +147,7 @@ def differences(data: pd.DataFrame, row: str, value: str, low: str, high: str, v
     by its outlet only when the difference is clear; "no clear difference" and small samples are grey.
     ``row`` labels carry their n, so no number hides behind a whisker."""
     pick = point_selection(fields)
+    data = data.assign(interval=interval_text(data[low], data[high], fmt))
     y = alt.Y(f"{row}:N", sort=list(dict.fromkeys(data[row])), title=None, axis=alt.Axis(labelLimit=420))
     encodings = {"y": y}
     if offset:
@@ -157,7 +165,7 @@ def differences(data: pd.DataFrame, row: str, value: str, low: str, high: str, v
                             scale=outlet_colour_scale(outlets), legend=None), alt.value(GREY)),
         opacity=opacity(pick, highlight),
         tooltip=[alt.Tooltip(f"{row}:N"), alt.Tooltip(f"{value}:Q", format=fmt, title="difference"),
-                 alt.Tooltip(f"{low}:Q", format=fmt, title="95% CI low"), alt.Tooltip(f"{high}:Q", format=fmt, title="95% CI high"),
+                 alt.Tooltip("interval:N", title="95% CI"),
                  alt.Tooltip(f"{verdict}:N", title="verdict"), *tip],
     ).add_params(pick)
     rows = data[row].nunique() * (data[offset].nunique() if offset else 1)

@@ -210,3 +210,13 @@ def test_beyond_twenty_outlets_each_bar_carries_its_outlets_name():
     assert texts and texts[0]["encoding"]["text"]["field"] == "outlet_group"
     few = grouped_bars(data.head(5), "hedge_category", "per_1k_words", "t", "s", "x", outlets[:5]).to_dict()
     assert "layer" not in few  # up to 20 outlets, colour alone tells them apart
+
+
+def test_a_difference_without_an_interval_says_why_in_its_tooltip(table, bundled, lexicons):
+    from components.views import compare
+
+    analysis = Analysis(bundled, lexicons, table)
+    tone = next(iter(compare.panels(analysis, Lens("outlet", "PRIO Blogs", outlets=analysis.outlets))))
+    rows = next(d for d in tone.spec()["datasets"].values() if d and "interval" in d[0])
+    assert len(rows) == 5 and {r["interval"] for r in rows} == {"none: sample too small"}  # one article an outlet: no interval, not "null"
+    assert '"title": "95% CI"' in json.dumps(tone.spec())
