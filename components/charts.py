@@ -52,7 +52,7 @@ def bars_with_ci(data: pd.DataFrame, value: str, low: str, high: str, title: str
                  outlets: list[str], highlight: str | None = None, domain=None) -> alt.LayerChart:
     """Horizontal bars per outlet, sorted by value, with 95% CI whiskers and n in the tooltip."""
     small = data["small_sample"] if "small_sample" in data else pd.Series(False, index=data.index)
-    data = data.assign(n_label="n = " + data["n_sentences"].astype(str) + small.map({True: " · small sample", False: ""}),
+    data = data.assign(n_label="n = " + data["n_sentences"].map("{:,}".format) + small.map({True: " · small sample", False: ""}),
                        interval=interval_text(data[low], data[high], "+.3f"))
     pick = point_selection(["outlet_group"])
     order = list(data.sort_values(value, ascending=False)["outlet_group"])

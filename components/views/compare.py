@@ -36,7 +36,7 @@ def ranked(frame: pd.DataFrame, value: str, verdict: str, label: str) -> pd.Data
 
 
 def _with_n(frame: pd.DataFrame, name: str) -> pd.Series:
-    return frame[name] + " (n = " + frame["n_articles"].astype(str) + " vs " + frame["rest_articles"].astype(str) + " articles)"
+    return frame[name] + " (n = " + frame["n_articles"].map("{:,}".format) + " vs " + frame["rest_articles"].map("{:,}".format) + " articles)"
 
 
 def draw(analysis: Analysis, lens: Lens) -> None:
