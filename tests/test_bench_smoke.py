@@ -43,7 +43,7 @@ def test_load_bench_smoke_two_visitors():
 
 
 def test_throughput_bench_smoke():
-    result = subprocess.run([sys.executable, "bench/throughput.py", "--articles", "30"], capture_output=True, text=True,
+    result = subprocess.run([sys.executable, "bench/throughput.py", "--articles", "50"], capture_output=True, text=True,
                             cwd=ROOT, timeout=600)
     assert result.returncode == 0, result.stderr
     assert "TextBlob polarity alone" in result.stdout and "whole `analyze` process, --jobs 2" in result.stdout
