@@ -87,6 +87,7 @@ def analysis() -> Analysis:
         return memo[2]
     bundled = _bundled()
     if articles is bundled.articles and lex is bundled.lexicons:
+        st.session_state["_analysis"] = (articles, lex, bundled)  # what a refused upload falls back to
         return bundled
     slots = _analysis_slots()
     acquired = slots.acquire(blocking=False)
