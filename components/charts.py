@@ -40,12 +40,20 @@ def _outlet_colour(outlets: list[str], plotted=None, n: dict | None = None) -> a
     return alt.Color("outlet_group:N", title="Outlet", scale=outlet_colour_scale(outlets), legend=legend)
 
 
-def opacity(selection, highlight: str | None):
+def when(test: str, then: alt.SchemaBase | float, otherwise, channel: type[alt.SchemaBase]) -> alt.SchemaBase:
+    """``alt.condition(test, then, alt.value(otherwise))`` as the same spec, built directly: Altair reads
+    ``alt.condition``'s dict back by trying each class of an anyOf schema against it, 3–10 ms a call and several
+    calls a chart on every rerun. ``then`` is a channel (``alt.Color(...)``) or a plain value."""
+    branch = then.to_dict(validate=False) if isinstance(then, alt.SchemaBase) else {"value": then}
+    return channel(otherwise, condition={"test": test, **branch})
+
+
+def opacity(selection, highlight: str | None) -> alt.OpacityValue:
     """A clicked mark stands out; before any click, the picked outlet does (so a screenshot shows what was selected)."""
     store = f"data('{selection.name}_store')"
     fallback = f"datum.outlet_group === {json.dumps(highlight)}" if highlight else "true"
-    return alt.condition(f"length({store}) ? vlSelectionTest('{selection.name}_store', datum) : {fallback}",
-                         alt.value(1.0), alt.value(0.4))
+    return when(f"length({store}) ? vlSelectionTest('{selection.name}_store', datum) : {fallback}", 1.0, 0.4,
+                alt.OpacityValue)
 
 
 def bars_with_ci(data: pd.DataFrame, value: str, low: str, high: str, title: str, subtitle: str, x_title: str,
@@ -154,15 +162,15 @@ def differences(data: pd.DataFrame, row: str, value: str, low: str, high: str, v
         encodings["yOffset"] = alt.YOffset(f"{offset}:N")
     tip = tooltip or []
     base = alt.Chart(data).encode(**encodings)
+    clear_colour = when(f"datum.{verdict} == 'clear difference'", alt.Color("outlet_group:N", title="Outlet",
+                        scale=outlet_colour_scale(outlets), legend=None), GREY, alt.ColorValue)
     zero = alt.Chart(pd.DataFrame({"zero": [0.0]})).mark_rule(color="#334155", strokeDash=[4, 3]).encode(x="zero:Q")
     whiskers = base.mark_rule(strokeWidth=2.5).encode(
         x=alt.X(f"{low}:Q", title=x_title), x2=f"{high}:Q",
-        color=alt.condition(f"datum.{verdict} == 'clear difference'", alt.Color("outlet_group:N", title="Outlet",
-                            scale=outlet_colour_scale(outlets), legend=None), alt.value(GREY)))
+        color=clear_colour)
     dots = base.mark_point(filled=True, size=170, stroke="#111", strokeWidth=0.6).encode(
         x=alt.X(f"{value}:Q", title=x_title),
-        color=alt.condition(f"datum.{verdict} == 'clear difference'", alt.Color("outlet_group:N", title="Outlet",
-                            scale=outlet_colour_scale(outlets), legend=None), alt.value(GREY)),
+        color=clear_colour,
         opacity=opacity(pick, highlight),
         tooltip=[alt.Tooltip(f"{row}:N"), alt.Tooltip(f"{value}:Q", format=fmt, title="difference"),
                  alt.Tooltip("interval:N", title="95% CI"),

@@ -18,12 +18,13 @@ def vega_spec(chart: alt.TopLevelMixin) -> dict:
     return spec
 
 
-def chart_svg(chart: alt.TopLevelMixin) -> bytes:
-    return vlc.vegalite_to_svg(chart.to_dict()).encode("utf-8")
+def chart_svg(spec: dict) -> bytes:
+    """A chart's Vega-Lite spec (``vega_spec``: the one the screen draws) as SVG."""
+    return vlc.vegalite_to_svg(spec).encode("utf-8")
 
 
-def chart_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
-    return vlc.vegalite_to_png(chart.to_dict(), scale=scale)
+def chart_png(spec: dict, scale: float = 2.0) -> bytes:
+    return vlc.vegalite_to_png(spec, scale=scale)
 
 
 def rows_csv(frame: pd.DataFrame) -> bytes:

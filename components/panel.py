@@ -131,7 +131,7 @@ def _sorted_and_found(passages: pd.DataFrame, panel: Panel, lens: Lens) -> pd.Da
 def _exports(panel: Panel, passages: pd.DataFrame, active: dict, analysis: Analysis, lens: Lens) -> None:
     svg, png, csv = st.columns(3)
     slide, slide_vector, _ = st.columns(3)
-    chart = style(panel.chart)
+    spec = panel.spec()  # the exports are the chart as drawn, styled once
     title, footer = slide_parts(panel, passages, active, analysis, lens)
 
     def make_slide() -> str:
@@ -143,9 +143,9 @@ def _exports(panel: Panel, passages: pd.DataFrame, active: dict, analysis: Analy
                                "with their cue words, their sources, and the measure, n and corpus.")
     slide_vector.download_button("Slide SVG", lambda: make_slide().encode("utf-8"), f"{panel.key}-slide.svg",
                                  "image/svg+xml", key=f"dl_slide_svg_{panel.key}", on_click="ignore")
-    svg.download_button("SVG", lambda: chart_svg(chart), f"{panel.key}.svg", "image/svg+xml",
+    svg.download_button("SVG", lambda: chart_svg(spec), f"{panel.key}.svg", "image/svg+xml",
                         key=f"dl_svg_{panel.key}", on_click="ignore")
-    png.download_button("PNG 2×", lambda: chart_png(chart), f"{panel.key}.png", "image/png",
+    png.download_button("PNG 2×", lambda: chart_png(spec), f"{panel.key}.png", "image/png",
                         key=f"dl_png_{panel.key}", on_click="ignore")
     csv.download_button("Chart data CSV", lambda: rows_csv(panel.data), f"{panel.key}-data.csv", "text/csv",
                         key=f"dl_data_{panel.key}", on_click="ignore")

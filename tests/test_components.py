@@ -66,9 +66,9 @@ def all_panels(table, bundled, lexicons, lens):
 
 def test_every_chart_exports_svg_png_and_csv(table, bundled, lexicons):
     for panel in all_panels(table, bundled, lexicons, Lens("outlet", "Washington Times")):
-        svg = chart_svg(style(panel.chart))
+        svg = chart_svg(panel.spec())
         assert ET.fromstring(svg).tag.endswith("svg"), panel.key
-        png = chart_png(style(panel.chart))
+        png = chart_png(panel.spec())
         assert png.startswith(b"\x89PNG\r\n\x1a\n"), panel.key
         rows = list(csv.DictReader(io.StringIO(rows_csv(panel.data).decode("utf-8"))))
         assert len(rows) == len(panel.data) > 0, panel.key
