@@ -152,20 +152,40 @@ def label_masks(labels: pd.Series, wanted: list[str]) -> np.ndarray:
     return masks
 
 
-def label_versus_rest(table: pd.DataFrame, column: str, labels: list[str], group: str, seed: int = 0,
-                      resamples: int = RESAMPLES) -> pd.DataFrame:
-    """Attention: for one outlet and each theme or actor, the share of the outlet's sentences naming it minus the rest's
-    share (percentage points), and how early it first appears (position 0 = top of the article, averaged over the
-    articles that name it) minus the rest's. Every label's interval comes from the same resamples of the articles."""
+@dataclass(frozen=True)
+class LabelCounts:
+    """Per article (in order of first appearance): how many sentences name each label, the first position naming
+    it, whether it is named, the article's sentence count and outlet. The part of ``label_versus_rest`` that no
+    pick changes, so an app can make it once per corpus."""
+
+    labels: tuple[str, ...]
+    named: np.ndarray  # (articles × labels)
+    first: np.ndarray  # (articles × labels), 0 where not named
+    mentioned: np.ndarray  # (articles × labels) booleans
+    sentences: np.ndarray  # (articles,)
+    outlet_group: np.ndarray  # (articles,)
+
+
+def label_counts(table: pd.DataFrame, column: str, labels: list[str]) -> LabelCounts:
     masks = label_masks(table[column], labels)
     codes, _ = pd.factorize(table["article_id"], sort=False)
-    frame = pd.DataFrame(masks.astype(float))
-    named = frame.groupby(codes, sort=True).sum().to_numpy()  # (articles × labels) sentences naming each
+    named = pd.DataFrame(masks.astype(float)).groupby(codes, sort=True).sum().to_numpy()
     first = pd.DataFrame(np.where(masks, table["position"].to_numpy()[:, None], np.inf)).groupby(codes, sort=True).min().to_numpy()
     mentioned = np.isfinite(first)
-    first = np.where(mentioned, first, 0.0)
-    sentences = np.bincount(codes).astype(float)
-    inside = (table["outlet_group"].to_numpy() == group)[np.unique(codes, return_index=True)[1]]
+    return LabelCounts(tuple(labels), named, np.where(mentioned, first, 0.0), mentioned, np.bincount(codes).astype(float),
+                       table["outlet_group"].to_numpy()[np.unique(codes, return_index=True)[1]])
+
+
+def label_versus_rest(table: pd.DataFrame, column: str, labels: list[str], group: str, seed: int = 0,
+                      resamples: int = RESAMPLES, counts: LabelCounts | None = None) -> pd.DataFrame:
+    """Attention: for one outlet and each theme or actor, the share of the outlet's sentences naming it minus the rest's
+    share (percentage points), and how early it first appears (position 0 = top of the article, averaged over the
+    articles that name it) minus the rest's. Every label's interval comes from the same resamples of the articles.
+    ``counts``: ``label_counts(table, column, labels)``, when already made."""
+    counts = counts or label_counts(table, column, labels)
+    named, first, mentioned, sentences = counts.named, counts.first, counts.mentioned, counts.sentences
+    inside = counts.outlet_group == group
+    labels = counts.labels
     k = len(labels)
     share = _differences(named[inside], np.repeat(sentences[inside, None], k, axis=1), int(inside.sum()), int(sentences[inside].sum()),
                          named[~inside], np.repeat(sentences[~inside, None], k, axis=1), int((~inside).sum()),

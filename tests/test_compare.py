@@ -5,7 +5,7 @@ from collections import Counter
 import pandas as pd
 import pytest
 
-from framing.compare import (CLEAR, SMALL, TONE, UNCLEAR, Ratio, article_sums, difference, label_versus_rest, one_versus_rest,
+from framing.compare import (CLEAR, SMALL, TONE, UNCLEAR, Ratio, article_sums, difference, label_counts, label_versus_rest, one_versus_rest,
                              paired)
 from framing.distinctive import distinctive, log_odds, term_pattern, terms
 
@@ -62,6 +62,16 @@ def test_attention_and_lead_position_against_the_rest():
     assert row["first_mention"] == 0.0 and row["rest_first_mention"] == 1.0 and row["lead_difference"] == -1.0
     assert row["lead_verdict"] == CLEAR
 
+
+
+def test_attention_counted_once_gives_every_outlet_the_same_figures():
+    """The app counts theme mentions once per corpus and reuses them for every pick: same rows as counting afresh."""
+    table = toy({"A": [[-1.0, 1.0, 1.0, 1.0]] * 3, "B": [[1.0, 1.0, -1.0, 1.0]] * 4, "C": [[1.0, 1.0, 1.0, -1.0]] * 3})
+    counts = label_counts(table, "themes", ["Sanctions"])
+    for outlet in "ABC":
+        fresh = label_versus_rest(table, "themes", ["Sanctions"], outlet)
+        pd.testing.assert_frame_equal(label_versus_rest(table, "themes", ["Sanctions"], outlet, counts=counts), fresh)
+    assert list(fresh["rest_articles"]) == [7]
 
 def test_log_odds_with_informative_prior_matches_a_hand_computation():
     group, rest = Counter({"x": 3, "y": 1}), Counter({"x": 1, "y": 3})

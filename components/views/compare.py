@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from framing.analysis import Analysis
-from framing.compare import CLEAR, CUE_RATES, TONE, label_versus_rest, one_versus_rest, tone_near
+from framing.compare import CLEAR, CUE_RATES, TONE, label_counts, label_versus_rest, one_versus_rest, tone_near
 from framing.distinctive import distinctive, group_term_counts
 
 from ..charts import differences, ranked_bars
@@ -100,8 +100,9 @@ def _emphasis(analysis: Analysis, lens: Lens, compared: pd.DataFrame) -> tuple[P
     table = analysis.table
     if lens.mode == "outlet":
         labels = analysis.cached(("labels", lens.theme_column), lambda: sorted({n for names in table[lens.theme_column] for n in names}))
+        counts = analysis.cached(("label_counts", lens.theme_column), lambda: label_counts(table, lens.theme_column, labels))
         data = analysis.cached(("label_versus_rest", lens.theme_column, lens.value),
-                               lambda: label_versus_rest(table, lens.theme_column, labels, lens.value))
+                               lambda: label_versus_rest(table, lens.theme_column, labels, lens.value, counts=counts))
         data = data.assign(theme=data["label"])
         row, fields, about = "label", ["outlet_group", "theme"], f"{lens.value}, theme by theme ({lens.theme_set_label})"
         rows = table[table["outlet_group"] == lens.value]
@@ -109,7 +110,9 @@ def _emphasis(analysis: Analysis, lens: Lens, compared: pd.DataFrame) -> tuple[P
     else:
         column = lens.theme_column if lens.mode == "theme" else "actors"
         field = "theme" if lens.mode == "theme" else "actor"
-        data = pd.concat([label_versus_rest(table, column, [lens.value], g) for g in analysis.outlets], ignore_index=True)
+        counts = label_counts(table, column, [lens.value])  # one count of the table, every outlet against it
+        data = pd.concat([label_versus_rest(table, column, [lens.value], g, counts=counts) for g in analysis.outlets],
+                         ignore_index=True)
         data = data.assign(**{field: lens.value}).assign(label=_with_n(data, "outlet_group"))
         row, fields, about = "label", ["outlet_group", field], f"{lens.describe()}, outlet by outlet"
         rows = compared
