@@ -60,6 +60,12 @@ class Lens:
         """What charts compare across outlets: everything for an outlet pick, the pick's sentences otherwise."""
         return table if self.mode == "outlet" else self.scope(table)
 
+    @property
+    def compared_key(self) -> tuple[str, ...]:
+        """What ``compared`` holds, as a key for ``Analysis.cached``: aggregates across outlets of an outlet pick do not
+        depend on which outlet is picked, so they are made once and a pick only changes the highlight."""
+        return ("all",) if self.mode == "outlet" else (self.mode, self.value, self.theme_set)
+
     def describe(self) -> str:
         return {"outlet": f"outlet {self.value}", "theme": f"theme “{self.value}”", "actor": f"actor “{self.value}”"}[self.mode]
 

@@ -51,8 +51,7 @@ def panels(analysis: Analysis, lens: Lens) -> Iterator[Panel]:
     """The panels one at a time, so the first is drawn while the next are made."""
     compared = lens.compared(analysis.table).assign(tone=lambda t: t[lens.tone_column])
     about = "all sentences" if lens.mode == "outlet" else f"sentences naming {lens.describe()}"
-    # Every outlet against the rest does not depend on which outlet is picked: made once per tone engine.
-    scope = ("all", lens.tone_engine) if lens.mode == "outlet" else (lens.mode, lens.value, lens.theme_set, lens.tone_engine)
+    scope = (*lens.compared_key, lens.tone_engine)  # every outlet against the rest, made once per tone engine
     tone = analysis.cached(("one_versus_rest", "tone", *scope), lambda: one_versus_rest(compared, [TONE]))
     tone = ranked(tone, "difference", "verdict", "outlet_group")
     tone = tone.assign(row=_with_n(tone, "outlet_group"))

@@ -15,10 +15,14 @@ TITLE = "Emphasis"
 
 def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     table = analysis.table
-    themes = label_summary(table, "outlet_group", lens.theme_column).rename(columns={"label": "theme"})
+    # Made once per theme set (and per theme for the actors of a theme pick); a pick changes the highlight.
+    themes = analysis.cached(("label_summary", lens.theme_column), lambda: label_summary(
+        table, "outlet_group", lens.theme_column)).rename(columns={"label": "theme"})
     # Actors: in Theme mode, those named in the sentences about the theme, so the chart follows the pick.
     actor_table = lens.scope(table) if lens.mode == "theme" else table
-    actors = actor_mentions(actor_table, "outlet_group").rename(columns={"label": "actor"})
+    actor_key = lens.compared_key if lens.mode == "theme" else ("all",)
+    actors = analysis.cached(("actor_mentions", *actor_key), lambda: actor_mentions(
+        actor_table, "outlet_group")).rename(columns={"label": "actor"})
     if lens.mode == "theme":
         themes = themes[themes["theme"] == lens.value]
     if lens.mode == "actor":

@@ -17,7 +17,8 @@ MAX_DOTS = 1500
 def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     table, tone_column = analysis.table, lens.tone_column
     compared = lens.compared(table).assign(tone=lambda t: t[tone_column])
-    summary = outlet_summary(compared, intervals=["tone"])
+    summary = analysis.cached(("outlet_summary", "tone", *lens.compared_key, tone_column),
+                              lambda: outlet_summary(compared, intervals=["tone"]))
     bar = bars_with_ci(summary, "mean_tone", "tone_ci_low", "tone_ci_high",
                        f"Mean tone by outlet — {lens.about}",
                        f"{lens.tone_label}; −1 negative … +1 positive; whiskers: 95% CI, {CI_METHOD}; n = {len(compared)} sentences",
