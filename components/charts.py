@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import json
+import math
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from .theme import outlet_colour_scale, outlet_palette
@@ -11,6 +13,43 @@ from .theme import outlet_colour_scale, outlet_palette
 # Altair checks every part of a chart against the Vega-Lite schema as it is built, which cost a third of a rerun; the
 # screen draws specs unvalidated (export.vega_spec). The tests validate every view's charts whole (test_components).
 alt.utils.schemapi.disable_debug_mode()
+# Channels are given as objects (alt.X("a:Q"), never the string "a:Q") and conditions through ``when``: Altair reads
+# strings and alt.condition's dicts back by trying schema classes against them, 2–10 ms each on every rerun.
+
+
+def _is_null(value) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
+
+
+def _column_values(column: pd.Series) -> list | None:
+    """A column as JSON-ready Python values, as Altair's sanitizer makes them (missing → None), or None for a
+    kind this does not handle."""
+    kind, name = column.dtype.kind, str(column.dtype)
+    if name in ("str", "string") or name == "object":
+        return [None if _is_null(v) else v.tolist() if isinstance(v, np.ndarray) else v for v in column.tolist()]
+    if kind == "f":
+        return [v if math.isfinite(v) else None for v in column.tolist()]
+    if kind in "iub" and name not in ("boolean", "Int64", "Int32", "Int16", "Int8", "UInt64", "UInt32", "UInt16", "UInt8"):
+        return column.tolist()
+    return None
+
+
+def chart_values(data):
+    """Altair's default data transformer (at most 5,000 rows; a frame becomes its rows as values), with the frames
+    the views chart made JSON-ready a column at a time: Altair's sanitizer copies the frame and converts each
+    column through pandas, ~0.2 ms a column, a few milliseconds a chart on every rerun. Dates, categories and
+    other kinds go through Altair's own."""
+    alt.utils.data.limit_rows(data, max_rows=5000)  # raises beyond 5,000 rows (it returns the frame wrapped in narwhals)
+    if isinstance(data, pd.DataFrame) and not isinstance(data.index, pd.MultiIndex) and \
+            not isinstance(data.columns, (pd.MultiIndex, pd.RangeIndex)) and all(isinstance(c, str) for c in data.columns):
+        names, columns = list(data.columns), [_column_values(data[c]) for c in data.columns]
+        if all(c is not None for c in columns):
+            return {"values": [dict(zip(names, row)) for row in zip(*columns)] if names else [{}] * len(data)}
+    return alt.utils.data.to_values(data)
+
+
+alt.data_transformers.register("framing", chart_values)
+alt.data_transformers.enable("framing")
 
 HEIGHT_PER_ROW = 26
 HUMAN_LABEL = "replace(datum.label, /_/g, ' ')"  # "epistemic_verb" reads "epistemic verb"; the data keeps its names
@@ -73,7 +112,8 @@ def bars_with_ci(data: pd.DataFrame, value: str, low: str, high: str, title: str
     bars = base.mark_bar().encode(
         x=alt.X(f"{value}:Q", title=x_title, scale=scale), color=_outlet_colour(outlets, data["outlet_group"]),
         opacity=opacity(pick, highlight), tooltip=tooltip).add_params(pick)
-    whiskers = base.mark_rule(color="#111", strokeWidth=1.5).encode(x=f"{low}:Q", x2=f"{high}:Q", tooltip=tooltip)
+    whiskers = base.mark_rule(color="#111", strokeWidth=1.5).encode(x=alt.X(f"{low}:Q"), x2=alt.X2(f"{high}:Q"),
+                                                                      tooltip=tooltip)
     labels = base.mark_text(align="left", dx=4, color="#333").encode(
         x=alt.X(f"{high}:Q"), text=alt.Text("n_label:N"))
     return (bars + whiskers + labels).properties(
@@ -105,7 +145,7 @@ def named_beyond_palette(chart, data: pd.DataFrame, row: str, value: str):
         return chart
     names = alt.Chart(data).mark_text(align="left", dx=3, fontSize=9, color="#334155").encode(
         y=alt.Y(f"{row}:N", sort=alt.EncodingSortField(value, op="sum", order="descending")),
-        yOffset=alt.YOffset("outlet_group:N"), x=alt.X(f"{value}:Q"), text="outlet_group:N")
+        yOffset=alt.YOffset("outlet_group:N"), x=alt.X(f"{value}:Q"), text=alt.Text("outlet_group:N"))
     return chart + names
 
 
@@ -140,7 +180,7 @@ def dots(data: pd.DataFrame, x: str, y: str, fields: list[str], title: str, subt
     ).add_params(pick)
     if diagonal:
         line = alt.Chart(pd.DataFrame({"a": [0.0, top], "b": [0.0, top]})).mark_line(color="#64748b", strokeDash=[5, 4]).encode(
-            x="a:Q", y="b:Q")
+            x=alt.X("a:Q"), y=alt.Y("b:Q"))
         chart = line + chart
     return chart.properties(title=alt.Title(title, subtitle=subtitle), height=320)
 
@@ -164,9 +204,9 @@ def differences(data: pd.DataFrame, row: str, value: str, low: str, high: str, v
     base = alt.Chart(data).encode(**encodings)
     clear_colour = when(f"datum.{verdict} == 'clear difference'", alt.Color("outlet_group:N", title="Outlet",
                         scale=outlet_colour_scale(outlets), legend=None), GREY, alt.ColorValue)
-    zero = alt.Chart(pd.DataFrame({"zero": [0.0]})).mark_rule(color="#334155", strokeDash=[4, 3]).encode(x="zero:Q")
+    zero = alt.Chart(pd.DataFrame({"zero": [0.0]})).mark_rule(color="#334155", strokeDash=[4, 3]).encode(x=alt.X("zero:Q"))
     whiskers = base.mark_rule(strokeWidth=2.5).encode(
-        x=alt.X(f"{low}:Q", title=x_title), x2=f"{high}:Q",
+        x=alt.X(f"{low}:Q", title=x_title), x2=alt.X2(f"{high}:Q"),
         color=clear_colour)
     dots = base.mark_point(filled=True, size=170, stroke="#111", strokeWidth=0.6).encode(
         x=alt.X(f"{value}:Q", title=x_title),

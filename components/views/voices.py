@@ -30,7 +30,7 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
         opacity=opacity(pick, lens.highlight),
         tooltip=[alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("quoted_share:Q", format=".0%"),
                  alt.Tooltip("n_sentences:Q", title="n sentences")]).add_params(pick)
-              + base.mark_text(align="left", dx=5, color="#111").encode(x="quoted_share:Q", text="shown:N")
+              + base.mark_text(align="left", dx=5, color="#111").encode(x=alt.X("quoted_share:Q"), text=alt.Text("shown:N"))
               ).properties(title=alt.Title(f"Quoted share — {lens.about}", subtitle=note), height=max(120, 36 * len(summary)))
     speakers = speaker_counts(compared, "outlet_group")
     top = speakers.groupby("speaker")["sentences"].sum().nlargest(15).index
