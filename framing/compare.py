@@ -187,14 +187,18 @@ def label_versus_rest(table: pd.DataFrame, column: str, labels: list[str], group
     inside = counts.outlet_group == group
     labels = counts.labels
     k = len(labels)
-    share = _differences(named[inside], np.repeat(sentences[inside, None], k, axis=1), int(inside.sum()), int(sentences[inside].sum()),
-                         named[~inside], np.repeat(sentences[~inside, None], k, axis=1), int((~inside).sum()),
-                         int(sentences[~inside].sum()), np.full(k, 100.0), seed, resamples)
     naming_in, naming_out = mentioned[inside].sum(axis=0), mentioned[~inside].sum(axis=0)
-    # How early: the first position over the articles naming the label (articles not naming it weigh 0 in both sums).
-    lead = _differences(first[inside], mentioned[inside].astype(float), naming_in, (mentioned[inside] * sentences[inside, None]).sum(axis=0),
-                        first[~inside], mentioned[~inside].astype(float), naming_out,
-                        (mentioned[~inside] * sentences[~inside, None]).sum(axis=0), np.ones(k), seed + 1, resamples)
+    # Share (sentences naming it / sentences) and how early (the first position over the articles naming it; articles
+    # not naming it weigh 0 in both sums) as 2k ratios of one set of resamples per side.
+    def side(chosen: np.ndarray, naming: np.ndarray):
+        return (np.hstack([named[chosen], first[chosen]]),
+                np.hstack([np.repeat(sentences[chosen, None], k, axis=1), mentioned[chosen].astype(float)]),
+                np.concatenate([np.full(k, int(chosen.sum())), naming]),
+                np.concatenate([np.full(k, int(sentences[chosen].sum())), (mentioned[chosen] * sentences[chosen, None]).sum(axis=0)]))
+
+    found = _differences(*side(inside, naming_in), *side(~inside, naming_out), np.concatenate([np.full(k, 100.0), np.ones(k)]),
+                         seed, resamples)
+    share, lead = found[:k], found[k:]
     rows = []
     for j, label in enumerate(labels):
         s, f = share[j], lead[j]
