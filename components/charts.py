@@ -116,7 +116,7 @@ def bars_with_ci(data: pd.DataFrame, value: str, low: str, high: str, title: str
                                                                       tooltip=tooltip)
     labels = base.mark_text(align="left", dx=4, color="#333").encode(
         x=alt.X(f"{high}:Q"), text=alt.Text("n_label:N"))
-    return (bars + whiskers + labels).properties(
+    return alt.layer(bars, whiskers, labels).properties(  # one layering (a + b + c layers twice)
         title=alt.Title(title, subtitle=subtitle), height=max(140, HEIGHT_PER_ROW * 1.6 * len(data)))
 
 
@@ -217,4 +217,4 @@ def differences(data: pd.DataFrame, row: str, value: str, low: str, high: str, v
                  alt.Tooltip(f"{verdict}:N", title="verdict"), *tip],
     ).add_params(pick)
     rows = data[row].nunique() * (data[offset].nunique() if offset else 1)
-    return (zero + whiskers + dots).properties(title=alt.Title(title, subtitle=subtitle), height=max(120, 34 * rows))
+    return alt.layer(zero, whiskers, dots).properties(title=alt.Title(title, subtitle=subtitle), height=max(120, 34 * rows))
