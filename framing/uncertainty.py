@@ -145,6 +145,15 @@ def _sigmoid(score: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(score, 35.0), -35.0)))
 
 
+def _sentence_features(text: str, hedges: list[dict], approximators: list[dict]):
+    """The sentence's words, word pairs, cue features, the encyclopedic expert's features and the gate's signals,
+    with its words found once for all three models."""
+    tokens = _TOKEN.findall(text.lower())
+    cues = _cue_features(tokens, hedges)
+    return (set(tokens), set(zip(tokens, tokens[1:])), cues, cues | {f"acat:{c['category']}" for c in approximators},
+            _sentence_signals(text))
+
+
 def _sentence_signals(text: str) -> set[str]:
     """The gate's features beyond words: reported speech, quotes, first person, numbers."""
     found = set()
@@ -173,17 +182,21 @@ class Model:
 
         The same as scoring ``gate_features``, ``features`` and ``encyclopedic_features`` with each part's
         ``weighted``, with the sentence's words found once for all three."""
-        tokens = _TOKEN.findall(text.lower())
-        words, pairs = set(tokens), set(zip(tokens, tokens[1:]))
-        cues = _cue_features(tokens, hedges)
-        encyclopedic = cues | {f"acat:{c['category']}" for c in approximators}
-        gate = self.parts["gate"].probability(words, pairs, _sentence_signals(text))
-        news = self.parts["news"].probability(set(), set(), cues)
-        ency = self.parts["encyclopedic"].probability(words, pairs, encyclopedic)
+        words, pairs, cues, encyclopedic, signals = _sentence_features(text, hedges, approximators)
+        gate, news, ency = self._experts(words, pairs, cues, encyclopedic, signals)
         probability = gate * news + (1 - gate) * ency
         reasons = (self.parts["news"].raised_by(set(), set(), cues, top) if gate >= 0.5
                    else self.parts["encyclopedic"].raised_by(words, pairs, encyclopedic, top))
         return probability, reasons
+
+    def experts(self, text: str, hedges: list[dict], approximators: list[dict] = ()) -> tuple[float, float, float]:
+        """The gate (how news-like the sentence is), the news expert's and the encyclopedic expert's probabilities:
+        ``assess`` mixes them as gate × news + (1 − gate) × encyclopedic."""
+        return self._experts(*_sentence_features(text, hedges, approximators))
+
+    def _experts(self, words, pairs, cues, encyclopedic, signals) -> tuple[float, float, float]:
+        return (self.parts["gate"].probability(words, pairs, signals), self.parts["news"].probability(set(), set(), cues),
+                self.parts["encyclopedic"].probability(words, pairs, encyclopedic))
 
     def save(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)

@@ -66,6 +66,7 @@ def test_fast_uncertainty_is_the_models_mixture_of_its_three_parts(bundled, lexi
         ency = model.parts["encyclopedic"].weighted(uncertainty.encyclopedic_features(text, hedges, approximators))[0]
         probability, reasons = model.assess(text, hedges, approximators)
         assert probability == pytest.approx(gate * news + (1 - gate) * ency, abs=1e-12), text
+        assert model.experts(text, hedges, approximators) == pytest.approx((gate, news, ency), abs=1e-12), text
         chosen = model.parts["news"] if gate >= 0.5 else model.parts["encyclopedic"]
         features = uncertainty.features(text, hedges) if gate >= 0.5 else uncertainty.encyclopedic_features(text, hedges, approximators)
         expected = [uncertainty.describe_feature(f) for w, f in chosen.weighted(features)[1][:3] if w > 0.05]
