@@ -147,8 +147,9 @@ def label_masks(labels: pd.Series, wanted: list[str]) -> np.ndarray:
     values = exploded.to_numpy()[rows]
     positions = np.repeat(np.arange(len(labels)), labels.map(lambda names: max(len(names), 1)).to_numpy())[rows]
     masks = np.zeros((len(labels), len(wanted)), dtype=bool)
-    for j, label in enumerate(wanted):
-        masks[positions[values == label], j] = True
+    column = pd.Index(wanted).get_indexer(values)  # each named label's column, -1 where not wanted (one pass, not one per label)
+    found = column >= 0
+    masks[positions[found], column[found]] = True
     return masks
 
 
