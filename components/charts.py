@@ -25,7 +25,7 @@ def _column_values(column: pd.Series) -> list | None:
     """A column as JSON-ready Python values, as Altair's sanitizer makes them (missing → None), or None for a
     kind this does not handle."""
     kind, name = column.dtype.kind, str(column.dtype)
-    if name in ("str", "string") or name == "object":
+    if name in ("str", "string", "object"):
         return [None if _is_null(v) else v.tolist() if isinstance(v, np.ndarray) else v for v in column.tolist()]
     if kind == "f":
         return [v if math.isfinite(v) else None for v in column.tolist()]

@@ -21,9 +21,10 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     n = f"n = {int(compared['n_words'].sum()):,} words in {len(compared)} sentences"
     tooltip = [alt.Tooltip("count:Q", title="cues"), alt.Tooltip("n_words:Q", title="words"),
                alt.Tooltip("sentence_share:Q", format=".0%", title="share of sentences")]
-    words = {o: f"{w:,} words" for o, w in analysis.cached(("words_by_outlet", *lens.compared_key), lambda: compared.groupby(
-        "outlet_group")["n_words"].sum()).items()}
     # Across outlets, nothing here depends on which outlet is picked: made once, a pick changes the highlight.
+    summary = analysis.cached(("outlet_summary", "uncertainty", *lens.compared_key),
+                              lambda: outlet_summary(compared, intervals=["uncertainty"]))
+    words = {o: f"{int(w):,} words" for o, w in zip(summary["outlet_group"], summary["n_words"])}
     rates = analysis.cached(("cue_rates_by_category", "hedges", *lens.compared_key), lambda: cue_rates_by_category(
         compared, "outlet_group", "hedges")).rename(columns={"category": "hedge_category"})
     categories = grouped_bars(
@@ -36,8 +37,6 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
         approximated, "hedge_category", "per_1k_words", f"Approximators per 1,000 words — {lens.about}",
         f"Vagueness about an amount (some 1,500; more than 60%; many), counted apart from hedges; {n}",
         "Approximators per 1,000 words", lens.outlets, lens.highlight, extra_tooltip=tooltip, n=words)
-    summary = analysis.cached(("outlet_summary", "uncertainty", *lens.compared_key),
-                              lambda: outlet_summary(compared, intervals=["uncertainty"]))
     balance = dots(summary, "hedges_per_1k_words", "boosters_per_1k_words:Q", ["outlet_group"],
                    f"Epistemic hedges against boosters — {lens.about}", "Per 1,000 words, same scale on both axes; one dot per outlet; above the dashed diagonal = more boosting than hedging",
                    "Epistemic hedges per 1,000 words", "Boosters per 1,000 words", lens.outlets,
