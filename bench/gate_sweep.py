@@ -3,9 +3,12 @@
     python bench/gate_sweep.py          # the two dev files in ../shared/validation (about half a minute)
 
 Out-of-fold by document, as bench/validity.py: each of 5 folds is scored by the two experts and the gate
-trained without it (plus the other file). Prints F1 (uncertain class) on each file for each expert alone,
-for the shipped soft mixture, for a hard gate (the expert the gate prefers), and for gates sharpened to
-sigmoid(T · logit(gate)). Figures only, to decide settings on dev; nothing here changes the shipped weights.
+trained without it (plus the other file), and on the Wikipedia file by the context reader trained without it
+(bench/train_reader.py; the shipped reader, which never saw news, on the news file). Prints F1 (uncertain
+class) on each file for each expert alone, the encyclopedic expert's word regression and reader alone, the
+shipped soft mixture, a hard gate (the expert the gate prefers), gates sharpened to sigmoid(T · logit(gate)),
+and other shares of the reader in the encyclopedic expert. Figures only, to see the trade on dev; nothing here
+changes the shipped weights.
 """
 from __future__ import annotations
 
@@ -17,25 +20,40 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from validity import ENCYCLOPEDIC_FILE, FOLDS, NEWS_FILE, document_folds, labelled, prf, read  # noqa: E402
 
-from framing import uncertainty  # noqa: E402
+from framing import reader, uncertainty  # noqa: E402
 from framing.lexicon import Lexicons  # noqa: E402
+from train_reader import fold_reader  # noqa: E402
 
 
 def out_of_fold_parts(role: str, lexicons: Lexicons) -> dict[str, np.ndarray]:
-    """Each sentence's gate, news and encyclopedic probabilities, from models trained without its fold."""
-    texts, labels, documents, _ = read(NEWS_FILE if role == "news" else ENCYCLOPEDIC_FILE)
+    """Each sentence's gate, news, word-regression and reader probabilities, from models trained without its fold."""
+    texts, labels, documents, sha = read(NEWS_FILE if role == "news" else ENCYCLOPEDIC_FILE)
     other_texts, other_labels, _, _ = read(ENCYCLOPEDIC_FILE if role == "news" else NEWS_FILE)
     this, other = labelled(texts, labels, lexicons), labelled(other_texts, other_labels, lexicons)
     fold = document_folds(documents)
-    parts = {name: np.zeros(len(texts)) for name in ("gate", "news", "encyclopedic")}
+    shipped_reader = uncertainty.MODEL_DIR if reader.available(uncertainty.MODEL_DIR) else None
+    parts = {name: np.zeros(len(texts)) for name in ("gate", "news", "words", "reader")}
     for k in range(FOLDS):
         train = [row for row, f in zip(this, fold) if f != k]
         model = uncertainty.train(train, other) if role == "news" else uncertainty.train(other, train)
-        for i in np.flatnonzero(fold == k):
+        folder = shipped_reader if role == "news" or not shipped_reader else fold_reader(k, texts, labels, documents, sha)
+        # Weight 1 makes the encyclopedic expert the reader alone; its word regression is read apart below.
+        with_reader = model.with_reader(folder, 1.0)
+        held_out = np.flatnonzero(fold == k)
+        parts["reader"][held_out] = with_reader.read([texts[i] for i in held_out])
+        for i in held_out:
             text, hedges, approximators, _ = this[i]
-            parts["gate"][i], parts["news"][i], parts["encyclopedic"][i] = model.experts(text, hedges, approximators)
+            parts["gate"][i], parts["news"][i], parts["words"][i] = model.experts(text, hedges, approximators)
     parts["gold"] = np.asarray(labels)
     return parts
+
+
+def encyclopedic(p: dict, weight: float) -> np.ndarray:
+    return (1 - weight) * p["words"] + weight * p["reader"]
+
+
+def mixture(p: dict, gate: np.ndarray, weight: float = uncertainty.READER_WEIGHT) -> np.ndarray:
+    return gate * p["news"] + (1 - gate) * encyclopedic(p, weight)
 
 
 def sharpened(gate: np.ndarray, t: float) -> np.ndarray:
@@ -50,11 +68,17 @@ def main() -> None:
     for name, p in files.items():
         print(f"{name}: gate's mean weight on the news expert {p['gate'].mean():.2f}; "
               f"sentences it sends to the news expert {np.mean(p['gate'] >= 0.5):.0%}")
-    rows = [("news expert alone", lambda p: p["news"]), ("encyclopedic expert alone", lambda p: p["encyclopedic"]),
-            ("soft mixture (shipped)", lambda p: p["gate"] * p["news"] + (1 - p["gate"]) * p["encyclopedic"]),
-            ("hard gate", lambda p: np.where(p["gate"] >= 0.5, p["news"], p["encyclopedic"]))]
-    rows += [(f"gate sharpened, T = {t:g}", lambda p, t=t: sharpened(p["gate"], t) * p["news"]
-              + (1 - sharpened(p["gate"], t)) * p["encyclopedic"]) for t in (1.5, 2, 3, 5)]
+    w = uncertainty.READER_WEIGHT
+    rows = [("news expert alone", lambda p: p["news"]),
+            ("encyclopedic: words alone", lambda p: p["words"]),
+            ("encyclopedic: reader alone", lambda p: p["reader"]),
+            (f"encyclopedic expert (reader {w:g})", lambda p: encyclopedic(p, w)),
+            ("soft mixture (shipped)", lambda p: mixture(p, p["gate"])),
+            ("hard gate", lambda p: mixture(p, (p["gate"] >= 0.5).astype(float)))]
+    # T scales the shipped gate's logit, which is already uncertainty.GATE_SHARPNESS times the trained one.
+    rows += [(f"gate logit x {t:g} (x {t * uncertainty.GATE_SHARPNESS:g} trained)", lambda p, t=t: mixture(p, sharpened(p["gate"], t)))
+             for t in (1 / uncertainty.GATE_SHARPNESS, 0.75, 1.5, 2)]
+    rows += [(f"soft mixture, reader share {v:g}", lambda p, v=v: mixture(p, p["gate"], v)) for v in (0, 0.25, 0.75, 1)]
     print(f"\n{'F1, uncertain class':34}" + "".join(f"{name:>26}" for name in files))
     for label, probability in rows:
         print(f"{label:34}" + "".join(f"{prf(p['gold'], probability(p) >= 0.5)[2]:>26.3f}" for p in files.values()))

@@ -17,16 +17,27 @@ import argparse
 import sys
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from framing import uncertainty  # noqa: E402
+from framing import reader, uncertainty  # noqa: E402
 from framing.lexicon import Lexicons  # noqa: E402
 from framing.measures import Sentence  # noqa: E402
 
 VALIDATION = ROOT.parent / "shared" / "validation" / "hedging"
 NEWS_FILE = VALIDATION / "factbank_news_dev.csv"
 ENCYCLOPEDIC_FILE = VALIDATION / "wikipedia_weasel_dev.csv"
+FOLDS = 5
+
+
+def document_folds(documents: list[str], folds: int = FOLDS) -> np.ndarray:
+    """Each sentence's fold, whole documents at a time (seeded, so every out-of-fold figure is reproducible)."""
+    unique = sorted(set(documents))
+    order = np.random.default_rng(0).permutation(len(unique))
+    fold_of = {d: int(order[i]) % folds for i, d in enumerate(unique)}
+    return np.array([fold_of[d] for d in documents])
 
 
 def labelled(texts: list[str], labels: list[int], lexicons: Lexicons) -> uncertainty.Labelled:
@@ -49,6 +60,9 @@ def train_files(news: Path, encyclopedic: Path) -> uncertainty.Model:
     news_texts, news_labels, _, news_sha = read(news)
     ency_texts, ency_labels, _, ency_sha = read(encyclopedic)
     model = uncertainty.train(labelled(news_texts, news_labels, lexicons), labelled(ency_texts, ency_labels, lexicons))
+    # The context reader is trained apart (bench/train_reader.py, torch) and kept where it is; the card gives its share.
+    if reader.available(uncertainty.MODEL_DIR):
+        model = model.with_reader(uncertainty.MODEL_DIR, uncertainty.READER_WEIGHT)
     model.card.update({"trained_on": {news.name: news_sha, encyclopedic.name: ency_sha},
                        "labels": {news.name: "FactBank part of the Szeged Uncertainty Corpus (Vincze 2014), dev split",
                                   encyclopedic.name: "CoNLL-2010 shared task, Wikipedia weasel sentences, dev split"}})

@@ -35,10 +35,9 @@ from framing import uncertainty  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
-from train_uncertainty import ENCYCLOPEDIC_FILE, NEWS_FILE, labelled, read  # noqa: E402
+from train_uncertainty import ENCYCLOPEDIC_FILE, FOLDS, NEWS_FILE, document_folds, labelled, read  # noqa: E402
 
 DEV_FILES = [NEWS_FILE, ENCYCLOPEDIC_FILE, ROOT.parent / "shared" / "validation" / "tone" / "nyt_editorial_snippets_dev.tsv"]
-FOLDS = 5
 RESAMPLES = 1000
 
 
@@ -82,18 +81,14 @@ def prf(gold: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def document_folds(documents: list[str], folds: int = FOLDS) -> np.ndarray:
-    """Each sentence's fold, whole documents at a time (seeded, so the figure is reproducible)."""
-    unique = sorted(set(documents))
-    order = np.random.default_rng(0).permutation(len(unique))
-    fold_of = {d: int(order[i]) % folds for i, d in enumerate(unique)}
-    return np.array([fold_of[d] for d in documents])
-
-
-def out_of_fold(path: Path, texts: list[str], gold: np.ndarray, documents: list[str]) -> np.ndarray:
+def out_of_fold(path: Path, texts: list[str], gold: np.ndarray, documents: list[str], sha: str) -> np.ndarray:
     """Predictions for a file the shipped weights were trained on: each fold scored, through
-    ``python -m framing score --model``, by weights trained without it (and with the other training file)."""
+    ``python -m framing score --model``, by weights trained without it (and with the other training file). On the
+    Wikipedia file the context reader too is the one trained without that fold (bench/train_reader.py); on the news
+    file it is the shipped one, which was trained on Wikipedia alone."""
+    from framing import reader
     from framing.lexicon import Lexicons
+    from train_reader import fold_reader
 
     lexicons = Lexicons.load()
     role = "news" if path.name == NEWS_FILE.name else "encyclopedic"
@@ -101,10 +96,15 @@ def out_of_fold(path: Path, texts: list[str], gold: np.ndarray, documents: list[
     other = labelled(other_texts, other_labels, lexicons)
     this = labelled(texts, [int(g) for g in gold], lexicons)
     fold = document_folds(documents)
+    shipped_reader = uncertainty.MODEL_DIR if reader.available(uncertainty.MODEL_DIR) else None
     pred = np.zeros(len(texts), dtype=bool)
     for k in range(FOLDS):
         train = [row for row, f in zip(this, fold) if f != k]
-        model = uncertainty.train(train, other) if role == "news" else uncertainty.train(other, train)
+        if role == "news":
+            model = uncertainty.train(train, other).with_reader(shipped_reader, uncertainty.READER_WEIGHT)
+        else:
+            folder = fold_reader(k, texts, [int(g) for g in gold], documents, sha) if shipped_reader else None
+            model = uncertainty.train(other, train).with_reader(folder, uncertainty.READER_WEIGHT)
         with tempfile.TemporaryDirectory() as folder:
             model.save(Path(folder))
             held_out = [t for t, f in zip(texts, fold) if f == k]
@@ -117,7 +117,7 @@ def hedging(path: Path, errors: bool) -> dict:
     gold = np.array(labels, dtype=bool)
     scored = score_lines(texts)
     trained_here = sha in uncertainty.shipped_model().card.get("trained_on", {}).values()
-    pred = out_of_fold(path, texts, gold, documents) if trained_here else np.array([s["uncertain"] for s in scored])
+    pred = out_of_fold(path, texts, gold, documents, sha) if trained_here else np.array([s["uncertain"] for s in scored])
     rule = np.array([bool(s["hedges"]) for s in scored])
     p, r, f1 = prf(gold, pred)
     ci = bootstrap(lambda g, q: prf(g, q)[2], gold, pred, groups=documents)

@@ -58,7 +58,7 @@ def test_score_scores_each_line_as_one_unit():
     assert len(rows) == 3  # the blank line gets its (empty) row so outputs stay aligned
     assert [h["cue"] for h in rows[0]["hedges"]] == ["may"] and [b["cue"] for b in rows[0]["boosters"]] == ["clearly"]
     assert set(rows[0]) == {"text", "polarity", "subjectivity", "vader", "tone", "hedges", "approximators", "boosters",
-                            "uncertainty", "uncertain", "uncertainty_reasons"}
+                            "reader_uncertainty", "uncertainty", "uncertain", "uncertainty_reasons"}
     assert rows[2]["tone"] > 0
 
 

@@ -27,12 +27,30 @@ CERTAIN = [
 ]
 
 
-@pytest.mark.parametrize("text", UNCERTAIN)
+# Hand-verified encyclopedic prose, written for these tests (not from any dev file): weasel wording that leaves a
+# claim unattributed or vague, against plain statements, one with a weasel's word ("critics") in a factual sense.
+# (Wikipedia's annotators also count a vague quantity, "some of the songs", as a weasel, and so does the
+# encyclopedic expert; in news the gate hands such sentences to the news expert, which never sees approximators.)
+UNCERTAIN_ENCYCLOPEDIC = [
+    "Some critics consider it the band's finest album.",
+    "It is often said that the castle was built on the ruins of a Roman fort.",
+    "Many historians believe the treaty was signed under duress.",
+    "The dish is widely regarded as one of the best in the region.",
+]
+CERTAIN_ENCYCLOPEDIC = [
+    "The castle was built in 1241 by Count Henry of Bar.",
+    "The album was released on 12 May 1998 by Columbia Records.",
+    "The river flows north for 240 kilometres before joining the Rhine.",
+    "The critics' award was presented to the band in 1999.",
+]
+
+
+@pytest.mark.parametrize("text", UNCERTAIN + UNCERTAIN_ENCYCLOPEDIC)
 def test_hedged_news_sentences_are_judged_uncertain(text, lexicons):
     assert score_text(text, lexicons)["uncertain"]
 
 
-@pytest.mark.parametrize("text", CERTAIN)
+@pytest.mark.parametrize("text", CERTAIN + CERTAIN_ENCYCLOPEDIC)
 def test_plain_factual_news_sentences_are_not(text, lexicons):
     assert not score_text(text, lexicons)["uncertain"]
 
@@ -81,6 +99,33 @@ def test_shipped_model_records_what_it_was_trained_on():
     assert parts["encyclopedic"].card["n_train"] == 7363 and parts["encyclopedic"].card["n_positive"] == 2131
     # The news expert reads only the cues, never words: an approximator cannot reach it.
     assert not any(f.startswith(("w:", "b:")) for f in parts["news"].weights)
+
+
+def test_the_shipped_reader_is_the_one_its_card_describes():
+    import hashlib
+    import json
+
+    from framing import reader
+
+    model = uncertainty.shipped_model()
+    assert model.reader is not None and model.reader_weight == uncertainty.READER_WEIGHT
+    card = json.loads((uncertainty.MODEL_DIR / reader.READER_CARD).read_text("utf-8"))
+    onnx = (uncertainty.MODEL_DIR / reader.READER_MODEL).read_bytes()
+    assert card["model_sha256"] == hashlib.sha256(onnx).hexdigest()
+    # Trained on the very Wikipedia file the regressions were, and on nothing from the news file.
+    assert card["trained_on"] == {"wikipedia_weasel_dev.csv": model.card["trained_on"]["wikipedia_weasel_dev.csv"]}
+    assert card["n_train"] == 7363 and card["n_positive"] == 2131
+
+
+def test_a_model_saved_with_its_reader_loads_the_same(tmp_path, lexicons):
+    model = uncertainty.shipped_model()
+    model.save(tmp_path)
+    again = uncertainty.load(tmp_path)
+    text = "Some critics consider it the band's finest album."
+    assert again.reader_weight == model.reader_weight and again.reader_dir == tmp_path
+    assert score_text(text, lexicons, again)["uncertainty"] == score_text(text, lexicons)["uncertainty"]
+    # Without the reader's share the same folder is the three regressions alone.
+    assert uncertainty.load(tmp_path).with_reader(None, 0.5).read([text]).tolist() == [0.0]
 
 
 def test_every_score_names_what_raised_it(lexicons):

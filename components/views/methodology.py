@@ -38,9 +38,10 @@ Each is counted per 1,000 words. Word senses are handled by rules you can check 
 *said it would* close are not counted.
 
 **Uncertainty** (0 … 1) says how likely a reader is to judge the whole sentence's claim uncertain.
-It was learned from sentences people labelled, in news (FactBank) and in Wikipedia. On news it finds
-about four in five of the sentences people judged uncertain, and about two in three of the sentences it
-flags are ones people judged uncertain (see the table). Each passage says what raised its score.
+It was learned from sentences people labelled, in news (FactBank) and in Wikipedia. News sentences are
+judged mostly by their hedge words; encyclopedic ones also by a small neural network that reads the
+whole sentence, so that "some critics argue" counts and "some of the songs" does not. The table says how
+often it agrees with people on each kind of text. Each passage says what raised its score.
 
 **Emphasis** is how much of an outlet's text names a theme or an actor (share of sentences) and how
 early (position of the first mention: 0 = the opening sentence). Themes are word lists: they see
