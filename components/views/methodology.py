@@ -62,13 +62,14 @@ renamed or merged.
 
 
 def reliability_table() -> str:
-    """The README's validation table (the lines of its Markdown table only)."""
+    """The README's validation table (the lines of its first Markdown table only)."""
     text = README.read_text("utf-8")
     section = re.search(r"^### How reliable is this\?\n(.*?)(?=^## |\Z)", text, re.MULTILINE | re.DOTALL)
     if not section:
         return "The README has no validation table."
-    lines = [ln for ln in section.group(1).splitlines() if ln.startswith("|")]
-    return "\n".join(lines)
+    # The first table only: the section's later tables (the gate's trade) are for developers.
+    table = re.search(r"^\|.*\n(?:\|.*\n?)*", section.group(1), re.MULTILINE)
+    return table.group(0).rstrip("\n") if table else "The README has no validation table."
 
 
 def draw(analysis: Analysis, lens: Lens) -> None:
