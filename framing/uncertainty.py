@@ -104,7 +104,7 @@ def describe_feature(name: str) -> str:
     if kind == "acat":
         return f"a {value.replace('_', ' ')}"
     if kind == "reader":
-        return f"the sentence read whole ({value})"
+        return f"the sentence read whole at {value}"
     if kind == "s":
         return {"reported": "reported speech", "quote": "a quotation", "first_person": "first person",
                 "digit": "a number"}.get(value, value)

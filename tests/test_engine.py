@@ -74,7 +74,7 @@ def test_fast_uncertainty_is_the_models_mixture_of_its_parts(bundled, lexicons):
         features = uncertainty.features(text, hedges) if gate >= 0.5 else uncertainty.encyclopedic_features(text, hedges, approximators)
         expected = [uncertainty.describe_feature(f) for w, f in chosen.weighted(features)[1][:3] if w > 0.05]
         if gate < 0.5 and read >= 0.5:  # the reader's share of the verdict is named first
-            expected = [f"the sentence read whole ({read:.2f})"] + expected[:2]
+            expected = [f"the sentence read whole at {read:.2f}"] + expected[:2]
         assert reasons == expected, text
 
 
