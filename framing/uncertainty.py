@@ -9,7 +9,8 @@ uncertain. News and encyclopedic text disagree about what that means — human a
   1,500" is vagueness about an amount, not about a claim: their words are blanked);
 - an **encyclopedic** expert, trained on the CoNLL-2010 Wikipedia sentences: a logistic regression over words,
   averaged with the **context reader** (``framing.reader``), a small transformer fine-tuned on the same sentences
-  that reads each one whole ("some critics argue" against "some of the songs"), where the model folder has one;
+  that reads each one whole (a claim said by nobody in particular, "it is often said that …"), where the model
+  folder has one;
 - a **gate**, a third logistic regression that says how news-like the sentence is (trained to tell the
   two training files apart); the probability is gate × news + (1 − gate) × encyclopedic.
 
