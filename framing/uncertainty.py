@@ -193,7 +193,7 @@ class Model:
         return context_reader.reader_in(str(self.reader_dir)) if self.reader_dir and self.reader_weight else None
 
     def read(self, texts: list[str]) -> np.ndarray:
-        """The context reader's probability for each text, in batches (zeros without a reader: it has no weight)."""
+        """The context reader's probability for each text (zeros without a reader: it then has no weight)."""
         return self.reader.probabilities(texts) if self.reader else np.zeros(len(texts))
 
     def read_one(self, text: str) -> float:
@@ -203,12 +203,12 @@ class Model:
                reader_probability: float | None = None) -> tuple[float, list[str]]:
         """The probability that the sentence is uncertain, and the features that raised it most, in words
         (those of the expert that carries more of the weight). ``reader_probability`` is the context reader's,
-        when the caller has read the sentence already (the engine reads an article's sentences in one batch).
+        when the caller has read the sentence already (the engine does, once per article, in its text part).
 
         The same as scoring ``gate_features``, ``features`` and ``encyclopedic_features`` with each part's
         ``weighted``, with the sentence's words found once for all three."""
         if reader_probability is None:
-            reader_probability = self.read_one(text) if self.reader else 0.0
+            reader_probability = self.read_one(text)
         words, pairs, cues, encyclopedic, signals = _sentence_features(text, hedges, approximators)
         gate, news, ency = self._experts(words, pairs, cues, encyclopedic, signals, reader_probability)
         probability = gate * news + (1 - gate) * ency
@@ -225,7 +225,7 @@ class Model:
         """The gate (how news-like the sentence is), the news expert's and the encyclopedic expert's probabilities:
         ``assess`` mixes them as gate × news + (1 − gate) × encyclopedic."""
         if reader_probability is None:
-            reader_probability = self.read_one(text) if self.reader else 0.0
+            reader_probability = self.read_one(text)
         return self._experts(*_sentence_features(text, hedges, approximators), reader_probability)
 
     def _experts(self, words, pairs, cues, encyclopedic, signals, reader_probability: float) -> tuple[float, float, float]:
