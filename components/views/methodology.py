@@ -40,8 +40,8 @@ Each is counted per 1,000 words. Word senses are handled by rules you can check 
 **Uncertainty** (0 … 1) says how likely a reader is to judge the whole sentence's claim uncertain.
 It was learned from sentences people labelled, in news (FactBank) and in Wikipedia. News sentences are
 judged mostly by their hedge words; encyclopedic ones also by a small neural network that reads the
-whole sentence, so that "some critics argue" counts and "some of the songs" does not. The table says how
-often it agrees with people on each kind of text. Each passage says what raised its score.
+whole sentence, so that a claim said by nobody in particular ("it is often said that …") counts even
+where no single word gives it away. The table says how often it agrees with people on each kind of text. Each passage says what raised its score.
 
 **Emphasis** is how much of an outlet's text names a theme or an actor (share of sentences) and how
 early (position of the first mention: 0 = the opening sentence). Themes are word lists: they see
