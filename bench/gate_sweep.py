@@ -37,10 +37,9 @@ def out_of_fold_parts(role: str, lexicons: Lexicons) -> dict[str, np.ndarray]:
         train = [row for row, f in zip(this, fold) if f != k]
         model = uncertainty.train(train, other) if role == "news" else uncertainty.train(other, train)
         folder = shipped_reader if role == "news" or not shipped_reader else fold_reader(k, texts, labels, documents, sha)
-        # Weight 1 makes the encyclopedic expert the reader alone; its word regression is read apart below.
-        with_reader = model.with_reader(folder, 1.0)
         held_out = np.flatnonzero(fold == k)
-        parts["reader"][held_out] = with_reader.read([texts[i] for i in held_out])
+        if folder:
+            parts["reader"][held_out] = reader.reader_in(str(folder)).probabilities([texts[i] for i in held_out])
         for i in held_out:
             text, hedges, approximators, _ = this[i]
             parts["gate"][i], parts["news"][i], parts["words"][i] = model.experts(text, hedges, approximators)

