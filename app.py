@@ -6,7 +6,7 @@ from components.theme import page_style
 
 st.set_page_config(page_title="Framing Lens", page_icon="🔎", layout="wide")
 
-analysis = state.analysis()  # the session's articles and lexicons, analysed (cached)
+analysis = state.current_analysis()  # the session's articles and lexicons, analysed (cached)
 lens = sidebar.draw(analysis)  # what to compare, and how
 st.html(page_style(lens.presentation))
 

@@ -1,8 +1,8 @@
 """How quickly does the app answer a person, and how much memory does its server hold?
 
-    python bench/app_latency.py                           # bundled corpus, then 1,000 articles (a few minutes)
-    python bench/app_latency.py --articles 1000 10000     # also 10,000 (the upload limits are raised for it)
-    python bench/app_latency.py --articles 50 --samples 3 # the smoke run CI does
+    python -m bench.app_latency                           # bundled corpus, then 1,000 articles (a few minutes)
+    python -m bench.app_latency --articles 1000 10000     # also 10,000 (the upload limits are raised for it)
+    python -m bench.app_latency --articles 50 --samples 3 # the smoke run CI does
 
 In headless Chromium (Debian's /usr/bin/chromium via Playwright), against a server started here, it prints:
 - time to first chart on the bundled corpus, against a bare one-chart Streamlit app started in the same run;
@@ -19,16 +19,16 @@ from __future__ import annotations
 import argparse
 import os
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
 
+from bench.load import ARGS, CHROMIUM, corpus_csv, rss_mb, start_server
+from bench.load import RssWatch as Peak
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
-from load import ARGS, CHROMIUM, RssWatch as Peak, corpus_csv, rss_mb, start_server  # noqa: E402
 
 BARE_APP = """import altair as alt, pandas as pd, streamlit as st
 st.title("Bare")

@@ -1,8 +1,8 @@
 """How long does a large upload take? Builds a CSV of N articles from the bundled paragraphs,
 then times reading it and scoring it (the engine only; the app adds caching and drawing).
 
-    python bench/intake_speed.py            # 1,000 articles
-    python bench/intake_speed.py --n 200
+    python -m bench.intake_speed            # 1,000 articles
+    python -m bench.intake_speed --n 200
 """
 from __future__ import annotations
 
@@ -10,15 +10,11 @@ import argparse
 import csv
 import io
 import random
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from framing.corpus import articles_from_bytes, load_bundled  # noqa: E402
-from framing.lexicon import Lexicons  # noqa: E402
-from framing.table import sentence_table  # noqa: E402
+from framing.language.lexicon import Lexicons
+from framing.reading.corpus import articles_from_bytes, load_bundled
+from framing.scoring.table import sentence_table
 
 
 def synthetic_csv(n: int, paragraphs_per_article: int = 12, seed: int = 1) -> bytes:

@@ -1,11 +1,11 @@
 """Many visitors at once: does the shared server stay up, within memory, and does everyone get an answer?
 
-    python bench/load.py --visitors 10 --articles 1000     # the issue's figure (takes minutes)
-    python bench/load.py --visitors 2 --articles 50        # the smoke run CI does
+    python -m bench.load --visitors 10 --articles 1000     # the issue's figure (takes minutes)
+    python -m bench.load --visitors 2 --articles 50        # the smoke run CI does
 
 Starts the app (``streamlit run app.py``) and drives N browser visitors at once in headless Chromium
 (Debian's /usr/bin/chromium via Playwright). Each visitor uploads its own distinct corpus from
-bench/make_corpus.py, then clicks through every view. Prints the server's peak memory (RSS), click
+bench.make_corpus, then clicks through every view. Prints the server's peak memory (RSS), click
 latency (p50, p95), and how many visitors got results, were told the server was busy, errored, or lost
 their articles. Figures only; no goal is asserted here.
 """
@@ -25,9 +25,9 @@ from pathlib import Path
 
 import numpy as np
 
+from bench.make_corpus import make_rows
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
-from make_corpus import make_rows  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",

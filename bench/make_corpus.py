@@ -1,6 +1,6 @@
 """Write a deterministic multi-outlet, same-events corpus as one CSV, for benchmarks and trying the app.
 
-    python bench/make_corpus.py --articles 1000 --outlets 3 --stories 100 --seed 0 > corpus.csv
+    python -m bench.make_corpus --articles 1000 --outlets 3 --stories 100 --seed 0 > corpus.csv
 
 Each article is made by resampling *paragraphs* of the bundled corpus: every text is distinct (so no
 cache can shortcut the work), each article belongs to a story (an event covered by several outlets) and
@@ -17,11 +17,9 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from framing.reading.corpus import load_bundled, paragraphs
 
-from framing.corpus import load_bundled  # noqa: E402
-from framing.engine import paragraphs  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 OUTLET_NAMES = ["Daily Ledger", "Morning Courier", "Evening Standard-Post", "The Continental", "Harbor Times",
                 "Northern Gazette", "Capital Review", "Pacific Wire", "Metro Tribune", "Union Herald"]

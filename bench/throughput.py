@@ -1,9 +1,9 @@
 """How fast is the engine, against the irreducible cost of TextBlob on the same sentences?
 
-    python bench/throughput.py                        # 1,000 and 10,000 articles (takes a few minutes)
-    python bench/throughput.py --articles 50          # the smoke run CI does
+    python -m bench.throughput                        # 1,000 and 10,000 articles (takes a few minutes)
+    python -m bench.throughput --articles 50          # the smoke run CI does
 
-For each size it writes a corpus with bench/make_corpus.py, then prints:
+For each size it writes a corpus with bench.make_corpus, then prints:
 - the whole `python -m framing analyze` process (start-up, reading, analysis, writing JSON lines), with
   --jobs 1 and --jobs 2: seconds, sentences per second, peak memory (RSS, the pool's processes included);
 - the stages in one process: load, segment, each scorer on the pre-split sentences, the sentence table,
@@ -22,11 +22,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
+from bench.make_corpus import make_rows
 
-from make_corpus import make_rows  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 PEAK = """import resource, sys
 from framing.cli import main
@@ -55,16 +53,16 @@ def timed(label: str, work, n: int, rows: list) -> float:
 def run(articles: int, stages: bool = True) -> None:
     from textblob.en.sentiments import PatternAnalyzer
 
-    from framing.aggregate import article_summary
-    from framing.compare import CUE_RATES, TONE, one_versus_rest
-    from framing.corpus import read_paths
-    from framing.lexicon import Lexicons
-    from framing.measures import Sentence
-    from framing.segment import sentence_spans
-    from framing.engine import cue_part, paragraphs, text_part
-    from framing.table import sentence_table
-    from framing.tone import tone_scores
-    from framing.voice import attribution
+    from framing.language.lexicon import Lexicons
+    from framing.language.voice import attribution
+    from framing.models.tone import tone_scores
+    from framing.reading.corpus import paragraphs, read_paths
+    from framing.reading.segment import sentence_spans
+    from framing.scoring.measures import Sentence
+    from framing.scoring.parts import cue_part, text_part
+    from framing.scoring.table import sentence_table
+    from framing.statistics.aggregate import article_summary
+    from framing.statistics.compare import CUE_RATES, TONE, one_versus_rest
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "corpus.csv"

@@ -62,7 +62,7 @@ def interval_text(low: pd.Series, high: pd.Series, fmt: str) -> pd.Series:
 
 
 def point_selection(fields: list[str]) -> alt.Parameter:
-    """The click selection every chart carries, named "pick"; its fields are filter fields (framing.filters).
+    """The click selection every chart carries, named "pick"; its fields are filter fields (framing.statistics.filters).
 
     Click selects a mark, double-click clears it (Vega-Lite's default "dblclick" clear)."""
     return alt.selection_point(name="pick", fields=fields, on="click", clear="dblclick")

@@ -5,7 +5,8 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from framing.spreadsheet import table_to_csv
+from framing.language.term_match import RECORD_FIELDS
+from framing.reading.spreadsheet import table_to_csv
 
 
 def vega_spec(chart: alt.TopLevelMixin) -> dict:
@@ -28,4 +29,4 @@ def chart_png(spec: dict, scale: float = 2.0) -> bytes:
 
 
 def rows_csv(frame: pd.DataFrame) -> bytes:
-    return table_to_csv(frame).encode("utf-8")
+    return table_to_csv(frame, record_fields=RECORD_FIELDS).encode("utf-8")

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from framing import filters
-from framing.lexicon import theme_set_column, theme_set_label
-from framing.tone import engine_column
+from framing.language.lexicon import theme_set_column, theme_set_label
+from framing.models.tone import engine_column
+from framing.statistics import filters
 
 MODES = {"outlet": "Outlet", "theme": "Theme", "actor": "Actor"}
 _PICK_FIELD = {"outlet": "outlet_group", "theme": "theme", "actor": "actor"}

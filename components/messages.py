@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from framing.intake import Message
+from framing.reading.intake import Message
 
 from .text import literal
 

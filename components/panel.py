@@ -10,9 +10,9 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from framing import filters
-from framing.analysis import Analysis
-from framing.measures import MEASURES
+from framing.scoring.analysis import Analysis
+from framing.scoring.measures import MEASURES
+from framing.statistics import filters
 
 from . import state
 from .export import chart_png, chart_svg, rows_csv, vega_spec
@@ -29,7 +29,7 @@ PASSAGE_COLUMNS = (["sentence_id", "article_id", "outlet_group", "title", "posit
 @dataclass
 class Panel:
     key: str  # stable id, used in the URL
-    chart: alt.Chart  # with a point selection named "pick" over filter fields (framing.filters)
+    chart: alt.Chart  # with a point selection named "pick" over filter fields (framing.statistics.filters)
     data: pd.DataFrame  # the rows the chart draws (for the CSV export)
     rows: pd.DataFrame  # every sentence behind the chart; a click filters these, the pick narrows them before any click
     caption: str = "All {n} sentences of {pick}."  # passages before a click; {n} and {pick} are filled in

@@ -10,9 +10,9 @@ import html
 import pandas as pd
 import streamlit as st
 
-from framing.distinctive import QueryError, query_pattern
-from framing.termmatch import TermMatch
-from framing.measures import MEASURES
+from framing.language.term_match import TermMatch
+from framing.scoring.measures import MEASURES
+from framing.statistics.distinctive import QueryError, query_pattern
 
 from .lens import Lens
 from .text import literal
@@ -67,7 +67,7 @@ def sentence_marks(row, theme_set: str, query: str = "") -> list[tuple[int, int,
 
 
 def score_line(row, tone_column: str = "tone") -> str:
-    """Every measure a passage shows, as declared (``framing.measures``), then the sentence's voice.
+    """Every measure a passage shows, as declared (``framing.scoring.measures``), then the sentence's voice.
 
     "tone" is the score of the tone engine in use (``tone_column``), so the line matches the charts."""
     row = row if tone_column == "tone" else {**dict(row), "tone": row[tone_column]}

@@ -1,13 +1,13 @@
 """From a clicked chart mark to the URL and back. Pure functions, unit-tested.
 
 In the URL a selection is ``chart~field=value|field=value``; the fields are those of
-``framing.filters.FILTERS``, which also turns a selection into its sentences.
+``framing.statistics.filters.FILTERS``, which also turns a selection into its sentences.
 """
 from __future__ import annotations
 
 from urllib.parse import quote, unquote
 
-from framing.filters import FILTERS
+from framing.statistics.filters import FILTERS
 
 
 def selection_from_event(event, param: str = "pick") -> dict:

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from framing.analysis import Analysis
-from framing.lexicon import theme_set_label
-from framing.tone import DEFAULT_TONE_ENGINE, TONE_ENGINES
+from framing.language.lexicon import theme_set_label
+from framing.models.tone import DEFAULT_TONE_ENGINE, TONE_ENGINES
+from framing.scoring.analysis import Analysis
 
 from . import state
 from .export import rows_csv

@@ -16,12 +16,13 @@ from functools import lru_cache
 import pandas as pd
 import streamlit as st
 
-from framing import engine, intake
-from framing.analysis import Analysis
-from framing.budget import Budget
-from framing.corpus import Article, InputError, decode_bytes, load_bundled
-from framing.lexicon import Lexicons, read_lexicon_csv
-from framing.table import paragraph_texts, sentence_table
+from framing.language.lexicon import Lexicons, read_lexicon_csv
+from framing.reading import intake
+from framing.reading.budget import Budget
+from framing.reading.corpus import Article, InputError, decode_bytes, load_bundled
+from framing.scoring import parts
+from framing.scoring.analysis import Analysis
+from framing.scoring.table import paragraph_texts, sentence_table
 
 from .selection import decode_mark, encode_mark, selection_from_event
 
@@ -30,7 +31,7 @@ POOL_FROM_ARTICLES = 60  # new articles from which a pool of processes is worth 
 
 @lru_cache(maxsize=1)
 def budget() -> Budget:
-    """The upload budgets: framing.budget's defaults, changed by FRAMING_* environment variables or a
+    """The upload budgets: framing.reading.budget's defaults, changed by FRAMING_* environment variables or a
     [framing] table in .streamlit/secrets.toml."""
     try:
         secrets = dict(st.secrets.get("framing", {}))
@@ -72,13 +73,13 @@ def messages(about: str) -> list[intake.Message]:
 
 
 @st.cache_resource(show_spinner=False)
-def _part_cache() -> engine.PartCache:
-    """Every session's analysed articles, by content (framing.engine): one visitor gets an entry back only by sending
+def _part_cache() -> parts.PartCache:
+    """Every session's analysed articles, by content (framing.scoring.parts): one visitor gets an entry back only by sending
     the very same text, and an article shared by sessions is held once."""
-    return engine.PartCache(budget().max_cached_sentences)
+    return parts.PartCache(budget().max_cached_sentences)
 
 
-def analysis() -> Analysis:
+def current_analysis() -> Analysis:
     articles, lex = corpus(), lexicons()
     # Every change stores a new list or a new Lexicons (see _apply, _change_lexicons), so identity says
     # whether anything changed without serialising the corpus on every click (~0.2 s for 1,000 articles).
@@ -113,15 +114,15 @@ def _analyse(articles: list[Article], lex: Lexicons) -> Analysis:
     """Articles not analysed before are analysed here, or by a pool of processes when there are many and more than
     one core (the server's own thread then only waits, so other visitors' pages keep answering)."""
     cache = _part_cache()
-    new = sum(cache.get(("text", engine.text_key(a))) is None for a in articles)
-    bar = st.progress(0.0, text=f"Analysing {new:,} articles…") if new > engine.TASK_ARTICLES else None
+    new = sum(cache.get(("text", parts.text_key(a))) is None for a in articles)
+    bar = st.progress(0.0, text=f"Analysing {new:,} articles…") if new > parts.TASK_ARTICLES else None
 
     def progress(done: int, total: int) -> None:
         if bar is not None:
             bar.progress(done / max(total, 1), text=f"Analysing {total:,} articles… {done:,} done")
 
-    jobs = min(engine.usable_cores(), budget().max_workers)
-    pool = engine.process_pool(jobs) if jobs > 1 and new >= POOL_FROM_ARTICLES else None
+    jobs = min(parts.usable_cores(), budget().max_workers)
+    pool = parts.process_pool(jobs) if jobs > 1 and new >= POOL_FROM_ARTICLES else None
     try:
         with st.spinner("Analysing the articles…", show_time=True) if bar is None else nullcontext():
             table = sentence_table(articles, lex, progress, cache, pool)

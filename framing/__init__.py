@@ -1,1 +1,4 @@
-"""Framing Lens analysis engine: corpus, segmentation, scoring, aggregation. No Streamlit here."""
+"""Framing Lens engine, pure Python (no Streamlit), in floors that follow the pipeline; imports only go down:
+
+reading → language → models → scoring → statistics, and the command line (``framing.cli``) on top.
+"""

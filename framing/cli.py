@@ -12,14 +12,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from .aggregate import article_summary, summary_columns
-from .compare import CUE_RATES, TONE, Ratio, article_sums, group_summary
-from .distinctive import distinctive
-from .corpus import BUNDLED_CORPUS, InputError, clean_bundled_raw, iter_paths, load_bundled, write_jsonl
-from . import engine, scale, uncertainty
-from .lexicon import Lexicons
-from .spreadsheet import table_to_csv
-from .table import assemble, cli_columns, finish, score_text, sentence_table
+from framing.language.lexicon import Lexicons
+from framing.language.term_match import RECORD_FIELDS
+from framing.models import uncertainty
+from framing.reading.corpus import BUNDLED_CORPUS, InputError, clean_bundled_raw, iter_paths, load_bundled, write_jsonl
+from framing.reading.spreadsheet import table_to_csv
+from framing.scoring import dask_cluster, parts
+from framing.scoring.table import assemble, cli_columns, finish, score_text, sentence_table
+from framing.statistics.aggregate import article_summary, summary_columns
+from framing.statistics.compare import CUE_RATES, TONE, Ratio, article_sums, group_summary
+from framing.statistics.distinctive import distinctive
 
 SUMMARY_IDENTITY = ["article_id", "outlet", "title", "n_sentences", "n_words"]
 GROUP_RATIOS = [TONE, *CUE_RATES, Ratio("uncertainty", "Uncertainty (mean per sentence)", "uncertainty")]
@@ -36,21 +38,21 @@ def _tables(paths: list[str], lexicons: Lexicons, jobs: int = 1):
     """The sentence table, a chunk of articles at a time (speaker aliases are merged, and stories grouped,
     within each chunk); from a folder ``analyze --engine dask`` wrote, its partitions as they are.
 
-    With ``jobs`` > 1 the articles are analysed by a pool of processes (framing.engine), at most three chunks
+    With ``jobs`` > 1 the articles are analysed by a pool of processes (framing.scoring.parts), at most three chunks
     in flight so memory stays bounded, and come back in input order: the output is the same whatever ``jobs``."""
-    if paths and all(scale.is_partitions(p) for p in paths):
+    if paths and all(dask_cluster.is_partitions(p) for p in paths):
         for folder in paths:
-            yield from scale.read_partitions(folder)
+            yield from dask_cluster.read_partitions(folder)
         return
-    chunks = engine.chunks(_articles(paths), CHUNK_ARTICLES)
+    chunks = parts.chunks(_articles(paths), CHUNK_ARTICLES)
     if jobs <= 1:
         for chunk in chunks:
             yield sentence_table(chunk, lexicons)
         return
     pending: deque = deque()
-    with engine.process_pool(jobs) as pool:
+    with parts.process_pool(jobs) as pool:
         for chunk in chunks:
-            pending.append((chunk, engine.submit(pool, chunk, lexicons)))
+            pending.append((chunk, parts.submit(pool, chunk, lexicons)))
             if len(pending) >= 3:
                 yield _finished(*pending.popleft(), lexicons)
         while pending:
@@ -58,12 +60,12 @@ def _tables(paths: list[str], lexicons: Lexicons, jobs: int = 1):
 
 
 def _finished(chunk, futures, lexicons: Lexicons) -> pd.DataFrame:
-    return finish(assemble(chunk, engine.collect(futures), lexicons), chunk)
+    return finish(assemble(chunk, parts.collect(futures), lexicons), chunk)
 
 
 def _format(frame: pd.DataFrame, fmt: str, first: bool) -> str:
     if fmt == "csv":
-        return table_to_csv(frame, header=first)
+        return table_to_csv(frame, header=first, record_fields=RECORD_FIELDS)
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in frame.to_dict(orient="records"))
 
 
@@ -72,7 +74,7 @@ def cmd_analyze(args) -> None:
     if args.engine == "dask":
         if not args.out:
             raise InputError("--engine dask", "needs --out DIR: the folder the Parquet partitions are written to")
-        written = scale.analyse(_articles(args.paths), lexicons, args.out, args.scheduler, CHUNK_ARTICLES)
+        written = dask_cluster.analyse_on_cluster(_articles(args.paths), lexicons, args.out, args.scheduler, CHUNK_ARTICLES)
         print(f"wrote {sum(n for _, n in written):,} sentences in {len(written)} Parquet partitions to {args.out}",
               file=sys.stderr)
         return
@@ -102,7 +104,7 @@ def _table_lines(frame: pd.DataFrame, first: bool) -> str:
 
 def cmd_summary(args) -> None:
     """--by article streams, without intervals. Any other grouping needs its groups whole: the per-article sums are
-    kept (a few numbers per article), and each group's intervals are bootstrapped by article (framing.compare)."""
+    kept (a few numbers per article), and each group's intervals are bootstrapped by article (framing.statistics.compare)."""
     lexicons = Lexicons.load()
     if args.by == "article":
         fields = SUMMARY_IDENTITY + [c for c in summary_columns() if not c.endswith(("_ci_low", "_ci_high"))] + ["hedge_booster_balance"]

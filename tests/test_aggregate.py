@@ -5,8 +5,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from framing.aggregate import (actor_mentions, article_summary, bootstrap_ci, cue_rates_by_category, label_summary,
-                               outlet_summary)
+from framing.statistics.aggregate import (
+    actor_mentions,
+    article_summary,
+    bootstrap_ci,
+    cue_rates_by_category,
+    label_summary,
+    outlet_summary,
+)
 
 
 def test_bootstrap_ci_brackets_the_mean_and_needs_n():
@@ -66,7 +72,7 @@ def test_small_samples_carry_their_n():
 
 
 def test_outlet_by_theme_has_every_measure(table):
-    from framing.aggregate import outlet_theme_summary
+    from framing.statistics.aggregate import outlet_theme_summary
 
     summary = outlet_theme_summary(table).set_index(["outlet_group", "theme"])
     china = table[(table["outlet_group"] == "PRIO Blogs") & table["themes"].map(lambda t: "China's role" in t)]

@@ -2,10 +2,10 @@
 import re
 
 import pytest
+from conftest import ROOT
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
-from framing.lexicon import Lexicons
+from framing.language.lexicon import Lexicons
 
 VIEWS = ["Compare", "Overview", "Tone", "Hedging", "Emphasis", "Voices", "Methodology"]
 OUTLETS = ["PRIO Blogs", "Washington Times", "unknown outlet (a001)", "unknown outlet (a003)", "unknown outlet (a004)"]

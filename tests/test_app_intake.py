@@ -1,8 +1,8 @@
 """The Articles and Lexicons views through AppTest: every bad input, nothing lost, edits that stick."""
 import pytest
-
-from framing.corpus import MAX_BYTES, corpus_to_jsonl
 from test_app import passages_html, run_app, shown
+
+from framing.reading.corpus import MAX_BYTES, corpus_to_jsonl
 
 GOOD = ("story.txt", b"Kremlin weighs new deal\n\nBy Jane Roe\n\nMoscow may send more troops to the border, "
         b"officials said on Tuesday.\n\nThe agreement is clearly a turning point, a senior diplomat said.", "text/plain")

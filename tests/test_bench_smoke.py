@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
@@ -22,7 +21,7 @@ def needs_chromium() -> None:
 
 
 def test_make_corpus_is_deterministic_and_every_text_distinct():
-    command = [sys.executable, "bench/make_corpus.py", "--articles", "60", "--outlets", "4", "--stories", "15", "--seed", "7"]
+    command = [sys.executable, "-m", "bench.make_corpus", "--articles", "60", "--outlets", "4", "--stories", "15", "--seed", "7"]
     first = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=True).stdout
     again = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=True).stdout
     rows = list(csv.DictReader(io.StringIO(first)))
@@ -32,27 +31,30 @@ def test_make_corpus_is_deterministic_and_every_text_distinct():
     assert all(len({r["outlet"] for r in rows if r["story"] == s}) > 1 for s in {r["story"] for r in rows})
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 def test_load_bench_smoke_two_visitors():
     needs_chromium()
-    result = subprocess.run([sys.executable, "bench/load.py", "--visitors", "2", "--articles", "50", "--timeout", "120"],
+    result = subprocess.run([sys.executable, "-m", "bench.load", "--visitors", "2", "--articles", "50", "--timeout", "120"],
                             capture_output=True, text=True, cwd=ROOT, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "server still running: yes" in result.stdout
     assert "outcomes: results 2, busy 0, error 0, lost articles 0" in result.stdout
 
 
+@pytest.mark.slow
 def test_throughput_bench_smoke():
-    result = subprocess.run([sys.executable, "bench/throughput.py", "--articles", "50"], capture_output=True, text=True,
+    result = subprocess.run([sys.executable, "-m", "bench.throughput", "--articles", "50"], capture_output=True, text=True,
                             cwd=ROOT, timeout=600)
     assert result.returncode == 0, result.stderr
     assert "TextBlob polarity alone" in result.stdout and "whole `analyze` process, --jobs 2" in result.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 def test_app_latency_bench_smoke():
     needs_chromium()
-    result = subprocess.run([sys.executable, "bench/app_latency.py", "--articles", "50", "--samples", "3"],
+    result = subprocess.run([sys.executable, "-m", "bench.app_latency", "--articles", "50", "--samples", "3"],
                             capture_output=True, text=True, cwd=ROOT, timeout=900)
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from framing.corpus import BUNDLED_CORPUS, clean_bundled_raw
-from framing.segment import split_sentences
+from framing.reading.corpus import BUNDLED_CORPUS, clean_bundled_raw
+from framing.reading.segment import split_sentences
 
 EXPECTED = {
     "a000": dict(title="Putin and Kim Look for Opportunities Amid US Elections Turmoil", outlet="PRIO Blogs",
@@ -73,8 +73,8 @@ def test_no_junk_left(cleaned, article_id):
 
 def test_every_raw_line_is_kept_or_removed_with_a_reason(cleaned):
     """Nothing disappears silently: each non-empty raw line is in the article or in `removed`."""
-    from framing.clean import normalise
-    from framing.corpus import RAW_DIR
+    from framing.reading.clean import normalise
+    from framing.reading.corpus import RAW_DIR
 
     for article in cleaned.values():
         raw = normalise((RAW_DIR / article.source_file.split("/")[-1]).read_text("utf-8"))
@@ -112,7 +112,7 @@ def test_bundled_corpus_file_is_the_cleaning_output(cleaned):
      "unknown", "unknown", None),  # an outlet or a date mentioned in the story is not the article's own
 ])
 def test_a_pasted_articles_own_source_line_or_dateline_gives_its_outlet_and_date(text, outlet, date, note):
-    from framing.corpus import article_from_text
+    from framing.reading.corpus import article_from_text
 
     article = article_from_text(text, "pasted text")
     assert (article.outlet, article.date) == (outlet, date)

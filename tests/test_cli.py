@@ -6,7 +6,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
 
 
@@ -105,6 +104,7 @@ def test_summary_by_outlet_and_story_with_intervals_and_distinctive_words(tmp_pa
     assert {w["group"] for w in story_words} <= {"vote-0", "vote-1"}
 
 
+@pytest.mark.slow
 def test_jobs_give_the_same_output_as_one_process(tmp_path, monkeypatch, capsys):
     from framing import cli
 

@@ -5,9 +5,20 @@ from collections import Counter
 import pandas as pd
 import pytest
 
-from framing.compare import (CLEAR, SMALL, TONE, UNCLEAR, Ratio, article_sums, difference, label_counts, label_versus_rest, one_versus_rest,
-                             paired)
-from framing.distinctive import distinctive, log_odds, term_pattern, terms
+from framing.statistics.compare import (
+    CLEAR,
+    SMALL,
+    TONE,
+    UNCLEAR,
+    Ratio,
+    article_sums,
+    difference,
+    label_counts,
+    label_versus_rest,
+    one_versus_rest,
+    paired,
+)
+from framing.statistics.distinctive import distinctive, log_odds, term_pattern, terms
 
 
 def toy(outlets):
@@ -117,8 +128,8 @@ def test_paired_differences_on_shared_stories_only():
 
 
 def test_stories_stated_or_grouped_by_shared_rare_names_and_dates():
-    from framing.corpus import article_from_text
-    from framing.stories import AUTO, group
+    from framing.reading.corpus import article_from_text
+    from framing.reading.stories import AUTO, group
 
     def article(i, text, date="unknown", story=""):
         a = article_from_text(f"Title {i}\n\n{text}", "t", article_id=f"x{i}")
@@ -137,8 +148,8 @@ def test_stories_stated_or_grouped_by_shared_rare_names_and_dates():
 
 
 def test_articles_sharing_only_names_every_article_gives_are_not_grouped_and_do_not_fail():
-    from framing.corpus import article_from_text
-    from framing.stories import group
+    from framing.reading.corpus import article_from_text
+    from framing.reading.stories import group
 
     # Every article names "Ann Lee" (so the name says nothing): it was a division by zero when uploaded.
     articles = [article_from_text(f"T{i}\n\nTalks went on as Senator Ann Lee spoke again.", "t", article_id=f"y{i}")
@@ -147,8 +158,8 @@ def test_articles_sharing_only_names_every_article_gives_are_not_grouped_and_do_
 
 
 def test_bundled_corpus_groups_the_vostochny_summit_articles():
-    from framing.corpus import load_bundled
-    from framing.stories import group
+    from framing.reading.corpus import load_bundled
+    from framing.reading.stories import group
 
     stories = group(load_bundled())
     assert stories["a001"] == stories["a003"] == stories["a004"]  # the September 2023 summit at Vostochny
@@ -156,7 +167,7 @@ def test_bundled_corpus_groups_the_vostochny_summit_articles():
 
 
 def test_search_queries_with_wildcards_and_their_spans():
-    from framing.distinctive import QueryError, query_pattern
+    from framing.statistics.distinctive import QueryError, query_pattern
 
     text = "Troops and troop numbers; the troopship sailed, not Troop’s."
     assert [m.group() for m in query_pattern("troop").finditer(text)] == ["troop", "Troop"]  # a possessive is the word
@@ -168,7 +179,7 @@ def test_search_queries_with_wildcards_and_their_spans():
 
 
 def test_actors_found_in_the_text_merge_aliases_and_skip_listed_ones(lexicons):
-    from framing.actors import found_in_text
+    from framing.language.actors import found_in_text
 
     table = pd.DataFrame({
         "text": ["Sen. Marco Rubio said the vote would fail.", "“It is over,” Rubio said.", "The Kremlin said nothing.",
@@ -183,11 +194,11 @@ def test_actors_found_in_the_text_merge_aliases_and_skip_listed_ones(lexicons):
 
 
 def test_tone_near_an_actor_against_the_same_outlets_other_sentences():
-    from framing.compare import tone_near
+    from framing.statistics.compare import tone_near
 
     rows = []
     for a in range(3):
-        for s, (tone, actors) in enumerate([(-0.5, ["China"]), (-0.5, ["China"]), (0.5, []), (0.5, [])]):
+        for tone, actors in [(-0.5, ["China"]), (-0.5, ["China"]), (0.5, []), (0.5, [])]:
             rows.append({"article_id": f"A{a}", "outlet_group": "A", "tone": tone, "actors": actors})
     (row,) = tone_near(pd.DataFrame(rows), "actors", "China").to_dict(orient="records")
     assert row["tone_near"] == -0.5 and row["tone_elsewhere"] == 0.5 and row["difference"] == -1.0

@@ -13,8 +13,8 @@ from components.passages import marked_html
 from components.selection import decode_mark, encode_mark
 from components.theme import style
 from components.views import emphasis, hedging, overview, tone, voices
-from framing.analysis import Analysis
-from framing.filters import apply as filter_passages
+from framing.scoring.analysis import Analysis
+from framing.statistics.filters import apply as filter_passages
 
 
 def test_click_on_outlet_and_category_gives_its_sentences(table):
@@ -143,7 +143,7 @@ def test_small_samples_are_flagged_beside_their_n(table, bundled, lexicons):
     analysis = Analysis(bundled, lexicons, table)
     (bar, _) = tone.panels(analysis, Lens("theme", "China's role", outlets=analysis.outlets))
     labels = [d["n_label"] for d in bar.chart.to_dict()["datasets"].popitem()[1]]
-    assert labels and all(l.startswith("n = ") and l.endswith(" · small sample") for l in labels)
+    assert labels and all(label.startswith("n = ") and label.endswith(" · small sample") for label in labels)
 
 
 def test_slide_export_is_a_1920_by_1080_png_with_the_passages_their_sources_and_the_selection(table, bundled, lexicons):
@@ -151,7 +151,7 @@ def test_slide_export_is_a_1920_by_1080_png_with_the_passages_their_sources_and_
 
     from components.panel import slide_parts
     from components.slide import slide_png, slide_svg, with_selection
-    from framing import filters
+    from framing.statistics import filters
 
     analysis = Analysis(bundled, lexicons, table)
     lens = Lens("outlet", "PRIO Blogs", outlets=analysis.outlets)

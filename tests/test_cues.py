@@ -6,7 +6,7 @@ marked as less than certain) and approximators (vagueness about an amount) are k
 """
 import pytest
 
-from framing.table import score_text
+from framing.scoring.table import score_text
 
 
 def hedges(text, lexicons):

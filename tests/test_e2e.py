@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+from playwright.sync_api import expect
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -164,13 +164,24 @@ def test_first_screen_compares_with_four_charts_and_a_clicked_term_shows_in_ever
     page.close()
 
 
+def eventually(check, timeout: float = 30.0, every: float = 0.25):
+    """``check()``'s value once it is truthy, retried until ``timeout`` seconds (for conditions Playwright's
+    ``expect`` cannot state, such as where elements stand); the last value if it never is."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = check()
+        if value or time.monotonic() > deadline:
+            return value
+        time.sleep(every)
+
+
 def test_story_pick_shows_its_outlets_side_by_side(server, browser):
     page, errors = open_page(browser, f"{server}/?view=Story")
     cards = page.locator("[data-testid='stMarkdownContainer']").filter(has_text="article(s),")
-    cards.first.wait_for(timeout=30000)
+    expect(cards).to_have_count(3, timeout=30000)
     names = [c.split(" · ")[0] for c in cards.all_inner_texts()]
-    boxes = [cards.nth(i).bounding_box() for i in range(cards.count())]
-    assert len({round(b["y"]) for b in boxes}) == 1 and len(boxes) == 3  # side by side: one row, three columns
+    # side by side: one row, three columns (once the layout has settled)
+    assert eventually(lambda: len({round(cards.nth(i).bounding_box()["y"]) for i in range(3)}) == 1)
     assert {"unknown outlet (a001)", "unknown outlet (a003)", "unknown outlet (a004)"} <= {n.strip() for n in names}
     page.screenshot(path=str(SHOTS / "story.png"))
     assert not errors, errors
@@ -223,6 +234,7 @@ def injected(page):
     ].map(e => e.outerHTML)""")
 
 
+@pytest.mark.slow
 def test_hostile_upload_stays_text_no_dialog_no_injected_element(server, browser):
     page, errors = open_page(browser, f"{server}/?view=Articles")
     dialogs = []
@@ -246,6 +258,7 @@ def test_hostile_upload_stays_text_no_dialog_no_injected_element(server, browser
     page.close()
 
 
+@pytest.mark.slow
 def test_csv_upload_shows_progress_then_appears_in_charts_and_passages(server, browser):
     rows = ["title,outlet,text"] + [
         f'Report {i},Test Gazette,"Officials may meet again soon, analysts said. Talks on grain {i} were clearly useful."'
@@ -276,6 +289,7 @@ def test_csv_upload_shows_progress_then_appears_in_charts_and_passages(server, b
     page.close()
 
 
+@pytest.mark.slow
 def test_sessions_are_private_and_a_downloaded_corpus_restores_elsewhere(server, browser, tmp_path):
     owner = browser.new_context(viewport={"width": 1280, "height": 900})
     page = owner.new_page()
@@ -324,6 +338,7 @@ def label_problems(page):
     return hidden, cut
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("width, height", SIZES)
 def test_every_view_shows_every_label_and_whole_titles(server, browser, width, height):
     page = browser.new_page(viewport={"width": width, "height": height})
@@ -344,23 +359,24 @@ def test_every_view_shows_every_label_and_whole_titles(server, browser, width, h
 
 def test_presentation_mode_can_be_left_by_clicking(server, browser):
     page, errors = open_page(browser, f"{server}/?view=Tone&present=true")
-    assert not page.locator("[data-testid='stSidebar']").is_visible()
+    sidebar = page.locator("[data-testid='stSidebar']")
+    expect(sidebar).to_be_hidden(timeout=30000)
     page.screenshot(path=str(SHOTS / "tone-presentation.png"))
     page.get_by_role("button", name="Exit presentation").click()
-    wait_idle(page)
-    assert page.locator("[data-testid='stSidebar']").is_visible()
-    assert "present=true" not in page.url
+    expect(sidebar).to_be_visible(timeout=30000)
+    expect(page).not_to_have_url(re.compile("present=true"), timeout=30000)
     assert not errors, errors
     page.close()
 
 
 def test_clicking_the_active_view_changes_nothing(server, browser):
     page, errors = open_page(browser, f"{server}/?view=Hedging")
-    heading = page.locator("[data-testid='stMain'] [data-testid='stHeading']").first.inner_text()
+    heading = page.locator("[data-testid='stMain'] [data-testid='stHeading']").first
+    text = heading.inner_text()
     page.locator("[data-testid='stButtonGroup'] button", has_text="Hedging").first.click()
     wait_idle(page)
-    assert page.locator("[data-testid='stMain'] [data-testid='stHeading']").first.inner_text() == heading
-    assert "view=Hedging" in page.url
+    expect(heading).to_have_text(text)
+    expect(page).to_have_url(re.compile("view=Hedging"))
     assert not errors, errors
     page.close()
 

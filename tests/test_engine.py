@@ -3,12 +3,14 @@ the model's, and analysis is done once per distinct text — in one process or m
 import re
 
 import pytest
-
-from framing import engine, intake, uncertainty
-from framing.corpus import article_from_text
-from framing.lexicon import Matcher
-from framing.table import sentence_table
 from test_uncertainty import CERTAIN, UNCERTAIN
+
+from framing.language.lexicon import Matcher
+from framing.models import uncertainty
+from framing.reading import intake
+from framing.reading.corpus import article_from_text
+from framing.scoring import parts
+from framing.scoring.table import sentence_table
 
 TRICKY = [
     "The U.S. and the UN said the US-led talks may resume; us Americans doubt it.",
@@ -42,7 +44,7 @@ def reference_find(matcher: Matcher, text: str):
 
 
 def sentences(bundled):
-    return [t for a in bundled for t in engine.text_part(a)["text"]] + TRICKY + UNCERTAIN + CERTAIN
+    return [t for a in bundled for t in parts.text_part(a)["text"]] + TRICKY + UNCERTAIN + CERTAIN
 
 
 def test_one_scan_finds_what_every_list_finds_on_its_own(bundled, lexicons):
@@ -55,7 +57,7 @@ def test_one_scan_finds_what_every_list_finds_on_its_own(bundled, lexicons):
 
 
 def test_fast_uncertainty_is_the_models_mixture_of_its_parts(bundled, lexicons):
-    from framing.measures import Sentence
+    from framing.scoring.measures import Sentence
 
     model = uncertainty.shipped_model()
     assert model.reader is not None and 0 < model.reader_weight < 1
@@ -94,9 +96,9 @@ def many_articles(n: int):
 
 
 def test_a_pool_of_processes_gives_the_same_table_as_one_process(lexicons):
-    articles = many_articles(3 * engine.TASK_ARTICLES + 4)
+    articles = many_articles(3 * parts.TASK_ARTICLES + 4)
     alone = sentence_table(articles, lexicons)
-    with engine.process_pool(2) as pool:
+    with parts.process_pool(2) as pool:
         pooled = sentence_table(articles, lexicons, pool=pool)
     assert len(alone) == 3 * len(articles) and pooled.equals(alone)
 
@@ -104,7 +106,7 @@ def test_a_pool_of_processes_gives_the_same_table_as_one_process(lexicons):
 @pytest.fixture
 def calls(monkeypatch):
     counted = {"text": 0, "cues": 0}
-    text_part, cue_part = engine.text_part, engine.cue_part
+    text_part, cue_part = parts.text_part, parts.cue_part
 
     def counting_text(article):
         counted["text"] += 1
@@ -114,13 +116,13 @@ def calls(monkeypatch):
         counted["cues"] += 1
         return cue_part(texts, lexicons, reader_probabilities)
 
-    monkeypatch.setattr(engine, "text_part", counting_text)
-    monkeypatch.setattr(engine, "cue_part", counting_cues)
+    monkeypatch.setattr(parts, "text_part", counting_text)
+    monkeypatch.setattr(parts, "cue_part", counting_cues)
     return counted
 
 
 def test_each_text_is_analysed_once_and_a_lexicon_edit_redoes_only_the_cues(bundled, lexicons, calls):
-    cache = engine.PartCache()
+    cache = parts.PartCache()
     first = sentence_table(bundled, lexicons, cache=cache)
     assert calls == {"text": 5, "cues": 5}
     assert sentence_table(bundled, lexicons, cache=cache).equals(first) and calls == {"text": 5, "cues": 5}
@@ -134,7 +136,7 @@ def test_each_text_is_analysed_once_and_a_lexicon_edit_redoes_only_the_cues(bund
 
 
 def test_the_part_cache_drops_the_least_recently_used_beyond_its_size():
-    cache = engine.PartCache(max_sentences=10)
+    cache = parts.PartCache(max_sentences=10)
     cache.put(("text", 0), {"text": ["s"] * 4})
     cache.put(("text", 1), {"text": ["s"] * 4})
     cache.get(("text", 0))  # used again: kept

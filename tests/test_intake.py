@@ -1,13 +1,13 @@
 """Adding, editing and removing articles; saving and restoring a corpus; editing lexicons."""
 import pytest
 
-from framing import intake
-from framing.corpus import MAX_BYTES, InputError, corpus_to_jsonl
-from framing.table import sentence_table
+from framing.reading import intake
+from framing.reading.corpus import MAX_BYTES, InputError, corpus_to_jsonl
+from framing.scoring.table import sentence_table
 
-STORY = ("Kremlin weighs new deal\n\nBy Jane Roe\n\n"
-         "Moscow may send more troops to the border, officials said on Tuesday.\n\n"
-         "The agreement is clearly a turning point, a senior diplomat told reporters.").encode()
+STORY = (b"Kremlin weighs new deal\n\nBy Jane Roe\n\n"
+         b"Moscow may send more troops to the border, officials said on Tuesday.\n\n"
+         b"The agreement is clearly a turning point, a senior diplomat told reporters.")
 FRENCH = ("Le président russe a reçu son homologue nord-coréen dans une base spatiale de l'Extrême-Orient, "
           "où les deux dirigeants ont parlé de coopération militaire et de la guerre en Ukraine pendant "
           "plusieurs heures, selon les agences de presse officielles des deux pays.").encode()
@@ -155,7 +155,7 @@ def test_bad_lexicon_entries_are_refused(lexicons, name, entry, problem):
 
 
 def test_lexicon_csv_round_trip_and_bad_csv(lexicons):
-    from framing.lexicon import read_lexicon_csv
+    from framing.language.lexicon import read_lexicon_csv
 
     for name in ("hedges", "boosters", "themes", "actors"):
         assert lexicons.with_table(name, read_lexicon_csv(lexicons.csv(name), name)).csv(name) == lexicons.csv(name)
@@ -200,7 +200,7 @@ def test_a_note_shared_by_many_rows_is_said_once(bundled):
 
 
 def test_stories_are_renamed_merged_and_moved_with_a_note(bundled):
-    from framing.intake import set_story
+    from framing.reading.intake import set_story
 
     renamed = set_story(bundled, ["a001", "a003"], "Vostochny summit")
     assert [a.story for a in renamed.articles] == ["", "Vostochny summit", "", "Vostochny summit", ""]

@@ -2,9 +2,9 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.clean import clean_page
-from framing.segment import sentence_spans
-from framing.table import score_text
+from framing.reading.clean import clean_page
+from framing.reading.segment import sentence_spans
+from framing.scoring.table import score_text
 
 NEWSY = st.sampled_from(["may ", "May ", "some 1,500 ", "around the globe ", "Mr. ", "U.S. ", "“", "”", '"', "—",
                          "clearly ", "not clear ", "\n\n", ". ", "? ", "… ", "according to ", "’s "])

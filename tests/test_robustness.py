@@ -10,13 +10,12 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
-from framing import intake
-from framing.budget import Budget
-from framing.corpus import InputError, corpus_to_jsonl, articles_from_jsonl
-from framing.segment import MAX_SENTENCE_CHARACTERS, sentence_spans
-from framing.table import count_sentences
+
+from framing.reading import intake
+from framing.reading.budget import Budget
+from framing.reading.corpus import InputError, articles_from_jsonl, corpus_to_jsonl, count_sentences
+from framing.reading.segment import MAX_SENTENCE_CHARACTERS, sentence_spans
 
 
 def one_line_articles(n):
@@ -94,8 +93,8 @@ def assert_formula_safe(csv_text):
 def test_every_csv_download_is_formula_safe_and_the_saved_corpus_is_exact(lexicons, tmp_path):
     from components.export import rows_csv
     from components.panel import PASSAGE_COLUMNS
-    from framing.aggregate import outlet_summary
-    from framing.analysis import analyse
+    from framing.scoring.analysis import analyse
+    from framing.statistics.aggregate import outlet_summary
 
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, list(FORMULAS))
@@ -139,6 +138,7 @@ def peak_mb(path):
     return int(result.stderr.strip().splitlines()[-1]), result.stdout
 
 
+@pytest.mark.slow
 def test_the_command_line_streams_a_growing_file_in_bounded_memory(tmp_path):
     small, large = tmp_path / "small.csv", tmp_path / "large.csv"
     small.write_bytes(one_line_articles(4_000))

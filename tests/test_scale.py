@@ -1,20 +1,17 @@
 """The Dask engine: on a two-worker cluster, the same rows as one process, and the same summaries from its Parquet."""
 import csv
 import json
-import sys
 
 import pandas as pd
 import pyarrow.parquet as pq
+import pytest
 from dask.distributed import LocalCluster
 
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "bench"))
-from make_corpus import make_rows  # noqa: E402
-
-from framing.table import cli_columns  # noqa: E402
+from bench.make_corpus import make_rows
+from framing.scoring.table import cli_columns
 
 
+@pytest.mark.slow
 def test_dask_on_a_two_worker_cluster_writes_what_one_process_writes(tmp_path, monkeypatch, capsys):
     from framing import cli
 

@@ -1,7 +1,7 @@
 """Sentence and paragraph segmentation on cases taken from the corpus."""
 import pytest
 
-from framing.segment import sentence_spans, split_paragraphs, split_sentences
+from framing.reading.segment import sentence_spans, split_paragraphs, split_sentences
 
 
 @pytest.mark.parametrize("paragraph, expected", [

@@ -8,11 +8,13 @@ import json
 import textwrap
 
 import pytest
-
 from conftest import ROOT
-from framing import cli, filters, measures
-from framing.analysis import analyse
-from framing.corpus import read_paths
+
+from framing import cli
+from framing.reading.corpus import read_paths
+from framing.scoring import measures
+from framing.scoring.analysis import analyse
+from framing.statistics import filters
 
 
 @pytest.fixture
@@ -37,7 +39,7 @@ def test_a_declared_measure_reaches_the_cli_the_summary_and_a_passage(exclamatio
     from components.passages import passage_html
 
     analysis = analyse(read_paths([article]), lexicons)
-    from framing.aggregate import outlet_summary
+    from framing.statistics.aggregate import outlet_summary
 
     assert {"mean_exclamations", "exclamations_ci_low", "exclamations_ci_high"} <= set(outlet_summary(analysis.table).columns)
     first = analysis.table.iloc[0]
@@ -139,6 +141,39 @@ def test_the_engine_never_imports_streamlit_and_no_import_cycles():
     for name in graph:
         if name not in state:
             visit(name, [name])
+
+
+# The engine's floors, lowest first: a module imports only from its own floor or those below (the CLI is on top).
+FLOORS = ["framing.reading", "framing.language", "framing.models", "framing.scoring", "framing.statistics", "framing.cli"]
+
+
+def floor_of(module: str) -> int | None:
+    return next((i for i, f in enumerate(FLOORS) if module == f or module.startswith(f + ".")), None)
+
+
+def test_engine_imports_only_go_down_its_floors():
+    modules = project_modules()
+    upward = []
+    for name, path in modules.items():
+        here = floor_of(name)
+        if here is None:
+            continue
+        for imported in imports_of(path):
+            there = floor_of(imported)
+            if imported.startswith(("components", "training", "bench")) or (there is not None and there > here):
+                upward.append(f"{name} imports {imported}")
+    assert not upward, upward
+
+
+def test_no_engine_folder_holds_more_than_ten_modules_and_no_script_edits_sys_path():
+    for folder in [ROOT / "framing", *(p for p in (ROOT / "framing").iterdir() if p.is_dir() and p.name != "__pycache__")]:
+        modules = [p for p in folder.glob("*.py") if p.name not in ("__init__.py", "__main__.py")]
+        assert len(modules) <= 10, (folder, len(modules))
+    edits = ("sys.path." + "insert", "sys.path." + "append")  # spelled apart so this file does not match itself
+    for path in ROOT.rglob("*.py"):
+        if ".venv" in path.parts or ".folds" in path.parts:
+            continue
+        assert not any(edit in path.read_text("utf-8") for edit in edits), path
 
 
 def test_session_state_and_query_params_only_in_state_py():

@@ -1,8 +1,8 @@
 """The scored sentence table on the bundled corpus: voice, themes, actors, tone, positions."""
 import pytest
 
-from framing.lexicon import Matcher
-from framing.table import score_text
+from framing.language.lexicon import Matcher
+from framing.scoring.table import score_text
 
 
 def row(table, sentence_id):

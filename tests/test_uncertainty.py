@@ -2,8 +2,9 @@
 import numpy as np
 import pytest
 
-from framing import uncertainty
-from framing.table import score_text
+from framing.models import uncertainty
+from framing.scoring.table import score_text
+from training.logistic import READER_WEIGHT, train_logistic
 
 # Hand-verified: the first group hedges or attributes vaguely, the second states facts plainly.
 UNCERTAIN = [
@@ -69,7 +70,7 @@ def test_training_recovers_a_planted_signal_and_round_trips(tmp_path):
         label = int(rng.random() < 0.4)
         rows.append(uncertainty.word_features(" ".join(list(rng.choice(words, 6)) + (["perhaps"] if label else []))))
         labels.append(label)
-    part = uncertainty.train_logistic(rows, labels, vocabulary_size=50, c=1.0, iterations=200)
+    part = train_logistic(rows, labels, vocabulary_size=50, c=1.0, iterations=200)
     assert part.weights["w:perhaps"] > 1 > abs(part.weights["w:alpha"])
     assert part.weighted({"w:alpha", "w:perhaps"})[0] > 0.8 > 0.2 > part.weighted({"w:alpha", "w:beta"})[0]
     model = uncertainty.Model({"news": part, "encyclopedic": part, "gate": part})
@@ -77,14 +78,14 @@ def test_training_recovers_a_planted_signal_and_round_trips(tmp_path):
     again = uncertainty.load(tmp_path)
     assert again.assess("alpha perhaps", [])[0] == pytest.approx(model.assess("alpha perhaps", [])[0], abs=1e-5)
     with pytest.raises(ValueError, match="both certain and uncertain"):
-        uncertainty.train_logistic([{"w:a"}], [0])
+        train_logistic([{"w:a"}], [0])
 
 
 def test_groups_count_equally_in_training():
     """A small data set is not drowned by a large one: each group, and each class in it, weighs the same."""
     rows = [{"w:x"}] * 900 + [{"w:x"}] * 100
     labels = [0] * 900 + [1] * 50 + [0] * 50
-    balanced = uncertainty.train_logistic(rows, labels, groups=["big"] * 900 + ["small"] * 100, vocabulary_size=5,
+    balanced = train_logistic(rows, labels, groups=["big"] * 900 + ["small"] * 100, vocabulary_size=5,
                                           c=10.0, iterations=300)
     # "big" says x is certain, "small" says half and half: together x sits between, not at "big"'s verdict.
     assert 0.2 < balanced.weighted({"w:x"})[0] < 0.5
@@ -105,12 +106,12 @@ def test_the_shipped_reader_is_the_one_its_card_describes():
     import hashlib
     import json
 
-    from framing import reader
+    from framing.models import context_reader
 
     model = uncertainty.shipped_model()
-    assert model.reader is not None and model.reader_weight == uncertainty.READER_WEIGHT
-    card = json.loads((uncertainty.MODEL_DIR / reader.READER_CARD).read_text("utf-8"))
-    onnx = (uncertainty.MODEL_DIR / reader.READER_MODEL).read_bytes()
+    assert model.reader is not None and model.reader_weight == READER_WEIGHT
+    card = json.loads((uncertainty.MODEL_DIR / context_reader.READER_CARD).read_text("utf-8"))
+    onnx = (uncertainty.MODEL_DIR / context_reader.READER_MODEL).read_bytes()
     assert card["model_sha256"] == hashlib.sha256(onnx).hexdigest()
     # Trained on the very Wikipedia file the regressions were, and on nothing from the news file.
     assert card["trained_on"] == {"wikipedia_weasel_dev.csv": model.card["trained_on"]["wikipedia_weasel_dev.csv"]}

@@ -3,9 +3,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.corpus import article_from_text
-from framing.table import sentence_table
-from framing.voice import PRONOUN_SPEAKER, attribution, merge_aliases, resolve_speakers
+from framing.language.voice import PRONOUN_SPEAKER, attribution, merge_aliases, resolve_speakers
+from framing.reading.corpus import article_from_text
+from framing.scoring.table import sentence_table
 
 
 def said(text):
@@ -52,7 +52,7 @@ def speakers_of(text):
 
 
 def lexicons():
-    from framing.lexicon import Lexicons
+    from framing.language.lexicon import Lexicons
 
     return Lexicons.load()
 

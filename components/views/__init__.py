@@ -16,7 +16,7 @@ from types import ModuleType
 
 import streamlit as st
 
-from framing.analysis import Analysis
+from framing.scoring.analysis import Analysis
 
 from ..lens import Lens
 from ..panel import draw_all

@@ -4,11 +4,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from framing.aggregate import article_summary
-from framing.analysis import Analysis
-from framing.clean import UNKNOWN
-from framing.corpus import MAX_BYTES, SUFFIXES, Article, corpus_to_jsonl
-from framing.intake import EDITABLE_FIELDS
+from framing.reading.clean import UNKNOWN
+from framing.reading.corpus import MAX_BYTES, SUFFIXES, Article, corpus_to_jsonl
+from framing.reading.intake import EDITABLE_FIELDS
+from framing.scoring.analysis import Analysis
+from framing.statistics.aggregate import article_summary
 
 from .. import messages, state
 from ..lens import Lens

@@ -3,20 +3,20 @@
 Outlet pick: every outlet against the rest (the picked one stands out), on tone, hedging and boosting,
 and the picked outlet's attention to each theme and the words it uses more than the others. Theme or
 actor pick: each outlet's treatment of it against the other outlets' treatment of it. Intervals are
-bootstrapped by article (framing.compare); a difference whose interval includes zero is grey, "no clear
+bootstrapped by article (framing.statistics.compare); a difference whose interval includes zero is grey, "no clear
 difference", and sorted after the clear ones.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from framing.analysis import Analysis
-from framing.compare import CLEAR, CUE_RATES, TONE, label_counts, label_versus_rest, one_versus_rest, tone_near
-from framing.distinctive import distinctive, group_term_counts
+from framing.scoring.analysis import Analysis
+from framing.statistics.compare import CLEAR, CUE_RATES, TONE, label_counts, label_versus_rest, one_versus_rest, tone_near
+from framing.statistics.distinctive import distinctive, group_term_counts
 
 from ..charts import differences, ranked_bars
 from ..lens import Lens

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import altair as alt
 
-from framing.aggregate import actor_mentions, label_summary
-from framing.analysis import Analysis
+from framing.scoring.analysis import Analysis
+from framing.statistics.aggregate import actor_mentions, label_summary
 
 from ..charts import dots, grouped_bars
 from ..lens import Lens

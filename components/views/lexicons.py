@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from framing.actors import found_in_text
-from framing.analysis import Analysis
-from framing.lexicon import LEXICON_FILES
-from framing.rules import CONTEXT_RULES
+from framing.language.actors import found_in_text
+from framing.language.context_rules import CONTEXT_RULES
+from framing.language.lexicon import LEXICON_FILES
+from framing.scoring.analysis import Analysis
 
 from .. import messages, state
 from ..lens import Lens

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from framing.analysis import Analysis
-from framing.tone import DEFAULT_TONE_ENGINE, TONE_ENGINES
+from framing.models.tone import DEFAULT_TONE_ENGINE, TONE_ENGINES
+from framing.scoring.analysis import Analysis
 
 from ..lens import Lens
 

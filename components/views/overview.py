@@ -4,8 +4,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from framing.aggregate import article_summary
-from framing.analysis import Analysis
+from framing.scoring.analysis import Analysis
+from framing.statistics.aggregate import article_summary
 
 from ..charts import ranked_bars
 from ..lens import Lens
@@ -21,8 +21,8 @@ def article_table(analysis: Analysis) -> pd.DataFrame:
     return summary
 
 
-def panels(analysis: Analysis, lens: Lens, articles: pd.DataFrame | None = None) -> list[Panel]:
-    data = article_table(analysis) if articles is None else articles
+def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
+    data = article_table(analysis)
     data = data.assign(label=data["article_id"] + " · " + data["title"].str.slice(0, 45))
     total = len(data)
     data = data.nlargest(MAX_BARS, "n_words")  # one bar per article stops being readable beyond a few dozen

@@ -6,8 +6,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from framing.analysis import Analysis
-from framing.distinctive import QueryError, query_pattern
+from framing.scoring.analysis import Analysis
+from framing.statistics.distinctive import QueryError, query_pattern
 
 from ..charts import ranked_bars
 from ..lens import Lens

@@ -5,10 +5,10 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from framing.aggregate import speaker_counts, summary_by
-from framing.analysis import Analysis
-from framing.compare import CLEAR, SMALL, TONE, paired
-from framing.distinctive import distinctive
+from framing.scoring.analysis import Analysis
+from framing.statistics.aggregate import speaker_counts, summary_by
+from framing.statistics.compare import CLEAR, SMALL, TONE, paired
+from framing.statistics.distinctive import distinctive
 
 from ..charts import differences, ranked_bars
 from ..lens import Lens

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import altair as alt
 
-from framing.aggregate import CI_METHOD, outlet_summary
-from framing.analysis import Analysis
+from framing.scoring.analysis import Analysis
+from framing.statistics.aggregate import CI_METHOD, outlet_summary
 
 from ..charts import bars_with_ci, dots
 from ..lens import Lens

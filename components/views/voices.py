@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import altair as alt
 
-from framing.aggregate import outlet_summary, speaker_counts
-from framing.analysis import Analysis
+from framing.scoring.analysis import Analysis
+from framing.statistics.aggregate import outlet_summary, speaker_counts
 
 from ..charts import opacity, point_selection, ranked_bars
-from ..theme import outlet_colour_scale
 from ..lens import Lens
 from ..panel import Panel
+from ..theme import outlet_colour_scale
 
 TITLE = "Voices"
 

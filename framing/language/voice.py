@@ -1,0 +1,270 @@
+"""Voice: how much of a sentence is direct quotation, and whom the text names as speaking.
+
+Quotation state is carried across the sentences of a paragraph, because news quotes often run
+over several sentences ("“We have asked … question. It is a good question. …,” Sullivan said").
+Only double quotes count; single curly quotes are too often apostrophes.
+
+A speaker is a person or organisation the text names: "said Representative Cedric L. Richmond" is
+Cedric L. Richmond (titles dropped, middle initials kept); "Senator Harry Reid of Nevada said" is
+Harry Reid, never Nevada; a weekday, a month or a time is never a speaker; "Trump’s spokesman said"
+is "Trump’s spokesman" unless the text gives the spokesman's name. "he said" / "she said" takes the
+one person named in the same or the previous paragraph, and stays unnamed when there are several.
+Aliases of one person ("Rubio", "Sen. Marco Rubio") are merged to the fullest form. A speaker the
+text does not name is left empty, never guessed.
+"""
+from __future__ import annotations
+
+import re
+
+QUOTED_THRESHOLD = 0.5  # a sentence is "quoted" when at least half its characters are inside quotes
+
+_VERBS = (r"said|says|say|asked|asks|added|adds|continued|told|tells|wrote|writes|noted|notes|warned|warns|remarked|stressed|"
+          r"cautioned|explained|explains|argued|argues|insisted|insists|asserted|claimed|replied|tweeted|posted|declared|"
+          r"acknowledged|recalled|conceded|complained|countered|responded|suggested|predicted|concluded|announced")
+_TITLES = (r"Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Gen|General|Lt|Col|Colonel|Maj|Major|Capt|Captain|Sgt|Sergeant|Adm|Admiral|"
+           r"Cmdr|Sen|Sens|Senator|Rep|Reps|Representative|Congressman|Congresswoman|Gov|Governor|Amb|Ambassador|Rev|"
+           r"Reverend|Hon|Judge|Justice|President|Vice\s+President|Senator|Mayor|Minister|Prime\s+Minister|"
+           r"Foreign\s+Minister|Defen[cs]e\s+Minister|Secretary|Secretary\s+of\s+State|Chancellor|Speaker|Leader|"
+           r"Majority\s+Leader|Minority\s+Leader|Chairman|Chairwoman|Chair|Director|Commissioner|Chief|Sheriff|"
+           r"Attorney\s+General|Pope|King|Queen|Prince|Princess|Sir|Dame|Lord|Lady")
+_TITLE = rf"(?:(?:[Ff]ormer|[Aa]cting|[Dd]eputy|U\.S\.|Senate|House|State)\s+)*(?:{_TITLES})\.?\s+"
+_NAME_WORD = r"(?:[A-Z][a-z]*[A-Z]?[a-z’'\-]+(?:-[A-Z][a-z’']+)*|[A-Z]{2,}(?![a-z])|[A-Z]\.)"  # "Hewlett-Packard" is one word
+_PARTICLE = r"(?:de|da|del|der|van|von|bin|al|al-|la|le|du|di|st\.)"
+_NAME = rf"(?:{_TITLE})?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE}(?=\s+[A-Z]))){{0,4}}"
+_PLACE = r"(?:\s+of\s+[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)*)?"  # "Harry Reid of Nevada": the place is dropped
+_APPOSITIVE = r"(?:,\s[^,“”\"]{1,90},)?"  # "Leonid Petrov, a Russian-born academic,"
+_ROLES = (r"spokesman|spokeswoman|spokesperson|press\s+secretary|lawyer|attorney|aide|adviser|advisor|office|campaign|"
+          r"chief\s+of\s+staff|representative|son|daughter|wife|husband")
+
+# A name opens with a capital or "former/acting/deputy": the lookahead lets the regex skip every other position fast.
+_NAME_START = r"(?<![\w’'-])(?=[A-Z]|(?:[Ff]ormer|[Aa]cting|[Dd]eputy)\s)"  # never inside a word ("Hewlett-Packard")
+_NAME_SAID = re.compile(rf"{_NAME_START}(?P<name>{_NAME}){_PLACE}{_APPOSITIVE}\s+(?:also\s+|later\s+|then\s+)?(?:{_VERBS})\b")
+_SAID_NAME = re.compile(rf"\b(?:{_VERBS})\s+(?P<name>{_NAME})")
+_ACCORDING_TO = re.compile(rf"\b[Aa]ccording\s+to\s+(?:the\s+)?(?P<name>{_NAME})")
+_ROLE_SAID = re.compile(rf"{_NAME_START}(?P<owner>{_NAME})['’]s\s+(?P<role>(?:[a-z]+\s+){{0,2}}(?:{_ROLES}|manager|director|secretary|"
+                        rf"counsel|official|minister|chief|leader|head|president|chairman))(?:,\s+(?P<name>{_NAME}),)?\s+(?:{_VERBS})\b")
+# "said police Inspector Dave Bowen": a lower-case descriptor before a titled name
+# "says Merrill Lynch food analyst William Maguire": an organisation, then a role, then the person
+_ROLE_NOUNS = (r"analyst|economist|strategist|spokesman|spokeswoman|spokesperson|official|officer|executive|director|"
+               r"president|chairman|chairwoman|chief|lawyer|attorney|professor|researcher|expert|adviser|advisor|"
+               r"minister|secretary|manager|editor|correspondent|reporter|commander|envoy|ambassador|negotiator|aide")
+_SAID_ROLE_NAME = re.compile(rf"\b(?:{_VERBS})\s+(?:{_NAME_WORD}\s+){{1,3}}(?:[a-z]+\s+){{0,2}}(?:{_ROLE_NOUNS})\s+"
+                             rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})")
+_SAID_DESCRIBED = re.compile(rf"\b(?:{_VERBS})\s+(?:[a-z]+\s+){{1,3}}(?P<name>{_TITLE}{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})")
+_PRONOUN = re.compile(rf"(?<!\w)(?P<pronoun>[Hh]e|[Ss]he)\s+(?:also\s+|later\s+)?(?:{_VERBS})\b"
+                      rf"|\b(?:{_VERBS})\s+(?P<after>he|she)\b")
+_ANY_ATTRIBUTION = re.compile(rf"\b(?:{_VERBS}|[Aa]ccording\s+to)\b")
+_TITLED = re.compile(rf"(?<![\w.])(?P<name>{_TITLE}{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE}(?=\s+[A-Z]))){{0,3}})")
+_TITLE_AT_START = re.compile(rf"^(?:{_TITLE})+")
+_TITLE_INSIDE = re.compile(rf"(?:^|\s)(?:{_TITLES})\.?(?=\s+[A-Z])")  # each of "Secretary General Javier Solana"
+# Capitalised words that make a run a place or an organisation rather than a person (for "he said").
+_NOT_PERSON_WORDS = {
+    "states", "united", "york", "union", "nations", "house", "white", "department", "ministry", "party", "council",
+    "committee", "court", "bank", "corp", "corp.", "inc", "inc.", "co", "co.", "university", "street", "city", "county",
+    "republic", "kingdom", "korea", "america", "american", "european", "congress", "senate", "agency", "office",
+    "association", "institute", "foundation", "group", "company", "news", "times", "post", "journal", "press", "national", "international", "federal", "state", "north", "south", "east", "west", "new", "los", "san",
+}
+_CAPITALISED_RUN = re.compile(rf"(?<![\w.])(?:{_NAME_WORD})(?:\s+(?:{_NAME_WORD}|{_PARTICLE}(?=\s+[A-Z]))){{1,3}}")
+
+_TIME_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight", "yesterday",
+    "tomorrow", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sept.", "sep.", "oct.", "nov.",
+    "dec.", "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year",
+}
+# Words that open a capitalised run but are not names ("But Putin said", "Both said").
+_NOT_NAMES = {
+    "the", "a", "an", "but", "and", "or", "so", "yet", "he", "she", "they", "it", "we", "i", "you", "this", "that", "these",
+    "those", "there", "both", "all", "some", "many", "most", "others", "other", "several", "each", "neither", "either",
+    "few", "one", "two", "officials", "experts", "analysts", "critics", "supporters", "opponents", "residents", "people",
+    "however", "meanwhile", "still", "now", "then", "when", "while", "after", "before", "as", "if", "in", "on", "at",
+    "for", "from", "to", "his", "her", "their", "our", "my", "its", "no", "not", "what", "who", "which", "where",
+    "why", "how", "also", "later", "instead", "earlier", "separately", "asked", "said",
+}
+PRONOUN_SPEAKER = "\x00pronoun"  # a placeholder until resolve_speakers finds its person
+
+
+def quote_spans(paragraph: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """For each sentence span, the stretches inside double quotation marks (marks included), as
+    offsets into that sentence. A quote left open runs on into the following sentences."""
+    quoted, inside, opened = [], False, 0
+    for match in _QUOTE_MARK.finditer(paragraph):
+        mark, at = match.group(), match.start()
+        if mark == "“" or (mark == '"' and not inside):
+            if not inside:
+                inside, opened = True, at
+        elif inside:  # ” or a closing "
+            quoted.append((opened, at + 1))
+            inside = False
+        else:  # a stray closing mark: it alone is quotation
+            quoted.append((at, at + 1))
+    if inside:
+        quoted.append((opened, len(paragraph)))
+    result = []
+    for s, e in spans:
+        result.append([(max(a, s) - s, min(b, e) - s) for a, b in quoted if a < e and b > s])
+    return result
+
+
+_QUOTE_MARK = re.compile(r"[“”\"]")
+
+
+def quoted_share(text: str, quoted: list[tuple[int, int]]) -> float:
+    """Share of the sentence's non-space characters that are inside quotation marks."""
+    total = len(text) - sum(map(str.isspace, text))
+    inside = sum(b - a - sum(map(str.isspace, text[a:b])) for a, b in quoted)
+    return inside / total if total else 0.0
+
+
+def outside_quotes(text: str, quoted: list[tuple[int, int]]) -> str:
+    """The sentence with its quoted stretches blanked (same length, so offsets hold)."""
+    for a, b in quoted:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def clean_name(raw: str) -> str | None:
+    """A name as the speaker column holds it: titles and opening non-name words dropped, middle initials
+    kept; None when nothing name-like is left (a weekday, a month, a fragment, a possessive)."""
+    inside = list(_TITLE_INSIDE.finditer(raw.strip()))  # "Hungarian Foreign Minister Janos Martonyi"
+    words = raw.strip()[inside[-1].end():].split() if inside else raw.strip().split()
+    while words and words[0].lower() in _NOT_NAMES:
+        words = words[1:]
+        words = _TITLE_AT_START.sub("", " ".join(words)).split()
+    while words and (words[-1].lower() in _TIME_WORDS or words[-1].lower() in _NOT_NAMES):
+        words = words[:-1]
+    if not words or any(w.lower().strip(".,") in _TIME_WORDS for w in words):
+        return None
+    if words[-1].endswith(("’s", "'s")) or re.fullmatch(r"[A-Z]\.", words[-1]):
+        return None
+    return " ".join(words)
+
+
+def attribution(text: str, quoted: list[tuple[int, int]] = ()) -> str | None:
+    """The speaker the sentence names outside its quotation marks ("said Ms. Town"), PRONOUN_SPEAKER for
+    "he said" / "she said" (resolved later), or None. ``quoted``: its stretches inside quotation marks."""
+    outside = outside_quotes(text, quoted)
+    if not _ANY_ATTRIBUTION.search(outside):  # every pattern below needs a speech verb or "according to": skip them
+        return None
+    for match in _ROLE_SAID.finditer(outside):
+        if match.group("name") and clean_name(match.group("name")):
+            return clean_name(match.group("name"))
+        owner = clean_name(match.group("owner"))
+        if owner:
+            return f"{owner}’s {' '.join(match.group('role').split())}"
+    for pattern in (_NAME_SAID, _SAID_ROLE_NAME, _SAID_DESCRIBED, _SAID_NAME, _ACCORDING_TO):
+        for match in pattern.finditer(outside):
+            name = clean_name(match.group("name"))
+            if name:
+                return name
+    if _PRONOUN.search(outside):
+        return PRONOUN_SPEAKER
+    return None
+
+
+def people_named(text: str) -> list[str]:
+    """People the text names: with a title ("Senator Harry Reid", "Mr. Romney"; titles dropped), or as a run of
+    two to four capitalised words that holds no place or organisation word ("Jenny Town", not "New York")."""
+    found = [name for m in _TITLED.finditer(text) if (name := clean_name(m.group("name")))]
+    for m in _CAPITALISED_RUN.finditer(text):
+        name = clean_name(m.group())
+        if name and len(name.split()) > 1 and not {w.lower() for w in name.split()} & _NOT_PERSON_WORDS \
+                and not any(name in f for f in found):
+            found.append(name)
+    return found
+
+
+def _is_person(name: str, full_names: dict[str, str]) -> bool:
+    return len(name.split()) > 1 and "’s " not in name or name in full_names
+
+
+def resolve_speakers(attributions: list[str | None], paragraphs: list, quoted: list[bool],
+                     people: list[list[str]] | None = None, texts: list[str] | None = None) -> list[str]:
+    """Tidy the speakers of one article's sentences (in order).
+
+    - "Ms. Town" after "Jenny Town" is the same person: a surname alone takes the full name used
+      earlier in the article; with ``texts``, a surname the article gives in full elsewhere also counts as
+      that person being named in the sentence ("Geremek has reassured Moscow" names Bronislaw Geremek).
+    - "he said" takes the one person named (as a speaker, with a title, or by such a surname) in the same
+      paragraph before it or in the previous paragraph; with none or several it stays unnamed.
+    - A quoted sentence with no named speaker takes the speaker named elsewhere in its paragraph
+      (the attribution of a multi-sentence quote sits in one of its sentences), or, failing that, the speaker of
+      the sentence just before it when that one is the last of the previous paragraph (news runs a quote on in a
+      new paragraph without attributing it again) — unless, outside its quotation marks, it attributes the quote
+      itself ("says one official") or names someone else.
+
+    ``texts``: each sentence with its quotations blanked (``outside_quotes``).
+    """
+    people = people or [[] for _ in attributions]
+    full_names: dict[str, str] = {}
+    for names in [[a] for a in attributions if a and a != PRONOUN_SPEAKER] + people:
+        for name in names:
+            if len(name.split()) > 1 and "’s " not in name:
+                full_names.setdefault(name.split()[-1], name)
+    outside = texts if texts is not None else [""] * len(attributions)
+    surnames = _surname_pattern(full_names) if texts is not None else None
+    mentioned = [[full_names[m] for m in surnames.findall(text)] if surnames else [] for text in outside]
+    people = [named + more for named, more in zip(people, mentioned)]
+    order = list(dict.fromkeys(paragraphs))
+    seen: dict[object, list[str]] = {p: [] for p in order}  # persons named so far, per paragraph
+    resolved = []
+    for attributed, paragraph, named in zip(attributions, paragraphs, people):
+        if attributed == PRONOUN_SPEAKER:
+            previous = order[order.index(paragraph) - 1] if order.index(paragraph) > 0 else None
+            candidates = set(seen[paragraph]) | set(seen.get(previous, []))
+            name = candidates.pop() if len(candidates) == 1 else ""
+        elif attributed:
+            name = full_names.get(attributed, attributed) if len(attributed.split()) == 1 else attributed
+        else:
+            name = ""
+        resolved.append(name)
+        for person in ([name] if name else []) + [full_names.get(n, n) for n in named]:
+            if _is_person(person, full_names):
+                seen[paragraph].append(person)
+    by_paragraph: dict[object, str] = {}
+    for name, paragraph, is_quoted in zip(resolved, paragraphs, quoted):
+        if name and is_quoted:
+            by_paragraph.setdefault(paragraph, name)
+    final = []
+    for i, (name, paragraph, is_quoted) in enumerate(zip(resolved, paragraphs, quoted)):
+        if not name and is_quoted:
+            name = by_paragraph.get(paragraph, "")
+            first_of_paragraph = i > 0 and paragraphs[i - 1] != paragraph
+            if not name and first_of_paragraph and final[i - 1] and _last_of(paragraphs, i - 1) \
+                    and not _ATTRIBUTES.search(outside[i]) and set(mentioned[i]) <= {final[i - 1]}:
+                name = final[i - 1]
+        final.append(name)
+    return final
+
+
+# A sentence that attributes its quote itself, to anyone: it inherits no speaker from the sentence before.
+_ATTRIBUTES = re.compile(rf"\b(?:{_VERBS}|saying|adding|noting|calling|called|insisting|arguing|warning|responding|[Aa]ccording\s+to)\b")
+
+
+def _last_of(paragraphs: list, i: int) -> bool:
+    return i + 1 >= len(paragraphs) or paragraphs[i + 1] != paragraphs[i]
+
+
+def _surname_pattern(full_names: dict[str, str]) -> re.Pattern | None:
+    """Whole-word, capitalised surnames of the people an article names in full."""
+    surnames = [s for s in full_names if s[:1].isupper() and len(s) > 2]
+    return re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, sorted(surnames, key=len, reverse=True))) + r")(?![\w’'-])") \
+        if surnames else None
+
+
+def merge_aliases(speakers: list[str]) -> dict[str, str]:
+    """Across a corpus: each short form → the fullest form of the same person, where that is unambiguous
+    ("Rubio" → "Marco Rubio" when only one full name ends in Rubio; "Marco Rubio" stays)."""
+    names = set(speakers) - {""}
+    by_surname: dict[str, set[str]] = {}
+    for name in names:
+        if len(name.split()) > 1 and "’s " not in name:
+            by_surname.setdefault(name.split()[-1], set()).add(name)
+    mapping = {}
+    for name in names:
+        words = name.split()
+        fuller = {f for f in by_surname.get(words[-1], ()) if f != name and len(f.split()) > len(words)
+                  and f.split()[0] == words[0]} if len(words) > 1 else by_surname.get(words[-1], set()) - {name}
+        if len(words) == 1 and len(fuller) == 1 or len(words) > 1 and len(fuller) == 1:
+            mapping[name] = fuller.pop()
+    return mapping

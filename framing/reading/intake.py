@@ -1,0 +1,276 @@
+"""Adding articles to a corpus: files, pasted text, a saved corpus; duplicates, language, edits, removal.
+
+Every function takes the current corpus and returns a new one plus plain messages, and never changes
+its input, so a failure anywhere leaves the articles already loaded exactly as they were.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from framing.reading.budget import ADVICE, Budget
+from framing.reading.budget import DEFAULT as DEFAULT_BUDGET
+from framing.reading.clean import UNKNOWN, normalise
+from framing.reading.corpus import (
+    MAX_BYTES,
+    METADATA_FIELDS,
+    SAVED_CORPUS_FIELD,
+    Article,
+    InputError,
+    article_from_text,
+    articles_from_bytes,
+    count_sentences,
+)
+
+# The most frequent English function words: in English news prose they are roughly 40% of the words,
+# in French, German or Spanish prose only a few percent.
+ENGLISH_FUNCTION_WORDS = frozenset(
+    ["the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "on", "was", "with", "as", "he", "be", "by", "at", "are", "this", "have", "from", "or", "had", "not", "but", "they", "his", "her", "which", "were", "been", "has", "their", "its", "an", "will", "would", "there", "who", "said", "after", "about", "also", "than"]
+)
+MIN_ENGLISH_SHARE = 0.15
+MIN_WORDS_FOR_LANGUAGE_CHECK = 20
+_ENGLISH_LEXICONS = "the lexicons are English, so hedges, boosters and tone will be missed"
+NOT_ENGLISH = "does not look like English"
+NOT_ENGLISH_NOTE = NOT_ENGLISH + " ({share:.0%} common English words); " + _ENGLISH_LEXICONS
+NOT_ENGLISH_SHARED = "do not look like English; " + _ENGLISH_LEXICONS  # said of several articles at once
+
+
+@dataclass
+class Message:
+    level: str  # "error", "warning", "info" or "success"
+    source: str  # the file name, "pasted text", or an article id
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.text}"
+
+
+@dataclass
+class Intake:
+    articles: list[Article]  # the corpus after the change
+    messages: list[Message] = field(default_factory=list)
+    added: int = 0
+
+
+def english_share(text: str) -> tuple[float, int]:
+    """Share of words that are common English function words, and the number of words."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if not words:
+        return 0.0, 0
+    return sum(w in ENGLISH_FUNCTION_WORDS for w in words) / len(words), len(words)
+
+
+def is_saved_corpus(name: str, data: bytes) -> bool:
+    """A JSONL file written by 'Download corpus' (its records carry the cleaned blocks)."""
+    if Path(name).suffix.lower() != ".jsonl":
+        return False
+    first_line = data.lstrip().split(b"\n", 1)[0]  # only the first record is read, not the whole file
+    try:
+        record = json.loads(first_line.decode("utf-8", errors="replace"))
+    except json.JSONDecodeError:
+        return False
+    return isinstance(record, dict) and SAVED_CORPUS_FIELD in record
+
+
+def read_upload(name: str, data: bytes, budget: Budget = DEFAULT_BUDGET) -> list[Article]:
+    """One uploaded file, read in memory. ``name`` only picks the format and labels messages. A file with
+    more articles than one upload may hold stops before the rest is read."""
+    if len(data) > budget.max_bytes:
+        raise InputError(name, f"the file is {len(data) / 2**20:.1f} MB; the limit is {budget.max_bytes / 2**20:.0f} MB")
+    return articles_from_bytes(name, data, max_articles=budget.max_articles)
+
+
+def read_pasted(text: str) -> list[Article]:
+    source = "pasted text"
+    if not text.strip():
+        raise InputError(source, "the box is empty")
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise InputError(source, f"the text is over the {MAX_BYTES / 2**20:.0f} MB limit")
+    return [article_from_text(text, source)]
+
+
+def _size(articles: list[Article]) -> tuple[int, int, int]:
+    """Articles, sentences, characters."""
+    return len(articles), sum(count_sentences(a) for a in articles), sum(len(a.text) for a in articles)
+
+
+def over_budget(new: list[Article], batch: tuple[int, int, int], corpus: tuple[int, int, int], budget: Budget) -> str | None:
+    """Why adding ``new`` would break a budget (``batch``: what this upload already adds, ``corpus``: what the
+    session would keep beside it), or None."""
+    articles, sentences, characters = _size(new)
+    checks = [
+        (batch[0] + articles, budget.max_articles, "articles in one upload"),
+        (batch[1] + sentences, budget.max_sentences, "sentences in one upload"),
+        (batch[2] + characters, budget.max_characters, "characters in one upload"),
+        (corpus[0] + batch[0] + articles, budget.max_corpus_articles, "articles in a session"),
+        (corpus[1] + batch[1] + sentences, budget.max_corpus_sentences, "sentences in a session"),
+    ]
+    for total, limit, what in checks:
+        if total > limit:
+            return f"would make {total:,} {what}; the limit is {limit:,}. Nothing from it was added: {ADVICE}"
+    return None
+
+
+def add(corpus: list[Article], batches: list[tuple[str, list[Article] | InputError, bool]], replace_corpus: bool,
+        budget: Budget = DEFAULT_BUDGET) -> Intake:
+    """Merge read results into the corpus.
+
+    batches: (source, articles or the error reading them, whether it is a saved corpus). A saved
+    corpus restores exactly what was saved, replacing the session's articles; other articles join
+    (or, with ``replace_corpus``, replace the current ones, but only if at least one was read). A file
+    that would break a budget (``framing.reading.budget``) is refused whole, with a message; the rest still joins.
+    """
+    messages: list[Message] = []
+    merged: list[Article] = [] if replace_corpus else list(corpus)
+    kept = (0, 0, 0) if replace_corpus else _size(corpus)
+    batch = (0, 0, 0)
+    added = 0
+    for source, result, saved in batches:
+        if isinstance(result, InputError):
+            messages.append(Message("error", result.source, result.problem + ". Nothing from it was added."))
+            continue
+        problem = over_budget(result, (0, 0, 0) if saved else batch, (0, 0, 0) if saved else kept, budget)
+        if problem:
+            messages.append(Message("error", source, problem))
+            continue
+        if saved:
+            merged, added = list(result), added + len(result)
+            messages.append(Message("success", source, f"restored the saved corpus of {len(result)} article(s); it replaces the articles that were loaded"))
+            continue
+        new, duplicates = _without_duplicates(merged, result)
+        size = _size(new)
+        batch = (batch[0] + size[0], batch[1] + size[1], batch[2] + size[2])
+        for article in new:
+            _check_language(article)
+        messages += _note_messages(source, new, len(result))
+        merged += new
+        added += len(new)
+        messages += _duplicate_messages(source, duplicates, len(result))
+        if new:
+            messages.append(Message("success", source, f"added {len(new)} article(s)" if len(result) > 1 else f"added as {_name(new[0])}"))
+    if added == 0:
+        if replace_corpus:
+            messages.append(Message("info", "corpus", "nothing new was read, so the loaded articles were kept"))
+        return Intake(list(corpus), messages, 0)
+    return Intake(merged, messages, added)
+
+
+def _name(article: Article) -> str:
+    return article.article_id + (f" · {article.title}" if article.title != UNKNOWN else " (no title found)")
+
+
+def _note_messages(source: str, articles: list[Article], batch_size: int) -> list[Message]:
+    """One warning per note; a note shared by several articles of a file (its encoding) is said once."""
+    groups: dict[str, list[tuple[Article, str]]] = {}
+    for article in articles:
+        for note in article.notes:
+            key = NOT_ENGLISH_SHARED if note.startswith(NOT_ENGLISH) else note
+            groups.setdefault(key, []).append((article, note))
+    messages = []
+    for key, items in groups.items():
+        if len(items) == 1:
+            article, note = items[0]
+            messages.append(Message("warning", article.source_file if batch_size > 1 else source, note))
+        else:
+            messages.append(Message("warning", source, f"{len(items)} of {batch_size} articles: {key}"))
+    return messages
+
+
+def _without_duplicates(existing: list[Article], candidates: list[Article]) -> tuple[list[Article], list[tuple[Article, Article]]]:
+    by_hash = {a.content_hash: a for a in existing}
+    ids = {a.article_id for a in existing}
+    new, duplicates = [], []
+    for article in candidates:
+        same = by_hash.get(article.content_hash)
+        if same is not None:
+            duplicates.append((article, same))
+            continue
+        article = replace(article, notes=list(article.notes), article_id=_unique_id(article.article_id, ids))
+        by_hash[article.content_hash] = article
+        ids.add(article.article_id)
+        new.append(article)
+    return new, duplicates
+
+
+def _unique_id(article_id: str, taken: set[str]) -> str:
+    candidate, n = article_id, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{article_id}-{n}"
+    return candidate
+
+
+def _duplicate_messages(source: str, duplicates: list[tuple[Article, Article]], batch_size: int) -> list[Message]:
+    if not duplicates:
+        return []
+    if batch_size == 1:
+        _, same = duplicates[0]
+        return [Message("warning", source, f"already loaded (same text as {_name(same)}); not added again")]
+    return [Message("warning", source, f"{len(duplicates)} of {batch_size} articles were already loaded (same text); not added again")]
+
+
+def _check_language(article: Article) -> None:
+    share, n_words = english_share(article.text)
+    if n_words >= MIN_WORDS_FOR_LANGUAGE_CHECK and share < MIN_ENGLISH_SHARE:
+        article.notes.append(NOT_ENGLISH_NOTE.format(share=share))
+
+
+# --- edits ------------------------------------------------------------------------------------------
+
+EDITABLE_FIELDS = METADATA_FIELDS  # title, outlet, author, date, url
+
+
+def edit_metadata(corpus: list[Article], article_id: str, changes: dict[str, str]) -> Intake:
+    """Set metadata the user supplied; an emptied field goes back to 'unknown'. Each change is noted."""
+    index = next((i for i, a in enumerate(corpus) if a.article_id == article_id), None)
+    if index is None:
+        return Intake(list(corpus), [Message("error", article_id, "no such article")])
+    article = corpus[index]
+    values = {}
+    for key, value in changes.items():
+        if key not in EDITABLE_FIELDS:
+            raise ValueError(f"{key} is not an editable field")
+        value = normalise(str(value)).strip() or ("" if key == "story" else UNKNOWN)
+        if value != getattr(article, key):
+            values[key] = value
+    if not values:
+        return Intake(list(corpus), [Message("info", article_id, "nothing changed")])
+    notes = list(article.notes) + [f"{k} set by the user (was {getattr(article, k)!r})" for k in values]
+    edited = replace(article, notes=notes, **values)
+    if "date" in values:
+        edited.date_source = "set by the user"
+    result = list(corpus)
+    result[index] = edited
+    return Intake(result, [Message("success", article_id, "saved " + ", ".join(values))])
+
+
+def remove(corpus: list[Article], article_id: str) -> Intake:
+    kept = [a for a in corpus if a.article_id != article_id]
+    if len(kept) == len(corpus):
+        return Intake(list(corpus), [Message("error", article_id, "no such article")])
+    if not kept:
+        return Intake(list(corpus), [Message("error", article_id, "this is the last article; add another before removing it")])
+    gone = next(a for a in corpus if a.article_id == article_id)
+    return Intake(kept, [Message("success", article_id, f"removed ({gone.title})")])
+
+
+
+def set_story(corpus: list[Article], article_ids: list[str], story: str) -> Intake:
+    """Put articles into a story: rename a story (all its articles), merge two (rename one to the other's
+    name), or move one article. Each change is noted on the article."""
+    story = normalise(story).strip()
+    if not story:
+        return Intake(list(corpus), [Message("error", "story", "the new story name is empty")])
+    ids = set(article_ids)
+    result, changed = [], 0
+    for article in corpus:
+        if article.article_id in ids and article.story != story:
+            was = article.story or "grouped automatically"
+            article = replace(article, story=story, notes=list(article.notes) + [f"story set by the user (was {was!r})"])
+            changed += 1
+        result.append(article)
+    if not changed:
+        return Intake(list(corpus), [Message("info", "story", "nothing changed")])
+    return Intake(result, [Message("success", "story", f"{changed} article(s) now in “{story}”")])

@@ -1,0 +1,155 @@
+"""Every per-sentence measure, declared once.
+
+A measure is a function of one ``Sentence`` plus one ``Measure`` line in ``MEASURES``. From these
+declarations come the sentence table's columns, the command line's fields, every summary (a mean
+with a bootstrap interval, a rate per 1,000 words, or a share of sentences) and the score line under
+each passage in the app. Nothing else lists measures by hand.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from framing.language.lexicon import Lexicons, Match, as_cues
+from framing.language.voice import QUOTED_THRESHOLD
+from framing.models import uncertainty
+from framing.models.tone import tone_scores
+
+AGGREGATES = ("mean", "per_1k_words", "share", None)
+
+
+class Sentence:
+    """One sentence as the measures see it. Shared work (the tone engines, the cue lists, the
+    uncertainty model) is done once, and only when a measure asks for it."""
+
+    def __init__(self, text: str, lexicons: Lexicons | None, model: uncertainty.Model | None = None, quoted_share: float = 0.0,
+                 reader_probability: float | None = None):
+        self.text = text
+        self.lexicons = lexicons
+        self._model = model
+        self.quoted_share = quoted_share
+        self._reader_probability = reader_probability  # when the caller read a batch of sentences at once
+
+    @cached_property
+    def model(self) -> uncertainty.Model:
+        return self._model or uncertainty.shipped_model()
+
+    @cached_property
+    def tone(self) -> dict[str, float]:
+        return tone_scores(self.text)
+
+    @cached_property
+    def matches(self) -> dict[str, list[Match]]:
+        """Every lexicon's matches, by list name (framing.language.lexicon.Lexicons.scan: the words are found once for all)."""
+        return self.lexicons.scan(self.text)
+
+    @cached_property
+    def hedges(self) -> list[dict]:
+        return as_cues(self.text, self.matches["hedges"])
+
+    def _outside_hedges(self, cues: list[dict]) -> list[dict]:
+        spans = [(h["start"], h["end"]) for h in self.hedges]
+        return [c for c in cues if not any(s <= c["start"] and c["end"] <= e for s, e in spans)]
+
+    @cached_property
+    def approximators(self) -> list[dict]:
+        return self._outside_hedges(as_cues(self.text, self.matches["approximators"]))
+
+    @cached_property
+    def boosters(self) -> list[dict]:
+        # A booster inside a hedge ("clear" in "not clear") is part of the hedge, not a booster.
+        return self._outside_hedges(as_cues(self.text, self.matches["boosters"]))
+
+    @cached_property
+    def reader_uncertainty(self) -> float:
+        """The context reader's probability (framing/models/context_reader.py); it reads the text alone, no lexicon."""
+        # Rounded here, as the sentence table stores it, so `score` and `analyze` mix the very same number.
+        read = self._reader_probability if self._reader_probability is not None else self.model.read_one(self.text)
+        return round(float(read), 4)
+
+    @cached_property
+    def uncertainty(self) -> tuple[float, list[str]]:
+        return self.model.assess(self.text, self.hedges, self.approximators, reader_probability=self.reader_uncertainty)
+
+
+@dataclass(frozen=True)
+class Measure:
+    column: str  # its column in the sentence table (and field in the CLI's output)
+    label: str  # what a reader sees: passage score line, chart titles, tooltips
+    compute: Callable[[Sentence], Any]
+    aggregate: str | None  # "mean" (with a 95% CI), "per_1k_words" (a count), "share" (a flag), or None
+    fmt: str = "+.2f"  # how one value is written in a passage
+    summary: str = ""  # its column in summaries; by default derived from the column and the aggregate
+    total: str = ""  # per_1k_words only: the summary column holding the plain count
+    in_passage: bool = True
+    in_cli: bool = True
+    explain: str = ""  # a list column whose items are shown after the value in a passage ("raised by …")
+    needs_paragraph: bool = False  # needs more than the sentence itself (quotes run across sentences): not in `score`
+    needs_lexicons: bool = False  # reads what the lexicons find: recomputed, alone, when a lexicon is edited
+
+    def __post_init__(self):
+        if self.aggregate not in AGGREGATES:
+            raise ValueError(f"{self.column}: aggregate must be one of {AGGREGATES}")
+
+    @property
+    def summary_column(self) -> str:
+        if self.summary:
+            return self.summary
+        return {"mean": f"mean_{self.column}", "per_1k_words": f"{self.column}_per_1k_words",
+                "share": f"{self.column}_share", None: self.column}[self.aggregate]
+
+    @property
+    def summary_columns(self) -> list[str]:
+        """Every column a summary gets from this measure."""
+        if self.aggregate == "mean":
+            return [self.summary_column, f"{self.column}_ci_low", f"{self.column}_ci_high"]
+        if self.aggregate == "per_1k_words":
+            return [self.total or self.column, self.summary_column]
+        return [self.summary_column] if self.aggregate else []
+
+    def passage_text(self, row) -> str:
+        value = row[self.column]
+        text = f"{self.label} {format(value, self.fmt) if self.fmt else value}"
+        reasons = row.get(self.explain) if self.explain else None
+        if reasons is not None and len(reasons):
+            text += f" (raised by {', '.join(reasons)})"
+        return text
+
+
+MEASURES: list[Measure] = [
+    Measure("tone", "tone", lambda s: s.tone["tone"], "mean"),
+    Measure("polarity", "polarity", lambda s: s.tone["polarity"], "mean"),
+    Measure("subjectivity", "subjectivity", lambda s: s.tone["subjectivity"], "mean", ".2f"),
+    Measure("vader", "VADER", lambda s: s.tone["vader"], "mean", in_passage=False),
+    Measure("hedge_count", "epistemic hedges", lambda s: len(s.hedges), "per_1k_words", "d",
+            summary="hedges_per_1k_words", total="hedges", in_cli=False, needs_lexicons=True),
+    Measure("approximator_count", "approximators", lambda s: len(s.approximators), "per_1k_words", "d",
+            summary="approximators_per_1k_words", total="approximators", in_cli=False, needs_lexicons=True),
+    Measure("booster_count", "boosters", lambda s: len(s.boosters), "per_1k_words", "d",
+            summary="boosters_per_1k_words", total="boosters", in_cli=False, needs_lexicons=True),
+    Measure("hedged", "hedged (epistemic)", lambda s: bool(s.hedges), "share", summary="hedged_sentence_share",
+            in_passage=False, in_cli=False, needs_lexicons=True),
+    Measure("boosted", "boosted", lambda s: bool(s.boosters), "share", summary="boosted_sentence_share",
+            in_passage=False, in_cli=False, needs_lexicons=True),
+    # The encyclopedic expert's transformer, kept as its own column so the uncertainty score can be checked part by
+    # part; it needs no lexicon, so a lexicon edit never reruns it.
+    Measure("reader_uncertainty", "context reader", lambda s: s.reader_uncertainty, None, ".2f", in_passage=False),
+    Measure("uncertainty", "uncertainty", lambda s: round(s.uncertainty[0], 4), "mean", ".2f",
+            explain="uncertainty_reasons", needs_lexicons=True),
+    Measure("uncertain", "uncertain", lambda s: s.uncertainty[0] >= s.model.threshold, "share",
+            summary="uncertain_sentence_share", in_passage=False, needs_lexicons=True),
+    Measure("uncertainty_reasons", "raised by", lambda s: s.uncertainty[1], None, in_passage=False, needs_lexicons=True),
+    Measure("quoted", "quoted", lambda s: s.quoted_share >= QUOTED_THRESHOLD, "share", summary="quoted_share",
+            in_passage=False, needs_paragraph=True),
+]
+
+
+def measure(column: str) -> Measure:
+    return next(m for m in MEASURES if m.column == column)
+
+
+def score(sentence: Sentence) -> dict[str, Any]:
+    """Every measure of one sentence, by column."""
+    return {m.column: m.compute(sentence) for m in MEASURES}

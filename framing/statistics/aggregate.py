@@ -1,0 +1,221 @@
+"""Aggregates of the sentence table: per article, per outlet, per outlet × theme and per actor.
+
+Every aggregate carries its n. Means carry 95% percentile-bootstrap confidence intervals (2,000 resamples,
+fixed seed so a figure does not change between runs) that resample whole **articles** when the group spans
+two or more — sentences of one article are not independent — and the sentences of its one article otherwise.
+With fewer than ``MIN_N_FOR_CI`` sentences no interval is given and the row is flagged ``small_sample``.
+Intervals cost time, so a caller asks for those it shows (``intervals``).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from framing.language.term_match import TermMatch
+from framing.scoring.measures import MEASURES
+from framing.statistics.compare import MIN_ARTICLES, label_masks, resampled_ratio
+
+BOOTSTRAP_RESAMPLES = 2000
+MIN_N_FOR_CI = 5
+SMALL_SAMPLE = 30  # below this many sentences a group's rates are shown but flagged
+NEUTRAL_BAND = 0.05  # |tone| below this is neutral
+CI_METHOD = "resampling articles (sentences, for an outlet of one article)"  # how to say it under a chart
+Intervals = bool | Iterable[str]  # True: every mean; False: none; or the columns whose means get one
+
+
+def bootstrap_ci(values, resamples: int = BOOTSTRAP_RESAMPLES, seed: int = 0) -> tuple[float, float]:
+    """95% percentile-bootstrap interval of the mean of independent values (resampled 250 at a time)."""
+    values = np.asarray(values, dtype=float)
+    values = values[~np.isnan(values)]
+    if len(values) < MIN_N_FOR_CI:
+        return (float("nan"), float("nan"))
+    low, high = np.percentile(resampled_ratio(values, np.ones(len(values)), np.random.default_rng(seed), resamples), [2.5, 97.5])
+    return (float(low), float(high))
+
+
+def mean_ci(group: pd.DataFrame, column: str, seed: int = 0) -> tuple[float, float]:
+    """95% interval of a group's mean of ``column``: its articles resampled when there are two or more, the sentences of
+    its one article otherwise (none below MIN_N_FOR_CI sentences)."""
+    values = group[column].to_numpy(dtype=float)
+    if len(values) < MIN_N_FOR_CI:
+        return (float("nan"), float("nan"))
+    if group["article_id"].nunique() < MIN_ARTICLES:
+        return bootstrap_ci(values, seed=seed)
+    sums = pd.DataFrame({"article_id": group["article_id"].to_numpy(), "value": values}).groupby("article_id", sort=False)["value"]
+    ratios = resampled_ratio(sums.sum().to_numpy(), sums.count().to_numpy(dtype=float), np.random.default_rng(seed),
+                             BOOTSTRAP_RESAMPLES)
+    low, high = np.nanpercentile(ratios, [2.5, 97.5])
+    return (float(low), float(high))
+
+
+def _wanted(intervals: Intervals, column: str) -> bool:
+    return intervals if isinstance(intervals, bool) else column in set(intervals)
+
+
+def _mean_with_ci(group: pd.DataFrame, name: str, interval: bool = True) -> dict:
+    low, high = mean_ci(group, name) if interval else (float("nan"), float("nan"))
+    mean = float(group[name].mean()) if len(group) else float("nan")
+    return {f"mean_{name}": mean, f"{name}_ci_low": low, f"{name}_ci_high": high}
+
+
+def _per_1k(count: float, words: float) -> float:
+    return 1000.0 * count / words if words else float("nan")
+
+
+def summarise(group: pd.DataFrame, intervals: Intervals = True) -> dict:
+    """The headline measures of any set of sentences: every declared measure, aggregated as declared.
+
+    ``intervals``: which means get a bootstrap interval (the others get NaN): per article they are shown nowhere,
+    and for a file of 400,000 one-line articles they would cost most of the time and memory."""
+    n_words = int(group["n_words"].sum())
+    row = {"n_sentences": len(group), "n_words": n_words}
+    for m in MEASURES:
+        if m.column not in group:  # a table made before the measure was declared
+            continue
+        if m.aggregate == "mean":
+            row.update(_mean_with_ci(group, m.column, _wanted(intervals, m.column)))
+        elif m.aggregate == "per_1k_words":
+            count = int(group[m.column].sum())
+            row[m.total or m.column] = count
+            row[m.summary_column] = _per_1k(count, n_words)
+        elif m.aggregate == "share":
+            row[m.summary_column] = float(group[m.column].mean()) if len(group) else float("nan")
+    hedges, boosters = row.get("hedges", 0), row.get("boosters", 0)
+    row.update({
+        "share_negative": float((group["tone"] < -NEUTRAL_BAND).mean()) if len(group) else float("nan"),
+        "share_positive": float((group["tone"] > NEUTRAL_BAND).mean()) if len(group) else float("nan"),
+        # +1: only hedges, −1: only boosters, 0: as many of each.
+        "hedge_booster_balance": (hedges - boosters) / (hedges + boosters) if hedges + boosters else float("nan"),
+        "small_sample": len(group) < SMALL_SAMPLE,
+    })
+    return row
+
+
+def summary_columns() -> list[str]:
+    """The measure columns of a summary, in declaration order (for the CLI and exports)."""
+    return [c for m in MEASURES for c in m.summary_columns]
+
+
+def summary_by(table: pd.DataFrame, by: str | list[str], intervals: Intervals = True) -> pd.DataFrame:
+    keys = [by] if isinstance(by, str) else list(by)
+    rows = []
+    for key, group in table.groupby(keys, sort=True):
+        key = key if isinstance(key, tuple) else (key,)
+        rows.append({**dict(zip(keys, key)), **summarise(group, intervals)})
+    return pd.DataFrame(rows)
+
+
+def article_summary(table: pd.DataFrame) -> pd.DataFrame:
+    """One row per article, in corpus order: summarise()'s columns without intervals (no view shows them per
+    article), computed for all articles at once — a Python loop per article cost most of the time of a file
+    of 400,000 one-line articles."""
+    groups = table.groupby("article_id", sort=False)
+    out = groups[["outlet", "outlet_group", "title", "date"]].first()
+    out["n_sentences"] = groups.size()
+    out["n_words"] = groups["n_words"].sum()
+    for m in MEASURES:
+        if m.column not in table:
+            continue
+        if m.aggregate == "mean":
+            out[m.summary_column] = groups[m.column].mean()
+            out[f"{m.column}_ci_low"] = out[f"{m.column}_ci_high"] = float("nan")
+        elif m.aggregate == "per_1k_words":
+            counts = groups[m.column].sum()
+            out[m.total or m.column] = counts
+            out[m.summary_column] = (1000.0 * counts / out["n_words"]).where(out["n_words"] > 0)
+        elif m.aggregate == "share":
+            out[m.summary_column] = groups[m.column].mean()
+    tone = table["tone"]
+    out["share_negative"] = (tone < -NEUTRAL_BAND).groupby(table["article_id"], sort=False).mean()
+    out["share_positive"] = (tone > NEUTRAL_BAND).groupby(table["article_id"], sort=False).mean()
+    hedges, boosters = out.get("hedges", 0), out.get("boosters", 0)
+    out["hedge_booster_balance"] = ((hedges - boosters) / (hedges + boosters)).where(hedges + boosters > 0)
+    out["small_sample"] = out["n_sentences"] < SMALL_SAMPLE
+    return out.reset_index()
+
+
+def outlet_summary(table: pd.DataFrame, intervals: Intervals = True) -> pd.DataFrame:
+    return summary_by(table, "outlet_group", intervals)
+
+
+def cue_rates_by_category(table: pd.DataFrame, by: str, kind: str = "hedges") -> pd.DataFrame:
+    """Per group × cue category: count, per 1,000 words, and share of sentences with that category."""
+    words = table.groupby(by)["n_words"].sum()
+    sentences = table.groupby(by).size()
+    cues = table[[by, "sentence_id", kind]].explode(kind).dropna(subset=[kind])
+    cues = cues.assign(category=cues[kind].map(lambda c: c["category"]))
+    counts = cues.groupby([by, "category"]).agg(count=("sentence_id", "size"), sentences=("sentence_id", "nunique"))
+    counts = counts.reset_index()
+    counts["per_1k_words"] = [_per_1k(c, words[g]) for g, c in zip(counts[by], counts["count"])]
+    counts["sentence_share"] = [s / sentences[g] for g, s in zip(counts[by], counts["sentences"])]
+    counts["n_words"] = counts[by].map(words)
+    counts["n_sentences"] = counts[by].map(sentences)
+    return counts
+
+
+def label_summary(table: pd.DataFrame, by: str, label_column: str, intervals: bool = False) -> pd.DataFrame:
+    """Per group × label (theme, policy frame or actor): attention, placement, tone and hedging, every label at once.
+
+    share_of_sentences: sentences naming the label / all sentences of the group.
+    lead_weighted_share: the same with sentences near the top weighted more: a weight falling linearly from 1 at the
+    top of an article to 0.25 at its end, so a label in the opening counts up to 4× one in the last paragraph.
+    first_mention_position: earliest relative position (0 = first sentence) in any article of the group;
+    mean_first_mention_position: its mean over the group's articles that name the label.
+    ``intervals``: a 95% interval for the mean tone of each group × label (no chart shows one; off by default).
+    """
+    labels = sorted({label for names in table[label_column] for label in names})
+    columns = [by, "label", "n_sentences", "group_sentences", "share_of_sentences", "lead_weighted_share",
+               "first_mention_position", "mean_first_mention_position", "hedged_sentence_share", "quoted_share",
+               "small_sample", "mean_tone", "tone_ci_low", "tone_ci_high"]
+    if not labels or table.empty:
+        return pd.DataFrame(columns=columns)
+    masks = label_masks(table[label_column], labels)
+    position = table["position"].to_numpy(dtype=float)
+    weights = 1.0 - 0.75 * position
+    tone, hedged, quoted = (table[c].to_numpy(dtype=float) for c in ("tone", "hedged", "quoted"))
+    articles = pd.factorize(table["article_id"])[0]
+    rows = []
+    for group_key, index in table.groupby(by, sort=True).indices.items():
+        present = np.flatnonzero(masks[index].any(axis=0))  # the labels this group names
+        named = masks[np.ix_(index, present)]  # (group's sentences × those labels)
+        counts = named.sum(axis=0)
+        share = counts / len(index)
+        lead = (weights[index, None] * named).sum(axis=0) / weights[index].sum()
+        hedged_share, quoted_share, mean_tone = ((values[index, None] * named).sum(axis=0) / counts
+                                                 for values in (hedged, quoted, tone))
+        first = pd.DataFrame(np.where(named, position[index, None], np.inf)).groupby(articles[index]).min().to_numpy()
+        earliest = first.min(axis=0)
+        mean_first = np.where(np.isfinite(first), first, 0.0).sum(axis=0) / np.isfinite(first).sum(axis=0)
+        for k, j in enumerate(present):
+            low, high = mean_ci(table.iloc[index[named[:, k]]], "tone") if intervals else (float("nan"), float("nan"))
+            rows.append({by: group_key, "label": labels[j], "n_sentences": int(counts[k]), "group_sentences": len(index),
+                         "share_of_sentences": float(share[k]), "lead_weighted_share": float(lead[k]),
+                         "first_mention_position": float(earliest[k]), "mean_first_mention_position": float(mean_first[k]),
+                         "hedged_sentence_share": float(hedged_share[k]), "quoted_share": float(quoted_share[k]),
+                         "small_sample": int(counts[k]) < MIN_N_FOR_CI, "mean_tone": float(mean_tone[k]),
+                         "tone_ci_low": low, "tone_ci_high": high})
+    return pd.DataFrame(rows, columns=columns)
+
+
+def actor_mentions(table: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Per group × actor: number of mentions (every alias occurrence), plus label_summary's columns."""
+    summary = label_summary(table, by, "actors")
+    if summary.empty:
+        return summary
+    mentions = table[[by, "actor_matches"]].explode("actor_matches").dropna()
+    mentions = mentions.assign(label=mentions["actor_matches"].map(lambda m: TermMatch(*m).label)).groupby([by, "label"]).size()
+    summary["mentions"] = [int(mentions.get((g, a), 0)) for g, a in zip(summary[by], summary["label"])]
+    return summary
+
+
+def speaker_counts(table: pd.DataFrame, by: str) -> pd.DataFrame:
+    named = table[table["speaker"] != ""]
+    return named.groupby([by, "speaker"]).agg(sentences=("sentence_id", "size"), quoted=("quoted", "sum")).reset_index()
+
+
+def outlet_theme_summary(table: pd.DataFrame, theme_column: str = "themes") -> pd.DataFrame:
+    """summarise() for every outlet × theme: the sentences of that outlet that name that theme."""
+    exploded = table.explode(theme_column).dropna(subset=[theme_column]).rename(columns={theme_column: "theme"})
+    return summary_by(exploded, ["outlet_group", "theme"])

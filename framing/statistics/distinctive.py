@@ -1,0 +1,116 @@
+"""Distinctive words and phrases: what one outlet says more than the rest, with no lexicon.
+
+The weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008,
+"Fightin' Words", section 3.5). For a term w, group i (an outlet) and the rest j:
+
+    δ_w = log((y_wi + α_w) / (n_i + α_0 − y_wi − α_w)) − log((y_wj + α_w) / (n_j + α_0 − y_wj − α_w))
+    σ²_w ≈ 1 / (y_wi + α_w) + 1 / (y_wj + α_w),          z_w = δ_w / σ_w
+
+where y counts the term, n counts all terms, and the prior α_w = α_0 × (the term's share of the whole
+corpus), α_0 = PRIOR_WEIGHT. As in the paper, stop words are not removed: the prior and the variance keep
+frequent words from ranking high on small differences. Terms are unigrams and bigrams of lower-case
+words within a sentence; tokens with digits are dropped, and a bigram made only of stop words is not
+shown. A term must occur at least MIN_COUNT times in the group to be listed.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+PRIOR_WEIGHT = 1000.0  # α_0: the prior weighs as much as this many terms spread like the whole corpus
+MIN_COUNT = 3
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+STOP_WORDS = frozenset(
+    ["a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "him", "them", "us", "me", "not", "no", "so", "than", "then", "there", "here", "which", "who", "whom", "whose", "what", "when", "where", "why", "how", "all", "any", "both", "each", "few", "more", "most", "other", "some", "such", "only", "own", "same", "too", "very", "can", "will", "just", "do", "does", "did", "has", "have", "had", "would", "should", "could", "may", "might", "must", "also", "into", "over", "after", "before", "about", "against", "between", "through", "during", "without", "within", "up", "down", "out", "off", "again", "further", "once", "s", "t"]
+)
+
+
+def tokens(text: str) -> list[str]:
+    return [t.replace("’", "'") for t in _TOKEN.findall(text.lower())]
+
+
+def terms(text: str) -> list[str]:
+    """The unigrams and bigrams of one sentence."""
+    words = tokens(text)
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:]) if not (a in STOP_WORDS and b in STOP_WORDS)]
+
+
+def term_counts(texts: Iterable[str]) -> Counter:
+    counts: Counter = Counter()
+    for text in texts:
+        counts.update(terms(text))
+    return counts
+
+
+def log_odds(group: Counter, rest: Counter, prior: Counter, prior_weight: float = PRIOR_WEIGHT) -> pd.DataFrame:
+    """δ and z for every term of ``group`` (see the module docstring); ``prior`` is the whole corpus's counts."""
+    total_prior = sum(prior.values())
+    names = list(group)
+    y_i = np.array([group[t] for t in names], dtype=float)
+    y_j = np.array([rest.get(t, 0) for t in names], dtype=float)
+    alpha = prior_weight * np.array([prior[t] for t in names], dtype=float) / total_prior
+    n_i, n_j = float(sum(group.values())), float(sum(rest.values()))
+    delta = (np.log((y_i + alpha) / (n_i + prior_weight - y_i - alpha))
+             - np.log((y_j + alpha) / (n_j + prior_weight - y_j - alpha)))
+    z = delta / np.sqrt(1.0 / (y_i + alpha) + 1.0 / (y_j + alpha))
+    return pd.DataFrame({"term": names, "count": y_i.astype(int), "rest_count": y_j.astype(int), "log_odds": delta, "z": z})
+
+
+@dataclass(frozen=True)
+class TermCounts:
+    by_group: dict[str, Counter]
+    corpus: Counter
+
+
+def group_term_counts(table: pd.DataFrame, by: str = "outlet_group") -> TermCounts:
+    """Each group's term counts and the corpus's (the most expensive part of ``distinctive``: pass them to reuse)."""
+    by_group = {g: term_counts(texts) for g, texts in table.groupby(by, sort=True)["text"]}
+    corpus: Counter = Counter()
+    for counts in by_group.values():
+        corpus.update(counts)
+    return TermCounts(by_group, corpus)
+
+
+def distinctive(table: pd.DataFrame, by: str = "outlet_group", top: int = 20, min_count: int = MIN_COUNT,
+                groups: list[str] | None = None, counts: TermCounts | None = None) -> pd.DataFrame:
+    """For every group (or those in ``groups``) against all the others: its ``top`` terms by z, one row per
+    group and term: group, term, count, rest_count, log_odds, z. ``counts``: group_term_counts(table, by), if made."""
+    counts = counts if counts is not None else group_term_counts(table, by)
+    by_group, corpus = counts.by_group, counts.corpus
+    frames = []
+    for group in groups if groups is not None else list(by_group):
+        if group not in by_group:
+            continue
+        rest = corpus - by_group[group]
+        scored = log_odds(by_group[group], rest, corpus)
+        scored = scored[(scored["count"] >= min_count) & ~scored["term"].isin(STOP_WORDS)]
+        frames.append(scored.nlargest(top, "z").assign(group=group))
+    columns = ["group", "term", "count", "rest_count", "log_odds", "z"]
+    return pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
+
+
+def term_pattern(term: str) -> re.Pattern[str]:
+    """Where a term (as ``terms`` makes it) occurs in a sentence, case-insensitively, as whole words."""
+    words = [re.escape(w).replace("'", "['’]") for w in term.split()]
+    return re.compile(r"(?<![\w])" + r"\s+".join(words) + r"(?![\w])", re.IGNORECASE)
+
+
+class QueryError(ValueError):
+    """A search that cannot be run (empty, or only wildcards)."""
+
+
+def query_pattern(query: str) -> re.Pattern[str]:
+    """A search for a word or phrase, ``*`` standing for any letters ("sanction*", "north korea*"): whole
+    words, any case. A query of wildcards only would match every word and is refused."""
+    words = query.split()
+    if not words:
+        raise QueryError("type a word or phrase")
+    if all(set(w) <= {"*"} for w in words):
+        raise QueryError(f"“{query}” is only wildcards, which would match every word; add some letters")
+    parts = [re.escape(w).replace("'", "['’]").replace(r"\*", r"[\w'’-]*") for w in words]
+    return re.compile(r"(?<![\w])" + r"\s+".join(parts) + r"(?![\w])", re.IGNORECASE)

@@ -1,0 +1,66 @@
+"""Which sentences a pick or a click means: one table of filters, used by both.
+
+A selection is a dict of field → value, e.g. ``{"outlet_group": "PRIO Blogs", "hedge_category":
+"modal"}``. Chart data uses these same field names, so a clicked mark's fields are its filter, and a
+pick in the sidebar ("outlet PRIO Blogs", "theme Sanctions") is a selection too. A new clickable
+field is one ``Filter`` line in ``FILTERS``.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from framing.statistics.distinctive import term_pattern
+
+# mask(table, value, theme_column) -> a boolean Series over the table's rows
+Mask = Callable[[pd.DataFrame, str, str], pd.Series]
+# The kinds of cue a chart can show, each with its count column.
+CUE_KIND_COLUMNS = {"Epistemic hedges": "hedge_count", "Approximators": "approximator_count", "Boosters": "booster_count"}
+
+
+@dataclass(frozen=True)
+class Filter:
+    field: str  # the field in chart data and in the URL
+    noun: str  # what a reader calls it: "hedge category"
+    mask: Mask
+
+
+def equals(column: str) -> Mask:
+    return lambda table, value, theme_column: table[column] == value
+
+
+def names(column: str) -> Mask:
+    """The sentence's list of labels in ``column`` holds the value."""
+    return lambda table, value, theme_column: table[column].map(lambda labels: value in labels)
+
+
+FILTERS: dict[str, Filter] = {f.field: f for f in (
+    Filter("outlet_group", "outlet", equals("outlet_group")),
+    Filter("article_id", "article", equals("article_id")),
+    Filter("story", "story", equals("story")),
+    Filter("sentence_id", "sentence", equals("sentence_id")),
+    Filter("speaker", "speaker", equals("speaker")),
+    Filter("hedge_category", "hedge category", names("hedge_categories")),
+    Filter("booster_category", "booster category",
+           lambda table, value, _: table["boosters"].map(lambda cues: any(c["category"] == value for c in cues))),
+    Filter("theme", "theme", lambda table, value, theme_column: table[theme_column].map(lambda labels: value in labels)),
+    Filter("actor", "actor", names("actors")),
+    Filter("voice", "voice", lambda table, value, _: table["quoted"] == (value == "quoted")),
+    Filter("cue_kind", "cue", lambda table, value, _: table[CUE_KIND_COLUMNS.get(value, "hedge_count")] > 0),
+    Filter("term", "term", lambda table, value, _: table["text"].str.contains(term_pattern(value))),
+)}
+
+
+def apply(table: pd.DataFrame, selection: dict | None, theme_column: str = "themes") -> pd.DataFrame:
+    """The sentences a selection means. Unknown fields are ignored; an empty selection keeps every row."""
+    mask = pd.Series(True, index=table.index)
+    for field, value in (selection or {}).items():
+        if field in FILTERS:
+            mask &= FILTERS[field].mask(table, value, theme_column).astype(bool)
+    return table[mask]
+
+
+def describe(selection: dict) -> str:
+    return " · ".join(f"{FILTERS[k].noun if k in FILTERS else k}: {v}" for k, v in selection.items())
