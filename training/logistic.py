@@ -73,11 +73,6 @@ def train_logistic(rows: list[set[str]], labels: list[int], groups: list[str] | 
 
 
 Labelled = list[tuple[str, list[dict], list[dict], int]]  # (text, hedges, approximators, label)
-# Chosen by 5-fold cross-validation on the dev files (folds by document); see bench/train_uncertainty.py.
-SETTINGS = {"news": {"vocabulary_size": 0, "c": 0.5, "iterations": 300},
-            "encyclopedic": {"vocabulary_size": 3000, "c": 0.05, "iterations": 300},
-            "gate": {"vocabulary_size": 3000, "c": 0.05, "iterations": 300}}
-
 
 
 def train(news: Labelled, encyclopedic: Labelled) -> Model:

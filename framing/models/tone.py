@@ -3,7 +3,7 @@
 All three run offline from lexicons shipped inside their PyPI packages (no corpus download).
 
 ``tone`` is a fixed blend of VADER's compound score and TextBlob polarity. On the human-rated NYT
-editorial snippets (dev file; see ``bench/validity.py``) the blend agrees better with the raters'
+editorial snippets (dev file; see ``python -m training.evaluate``) the blend agrees better with the raters'
 mean than either engine alone: TextBlob alone r ≈ 0.31, VADER alone r ≈ 0.50, the blend r ≈ 0.51.
 The weights were chosen by cross-validation on the dev file only, then frozen here.
 """

@@ -16,9 +16,9 @@ uncertain. News and encyclopedic text disagree about what that means — human a
 
 Features are plain: the epistemic hedge cues the lexicon found (each cue, its category, how many), the
 sentence's words and word pairs (the most frequent few thousand in training) and its length. Training the
-three regressions needs only numpy (``python bench/train_uncertainty.py``); their weights are a reviewable CSV
+three regressions needs only numpy (``python -m training.train_uncertainty``); their weights are a reviewable CSV
 in ``data/models/`` and scoring them is a dictionary lookup. The reader is trained apart
-(``bench/train_reader.py``, with torch) and run by onnxruntime.
+(``python -m training.train_reader``, with torch) and run by onnxruntime.
 """
 from __future__ import annotations
 
@@ -201,7 +201,7 @@ class Model:
                reader_probability: float | None = None) -> tuple[float, list[str]]:
         """The probability that the sentence is uncertain, and the features that raised it most, in words
         (those of the expert that carries more of the weight). ``reader_probability`` is the context reader's,
-        when the caller has read the sentence already (the engine does, once per article, in its text part).
+        when the caller has read the sentence already (framing.scoring.parts does, once per article, in its text part).
 
         The same as scoring ``gate_features``, ``features`` and ``encyclopedic_features`` with each part's
         ``weighted``, with the sentence's words found once for all three."""

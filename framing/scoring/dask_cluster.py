@@ -29,7 +29,7 @@ from framing.scoring.table import sentence_columns, sentence_table
 
 PARTITION = "part-{:06d}.parquet"
 WAVE = 16  # partitions read ahead of the workers
-INSTALL = "the dask engine needs Dask: pip install -r requirements-scale.txt"
+INSTALL = "--engine dask needs Dask: pip install -r requirements-scale.txt"
 
 
 def _arrow_types(lexicons: Lexicons) -> dict:

@@ -210,7 +210,7 @@ def _task(articles: list[Article], lexicons: Lexicons) -> list[tuple[Part, Part]
 
 
 def chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    """Articles ``size`` at a time, in order (what the command line and the Dask engine analyse and write)."""
+    """Articles ``size`` at a time, in order (what the command line and --engine dask analyse and write)."""
     chunk: list[Article] = []
     for article in articles:
         chunk.append(article)
