@@ -83,7 +83,14 @@ def clicks(page, samples: int) -> list[float]:
     settle(page)
     page.wait_for_function(f"() => {CHARTS} >= 1", timeout=120_000)
     chart = page.locator(".vega-embed").first
-    chart.scroll_into_view_if_needed()
+    for attempt in range(5):  # a rerun may replace the chart between finding and scrolling: find it again
+        try:
+            chart.scroll_into_view_if_needed(timeout=10_000)
+            break
+        except Exception:
+            if attempt == 4:
+                raise
+            settle(page)
     settle(page)
     box = chart.locator("canvas, svg.marks").first.bounding_box()
     times, rows = [], [0.15, 0.22, 0.29, 0.36, 0.43, 0.5, 0.57]

@@ -62,7 +62,7 @@ def run(articles: int, stages: bool = True) -> None:
     from framing.scoring.parts import cue_part, text_part
     from framing.scoring.table import sentence_table
     from framing.statistics.aggregate import article_summary
-    from framing.statistics.compare import CUE_RATES, TONE, one_versus_rest
+    from framing.statistics.compare import TONE, compared_ratios, one_versus_rest
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "corpus.csv"
@@ -100,7 +100,7 @@ def run(articles: int, stages: bool = True) -> None:
         table = []
         timed("sentence table (everything above, per article)", lambda: table.append(sentence_table(loaded, lexicons)), n, rows)
         timed("aggregates (per article; one outlet vs rest with CIs)",
-              lambda: (article_summary(table[0]), one_versus_rest(table[0], [TONE, *CUE_RATES])), n, rows)
+              lambda: (article_summary(table[0]), one_versus_rest(table[0], [TONE, *compared_ratios("cues")])), n, rows)
         print(f"\n{articles:,} articles, {n:,} sentences")
         for label, seconds, rate in rows:
             print(f"  {label:58s} {seconds:8.2f} s  {rate:12,.0f} /s")

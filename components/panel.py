@@ -106,8 +106,11 @@ def slide_parts(panel: Panel, passages: pd.DataFrame, active: dict, analysis: An
     return f"{heading}{chosen}", footer
 
 
-SORTS = {"chart's order": None, "most negative": ("tone", True), "most hedged": ("hedge_count", False),
-         "article order": ("position", True)}
+def passage_sorts() -> dict[str, tuple[str, bool] | None]:
+    """The passage sorts: the chart's order, one per measure declaring a ``sort`` (the tone sort follows the tone
+    engine picked; see below), and article order."""
+    return {"chart's order": None, **{m.sort: (m.column, m.sort_ascending) for m in MEASURES if m.sort},
+            "article order": ("position", True)}
 
 
 def _sorted_and_found(passages: pd.DataFrame, panel: Panel, lens: Lens) -> pd.DataFrame:
@@ -115,10 +118,11 @@ def _sorted_and_found(passages: pd.DataFrame, panel: Panel, lens: Lens) -> pd.Da
     find, order = st.columns([3, 2])
     words = find.text_input("Find in passages", key=f"find_{panel.key}", placeholder="a word or phrase",
                             label_visibility="collapsed")
-    how = order.selectbox("Sort passages", list(SORTS), key=f"sort_{panel.key}", label_visibility="collapsed")
+    sorts = passage_sorts()
+    how = order.selectbox("Sort passages", list(sorts), key=f"sort_{panel.key}", label_visibility="collapsed")
     if words.strip():
         passages = passages[passages["text"].str.contains(words.strip(), case=False, regex=False)]
-    column, ascending = SORTS[how] or (None, None)
+    column, ascending = sorts[how] or (None, None)
     if column == "tone":
         column = lens.tone_column
     if column is None:

@@ -19,12 +19,11 @@ from framing.reading.corpus import BUNDLED_CORPUS, InputError, clean_bundled_raw
 from framing.reading.spreadsheet import table_to_csv
 from framing.scoring import dask_cluster, parts
 from framing.scoring.table import assemble, cli_columns, finish, score_text, sentence_table
-from framing.statistics.aggregate import article_summary, summary_columns
-from framing.statistics.compare import CUE_RATES, TONE, Ratio, article_sums, group_summary
+from framing.statistics.aggregate import article_summary, summarise, summarised_measures
+from framing.statistics.compare import article_sums
 from framing.statistics.distinctive import distinctive
 
-SUMMARY_IDENTITY = ["article_id", "outlet", "title", "n_sentences", "n_words"]
-GROUP_RATIOS = [TONE, *CUE_RATES, Ratio("uncertainty", "Uncertainty (mean per sentence)", "uncertainty")]
+SUMMARY_IDENTITY = ["article_id", "outlet", "title"]
 
 
 CHUNK_ARTICLES = 200  # the command line analyses and writes this many articles at a time, so memory stays bounded
@@ -103,20 +102,22 @@ def _table_lines(frame: pd.DataFrame, first: bool) -> str:
 
 
 def cmd_summary(args) -> None:
-    """--by article streams, without intervals. Any other grouping needs its groups whole: the per-article sums are
-    kept (a few numbers per article), and each group's intervals are bootstrapped by article (framing.statistics.compare)."""
+    """Every declared measure, summarised (framing.statistics.aggregate.summarise). --by article streams, without
+    intervals. Any other grouping needs its groups whole: the per-article sums are kept (a few numbers per article),
+    and each group's intervals are bootstrapped by article."""
     lexicons = Lexicons.load()
     if args.by == "article":
-        fields = SUMMARY_IDENTITY + [c for c in summary_columns() if not c.endswith(("_ci_low", "_ci_high"))] + ["hedge_booster_balance"]
         for n, table in enumerate(_tables(args.paths, lexicons)):
-            summary = article_summary(table)[fields]
+            summary = article_summary(table)
+            summary = summary[SUMMARY_IDENTITY + [c for c in summary.columns if c not in SUMMARY_IDENTITY + ["outlet_group", "date"]
+                                                  and c != "n_articles" and not c.endswith(("_ci_low", "_ci_high"))]]
             sys.stdout.write(_table_lines(summary, n == 0) if args.format == "table" else _format(summary, args.format, n == 0))
         return
     keys = ["outlet_group" if k == "outlet" else k for k in args.by.split(",")]
-    columns = sorted({r.numerator for r in GROUP_RATIOS} | {r.denominator for r in GROUP_RATIOS} - {"sentences"})
+    columns = [m.column for m in summarised_measures()] + ["n_words"]
     sums = pd.concat([article_sums(t, columns).merge(t.groupby("article_id", sort=False)["story"].first().reset_index(),
                                                      on="article_id") for t in _tables(args.paths, lexicons)], ignore_index=True)
-    summary = group_summary(sums, keys, GROUP_RATIOS).rename(columns={"outlet_group": "outlet"})
+    summary = summarise(sums, keys).rename(columns={"outlet_group": "outlet"})
     sys.stdout.write(_table_lines(summary, True) if args.format == "table" else _format(summary, args.format, True))
 
 

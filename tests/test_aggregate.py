@@ -33,9 +33,9 @@ def test_article_summary_matches_hand_counts(table):
     assert row["hedges_per_1k_words"] == 1000 * hedges / words
     assert row["hedge_booster_balance"] == (hedges - boosters) / (hedges + boosters)
     # No per-article intervals: no view shows them, and they cost most of a 400,000-article file's memory.
-    assert math.isnan(row["tone_ci_low"]) and math.isnan(row["tone_ci_high"])
+    assert math.isnan(row["mean_tone_ci_low"]) and math.isnan(row["mean_tone_ci_high"])
     outlet = outlet_summary(table).set_index("outlet_group").loc["PRIO Blogs"]
-    assert outlet["tone_ci_low"] <= outlet["mean_tone"] <= outlet["tone_ci_high"]
+    assert outlet["mean_tone_ci_low"] <= outlet["mean_tone"] <= outlet["mean_tone_ci_high"]
 
 
 def test_outlets_and_categories(table):
@@ -66,7 +66,7 @@ def test_small_samples_carry_their_n():
     })
     row = outlet_summary(tiny).iloc[0]
     assert row["n_sentences"] == 3 and row["small_sample"]
-    assert math.isnan(row["tone_ci_low"])
+    assert math.isnan(row["mean_tone_ci_low"])
     assert row["hedges_per_1k_words"] == 1000 / 30
     assert row["uncertain_sentence_share"] == 1 / 3 and row["mean_uncertainty"] == pytest.approx(0.4)
 
@@ -78,4 +78,4 @@ def test_outlet_by_theme_has_every_measure(table):
     china = table[(table["outlet_group"] == "PRIO Blogs") & table["themes"].map(lambda t: "China's role" in t)]
     row = summary.loc[("PRIO Blogs", "China's role")]
     assert row["n_sentences"] == len(china) and row["n_words"] == china["n_words"].sum()
-    assert {"mean_polarity", "subjectivity_ci_low", "tone_ci_high", "hedges_per_1k_words", "quoted_share"} <= set(summary.columns)
+    assert {"mean_polarity", "mean_subjectivity_ci_low", "mean_tone_ci_high", "hedges_per_1k_words", "quoted_share"} <= set(summary.columns)

@@ -91,12 +91,12 @@ def test_summary_by_outlet_and_story_with_intervals_and_distinctive_words(tmp_pa
     result = run("summary", str(path), "--by", "outlet,story", "--format", "csv")
     assert result.returncode == 0, result.stderr
     table = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert {"outlet", "story", "n_articles", "n_sentences", "tone", "tone_ci_low", "tone_ci_high",
+    assert {"outlet", "story", "n_articles", "n_sentences", "mean_tone", "mean_tone_ci_low", "mean_tone_ci_high",
             "hedges_per_1k_words", "boosters_per_1k_words_ci_high", "small_sample"} <= set(table[0])
     assert len(table) == 6 and {r["n_articles"] for r in table} == {"2"}
     by_outlet = [json.loads(line) for line in run("summary", str(path), "--by", "outlet", "--format", "jsonl").stdout.splitlines()]
     gazette = next(r for r in by_outlet if r["outlet"] == "Gazette")
-    assert gazette["n_articles"] == 4 and gazette["tone_ci_low"] <= gazette["tone"] <= gazette["tone_ci_high"]
+    assert gazette["n_articles"] == 4 and gazette["mean_tone_ci_low"] <= gazette["mean_tone"] <= gazette["mean_tone_ci_high"]
     words = list(csv.DictReader(io.StringIO(run("distinctive", str(path), "--by", "outlet", "--top", "3").stdout)))
     assert list(words[0]) == ["group", "term", "count", "log_odds", "z"]
     assert {"wonderful", "welcome", "success"} & {w["term"] for w in words if w["group"] == "Gazette"}

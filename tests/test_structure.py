@@ -20,30 +20,50 @@ from framing.statistics import filters
 @pytest.fixture
 def exclamations():
     """A toy measure: exclamation marks per sentence, declared in one line."""
-    toy = measures.Measure("exclamations", "exclamations", lambda s: s.text.count("!"), "mean", ".0f")
+    toy = measures.Measure("exclamations", "exclamations", lambda s: s.text.count("!"), "mean", ".0f",
+                           compare="Punctuation", in_articles=True, sort="most exclamations")
     measures.MEASURES.append(toy)
     yield toy
     measures.MEASURES.remove(toy)
 
 
-def test_a_declared_measure_reaches_the_cli_the_summary_and_a_passage(exclamations, tmp_path, capsys, lexicons):
-    article = tmp_path / "shout.txt"
-    article.write_text("Shouting match\n\nThey said no! Never! The talks went on quietly.\n", "utf-8")
-    assert cli.main(["analyze", str(article)]) == 0
-    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert [r["exclamations"] for r in rows] == [1, 1, 0]
-    assert cli.main(["summary", str(article)]) == 0
-    header, values = capsys.readouterr().out.splitlines()
-    assert "mean_exclamations" in header.split()
+SHOUTING = ("They said no! Never! The talks went on quietly.", "Calm words. Nothing more.", "Stop! Now! Please!")
 
+
+def test_a_declared_measure_reaches_every_summary_compare_articles_parquet_and_a_passage(exclamations, tmp_path, capsys,
+                                                                                          lexicons):
+    rows = ["text,title,outlet,story"] + [f'"{SHOUTING[i % 3]} Item {i}.",T{i},{("Gazette", "Courier")[i % 2]},s{i % 2}'
+                                          for i in range(8)]
+    path = tmp_path / "shout.csv"
+    path.write_text("\n".join(rows) + "\n", "utf-8")
+    assert cli.main(["analyze", str(path)]) == 0
+    analysed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["exclamations"] for r in analysed[:3]] == [1, 1, 0]
+    for by in ("article", "outlet", "story", "outlet,story"):  # every summary, with one naming scheme
+        assert cli.main(["summary", str(path), "--by", by, "--format", "csv"]) == 0
+        header = capsys.readouterr().out.splitlines()[0].split(",")
+        assert "mean_exclamations" in header and (by == "article" or "mean_exclamations_ci_low" in header), by
+
+    from components.lens import Lens
+    from components.panel import passage_sorts
     from components.passages import passage_html
-
-    analysis = analyse(read_paths([article]), lexicons)
+    from components.views import articles, compare
+    from framing.scoring.dask_cluster import write_partition
     from framing.statistics.aggregate import outlet_summary
 
-    assert {"mean_exclamations", "exclamations_ci_low", "exclamations_ci_high"} <= set(outlet_summary(analysis.table).columns)
-    first = analysis.table.iloc[0]
-    assert "exclamations 1" in passage_html(first, "", "corpus", "tone")
+    analysis = analyse(read_paths([path]), lexicons)
+    summary = outlet_summary(analysis.table).set_index("outlet_group")
+    assert summary.loc["Gazette", "mean_exclamations"] > summary.loc["Courier", "mean_exclamations"] >= 0
+    panel = next(p for p in compare.panels(analysis, Lens("outlet", "Gazette", outlets=analysis.outlets))
+                 if p.key == "compare_punctuation")  # Compare: a chart of its own, one dot per outlet
+    assert set(panel.data["outlet_group"]) == {"Gazette", "Courier"} and set(panel.data["label"]) == {"Exclamations"}
+    assert "mean_exclamations" in articles.article_rows(analysis.articles, analysis.table).columns
+    assert passage_sorts()["most exclamations"] == ("exclamations", False)
+    name, _ = write_partition(0, analysis.articles, lexicons, str(tmp_path))
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(tmp_path / name).column("exclamations").to_pylist()[:3] == [1, 1, 0]
+    assert "exclamations 1" in passage_html(analysis.table.iloc[0], "", "corpus", "tone")
 
 
 def test_a_new_view_is_one_module_and_one_registry_line(tmp_path, monkeypatch):

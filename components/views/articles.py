@@ -8,6 +8,7 @@ from framing.reading.clean import UNKNOWN
 from framing.reading.corpus import MAX_BYTES, SUFFIXES, Article, corpus_to_jsonl
 from framing.reading.intake import EDITABLE_FIELDS
 from framing.scoring.analysis import Analysis
+from framing.scoring.measures import MEASURES
 from framing.statistics.aggregate import article_summary
 
 from .. import messages, state
@@ -18,7 +19,9 @@ TITLE = "Articles"
 JOIN, REPLACE = "Join the loaded articles", "Replace them"
 
 
-SCORES = ["n_words", "mean_tone", "hedges_per_1k_words", "approximators_per_1k_words", "boosters_per_1k_words", "quoted_share"]
+def score_columns() -> list[str]:
+    """The Articles table's scores: size, then each measure declared ``in_articles`` (its summary column)."""
+    return ["n_words"] + [m.summary_column for m in MEASURES if m.in_articles]
 
 
 def article_rows(articles: list[Article], table: pd.DataFrame) -> pd.DataFrame:
@@ -29,7 +32,7 @@ def article_rows(articles: list[Article], table: pd.DataFrame) -> pd.DataFrame:
     # Scores come before the long text columns, so they show without scrolling at 1280 px.
     return pd.DataFrame({
         "article_id": ids, "title": [a.title for a in articles], "outlet": [a.outlet for a in articles],
-        "date": [a.date for a in articles], **{c: scores[c].to_numpy() for c in SCORES},
+        "date": [a.date for a in articles], **{c: scores[c].to_numpy() for c in score_columns()},
         "sentences": scores["n_sentences"].fillna(0).astype(int).to_numpy(), "story": [a.story for a in articles],
         "author": [a.author for a in articles], "url": [a.url for a in articles],
         "source": [a.source_file for a in articles], "notes": ["; ".join(a.notes) for a in articles],

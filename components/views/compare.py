@@ -15,7 +15,16 @@ import pandas as pd
 import streamlit as st
 
 from framing.scoring.analysis import Analysis
-from framing.statistics.compare import CLEAR, CUE_RATES, TONE, label_counts, label_versus_rest, one_versus_rest, tone_near
+from framing.statistics.compare import (
+    CLEAR,
+    TONE,
+    compare_charts,
+    compared_ratios,
+    label_counts,
+    label_versus_rest,
+    one_versus_rest,
+    tone_near,
+)
 from framing.statistics.distinctive import distinctive, group_term_counts
 
 from ..charts import differences, ranked_bars
@@ -61,7 +70,7 @@ def panels(analysis: Analysis, lens: Lens) -> Iterator[Panel]:
                              lens.outlets, ["outlet_group"], lens.highlight)
     yield Panel("compare_tone", tone_chart, tone, compared, "All {n} sentences of {pick}, most negative first.",
                 sort_passages_by=[lens.tone_column])
-    cues = analysis.cached(("one_versus_rest", "cues", *scope[:-1]), lambda: one_versus_rest(compared, CUE_RATES))
+    cues = analysis.cached(("one_versus_rest", "cues", *scope[:-1]), lambda: one_versus_rest(compared, compared_ratios("cues")))
     cues = cues.rename(columns={"label": "cue_kind"})
     cues = cues.assign(row=cues["cue_kind"], group_n=_with_n(cues, "outlet_group"))
     cue_chart = differences(cues, "row", "difference", "ci_low", "ci_high", "verdict",
@@ -69,14 +78,28 @@ def panels(analysis: Analysis, lens: Lens) -> Iterator[Panel]:
                             "Per 1,000 words; one dot per outlet in each row", "Difference per 1,000 words",
                             lens.outlets, ["outlet_group", "cue_kind"], lens.highlight, fmt="+.1f", offset="outlet_group",
                             tooltip=[alt.Tooltip("group_n:N", title="outlet")])
-    cue_rows = compared[(compared["hedge_count"] + compared["approximator_count"] + compared["booster_count"]) > 0]
+    cue_rows = compared[compared[[r.numerator for r in compared_ratios("cues")]].sum(axis=1) > 0]
     yield Panel("compare_cues", cue_chart, cues.drop(columns=["row"]), cue_rows,
                 "The {n} sentences of {pick} with an epistemic hedge, approximator or booster.",
                 sort_passages_by=["hedge_count", "booster_count"], ascending=False)
+    for title in compare_charts():  # any other measure declared for Compare: a chart of its own
+        yield _declared(analysis, lens, compared, title, about, scope[:-1])
     if lens.mode == "actor":
         yield _tone_near(analysis, lens)
     yield from _emphasis(analysis, lens, compared)
     yield _words(analysis, compared, lens)
+
+
+def _declared(analysis: Analysis, lens: Lens, compared: pd.DataFrame, title: str, about: str, scope: tuple) -> Panel:
+    """A chart for the measures that declare ``compare=title``: each outlet minus the rest, one row per measure."""
+    found = analysis.cached(("one_versus_rest", title, *scope), lambda: one_versus_rest(compared, compared_ratios(title)))
+    found = found.assign(row=found["label"], group_n=_with_n(found, "outlet_group"))
+    units = ", ".join(dict.fromkeys(r.unit for r in compared_ratios(title) if r.unit))
+    chart = differences(found, "row", "difference", "ci_low", "ci_high", "verdict", f"{title}: each outlet minus the rest — {about}",
+                        f"{units[:1].upper() + units[1:]}; one dot per outlet in each row", "Difference", lens.outlets,
+                        ["outlet_group"], lens.highlight, offset="outlet_group", tooltip=[alt.Tooltip("group_n:N", title="outlet")])
+    key = "compare_" + "".join(c if c.isalnum() else "_" for c in title.lower())
+    return Panel(key, chart, found.drop(columns=["row"]), compared, "All {n} sentences of {pick}.")
 
 
 def _tone_near(analysis: Analysis, lens: Lens) -> Panel:

@@ -46,7 +46,7 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
                     alt.Tooltip("n_words:Q", title="words"), alt.Tooltip("n_sentences:Q", title="sentences")],
                    highlight=lens.highlight, size=220, diagonal=True)
     uncertain = bars_with_ci(
-        summary, "mean_uncertainty", "uncertainty_ci_low", "uncertainty_ci_high",
+        summary, "mean_uncertainty", "mean_uncertainty_ci_low", "mean_uncertainty_ci_high",
         f"How uncertain the sentences read — {lens.about}",
         f"Per sentence: probability (0–1) a reader judges the claim uncertain; whiskers: 95% CI, {CI_METHOD}",
         "Mean uncertainty", lens.outlets, lens.highlight, domain=[0, 1])

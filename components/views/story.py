@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from framing.scoring.analysis import Analysis
-from framing.statistics.aggregate import speaker_counts, summary_by
+from framing.statistics.aggregate import speaker_counts, summarise
 from framing.statistics.compare import CLEAR, SMALL, TONE, paired
 from framing.statistics.distinctive import distinctive
 
@@ -58,7 +58,7 @@ def _words(rows: pd.DataFrame, lens: Lens) -> Panel:
 
 
 def _side_by_side(rows: pd.DataFrame, outlets: list[str], lens: Lens) -> None:
-    summary = summary_by(rows, "outlet_group", intervals=False).set_index("outlet_group")  # the cards show no intervals
+    summary = summarise(rows, "outlet_group", intervals=False).set_index("outlet_group")  # the cards show no intervals
     speakers = speaker_counts(rows, "outlet_group")
     for column, outlet in zip(st.columns(len(outlets)), outlets):
         own = rows[rows["outlet_group"] == outlet].sort_values(["article_id", "sentence_index"])

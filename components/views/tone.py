@@ -19,7 +19,7 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     compared = lens.compared(table).assign(tone=lambda t: t[tone_column])
     summary = analysis.cached(("outlet_summary", "tone", *lens.compared_key, tone_column),
                               lambda: outlet_summary(compared, intervals=["tone"]))
-    bar = bars_with_ci(summary, "mean_tone", "tone_ci_low", "tone_ci_high",
+    bar = bars_with_ci(summary, "mean_tone", "mean_tone_ci_low", "mean_tone_ci_high",
                        f"Mean tone by outlet — {lens.about}",
                        f"{lens.tone_label}; −1 negative … +1 positive; whiskers: 95% CI, {CI_METHOD}; n = {len(compared)} sentences",
                        "Mean tone (−1 … +1)", lens.outlets, lens.highlight)

@@ -24,6 +24,7 @@ import pandas as pd
 from framing.language.lexicon import Lexicons, theme_set_column
 from framing.language.term_match import TermMatch
 from framing.reading.corpus import Article, InputError
+from framing.scoring.measures import MEASURES
 from framing.scoring.parts import chunks, usable_cores, worker_lexicons
 from framing.scoring.table import sentence_columns, sentence_table
 
@@ -33,15 +34,17 @@ INSTALL = "--engine dask needs Dask: pip install -r requirements-scale.txt"
 
 
 def _arrow_types(lexicons: Lexicons) -> dict:
-    """The Parquet types of the sentence table's list columns (the rest are inferred: numbers, flags, text)."""
+    """The Parquet types of the sentence table's measure and list columns (the rest are inferred: numbers, text)."""
     import pyarrow as pa
 
     cue = pa.list_(pa.struct([("cue", pa.string()), ("category", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
                               ("negated", pa.bool_())]))
     match = [("term", pa.string()), ("label", pa.string()), ("start", pa.int64()), ("end", pa.int64())]
     labels = pa.list_(pa.string())
-    return {"hedges": cue, "approximators": cue, "boosters": cue, "hedge_categories": labels, "actors": labels,
-            "uncertainty_reasons": labels, "actor_matches": pa.list_(pa.struct(match)),
+    kinds = {"number": pa.float64(), "count": pa.int64(), "flag": pa.bool_(), "labels": labels}
+    return {**{m.column: kinds[m.value_kind] for m in MEASURES},  # every declared measure, typed as it declares
+            "hedges": cue, "approximators": cue, "boosters": cue, "hedge_categories": labels, "actors": labels,
+            "actor_matches": pa.list_(pa.struct(match)),
             "theme_matches": pa.list_(pa.struct(match + [("theme_set", pa.string())])),
             **{theme_set_column(name): labels for name in lexicons.theme_sets}}
 
@@ -56,7 +59,8 @@ def write_partition(index: int, articles: list[Article], lexicons: Lexicons, out
     arrays = []
     for column in table.columns:
         matches = column in ("theme_matches", "actor_matches")  # plain tuples in TermMatch's order
-        values = [[TermMatch(*m)._asdict() if matches else m for m in v] for v in table[column]] if column in types \
+        listed = column in types and pa.types.is_list(types[column])
+        values = [[TermMatch(*m)._asdict() if matches else m for m in v] for v in table[column]] if listed \
             else table[column].to_numpy()
         array = pa.array(values, type=types.get(column))
         arrays.append(array.cast(pa.string()) if pa.types.is_null(array.type) else array)

@@ -1,9 +1,10 @@
 """Every per-sentence measure, declared once.
 
 A measure is a function of one ``Sentence`` plus one ``Measure`` line in ``MEASURES``. From these
-declarations come the sentence table's columns, the command line's fields, every summary (a mean
-with a bootstrap interval, a rate per 1,000 words, or a share of sentences) and the score line under
-each passage in the app. Nothing else lists measures by hand.
+declarations come the sentence table's columns and Parquet types, the command line's fields, every summary
+(``framing.statistics.aggregate.summarise``: a mean, a rate per 1,000 words or a share of sentences, each with
+its interval), Compare's rows, the click filters, the passage sorts, the Articles table's columns and the score
+line under each passage in the app. Nothing else lists measures by hand.
 """
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from framing.models import uncertainty
 from framing.models.tone import tone_scores
 
 AGGREGATES = ("mean", "per_1k_words", "share", None)
+KINDS = ("number", "count", "flag", "labels")  # a value's type: float, whole number, yes/no, list of words
+NEUTRAL_BAND = 0.05  # |tone| below this is neutral
 
 
 class Sentence:
@@ -88,10 +91,27 @@ class Measure:
     explain: str = ""  # a list column whose items are shown after the value in a passage ("raised by …")
     needs_paragraph: bool = False  # needs more than the sentence itself (quotes run across sentences): not in `score`
     needs_lexicons: bool = False  # reads what the lexicons find: recomputed, alone, when a lexicon is edited
+    kind: str = ""  # "number", "count", "flag" or "labels"; by default what the aggregate implies
+    compare: str = ""  # Compare's chart for it: "tone" (the tone engine picked), "cues" (per 1,000 words), any other
+    #                    title for a chart of its own, or "" for none
+    in_articles: bool = False  # a column of the Articles table
+    sort: str = ""  # a passage sort ("most hedged"); ``sort_ascending`` says its direction
+    sort_ascending: bool = False
 
     def __post_init__(self):
         if self.aggregate not in AGGREGATES:
             raise ValueError(f"{self.column}: aggregate must be one of {AGGREGATES}")
+        if self.value_kind not in KINDS:
+            raise ValueError(f"{self.column}: kind must be one of {KINDS}")
+
+    @property
+    def value_kind(self) -> str:
+        return self.kind or {"mean": "number", "per_1k_words": "count", "share": "flag", None: "number"}[self.aggregate]
+
+    @property
+    def title(self) -> str:
+        """The label as a chart row or heading starts it ("Epistemic hedges")."""
+        return self.label[:1].upper() + self.label[1:]
 
     @property
     def summary_column(self) -> str:
@@ -102,12 +122,12 @@ class Measure:
 
     @property
     def summary_columns(self) -> list[str]:
-        """Every column a summary gets from this measure."""
-        if self.aggregate == "mean":
-            return [self.summary_column, f"{self.column}_ci_low", f"{self.column}_ci_high"]
-        if self.aggregate == "per_1k_words":
-            return [self.total or self.column, self.summary_column]
-        return [self.summary_column] if self.aggregate else []
+        """Every column a summary gets from this measure: (a count's total,) its value and the value's interval."""
+        if not self.aggregate:
+            return []
+        value = self.summary_column
+        total = [self.total or self.column] if self.aggregate == "per_1k_words" else []
+        return total + [value, f"{value}_ci_low", f"{value}_ci_high"]
 
     def passage_text(self, row) -> str:
         value = row[self.column]
@@ -119,16 +139,25 @@ class Measure:
 
 
 MEASURES: list[Measure] = [
-    Measure("tone", "tone", lambda s: s.tone["tone"], "mean"),
+    # The three tone engines (tone is the recommended blend); Compare's tone chart draws the one picked in the sidebar.
+    Measure("tone", "tone", lambda s: s.tone["tone"], "mean", compare="tone", in_articles=True,
+            sort="most negative", sort_ascending=True),
     Measure("polarity", "polarity", lambda s: s.tone["polarity"], "mean"),
     Measure("subjectivity", "subjectivity", lambda s: s.tone["subjectivity"], "mean", ".2f"),
     Measure("vader", "VADER", lambda s: s.tone["vader"], "mean", in_passage=False),
+    Measure("negative", "negative", lambda s: s.tone["tone"] < -NEUTRAL_BAND, "share", summary="share_negative",
+            in_passage=False, in_cli=False),
+    Measure("positive", "positive", lambda s: s.tone["tone"] > NEUTRAL_BAND, "share", summary="share_positive",
+            in_passage=False, in_cli=False),
     Measure("hedge_count", "epistemic hedges", lambda s: len(s.hedges), "per_1k_words", "d",
-            summary="hedges_per_1k_words", total="hedges", in_cli=False, needs_lexicons=True),
+            summary="hedges_per_1k_words", total="hedges", in_cli=False, needs_lexicons=True, compare="cues",
+            in_articles=True, sort="most hedged"),
     Measure("approximator_count", "approximators", lambda s: len(s.approximators), "per_1k_words", "d",
-            summary="approximators_per_1k_words", total="approximators", in_cli=False, needs_lexicons=True),
+            summary="approximators_per_1k_words", total="approximators", in_cli=False, needs_lexicons=True,
+            compare="cues", in_articles=True),
     Measure("booster_count", "boosters", lambda s: len(s.boosters), "per_1k_words", "d",
-            summary="boosters_per_1k_words", total="boosters", in_cli=False, needs_lexicons=True),
+            summary="boosters_per_1k_words", total="boosters", in_cli=False, needs_lexicons=True, compare="cues",
+            in_articles=True),
     Measure("hedged", "hedged (epistemic)", lambda s: bool(s.hedges), "share", summary="hedged_sentence_share",
             in_passage=False, in_cli=False, needs_lexicons=True),
     Measure("boosted", "boosted", lambda s: bool(s.boosters), "share", summary="boosted_sentence_share",
@@ -140,16 +169,13 @@ MEASURES: list[Measure] = [
             explain="uncertainty_reasons", needs_lexicons=True),
     Measure("uncertain", "uncertain", lambda s: s.uncertainty[0] >= s.model.threshold, "share",
             summary="uncertain_sentence_share", in_passage=False, needs_lexicons=True),
-    Measure("uncertainty_reasons", "raised by", lambda s: s.uncertainty[1], None, in_passage=False, needs_lexicons=True),
+    Measure("uncertainty_reasons", "raised by", lambda s: s.uncertainty[1], None, in_passage=False, needs_lexicons=True,
+            kind="labels"),
     Measure("quoted", "quoted", lambda s: s.quoted_share >= QUOTED_THRESHOLD, "share", summary="quoted_share",
-            in_passage=False, needs_paragraph=True),
+            in_passage=False, needs_paragraph=True, in_articles=True),
 ]
 
 
 def measure(column: str) -> Measure:
+    """The declared measure of a sentence-table column (a tone engine's, for instance)."""
     return next(m for m in MEASURES if m.column == column)
-
-
-def score(sentence: Sentence) -> dict[str, Any]:
-    """Every measure of one sentence, by column."""
-    return {m.column: m.compute(sentence) for m in MEASURES}

@@ -14,13 +14,12 @@ import numpy as np
 import pandas as pd
 
 from framing.language.term_match import TermMatch
-from framing.scoring.measures import MEASURES
+from framing.scoring.measures import MEASURES, Measure
 from framing.statistics.compare import MIN_ARTICLES, label_masks, resampled_ratio
 
 BOOTSTRAP_RESAMPLES = 2000
 MIN_N_FOR_CI = 5
 SMALL_SAMPLE = 30  # below this many sentences a group's rates are shown but flagged
-NEUTRAL_BAND = 0.05  # |tone| below this is neutral
 CI_METHOD = "resampling articles (sentences, for an outlet of one article)"  # how to say it under a chart
 Intervals = bool | Iterable[str]  # True: every mean; False: none; or the columns whose means get one
 
@@ -54,90 +53,93 @@ def _wanted(intervals: Intervals, column: str) -> bool:
     return intervals if isinstance(intervals, bool) else column in set(intervals)
 
 
-def _mean_with_ci(group: pd.DataFrame, name: str, interval: bool = True) -> dict:
-    low, high = mean_ci(group, name) if interval else (float("nan"), float("nan"))
-    mean = float(group[name].mean()) if len(group) else float("nan")
-    return {f"mean_{name}": mean, f"{name}_ci_low": low, f"{name}_ci_high": high}
-
-
 def _per_1k(count: float, words: float) -> float:
     return 1000.0 * count / words if words else float("nan")
 
 
-def summarise(group: pd.DataFrame, intervals: Intervals = True) -> dict:
-    """The headline measures of any set of sentences: every declared measure, aggregated as declared.
-
-    ``intervals``: which means get a bootstrap interval (the others get NaN): per article they are shown nowhere,
-    and for a file of 400,000 one-line articles they would cost most of the time and memory."""
-    n_words = int(group["n_words"].sum())
-    row = {"n_sentences": len(group), "n_words": n_words}
-    for m in MEASURES:
-        if m.column not in group:  # a table made before the measure was declared
-            continue
-        if m.aggregate == "mean":
-            row.update(_mean_with_ci(group, m.column, _wanted(intervals, m.column)))
-        elif m.aggregate == "per_1k_words":
-            count = int(group[m.column].sum())
-            row[m.total or m.column] = count
-            row[m.summary_column] = _per_1k(count, n_words)
-        elif m.aggregate == "share":
-            row[m.summary_column] = float(group[m.column].mean()) if len(group) else float("nan")
-    hedges, boosters = row.get("hedges", 0), row.get("boosters", 0)
-    row.update({
-        "share_negative": float((group["tone"] < -NEUTRAL_BAND).mean()) if len(group) else float("nan"),
-        "share_positive": float((group["tone"] > NEUTRAL_BAND).mean()) if len(group) else float("nan"),
-        # +1: only hedges, −1: only boosters, 0: as many of each.
-        "hedge_booster_balance": (hedges - boosters) / (hedges + boosters) if hedges + boosters else float("nan"),
-        "small_sample": len(group) < SMALL_SAMPLE,
-    })
-    return row
+def summarised_measures(rows: pd.DataFrame | None = None) -> list[Measure]:
+    """The declared measures a summary aggregates (those with an aggregate; with ``rows``, those it has a column for)."""
+    return [m for m in MEASURES if m.aggregate and (rows is None or m.column in rows)]
 
 
 def summary_columns() -> list[str]:
     """The measure columns of a summary, in declaration order (for the CLI and exports)."""
-    return [c for m in MEASURES for c in m.summary_columns]
+    return [c for m in summarised_measures() for c in m.summary_columns]
 
 
-def summary_by(table: pd.DataFrame, by: str | list[str], intervals: Intervals = True) -> pd.DataFrame:
+def summarise(rows: pd.DataFrame, by: str | list[str], intervals: Intervals = True, sort: bool = True) -> pd.DataFrame:
+    """One row per group: its n (articles, sentences, words) and every declared measure aggregated as it declares,
+    each with a 95% interval: the one summary behind every chart, export and ``summary --by``.
+
+    ``rows`` is the sentence table (one row a sentence) or per-article sums (one row an article with a ``sentences``
+    count, as ``framing.statistics.compare.article_sums`` makes them, so the command line keeps a few numbers per
+    article). Every value is a ratio of sums: a mean is the sum over sentences / sentences, a rate 1,000 × count /
+    words, a share flagged sentences / sentences. Its interval resamples the group's articles (2,000 resamples, seed 0);
+    a group of one article resamples its sentences (not possible from per-article sums); none below ``MIN_N_FOR_CI``
+    sentences. ``intervals``: which measures (columns) get one (the others get NaN): per article they are shown
+    nowhere, and for a file of 400,000 one-line articles they would cost most of the time and memory."""
     keys = [by] if isinstance(by, str) else list(by)
-    rows = []
-    for key, group in table.groupby(keys, sort=True):
+    measures = summarised_measures(rows)
+    per_sentence = "sentences" not in rows
+    weight = np.ones(len(rows)) if per_sentence else rows["sentences"].to_numpy(dtype=float)
+    words = rows["n_words"].to_numpy(dtype=float)
+    numerators = np.column_stack([rows[m.column].to_numpy(dtype=float) for m in measures]) if measures \
+        else np.zeros((len(rows), 0))
+    denominators = np.column_stack([words if m.aggregate == "per_1k_words" else weight for m in measures]) if measures \
+        else np.zeros((len(rows), 0))
+    scale = np.array([1000.0 if m.aggregate == "per_1k_words" else 1.0 for m in measures])
+    wanted = [j for j, m in enumerate(measures) if _wanted(intervals, m.column)]
+    articles = pd.factorize(rows["article_id"])[0]
+    out = []
+    for key, index in rows.groupby(keys, sort=sort).indices.items():
         key = key if isinstance(key, tuple) else (key,)
-        rows.append({**dict(zip(keys, key)), **summarise(group, intervals)})
-    return pd.DataFrame(rows)
+        num, den = numerators[index].sum(axis=0), denominators[index].sum(axis=0)
+        n_sentences, n_words = int(weight[index].sum()), int(words[index].sum())
+        codes = np.unique(articles[index], return_inverse=True)[1]
+        n_articles = int(codes.max() + 1) if len(codes) else 0
+        with np.errstate(invalid="ignore", divide="ignore"):
+            values = np.where(den > 0, scale * num / den, np.nan)
+        lows, highs = np.full(len(measures), np.nan), np.full(len(measures), np.nan)
+        if wanted and n_sentences >= MIN_N_FOR_CI:
+            if n_articles >= MIN_ARTICLES:  # whole articles resampled
+                by_article = np.zeros((n_articles, len(wanted))), np.zeros((n_articles, len(wanted)))
+                np.add.at(by_article[0], codes, numerators[np.ix_(index, wanted)])
+                np.add.at(by_article[1], codes, denominators[np.ix_(index, wanted)])
+                resampled = by_article
+            elif per_sentence:  # one article: its sentences
+                resampled = numerators[np.ix_(index, wanted)], denominators[np.ix_(index, wanted)]
+            else:
+                resampled = None
+            if resampled is not None:
+                ratios = scale[wanted] * resampled_ratio(*resampled, np.random.default_rng(0), BOOTSTRAP_RESAMPLES)
+                with np.errstate(invalid="ignore"):
+                    lows[wanted], highs[wanted] = np.nanpercentile(ratios, [2.5, 97.5], axis=0)
+        row = {**dict(zip(keys, key)), "n_articles": n_articles, "n_sentences": n_sentences, "n_words": n_words}
+        for j, m in enumerate(measures):
+            if m.aggregate == "per_1k_words":
+                row[m.total or m.column] = int(num[j])
+            value = m.summary_column
+            row[value], row[f"{value}_ci_low"], row[f"{value}_ci_high"] = float(values[j]), float(lows[j]), float(highs[j])
+        hedges, boosters = row.get("hedges", 0), row.get("boosters", 0)
+        # +1: only hedges, −1: only boosters, 0: as many of each.
+        row["hedge_booster_balance"] = (hedges - boosters) / (hedges + boosters) if hedges + boosters else float("nan")
+        row["small_sample"] = n_sentences < SMALL_SAMPLE
+        out.append(row)
+    columns = keys + ["n_articles", "n_sentences", "n_words"] + [c for m in measures for c in m.summary_columns] \
+        + ["hedge_booster_balance", "small_sample"]
+    return pd.DataFrame(out, columns=columns)
 
 
 def article_summary(table: pd.DataFrame) -> pd.DataFrame:
-    """One row per article, in corpus order: summarise()'s columns without intervals (no view shows them per
-    article), computed for all articles at once — a Python loop per article cost most of the time of a file
-    of 400,000 one-line articles."""
-    groups = table.groupby("article_id", sort=False)
-    out = groups[["outlet", "outlet_group", "title", "date"]].first()
-    out["n_sentences"] = groups.size()
-    out["n_words"] = groups["n_words"].sum()
-    for m in MEASURES:
-        if m.column not in table:
-            continue
-        if m.aggregate == "mean":
-            out[m.summary_column] = groups[m.column].mean()
-            out[f"{m.column}_ci_low"] = out[f"{m.column}_ci_high"] = float("nan")
-        elif m.aggregate == "per_1k_words":
-            counts = groups[m.column].sum()
-            out[m.total or m.column] = counts
-            out[m.summary_column] = (1000.0 * counts / out["n_words"]).where(out["n_words"] > 0)
-        elif m.aggregate == "share":
-            out[m.summary_column] = groups[m.column].mean()
-    tone = table["tone"]
-    out["share_negative"] = (tone < -NEUTRAL_BAND).groupby(table["article_id"], sort=False).mean()
-    out["share_positive"] = (tone > NEUTRAL_BAND).groupby(table["article_id"], sort=False).mean()
-    hedges, boosters = out.get("hedges", 0), out.get("boosters", 0)
-    out["hedge_booster_balance"] = ((hedges - boosters) / (hedges + boosters)).where(hedges + boosters > 0)
-    out["small_sample"] = out["n_sentences"] < SMALL_SAMPLE
-    return out.reset_index()
+    """One row per article, in corpus order, with its metadata: ``summarise`` by article, without intervals (no view
+    shows them per article)."""
+    meta = table.groupby("article_id", sort=False)[["outlet", "outlet_group", "title", "date"]].first()
+    summary = summarise(table, "article_id", intervals=False, sort=False)
+    return meta.reset_index().merge(summary, on="article_id", how="left")
 
 
 def outlet_summary(table: pd.DataFrame, intervals: Intervals = True) -> pd.DataFrame:
-    return summary_by(table, "outlet_group", intervals)
+    return summarise(table, "outlet_group", intervals)
 
 
 def cue_rates_by_category(table: pd.DataFrame, by: str, kind: str = "hedges") -> pd.DataFrame:
@@ -218,4 +220,4 @@ def speaker_counts(table: pd.DataFrame, by: str) -> pd.DataFrame:
 def outlet_theme_summary(table: pd.DataFrame, theme_column: str = "themes") -> pd.DataFrame:
     """summarise() for every outlet × theme: the sentences of that outlet that name that theme."""
     exploded = table.explode(theme_column).dropna(subset=[theme_column]).rename(columns={theme_column: "theme"})
-    return summary_by(exploded, ["outlet_group", "theme"])
+    return summarise(exploded, ["outlet_group", "theme"])

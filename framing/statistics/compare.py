@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from framing.scoring.measures import MEASURES, Measure, measure
+
 RESAMPLES = 2000
 MIN_ARTICLES = 2
 MIN_SENTENCES = 5
@@ -33,12 +35,25 @@ class Ratio:
     unit: str = ""
 
 
-TONE = Ratio("tone", "Tone (mean per sentence)", "tone")
-CUE_RATES = [
-    Ratio("hedges_per_1k_words", "Epistemic hedges", "hedge_count", "n_words", 1000.0, "per 1,000 words"),
-    Ratio("approximators_per_1k_words", "Approximators", "approximator_count", "n_words", 1000.0, "per 1,000 words"),
-    Ratio("boosters_per_1k_words", "Boosters", "booster_count", "n_words", 1000.0, "per 1,000 words"),
-]
+def ratio_of(measure: Measure) -> Ratio:
+    """A declared measure as the ratio of per-article sums its aggregate means (framing.scoring.measures)."""
+    if measure.aggregate == "per_1k_words":
+        return Ratio(measure.summary_column, measure.title, measure.column, "n_words", 1000.0, "per 1,000 words")
+    unit = {"mean": "mean per sentence", "share": "share of sentences"}[measure.aggregate]
+    return Ratio(measure.summary_column, measure.title, measure.column, unit=unit)
+
+
+def compared_ratios(chart: str) -> list[Ratio]:
+    """The ratios of the measures declared for one of Compare's charts ("tone", "cues", or a title of its own)."""
+    return [ratio_of(m) for m in MEASURES if m.compare == chart]
+
+
+def compare_charts() -> list[str]:
+    """Compare's charts beyond tone and cues: one per title a measure declares, in declaration order."""
+    return list(dict.fromkeys(m.compare for m in MEASURES if m.compare not in ("", "tone", "cues")))
+
+
+TONE = ratio_of(measure("tone"))  # the recommended tone engine's ratio
 
 
 def article_sums(table: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
@@ -242,26 +257,6 @@ def paired(table: pd.DataFrame, first: str, second: str, ratio: Ratio = TONE, se
         summary.update(ci_low=float(low), ci_high=float(high), verdict=CLEAR if low > 0 or high < 0 else UNCLEAR)
     return summary, per_story
 
-
-def group_summary(sums: pd.DataFrame, keys: list[str], ratios: list[Ratio], resamples: int = RESAMPLES) -> pd.DataFrame:
-    """One row per group (``keys`` columns of the per-article sums): n, and each ratio with a 95% interval
-    bootstrapped by article (none below MIN_ARTICLES articles or MIN_SENTENCES sentences: small_sample)."""
-    rows = []
-    for n, (key, frame) in enumerate(sums.groupby(keys, sort=True)):
-        key = key if isinstance(key, tuple) else (key,)
-        row = {**dict(zip(keys, key)), "n_articles": len(frame), "n_sentences": int(frame["sentences"].sum())}
-        small = len(frame) < MIN_ARTICLES or row["n_sentences"] < MIN_SENTENCES
-        rng = np.random.default_rng(n)
-        for ratio in ratios:
-            num, den = frame[ratio.numerator].to_numpy(float), frame[ratio.denominator].to_numpy(float)
-            row[ratio.name] = ratio.scale * num.sum() / den.sum() if den.sum() else float("nan")
-            low = high = float("nan")
-            if not small and den.sum():
-                low, high = np.nanpercentile(ratio.scale * resampled_ratio(num, den, rng, resamples), [2.5, 97.5])
-            row[f"{ratio.name}_ci_low"], row[f"{ratio.name}_ci_high"] = float(low), float(high)
-        row["small_sample"] = small
-        rows.append(row)
-    return pd.DataFrame(rows)
 
 
 def tone_near(table: pd.DataFrame, column: str, label: str, tone: str = "tone", seed: int = 0,

@@ -12,12 +12,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from framing.scoring.measures import MEASURES
 from framing.statistics.distinctive import term_pattern
 
 # mask(table, value, theme_column) -> a boolean Series over the table's rows
 Mask = Callable[[pd.DataFrame, str, str], pd.Series]
-# The kinds of cue a chart can show, each with its count column.
-CUE_KIND_COLUMNS = {"Epistemic hedges": "hedge_count", "Approximators": "approximator_count", "Boosters": "booster_count"}
+def cue_kind_column(kind: str) -> str:
+    """The count column of a row of Compare's cue chart ("Epistemic hedges"), from the declared measures."""
+    return next((m.column for m in MEASURES if m.compare == "cues" and m.title == kind), "hedge_count")
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ FILTERS: dict[str, Filter] = {f.field: f for f in (
     Filter("theme", "theme", lambda table, value, theme_column: table[theme_column].map(lambda labels: value in labels)),
     Filter("actor", "actor", names("actors")),
     Filter("voice", "voice", lambda table, value, _: table["quoted"] == (value == "quoted")),
-    Filter("cue_kind", "cue", lambda table, value, _: table[CUE_KIND_COLUMNS.get(value, "hedge_count")] > 0),
+    Filter("cue_kind", "cue", lambda table, value, _: table[cue_kind_column(value)] > 0),
     Filter("term", "term", lambda table, value, _: table["text"].str.contains(term_pattern(value))),
 )}
 
