@@ -1,4 +1,5 @@
 """The app through streamlit.testing.v1.AppTest: every view, every outlet and theme, deep links."""
+import json
 import re
 
 import pytest
@@ -99,15 +100,28 @@ def test_tone_engine_switch_changes_the_tone_shown():
     assert passages_html(blend)[1] != passages_html(textblob)[1]
 
 
-def test_methodology_panel_shows_the_reliability_table():
+def test_methodology_shows_the_figures_of_the_data_file(tmp_path, monkeypatch):
+    """Methodology's table is data/validity.json's: change a figure there and the app shows the new one."""
+    from framing.models import validity
+
     at = run_app(view="Methodology")
     text = "\n".join(m.value for m in at.markdown)
-    assert "How reliable is this?" in text and "Pearson" in text
-    # The README's own table, every row of it, and only it: a developers' table further down the section would
-    # break the Markdown table if it were run on into it.
-    readme = (ROOT / "README.md").read_text("utf-8")
-    wikipedia_row = next(line for line in readme.splitlines() if line.startswith("| Uncertainty, CoNLL-2010 Wikipedia"))
-    assert wikipedia_row in text and "| Setting | News F1" not in text
+    record = validity.load()
+    assert "How reliable is this?" in text and validity.markdown_table(record) in text
+    tone = next(r for r in record["rows"] if r["key"] == "tone")
+    assert f"**{tone['value']:.3f}**" in text
+    changed = dict(record, rows=[dict(r, value=0.123) if r["key"] == "tone" else r for r in record["rows"]])
+    path = tmp_path / "validity.json"
+    path.write_text(json.dumps(changed), "utf-8")
+    monkeypatch.setattr(validity, "VALIDITY_FILE", path)
+    text = "\n".join(m.value for m in run_app(view="Methodology").markdown)
+    assert "**0.123**" in text and f"**{tone['value']:.3f}**" not in text
+
+
+def test_the_docs_table_is_the_data_files():
+    from framing.models import validity
+
+    assert validity.markdown_table(validity.load()) in (ROOT / "docs" / "validity.md").read_text("utf-8")
 
 
 def test_exports_are_offered_for_every_chart():

@@ -5,6 +5,7 @@ clickable field is one filter line. Each test below adds a toy one and follows i
 """
 import ast
 import json
+import re
 import textwrap
 
 import pytest
@@ -202,3 +203,13 @@ def test_session_state_and_query_params_only_in_state_py():
             continue
         text = path.read_text("utf-8")
         assert "session_state" not in text and "query_params" not in text, path
+
+
+def test_the_readme_is_a_front_door_read_by_no_code():
+    readme = ROOT / "README.md"
+    assert readme.stat().st_size <= 10_000
+    for path in [ROOT / "app.py", *(ROOT / "framing").rglob("*.py"), *(ROOT / "components").rglob("*.py")]:
+        assert "README" not in path.read_text("utf-8"), path
+    # every document the README links to exists
+    for target in re.findall(r"\]\((docs/[^)#]+|CHANGELOG\.md)\)", readme.read_text("utf-8")):
+        assert (ROOT / target).is_file(), target

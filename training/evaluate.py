@@ -31,7 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
-from framing.models import uncertainty
+from framing.models import uncertainty, validity
 from training.data import (
     CONFIG,
     ENCYCLOPEDIC_FILE,
@@ -49,7 +49,8 @@ from training.logistic import READER_WEIGHT, train
 
 DEV_FILES = [NEWS_FILE, ENCYCLOPEDIC_FILE, TONE_FILE]
 RESAMPLES = CONFIG["evaluation"]["resamples"]
-VALIDITY_FILE = ROOT / "data" / "validity.json"  # what the Methodology view and docs/validity.md show
+VALIDITY_FILE = validity.VALIDITY_FILE  # what the Methodology view and docs/validity.md show
+DOCS_START, DOCS_END = "<!-- validity:start -->", "<!-- validity:end -->"
 
 
 def score_lines(texts: list[str], options: list[str] | None = None) -> list[dict]:
@@ -247,7 +248,8 @@ def validity_rows(results: dict) -> list[dict]:
                              ("uncertainty_wikipedia", ENCYCLOPEDIC_FILE.name, "Uncertainty, CoNLL-2010 Wikipedia")):
         h = results.get(name)
         if h:
-            rows.append(_row(key, f"{label} ({h['n']:,} sentences, {h['documents']:,} documents)",
+            documents = f", {h['documents']:,} documents" if h["documents"] < h["n"] else ""
+            rows.append(_row(key, f"{label} ({h['n']:,} sentences{documents})",
                              "F1, uncertain class" + (", out-of-fold by document" if h["out_of_fold"] else ""),
                              h["f1"], h["f1_ci"], detail=f"P {h['precision']:.3f}, R {h['recall']:.3f}",
                              baselines={"cue rule 'any epistemic hedge'": h["rule_f1"], "always uncertain": h["always_f1"]}))
@@ -278,7 +280,11 @@ def write_validity(rows: list[dict], out: Path = VALIDITY_FILE) -> None:
               "intervals": f"95% percentile bootstrap, {RESAMPLES:,} resamples, whole documents where the file has them",
               "rows": rows}
     out.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", "utf-8")
-    print(f"\nfigures written to {out.relative_to(ROOT)} (commit {commit})")
+    docs = ROOT / "docs" / "validity.md"  # its table, between the markers, is made from the same record
+    text = docs.read_text("utf-8")
+    start, end = text.index(DOCS_START) + len(DOCS_START), text.index(DOCS_END)
+    docs.write_text(text[:start] + f"\n{validity.markdown_table(record)}\n\n{validity.provenance(record)}\n" + text[end:], "utf-8")
+    print(f"\nfigures written to {out.relative_to(ROOT)} and {docs.relative_to(ROOT)} (commit {commit})")
 
 
 def main() -> int:

