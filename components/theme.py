@@ -1,7 +1,6 @@
 """Chart styling shared by every view: one colour per outlet, readable sizes, presentation mode."""
 from __future__ import annotations
 
-import hashlib
 import tomllib
 from pathlib import Path
 
@@ -12,35 +11,32 @@ HEDGE_COLOUR, APPROXIMATOR_COLOUR, BOOSTER_COLOUR, THEME_COLOUR = "#fde68a", "#e
 
 
 def outlet_palette() -> list[str]:
-    """20 distinguishable colours (config.toml's chartCategoricalColors; the first ten are Tableau 10)."""
+    """20 outlet colours (config.toml's chartCategoricalColors); the first ``DISTINCT`` differ clearly for every reader."""
     return tomllib.loads(CONFIG.read_text("utf-8"))["theme"]["chartCategoricalColors"]
 
 
+DISTINCT = 8  # the palette's first colours, any two at least 20 apart in CIEDE2000 (tested)
 # The bundled outlets keep the colours they have always had.
 BUNDLED_COLOURS = {"PRIO Blogs": 0, "Washington Times": 1, "unknown outlet (a001)": 2, "unknown outlet (a003)": 3,
                    "unknown outlet (a004)": 4}
 
 
-def _preferred(name: str, size: int) -> int:
-    return BUNDLED_COLOURS.get(name, int(hashlib.sha256(name.encode("utf-8")).hexdigest(), 16) % size)
-
-
 def outlet_colours(outlets: list[str]) -> dict[str, str]:
-    """A colour per outlet that belongs to its *name*, so it stays the same across edits, uploads and sessions.
+    """A colour per outlet that belongs to its *name*: the same in every chart and session, whatever order the
+    outlets arrive in.
 
-    Each name has a preferred colour (the bundled outlets their configured one, any other a hash of its name);
-    where two names want the same colour, the one that comes later alphabetically takes the next free one, so up
-    to 20 outlets get 20 different colours. Beyond 20 colours repeat, and the label beside each mark says which."""
+    The bundled outlets keep their configured colours. The others take the first free colour of the palette in
+    the order of their names (named outlets before "unknown outlet (…)" ones), so the first eight get the eight
+    clearly different colours before any other is used, and up to 20 outlets get 20 different colours. Beyond 20
+    colours repeat, and the label beside each mark says which."""
     palette = outlet_palette()
-    taken: dict[int, str] = {}
+    taken: set[int] = set()
     colours = {}
-    for name in sorted(set(outlets), key=lambda n: (n not in BUNDLED_COLOURS, n)):
-        slot = _preferred(name, len(palette))
-        for step in range(len(palette)):
-            if (slot + step) % len(palette) not in taken:
-                slot = (slot + step) % len(palette)
-                break
-        taken.setdefault(slot, name)
+    for name in sorted(set(outlets), key=lambda n: (n not in BUNDLED_COLOURS, n.startswith("unknown outlet"), n)):
+        slot = BUNDLED_COLOURS.get(name)
+        if slot is None or slot in taken:
+            slot = next((s for s in range(len(palette)) if s not in taken), len(colours) % len(palette))
+        taken.add(slot)
         colours[name] = palette[slot]
     return colours
 

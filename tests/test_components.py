@@ -120,12 +120,67 @@ def test_outlet_colours_belong_to_names_stay_when_another_is_renamed_and_stay_di
 
     bundled = ["PRIO Blogs", "Washington Times", "unknown outlet (a001)", "unknown outlet (a003)", "unknown outlet (a004)"]
     before = outlet_colours(bundled)
-    assert before["PRIO Blogs"] == "#1f77b4" and before["Washington Times"] == "#d62728"  # the configured colours
+    assert before["PRIO Blogs"] == "#0072B2" and before["Washington Times"] == "#D55E00"  # the configured colours
     after = outlet_colours(["Daily Planet" if o == "unknown outlet (a001)" else o for o in bundled])
     assert all(after[o] == before[o] for o in bundled if o != "unknown outlet (a001)")
     twenty = [f"Outlet {i}" for i in range(20)]
     assert len(set(outlet_colours(twenty).values())) == 20
     assert outlet_colours(twenty)["Outlet 7"] == outlet_colours(twenty[::-1])["Outlet 7"]  # order of arrival does not matter
+
+
+def _lab(hex_colour: str) -> tuple[float, float, float]:
+    """sRGB (D65) to CIELAB."""
+    rgb = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    xyz = ((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b,
+           (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883)
+    fx, fy, fz = [t ** (1 / 3) if t > 216 / 24389 else (24389 / 27 * t + 16) / 116 for t in xyz]
+    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+
+def ciede2000(lab1, lab2) -> float:
+    """Colour difference CIEDE2000 (Sharma, Wu & Dalal 2005)."""
+    from math import atan2, cos, degrees, exp, hypot, radians, sin, sqrt
+
+    (l1, a1, b1), (l2, a2, b2) = lab1, lab2
+    c_mean = (hypot(a1, b1) + hypot(a2, b2)) / 2
+    g = 0.5 * (1 - sqrt(c_mean ** 7 / (c_mean ** 7 + 25 ** 7)))
+    a1, a2 = (1 + g) * a1, (1 + g) * a2
+    c1, c2 = hypot(a1, b1), hypot(a2, b2)
+    h1, h2 = degrees(atan2(b1, a1)) % 360, degrees(atan2(b2, a2)) % 360
+    dh = 0.0 if c1 * c2 == 0 else (h2 - h1 + 180) % 360 - 180
+    d_l, d_c, d_h = l2 - l1, c2 - c1, 2 * sqrt(c1 * c2) * sin(radians(dh / 2))
+    l_mean, c_mean = (l1 + l2) / 2, (c1 + c2) / 2
+    if c1 * c2 == 0:
+        h_mean = h1 + h2
+    elif abs(h1 - h2) <= 180:
+        h_mean = (h1 + h2) / 2
+    else:
+        h_mean = (h1 + h2 + 360) / 2 if h1 + h2 < 360 else (h1 + h2 - 360) / 2
+    t = (1 - 0.17 * cos(radians(h_mean - 30)) + 0.24 * cos(radians(2 * h_mean)) + 0.32 * cos(radians(3 * h_mean + 6))
+         - 0.20 * cos(radians(4 * h_mean - 63)))
+    s_l = 1 + 0.015 * (l_mean - 50) ** 2 / sqrt(20 + (l_mean - 50) ** 2)
+    s_c, s_h = 1 + 0.045 * c_mean, 1 + 0.015 * c_mean * t
+    r_t = -2 * sqrt(c_mean ** 7 / (c_mean ** 7 + 25 ** 7)) * sin(radians(60 * exp(-(((h_mean - 275) / 25) ** 2))))
+    return sqrt((d_l / s_l) ** 2 + (d_c / s_c) ** 2 + (d_h / s_h) ** 2 + r_t * (d_c / s_c) * (d_h / s_h))
+
+
+def test_any_two_of_the_first_eight_outlets_differ_clearly():
+    """On a projector two outlets must not look alike: the colours of the first eight differ by CIEDE2000 >= 20."""
+    from itertools import combinations
+
+    from components.theme import outlet_colours
+
+    # the formula, against Sharma et al.'s published test pairs
+    assert abs(ciede2000((50, 2.6772, -79.7751), (50, 0, -82.7485)) - 2.0425) < 1e-4
+    assert abs(ciede2000((50, 2.5, 0), (73, 25, -18)) - 27.1492) < 1e-4
+    assert abs(ciede2000((2.0776, 0.0795, -1.135), (0.9033, -0.0636, -0.5514)) - 0.9082) < 1e-4
+    for outlets in (["Fox News", "HuffPost", "New York Times"], [f"Outlet {i}" for i in range(8)],
+                    ["PRIO Blogs", "Washington Times", "unknown outlet (a001)", "Daily Planet", "Gazette", "Ledger",
+                     "Courier", "Herald"]):
+        colours = outlet_colours(outlets)
+        worst = min(ciede2000(_lab(colours[x]), _lab(colours[y])) for x, y in combinations(outlets, 2))
+        assert worst >= 20, (outlets, worst)
 
 
 def test_emphasis_in_theme_mode_each_chart_has_its_own_sentences_and_actors_follow_the_theme(table, bundled, lexicons):
