@@ -15,7 +15,7 @@ import pandas as pd
 
 from framing.language.term_match import TermMatch
 from framing.scoring.measures import MEASURES, Measure
-from framing.statistics.compare import MIN_ARTICLES, label_masks, resampled_ratio
+from framing.statistics.compare import MIN_ARTICLES, label_masks, ratio_of, resampled_ratio
 
 BOOTSTRAP_RESAMPLES = 2000
 MIN_N_FOR_CI = 5
@@ -85,9 +85,10 @@ def summarise(rows: pd.DataFrame, by: str | list[str], intervals: Intervals = Tr
     words = rows["n_words"].to_numpy(dtype=float)
     numerators = np.column_stack([rows[m.column].to_numpy(dtype=float) for m in measures]) if measures \
         else np.zeros((len(rows), 0))
-    denominators = np.column_stack([words if m.aggregate == "per_1k_words" else weight for m in measures]) if measures \
-        else np.zeros((len(rows), 0))
-    scale = np.array([1000.0 if m.aggregate == "per_1k_words" else 1.0 for m in measures])
+    ratios = [ratio_of(m) for m in measures]  # what each aggregate means as a ratio of sums, said once (compare.py)
+    denominators = np.column_stack([weight if r.denominator == "sentences" else rows[r.denominator].to_numpy(dtype=float)
+                                    for r in ratios]) if measures else np.zeros((len(rows), 0))
+    scale = np.array([r.scale for r in ratios])
     wanted = [j for j, m in enumerate(measures) if _wanted(intervals, m.column)]
     articles = pd.factorize(rows["article_id"])[0]
     k = len(measures)
