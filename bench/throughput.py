@@ -96,7 +96,7 @@ def run(articles: int, stages: bool = True) -> None:
         timed("speaker attribution", lambda: [attribution(t) for t in texts], n, rows)
         parts = []
         timed("text parts (segment, tone, voice), per article", lambda: parts.extend(text_part(a) for a in loaded), n, rows)
-        timed("cue parts (lexicons, uncertainty), per article", lambda: [cue_part(p["text"], lexicons, p["reader_uncertainty"]) for p in parts], n, rows)
+        timed("cue parts (lexicons, uncertainty), per article", lambda: [cue_part(p["text"], lexicons) for p in parts], n, rows)
         table = []
         timed("sentence table (everything above, per article)", lambda: table.append(sentence_table(loaded, lexicons)), n, rows)
         timed("aggregates (per article; one outlet vs rest with CIs)",

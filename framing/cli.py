@@ -131,7 +131,7 @@ def cmd_distinctive(args) -> None:
 
 def cmd_score(args) -> None:
     lexicons = Lexicons.load()
-    model = uncertainty.load(Path(args.model)) if args.model else None
+    model = (uncertainty.load(Path(args.model)) if args.model else uncertainty.shipped_model()).for_genre(args.genre)
     for line in sys.stdin:
         # One output line per input line, blank ones included, so outputs stay aligned with inputs.
         sys.stdout.write(json.dumps(score_text(line.rstrip("\r\n"), lexicons, model), ensure_ascii=False) + "\n")
@@ -169,6 +169,9 @@ def parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_summary)
     sc = sub.add_parser("score", help="score each standard-input line as one unit, JSON lines out")
     sc.add_argument("--model", help="a folder with other uncertainty weights (default: data/models)")
+    sc.add_argument("--genre", choices=uncertainty.GENRES, default="news",
+                    help="which uncertainty model: news (default), or encyclopedic for prose that is not news "
+                         "(Wikipedia-like; it runs the context reader)")
     sc.set_defaults(func=cmd_score)
     b = sub.add_parser("build-corpus", help="clean data/raw/*.txt into data/articles.jsonl")
     b.set_defaults(func=cmd_build_corpus)

@@ -57,7 +57,7 @@ def test_score_scores_each_line_as_one_unit():
     assert len(rows) == 3  # the blank line gets its (empty) row so outputs stay aligned
     assert [h["cue"] for h in rows[0]["hedges"]] == ["may"] and [b["cue"] for b in rows[0]["boosters"]] == ["clearly"]
     assert set(rows[0]) == {"text", "polarity", "subjectivity", "vader", "tone", "hedges", "approximators", "boosters",
-                            "reader_uncertainty", "uncertainty", "uncertain", "uncertainty_reasons"}
+                            "uncertainty", "uncertain", "uncertainty_reasons"}
     assert rows[2]["tone"] > 0
 
 
@@ -117,3 +117,12 @@ def test_jobs_give_the_same_output_as_one_process(tmp_path, monkeypatch, capsys)
         assert cli.main(["analyze", str(path), "--jobs", jobs]) == 0
         outputs.append(capsys.readouterr().out)
     assert outputs[0] == outputs[1] == outputs[2] and outputs[0].count("\n") == 80
+
+
+def test_score_reads_prose_that_is_not_news_only_when_asked():
+    """News is scored by the news model; --genre encyclopedic is the Wikipedia-trained path, weasel words and all."""
+    line = "It is often said that the castle was built on the ruins of a Roman fort.\n"
+    news = json.loads(run("score", stdin=line).stdout)
+    encyclopedic = json.loads(run("score", "--genre", "encyclopedic", stdin=line).stdout)
+    assert not news["uncertain"] and encyclopedic["uncertain"]
+    assert "the sentence read whole at" in encyclopedic["uncertainty_reasons"][0]

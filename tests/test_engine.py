@@ -56,36 +56,39 @@ def test_one_scan_finds_what_every_list_finds_on_its_own(bundled, lexicons):
             assert [(m.term, m.label, m.start, m.end, m.text) for m in matcher.find(text)] == expected
 
 
-def test_fast_uncertainty_is_the_models_mixture_of_its_parts(bundled, lexicons):
+def test_news_uncertainty_is_the_news_regression_over_the_cues_alone(bundled, lexicons):
+    """A news corpus is scored by the news model alone: no gate, no reader, the words around the cues count for nothing."""
     from framing.scoring.measures import Sentence
 
     model = uncertainty.shipped_model()
-    assert model.reader is not None and 0 < model.reader_weight < 1
+    assert model.genre == "news" and model.reader is None
     for text in sentences(bundled):
         s = Sentence(text, lexicons)
-        hedges, approximators = s.hedges, s.approximators
-        gate = model.parts["gate"].weighted(uncertainty.gate_features(text))[0]
-        news = model.parts["news"].weighted(uncertainty.features(text, hedges, approximators))[0]
-        words = model.parts["encyclopedic"].weighted(uncertainty.encyclopedic_features(text, hedges, approximators))[0]
-        read = model.read_one(text)
-        ency = (1 - model.reader_weight) * words + model.reader_weight * read
-        probability, reasons = model.assess(text, hedges, approximators)
-        assert probability == pytest.approx(gate * news + (1 - gate) * ency, abs=1e-12), text
-        assert model.experts(text, hedges, approximators) == pytest.approx((gate, news, ency), abs=1e-12), text
-        chosen = model.parts["news"] if gate >= 0.5 else model.parts["encyclopedic"]
-        features = uncertainty.features(text, hedges) if gate >= 0.5 else uncertainty.encyclopedic_features(text, hedges, approximators)
-        expected = [uncertainty.describe_feature(f) for w, f in chosen.weighted(features)[1][:3] if w > 0.05]
-        if gate < 0.5 and read >= 0.5:  # the reader's share of the verdict is named first
-            expected = [f"the sentence read whole at {read:.2f}"] + expected[:2]
-        assert reasons == expected, text
+        probability, reasons = model.assess(text, s.hedges, s.approximators)
+        expected, weighted = model.parts["news"].weighted(uncertainty.features(text, s.hedges, s.approximators))
+        assert probability == pytest.approx(expected, abs=1e-12), text
+        assert reasons == [uncertainty.describe_feature(f) for w, f in weighted[:3] if w > 0.05], text
+
+
+def test_the_encyclopedic_path_mixes_its_word_regression_with_the_reader(bundled, lexicons):
+    from framing.scoring.measures import Sentence
+
+    model = uncertainty.shipped_model(genre="encyclopedic")
+    assert model.reader is not None and 0 < model.reader_weight < 1
+    for text in sentences(bundled)[:30]:
+        s = Sentence(text, lexicons)
+        words = model.parts["encyclopedic"].weighted(uncertainty.encyclopedic_features(text, s.hedges, s.approximators))[0]
+        read = float(model.read([text])[0])
+        probability, _ = model.assess(text, s.hedges, s.approximators)
+        assert probability == pytest.approx((1 - model.reader_weight) * words + model.reader_weight * read, abs=1e-12), text
 
 
 def test_the_reader_scores_a_sentence_alone_the_same_in_any_company(bundled, lexicons):
-    """An article's sentences are read together, one command-line line alone: each must get the same score."""
-    model = uncertainty.shipped_model()
+    """Sentences read together or one command-line line alone must get the same score."""
+    model = uncertainty.shipped_model(genre="encyclopedic")
     texts = sentences(bundled)[:40]
     together = model.read(texts)
-    assert list(together) == [model.read_one(t) for t in texts]
+    assert list(together) == [float(model.read([t])[0]) for t in texts]
     assert list(model.read(list(reversed(texts)))) == list(reversed(together))
 
 
@@ -112,9 +115,9 @@ def calls(monkeypatch):
         counted["text"] += 1
         return text_part(article)
 
-    def counting_cues(texts, lexicons, reader_probabilities=None):
+    def counting_cues(texts, lexicons):
         counted["cues"] += 1
-        return cue_part(texts, lexicons, reader_probabilities)
+        return cue_part(texts, lexicons)
 
     monkeypatch.setattr(parts, "text_part", counting_text)
     monkeypatch.setattr(parts, "cue_part", counting_cues)

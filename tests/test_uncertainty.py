@@ -10,7 +10,7 @@ from training.logistic import READER_WEIGHT, train_logistic
 UNCERTAIN = [
     "While some believe the rejuvenated Moscow-Pyongyang axis is purely transactional, some think the warming could be sustainable.",
     "Some analysts believe the deal is likely to anger Seoul.",
-    "North Korea reportedly shipped some 1,500 containers of munitions, according to officials.",
+    "North Korea reportedly shipped some 1,500 containers of munitions.",
     "It is widely believed that Pyongyang probably received help with its satellite programme.",
     # news hedges the Wikipedia-trained model used to miss
     "The central bank expects inflation to ease next year.",
@@ -31,7 +31,8 @@ CERTAIN = [
 # Hand-verified encyclopedic prose, written for these tests (not from any dev file): weasel wording that leaves a
 # claim unattributed or vague, against plain statements, one with a weasel's word ("critics") in a factual sense.
 # (Wikipedia's annotators also count a vague quantity, "some of the songs", as a weasel, and so does the
-# encyclopedic expert; in news the gate hands such sentences to the news expert, which never sees approximators.)
+# encyclopedic path; the news model never sees approximators.) These are scored on the encyclopedic path, as a user
+# who says the corpus is not news gets.
 UNCERTAIN_ENCYCLOPEDIC = [
     "Some critics consider it the band's finest album.",
     "It is often said that the castle was built on the ruins of a Roman fort.",
@@ -46,14 +47,40 @@ CERTAIN_ENCYCLOPEDIC = [
 ]
 
 
-@pytest.mark.parametrize("text", UNCERTAIN + UNCERTAIN_ENCYCLOPEDIC)
+@pytest.mark.parametrize("text", UNCERTAIN)
 def test_hedged_news_sentences_are_judged_uncertain(text, lexicons):
     assert score_text(text, lexicons)["uncertain"]
 
 
-@pytest.mark.parametrize("text", CERTAIN + CERTAIN_ENCYCLOPEDIC)
+@pytest.mark.parametrize("text", CERTAIN)
 def test_plain_factual_news_sentences_are_not(text, lexicons):
     assert not score_text(text, lexicons)["uncertain"]
+
+
+def test_attribution_alone_is_not_uncertainty_in_news(lexicons):
+    """FactBank's annotators, whose judgements the news model learned, take a claim attributed to a named source as
+    that source's, not as hedged: "according to officials" alone does not make a sentence uncertain."""
+    assert not score_text("The ship carried munitions, according to officials.", lexicons)["uncertain"]
+
+
+@pytest.mark.parametrize("text", UNCERTAIN_ENCYCLOPEDIC)
+def test_weasel_wording_is_uncertain_on_the_encyclopedic_path(text, lexicons):
+    assert score_text(text, lexicons, uncertainty.shipped_model(genre="encyclopedic"))["uncertain"]
+
+
+@pytest.mark.parametrize("text", CERTAIN_ENCYCLOPEDIC)
+def test_plain_encyclopedic_statements_are_not(text, lexicons):
+    assert not score_text(text, lexicons, uncertainty.shipped_model(genre="encyclopedic"))["uncertain"]
+
+
+def test_a_plain_epistemic_modal_in_news_is_always_flagged(lexicons):
+    """Issue #22: a sentence the lexicon finds hedged with may, might or could is uncertain, whatever else it says
+    (the gated model once scored "... may also need to be consulted ..." 0.29)."""
+    for text in ["Other agencies may also need to be consulted before the rule takes effect, the memo said.",
+                 "The senator might vote against the bill when it reaches the floor next week.",
+                 "Officials said the shutdown could last into February, according to two aides."]:
+        scored = score_text(text, lexicons)
+        assert scored["uncertain"], text
 
 
 def test_uncertainty_is_a_probability_and_cues_raise_it(lexicons):
@@ -73,7 +100,7 @@ def test_training_recovers_a_planted_signal_and_round_trips(tmp_path):
     part = train_logistic(rows, labels, vocabulary_size=50, c=1.0, iterations=200)
     assert part.weights["w:perhaps"] > 1 > abs(part.weights["w:alpha"])
     assert part.weighted({"w:alpha", "w:perhaps"})[0] > 0.8 > 0.2 > part.weighted({"w:alpha", "w:beta"})[0]
-    model = uncertainty.Model({"news": part, "encyclopedic": part, "gate": part})
+    model = uncertainty.Model({"news": part, "encyclopedic": part})
     model.save(tmp_path)
     again = uncertainty.load(tmp_path)
     assert again.assess("alpha perhaps", [])[0] == pytest.approx(model.assess("alpha perhaps", [])[0], abs=1e-5)
@@ -98,7 +125,7 @@ def test_shipped_model_records_what_it_was_trained_on():
     parts = uncertainty.shipped_model().parts
     assert parts["news"].card["n_train"] == 1597 and parts["news"].card["n_positive"] == 275
     assert parts["encyclopedic"].card["n_train"] == 7363 and parts["encyclopedic"].card["n_positive"] == 2131
-    # The news expert reads only the cues, never words: an approximator cannot reach it.
+    # The news model reads only the cues, never words: an approximator cannot reach it.
     assert not any(f.startswith(("w:", "b:")) for f in parts["news"].weights)
 
 
@@ -108,8 +135,9 @@ def test_the_shipped_reader_is_the_one_its_card_describes():
 
     from framing.models import context_reader
 
-    model = uncertainty.shipped_model()
+    model = uncertainty.shipped_model(genre="encyclopedic")
     assert model.reader is not None and model.reader_weight == READER_WEIGHT
+    assert uncertainty.shipped_model().reader is None  # news never runs it
     card = json.loads((uncertainty.MODEL_DIR / context_reader.READER_CARD).read_text("utf-8"))
     onnx = (uncertainty.MODEL_DIR / context_reader.READER_MODEL).read_bytes()
     assert card["model_sha256"] == hashlib.sha256(onnx).hexdigest()
@@ -119,14 +147,19 @@ def test_the_shipped_reader_is_the_one_its_card_describes():
 
 
 def test_a_model_saved_with_its_reader_loads_the_same(tmp_path, lexicons):
-    model = uncertainty.shipped_model()
+    model = uncertainty.shipped_model(genre="encyclopedic")
     model.save(tmp_path)
-    again = uncertainty.load(tmp_path)
+    again = uncertainty.load(tmp_path).for_genre("encyclopedic")
     text = "Some critics consider it the band's finest album."
     assert again.reader_weight == model.reader_weight and again.reader_dir == tmp_path
-    assert score_text(text, lexicons, again)["uncertainty"] == score_text(text, lexicons)["uncertainty"]
-    # Without the reader's share the same folder is the three regressions alone.
-    assert uncertainty.load(tmp_path).with_reader(None, 0.5).read([text]).tolist() == [0.0]
+    assert score_text(text, lexicons, again)["uncertainty"] == score_text(text, lexicons, model)["uncertainty"]
+    # Without the reader's share the same folder is the word regression alone.
+    assert again.with_reader(None, 0.5).read([text]).tolist() == [0.0]
+
+
+def test_a_genre_that_is_not_one_of_the_two_is_refused():
+    with pytest.raises(ValueError, match="genre must be one of news, encyclopedic"):
+        uncertainty.shipped_model().for_genre("fiction")
 
 
 def test_every_score_names_what_raised_it(lexicons):

@@ -6,5 +6,4 @@ before it is read; every setting is in ``config.toml``. Run from the repository'
     python -m training.train_uncertainty   # the uncertainty regressions -> data/models/
     python -m training.train_reader        # the context reader (needs requirements-train.txt)
     python -m training.evaluate            # validity on the dev halves -> data/validity.json
-    python -m training.gate_sweep          # the uncertainty gate's trade, figures only
 """

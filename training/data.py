@@ -96,3 +96,4 @@ def labelled(texts: list[str], labels: list[int], lexicons) -> list[tuple[str, l
 NEWS_FILE = ROOT / MANIFEST["factbank_news_dev"]["path"]
 ENCYCLOPEDIC_FILE = ROOT / MANIFEST["wikipedia_weasel_dev"]["path"]
 TONE_FILE = ROOT / MANIFEST["nyt_editorial_snippets_dev"]["path"]
+NEWS_CORPUS_FILE = ROOT / MANIFEST["allsides_dev"]["path"]

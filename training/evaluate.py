@@ -5,12 +5,13 @@
     python -m training.evaluate HEDGE_FILE --errors   # plus the cues behind the errors
 
 A file with columns ``text,label`` or ``doc_id,…,text,label`` (CSV) is scored as sentence-level
-uncertainty: the engine's ``uncertain`` field (the uncertainty model), with the plain rule "any
-epistemic hedge cue" beside it; precision, recall and F1 of the uncertain class. If the file is one the
-shipped weights were trained on (same SHA-256 as data/models/uncertainty.json records), the figure is
-out-of-fold: 5 folds *by document* (no document in both a fold's training and test data), each fold
-scored by weights trained on the other four folds plus the other training file, as the shipped weights
-were. A file with ``id, mean_rating, text`` (TSV) is scored as tone: Pearson and
+uncertainty: the engine's ``uncertain`` field (the news model; on the Wikipedia file also the
+encyclopedic path), with the plain rule "any epistemic hedge cue" beside it; precision, recall and F1
+of the uncertain class. If the model was trained on the file (same SHA-256 as
+data/models/uncertainty.json records), the figure is out-of-fold: 5 folds *by document* (no document in
+both a fold's training and test data), each fold scored by weights trained on the other four. A file
+of articles (``.jsonl``, the dev corpus) is split and scored like an upload, and the sentences hedged
+with a plain may, might or could that the news model leaves unflagged are counted. A file with ``id, mean_rating, text`` (TSV) is scored as tone: Pearson and
 Spearman r between each tone engine and the raters' mean. All scoring goes through
 ``python -m framing score`` (a subprocess), so what is measured is what users run.
 Intervals: 95% percentile bootstrap over documents (sentences, where a file has no doc_id) or items
@@ -36,6 +37,7 @@ from training.data import (
     CONFIG,
     ENCYCLOPEDIC_FILE,
     FOLDS,
+    NEWS_CORPUS_FILE,
     NEWS_FILE,
     ROOT,
     TONE_FILE,
@@ -47,7 +49,7 @@ from training.data import (
 )
 from training.logistic import READER_WEIGHT, train
 
-DEV_FILES = [NEWS_FILE, ENCYCLOPEDIC_FILE, TONE_FILE]
+DEV_FILES = [NEWS_FILE, ENCYCLOPEDIC_FILE, TONE_FILE, NEWS_CORPUS_FILE]
 RESAMPLES = CONFIG["evaluation"]["resamples"]
 VALIDITY_FILE = validity.VALIDITY_FILE  # what the Methodology view and docs/validity.md show
 DOCS_START, DOCS_END = "<!-- validity:start -->", "<!-- validity:end -->"
@@ -93,48 +95,49 @@ def prf(gold: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def out_of_fold(path: Path, texts: list[str], gold: np.ndarray, documents: list[str], sha: str) -> np.ndarray:
+def out_of_fold(texts: list[str], gold: np.ndarray, documents: list[str], sha: str, genre: str,
+                with_reader: bool) -> np.ndarray:
     """Predictions for a file the shipped weights were trained on: each fold scored, through
-    ``python -m framing score --model``, by weights trained without it (and with the other training file). On the
-    Wikipedia file the context reader too is the one trained without that fold (training.train_reader); on the news
-    file it is the shipped one, which was trained on Wikipedia alone."""
+    ``python -m framing score --genre GENRE --model``, by weights trained without it. On the encyclopedic path the
+    context reader is the one trained without that fold (training.train_reader) when ``with_reader``; otherwise the
+    word regression scores alone."""
     from framing.language.lexicon import Lexicons
     from framing.models import context_reader
-    from training.train_reader import fold_reader
 
-    lexicons = Lexicons.load()
-    role = "news" if path.name == NEWS_FILE.name else "encyclopedic"
-    other_texts, other_labels, _, _ = read(ENCYCLOPEDIC_FILE if role == "news" else NEWS_FILE)
-    other = labelled(other_texts, other_labels, lexicons)
-    this = labelled(texts, [int(g) for g in gold], lexicons)
+    this = labelled(texts, [int(g) for g in gold], Lexicons.load())
     fold = document_folds(documents)
-    shipped_reader = uncertainty.MODEL_DIR if context_reader.available(uncertainty.MODEL_DIR) else None
     pred = np.zeros(len(texts), dtype=bool)
     for k in range(FOLDS):
         rows = [row for row, f in zip(this, fold) if f != k]
-        if role == "news":
-            model = train(rows, other).with_reader(shipped_reader, READER_WEIGHT)
-        else:
-            folder = fold_reader(k, texts, [int(g) for g in gold], documents, sha) if shipped_reader else None
-            model = train(other, rows).with_reader(folder, READER_WEIGHT)
+        model = train(rows, rows)  # only the genre's own part is scored
+        if genre == "encyclopedic" and with_reader and context_reader.available(uncertainty.MODEL_DIR):
+            from training.train_reader import fold_reader
+
+            model = model.with_reader(fold_reader(k, texts, [int(g) for g in gold], documents, sha), READER_WEIGHT)
         with tempfile.TemporaryDirectory() as folder:
             model.save(Path(folder))
             held_out = [t for t, f in zip(texts, fold) if f == k]
-            pred[fold == k] = [s["uncertain"] for s in score_lines(held_out, ["--model", folder])]
+            pred[fold == k] = [s["uncertain"] for s in score_lines(held_out, ["--genre", genre, "--model", folder])]
     return pred
 
 
-def hedging(path: Path, errors: bool) -> dict:
+def hedging(path: Path, errors: bool, genre: str = "news", with_reader: bool = False) -> dict:
+    """F1 of ``genre``'s model on a labelled file; out-of-fold when that model was trained on it."""
     texts, labels, documents, sha = read(path)
     gold = np.array(labels, dtype=bool)
-    scored = score_lines(texts)
-    trained_here = sha in uncertainty.shipped_model().card.get("trained_on", {}).values()
-    pred = out_of_fold(path, texts, gold, documents, sha) if trained_here else np.array([s["uncertain"] for s in scored])
+    scored = score_lines(texts, ["--genre", genre])
+    trained_on = uncertainty.shipped_model().card.get("trained_on", {})
+    own_file = {"news": NEWS_FILE.name, "encyclopedic": ENCYCLOPEDIC_FILE.name}[genre]
+    trained_here = trained_on.get(own_file) == sha
+    pred = (out_of_fold(texts, gold, documents, sha, genre, with_reader) if trained_here
+            else np.array([s["uncertain"] for s in scored]))
+    reader = genre == "encyclopedic" and (with_reader or not trained_here)
     rule = np.array([bool(s["hedges"]) for s in scored])
     p, r, f1 = prf(gold, pred)
     ci = bootstrap(lambda g, q: prf(g, q)[2], gold, pred, groups=documents)
     print(f"\n{path.name}: sentence-level uncertainty, n = {len(texts)} ({gold.sum()} uncertain) in {len(set(documents))} documents")
-    print(f"  uncertainty model{' (out-of-fold by document: the shipped weights were trained on this file)' if trained_here else ''}")
+    print(f"  {genre} model{' with the context reader' if reader else ''}"
+          f"{' (out-of-fold by document: it was trained on this file)' if trained_here else ' (not trained on this file)'}")
     print(f"    precision {p:.3f}  recall {r:.3f}  F1 {f1:.3f}  (95% CI {ci[0]:.3f}–{ci[1]:.3f})")
     rp, rr, rf1 = prf(gold, rule)
     print(f"  rule 'any epistemic hedge cue': precision {rp:.3f}  recall {rr:.3f}  F1 {rf1:.3f}")
@@ -161,7 +164,36 @@ def hedging(path: Path, errors: bool) -> dict:
         for word in ranked[:20]:
             print(f"    {word:20s} {missed[word]:4d} / {background[word]:4d}")
     return {"file": path.name, "n": len(texts), "documents": len(set(documents)), "precision": p, "recall": r, "f1": f1,
-            "f1_ci": ci, "rule_f1": rf1, "always_f1": prf(gold, np.ones_like(gold))[2], "out_of_fold": trained_here}
+            "f1_ci": ci, "rule_f1": rf1, "always_f1": prf(gold, np.ones_like(gold))[2], "out_of_fold": trained_here,
+            "genre": genre, "reader": reader}
+
+
+PLAIN_MODALS = {"may", "might", "could"}
+
+
+def plain_modals(path: Path) -> dict:
+    """On modern news (the dev corpus's articles, split and scored like any upload): of the sentences the hedge
+    lexicon finds hedged with a plain epistemic may, might or could, how many the news model leaves unflagged."""
+    from framing.language.lexicon import Lexicons
+    from framing.reading.corpus import articles_from_bytes
+    from framing.scoring.table import sentence_table
+
+    articles = articles_from_bytes(path.name, checked(path).read_bytes())
+
+    table = sentence_table(articles, Lexicons.load())
+    modal = table["hedges"].map(lambda cues: any(c["cue"].lower() in PLAIN_MODALS for c in cues))
+    hedged = table[modal]
+    missed = hedged[~hedged["uncertain"].astype(bool)]
+    share = len(missed) / max(len(hedged), 1)
+    # The word without the hedge: "May 5", "could not" of past ability... the lexicon's context rules decide, not the model.
+    worded = table["text"].str.contains(r"\b(?:may|might|could)\b", case=False, regex=True) & ~modal
+    print(f"\n{path.name}: {len(articles):,} articles, {len(table):,} sentences; hedged with a plain may/might/could: "
+          f"{len(hedged):,}; left unflagged by the news model: {len(missed)} ({share:.1%}); with the word but not "
+          f"taken as a hedge by the lexicon's context rules: {int(worded.sum()):,}")
+    for text in missed["text"].head(5):
+        print(f"    {text[:160]}")
+    return {"file": path.name, "articles": len(articles), "sentences": len(table), "hedged": len(hedged),
+            "missed": len(missed), "share": share, "word_not_hedge": int(worded.sum())}
 
 
 PLAINLY_NOT_PEOPLE = re.compile(
@@ -227,15 +259,15 @@ def tone(path: Path) -> dict:
 
 
 # The goals the figures are read against (from the project's issues); the figures themselves are measured.
-GOALS = {"uncertainty_news": 0.65, "uncertainty_wikipedia": 0.65, "speakers_named": 0.70, "speakers_not_people": 0.01,
-         "tone": 0.50}
+GOALS = {"uncertainty_news": 0.78, "plain_modals_unflagged": 0.03, "speakers_named": 0.70, "speakers_not_people": 0.01,
+         "tone": 0.60}
 HUMAN_TONE_R = 0.745  # one rater against the mean of the others on the NYT snippets (as measured on dev by the team)
 
 
 def _row(key: str, task: str, measure: str, value: float, ci=(None, None), fmt: str = ".3f", detail: str = "",
          baselines: dict | None = None, higher_is_better: bool = True) -> dict:
     goal = GOALS.get(key)
-    met = None if goal is None else (value >= goal if higher_is_better else value <= goal)
+    met = None if goal is None else bool(value >= goal if higher_is_better else value <= goal)
     return {"key": key, "task": task, "measure": measure, "value": value, "ci_low": ci[0], "ci_high": ci[1], "format": fmt,
             "detail": detail, "baselines": baselines or {}, "goal": goal, "goal_direction": ">=" if higher_is_better else "<=",
             "met": met}
@@ -244,15 +276,23 @@ def _row(key: str, task: str, measure: str, value: float, ci=(None, None), fmt: 
 def validity_rows(results: dict) -> list[dict]:
     """The figures of a run on the dev files, one row per figure, as data/validity.json keeps them."""
     rows = []
-    for key, name, label in (("uncertainty_news", NEWS_FILE.name, "Epistemic uncertainty, FactBank news"),
-                             ("uncertainty_wikipedia", ENCYCLOPEDIC_FILE.name, "Uncertainty, CoNLL-2010 Wikipedia")):
-        h = results.get(name)
+    for key, result, label in (
+            ("uncertainty_news", "news", "Epistemic uncertainty, FactBank news"),
+            ("uncertainty_wikipedia_transfer", "news_on_wikipedia", "Uncertainty, CoNLL-2010 Wikipedia: the news model (transfer)"),
+            ("uncertainty_wikipedia", "encyclopedic", "Uncertainty, CoNLL-2010 Wikipedia: the encyclopedic path")):
+        h = results.get(result)
         if h:
             documents = f", {h['documents']:,} documents" if h["documents"] < h["n"] else ""
+            reader = ", with the context reader" if h["reader"] else (", word regression alone" if h["genre"] == "encyclopedic" else "")
             rows.append(_row(key, f"{label} ({h['n']:,} sentences{documents})",
-                             "F1, uncertain class" + (", out-of-fold by document" if h["out_of_fold"] else ""),
+                             "F1, uncertain class" + (", out-of-fold by document" if h["out_of_fold"] else "") + reader,
                              h["f1"], h["f1_ci"], detail=f"P {h['precision']:.3f}, R {h['recall']:.3f}",
                              baselines={"cue rule 'any epistemic hedge'": h["rule_f1"], "always uncertain": h["always_f1"]}))
+    m = results.get("plain_modals")
+    if m:
+        rows.append(_row("plain_modals_unflagged", f"Modern news: {m['articles']:,} articles of the dev corpus",
+                         f"sentences hedged with a plain may/might/could left unflagged ({m['hedged']:,} hedged)",
+                         m["share"], fmt=".1%", detail=f"{m['missed']} of {m['hedged']}", higher_is_better=False))
     s = results.get("speakers")
     if s:
         rows.append(_row("speakers_named", f"Speakers, FactBank's {s['documents']} newswire documents",
@@ -291,6 +331,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("files", nargs="*", type=Path, default=DEV_FILES)
     ap.add_argument("--errors", action="store_true", help="hedging: list the cues behind false positives and negatives")
+    ap.add_argument("--reader", action="store_true",
+                    help="the encyclopedic path with fold readers (trained if missing: requirements-train.txt, ~35 min)")
     args = ap.parse_args()
     results = {}
     for path in args.files:
@@ -298,14 +340,21 @@ def main() -> int:
             print(f"error: {path}: no such file", file=sys.stderr)
             return 2
         header = path.open(encoding="utf-8").readline()
-        if "mean_rating" in header:
+        if path.suffix == ".jsonl":
+            results["plain_modals"] = plain_modals(path)
+        elif "mean_rating" in header:
             results[path.name] = tone(path)
         elif "label" in header:
-            results[path.name] = hedging(path, args.errors)
+            if path.name == ENCYCLOPEDIC_FILE.name:
+                results["news_on_wikipedia"] = hedging(path, args.errors)
+                results["encyclopedic"] = hedging(path, args.errors, "encyclopedic", args.reader)
+            else:
+                results["news" if path.name == NEWS_FILE.name else path.name] = hedging(path, args.errors)
             if "doc_id" in header:
                 results["speakers"] = speakers(path)
         else:
-            print(f"error: {path}: neither 'text,label' nor 'id, mean_rating, text' columns", file=sys.stderr)
+            print(f"error: {path}: neither 'text,label' nor 'id, mean_rating, text' columns, nor articles (.jsonl)",
+                  file=sys.stderr)
             return 2
     if [p.resolve() for p in args.files] == [p.resolve() for p in DEV_FILES]:  # only a run on the dev files is written
         write_validity(validity_rows(results))

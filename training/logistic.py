@@ -1,4 +1,4 @@
-"""Training the uncertainty model's regressions (numpy only): each a logistic regression, then the gated mixture.
+"""Training the uncertainty model's regressions (numpy only): the news model and the encyclopedic one.
 
 Settings come from ``training/config.toml`` (``[uncertainty.*]``); the runtime model is ``framing.models.uncertainty``.
 """
@@ -8,13 +8,12 @@ import math
 
 import numpy as np
 
-from framing.models.uncertainty import Logistic, Model, encyclopedic_features, features, gate_features
+from framing.models.uncertainty import Logistic, Model, encyclopedic_features, features
 from training.data import CONFIG
 
 SETTINGS = CONFIG["uncertainty"]
-MIXTURE = SETTINGS["mixture"]
-READER_WEIGHT = MIXTURE["reader_weight"]
-GATE_SHARPNESS = MIXTURE["gate_sharpness"]
+READER_WEIGHT = SETTINGS["encyclopedic"]["reader_weight"]
+THRESHOLD = SETTINGS["threshold"]
 
 
 def train_logistic(rows: list[set[str]], labels: list[int], groups: list[str] | None = None, vocabulary_size: int = 3000,
@@ -75,14 +74,18 @@ def train_logistic(rows: list[set[str]], labels: list[int], groups: list[str] | 
 Labelled = list[tuple[str, list[dict], list[dict], int]]  # (text, hedges, approximators, label)
 
 
+def train_news(news: Labelled) -> Logistic:
+    """The news model, from labelled news sentences (its features: the cues only)."""
+    return train_logistic([features(t, h, a) for t, h, a, _ in news], [y for *_, y in news], **SETTINGS["news"])
+
+
+def train_encyclopedic(encyclopedic: Labelled) -> Logistic:
+    """The encyclopedic model's word regression, from labelled encyclopedic sentences."""
+    settings = {k: v for k, v in SETTINGS["encyclopedic"].items() if k != "reader_weight"}
+    return train_logistic([encyclopedic_features(t, h, a) for t, h, a, _ in encyclopedic],
+                          [y for *_, y in encyclopedic], **settings)
+
+
 def train(news: Labelled, encyclopedic: Labelled) -> Model:
-    """Both experts and the gate, from labelled news and encyclopedic sentences."""
-    news_expert = train_logistic([features(t, h, a) for t, h, a, _ in news], [y for *_, y in news], **SETTINGS["news"])
-    ency_expert = train_logistic([encyclopedic_features(t, h, a) for t, h, a, _ in encyclopedic],
-                                 [y for *_, y in encyclopedic], **SETTINGS["encyclopedic"])
-    gate = train_logistic([gate_features(t) for t, *_ in encyclopedic + news], [0] * len(encyclopedic) + [1] * len(news),
-                          **SETTINGS["gate"])
-    # sigmoid(k · logit): the same regression with its bias and weights times k.
-    gate = Logistic(gate.bias * GATE_SHARPNESS, {f: w * GATE_SHARPNESS for f, w in gate.weights.items()},
-                    dict(gate.card, sharpness=GATE_SHARPNESS))
-    return Model({"news": news_expert, "encyclopedic": ency_expert, "gate": gate}, MIXTURE["threshold"])
+    """Both models, from labelled news and encyclopedic sentences; it scores as news unless told otherwise."""
+    return Model({"news": train_news(news), "encyclopedic": train_encyclopedic(encyclopedic)}, THRESHOLD)

@@ -12,7 +12,7 @@ uncertain class weighted up to balance the two, seed 0. The exported graph gives
 word-piece embeddings are stored as 8-bit integers (onnxruntime's dynamic quantisation: 23 MB instead of 90), which
 moved probabilities by at most 0.044 (correlation 0.983) against torch's on a briefly trained check model.
 
-``training.evaluate`` and ``training.gate_sweep`` score each fold of the Wikipedia dev file with the reader
+``training.evaluate`` scores each fold of the Wikipedia dev file with the reader
 trained without that fold (``fold_reader``), so no figure is in-sample.
 """
 from __future__ import annotations

@@ -3,12 +3,11 @@
     python -m training.train_uncertainty                      # the two dev files the manifest names
     python -m training.train_uncertainty --news F --encyclopedic F --out DIR
 
-The news expert learns from the FactBank news sentences, the encyclopedic expert from the CoNLL-2010
-Wikipedia sentences, the gate from telling the two apart (see framing/models/uncertainty.py). Settings
-(training/config.toml: the news expert on cues only, C = 0.5; the encyclopedic expert and the gate on
-3,000 words and word pairs, C = 0.05; threshold 0.5) were chosen by cross-validation on the dev files
-only, folds by document (on dev, a news expert over words scored 0.772 alone but transferred worse
-inside the mixture than one over cues: 0.733). The card records each training file's SHA-256, so
+The news model learns from the FactBank news sentences, the encyclopedic model from the CoNLL-2010
+Wikipedia sentences (see framing/models/uncertainty.py; news scores every corpus unless the encyclopedic
+path is chosen). Settings (training/config.toml: news on cues only, C = 0.5; encyclopedic on 3,000 words
+and word pairs, C = 0.05; threshold 0.5) were chosen by cross-validation on the dev files only, folds by
+document. The card records each training file's SHA-256, so
 ``python -m training.evaluate`` reports out-of-fold figures, never in-sample ones, for those files.
 """
 from __future__ import annotations

@@ -35,10 +35,9 @@ Each is counted per 1,000 words. Word senses are handled by rules you can check 
 *said it would* close are not counted.
 
 **Uncertainty** (0 … 1) says how likely a reader is to judge the whole sentence's claim uncertain.
-It was learned from sentences people labelled, in news (FactBank) and in Wikipedia. News sentences are
-judged mostly by their hedge words; encyclopedic ones also by a small neural network that reads the
-whole sentence, so that a claim said by nobody in particular ("it is often said that …") counts even
-where no single word gives it away. The table says how often it agrees with people on each kind of text. Each passage says what raised its score.
+It was learned from news sentences people labelled (FactBank), from the hedge words in each sentence:
+*may*, *might* and *could* always count, a claim attributed to a named source ("according to officials")
+does not. It was built for news; the table says how often it agrees with people. Each passage says what raised its score.
 
 **Emphasis** is how much of an outlet's text names a theme or an actor (share of sentences) and how
 early (position of the first mention: 0 = the opening sentence). Themes are word lists: they see

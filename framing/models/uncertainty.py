@@ -3,22 +3,23 @@
 The hedge cues say *which words* hedge; this says how likely the sentence as a whole is to be judged
 uncertain. News and encyclopedic text disagree about what that means — human annotators of news
 (FactBank) mark "expects", "whether", "if" and modals, annotators of Wikipedia mark weasel words such as
-"many" and "some" — so the model is a gated mixture of two logistic regressions:
+"many" and "some" — so there are two models, and the genre of the corpus picks one; nothing guesses it
+sentence by sentence:
 
-- a **news** expert, trained on the FactBank news sentences, that never sees approximators ("about
-  1,500" is vagueness about an amount, not about a claim: their words are blanked);
-- an **encyclopedic** expert, trained on the CoNLL-2010 Wikipedia sentences: a logistic regression over words,
-  averaged with the **context reader** (``framing.models.context_reader``), a small transformer fine-tuned on the same sentences
-  that reads each one whole (a claim said by nobody in particular, "it is often said that …"), where the model
-  folder has one;
-- a **gate**, a third logistic regression that says how news-like the sentence is (trained to tell the
-  two training files apart); the probability is gate × news + (1 − gate) × encyclopedic.
+- **news** (the default: the articles are news): a logistic regression over the epistemic hedge cues,
+  trained on the FactBank news sentences. It never sees approximators ("about 1,500" is vagueness about an
+  amount, not about a claim);
+- **encyclopedic** (chosen explicitly, for corpora that are not news): a logistic regression over the cues,
+  approximators, words and word pairs, trained on the CoNLL-2010 Wikipedia sentences, averaged with the
+  **context reader** (``framing.models.context_reader``), a small transformer fine-tuned on the same sentences
+  that reads each one whole (a claim said by nobody in particular, "it is often said that …").
 
-Features are plain: the epistemic hedge cues the lexicon found (each cue, its category, how many), the
-sentence's words and word pairs (the most frequent few thousand in training) and its length. Training the
-three regressions needs only numpy (``python -m training.train_uncertainty``); their weights are a reviewable CSV
-in ``data/models/`` and scoring them is a dictionary lookup. The reader is trained apart
-(``python -m training.train_reader``, with torch) and run by onnxruntime.
+An earlier version mixed the two through a learned gate per sentence; on news the gate handed a third of
+modern news sentences to the encyclopedic model, which missed plainly hedged ones ("may also need to be
+consulted" at 0.29), and the reader cost nine tenths of all scoring. Training the regressions needs only
+numpy (``python -m training.train_uncertainty``); their weights are a reviewable CSV in ``data/models/``
+and scoring them is a dictionary lookup. The reader is trained apart (``python -m training.train_reader``,
+with torch) and run by onnxruntime, only on the encyclopedic path.
 """
 from __future__ import annotations
 
@@ -80,15 +81,8 @@ def encyclopedic_features(text: str, hedges: list[dict], approximators: list[dic
     return found
 
 
-def gate_features(text: str, hedges: list[dict] = (), approximators: list[dict] = ()) -> set[str]:
-    """What tells news from encyclopedic prose: its words, reported speech, quotes, first person, numbers."""
-    return word_features(text) | _sentence_signals(text)
-
-
-_REPORTED = re.compile(r"\b(?:said|says|told)\b")
-_QUOTE = re.compile(r"[\"“”]|``|''")
-_FIRST_PERSON = re.compile(r"\b(?:I|we|you|my|our)\b")
-_DIGIT = re.compile(r"\d")
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
 
 
 @lru_cache(maxsize=8192)  # one string per feature, however many sentences it explains
@@ -99,14 +93,11 @@ def describe_feature(name: str) -> str:
     if kind == "cue":
         return f"hedge cue “{value}”"
     if kind == "cat":
-        return f"a {value.replace('_', ' ')} hedge"
+        return f"{_article(value)} {value.replace('_', ' ')} hedge"
     if kind == "acat":
-        return f"a {value.replace('_', ' ')}"
+        return f"{_article(value)} {value.replace('_', ' ')}"
     if kind == "reader":
         return f"the sentence read whole at {value}"
-    if kind == "s":
-        return {"reported": "reported speech", "quote": "a quotation", "first_person": "first person",
-                "digit": "a number"}.get(value, value)
     if name.startswith("cues>="):
         count = name.removeprefix("cues>=")
         return "a hedge cue" if count == "1" else f"{count}+ hedge cues"
@@ -153,88 +144,67 @@ def _sigmoid(score: float) -> float:
 
 
 def _sentence_features(text: str, hedges: list[dict], approximators: list[dict]):
-    """The sentence's words, word pairs, cue features, the encyclopedic expert's features and the gate's signals,
-    with its words found once for all three models."""
+    """The sentence's words, word pairs, its cue features and the encyclopedic model's, words found once."""
     tokens = _TOKEN.findall(text.lower())
     cues = _cue_features(tokens, hedges)
-    return (set(tokens), set(zip(tokens, tokens[1:])), cues, cues | {f"acat:{c['category']}" for c in approximators},
-            _sentence_signals(text))
+    return set(tokens), set(zip(tokens, tokens[1:])), cues, cues | {f"acat:{c['category']}" for c in approximators}
 
 
-def _sentence_signals(text: str) -> set[str]:
-    """The gate's features beyond words: reported speech, quotes, first person, numbers."""
-    found = set()
-    if _REPORTED.search(text):
-        found.add("s:reported")
-    if _QUOTE.search(text):
-        found.add("s:quote")
-    if _FIRST_PERSON.search(text):
-        found.add("s:first_person")
-    if _DIGIT.search(text):
-        found.add("s:digit")
-    return found
+GENRES = ("news", "encyclopedic")  # which of the two models scores a corpus; news unless chosen otherwise
 
 
 @dataclass
 class Model:
-    """The gated mixture: gate × news expert + (1 − gate) × encyclopedic expert, where the encyclopedic expert is
-    (1 − w) × its word regression + w × the context reader (w = ``reader_weight``; 0 without a reader)."""
+    """The news model, or (``genre="encyclopedic"``) the encyclopedic one: (1 − w) × its word regression + w × the
+    context reader (w = ``reader_weight``; 0 without a reader)."""
 
-    parts: dict[str, Logistic]  # "news", "encyclopedic", "gate"
+    parts: dict[str, Logistic]  # "news", "encyclopedic"
     threshold: float = 0.5
     card: dict = field(default_factory=dict)  # how it was trained: data, their hashes, settings
     reader_dir: Path | None = None  # the folder holding the context reader (framing/models/context_reader.py), if any
     reader_weight: float = 0.0
+    genre: str = "news"
+
+    def __post_init__(self):
+        if self.genre not in GENRES:
+            raise ValueError(f"genre must be one of {', '.join(GENRES)}, not {self.genre!r}")
 
     @property
     def reader(self) -> context_reader.ContextReader | None:
-        return context_reader.reader_in(str(self.reader_dir)) if self.reader_dir and self.reader_weight else None
+        """The context reader, on the encyclopedic path only (news never needs it)."""
+        if self.genre != "encyclopedic" or not (self.reader_dir and self.reader_weight):
+            return None
+        return context_reader.reader_in(str(self.reader_dir))
 
     def read(self, texts: list[str]) -> np.ndarray:
         """The context reader's probability for each text (zeros without a reader: it then has no weight)."""
         return self.reader.probabilities(texts) if self.reader else np.zeros(len(texts))
 
-    def read_one(self, text: str) -> float:
-        return float(self.read([text])[0])
-
     def assess(self, text: str, hedges: list[dict], approximators: list[dict] = (), top: int = 3,
                reader_probability: float | None = None) -> tuple[float, list[str]]:
-        """The probability that the sentence is uncertain, and the features that raised it most, in words
-        (those of the expert that carries more of the weight). ``reader_probability`` is the context reader's,
-        when the caller has read the sentence already (framing.scoring.parts does, once per article, in its text part).
-
-        The same as scoring ``gate_features``, ``features`` and ``encyclopedic_features`` with each part's
-        ``weighted``, with the sentence's words found once for all three."""
+        """The probability that the sentence is uncertain, and the features that raised it most, in words.
+        ``reader_probability`` is the context reader's, when the caller has read the sentence already (the
+        encyclopedic path only)."""
+        words, pairs, cues, encyclopedic = _sentence_features(text, hedges, approximators)
+        if self.genre == "news":
+            return self.parts["news"].probability(set(), set(), cues), self.parts["news"].raised_by(set(), set(), cues, top)
         if reader_probability is None:
-            reader_probability = self.read_one(text)
-        words, pairs, cues, encyclopedic, signals = _sentence_features(text, hedges, approximators)
-        gate, news, ency = self._experts(words, pairs, cues, encyclopedic, signals, reader_probability)
-        probability = gate * news + (1 - gate) * ency
-        if gate >= 0.5:
-            reasons = self.parts["news"].raised_by(set(), set(), cues, top)
-        else:
-            reasons = self.parts["encyclopedic"].raised_by(words, pairs, encyclopedic, top)
-            if self.reader_weight and reader_probability >= 0.5:  # the reader carries its share of the verdict
-                reasons = [describe_feature(f"reader:{reader_probability:.2f}")] + reasons[:top - 1]
+            reader_probability = float(self.read([text])[0])
+        weight = self.reader_weight if self.reader else 0.0
+        probability = (1 - weight) * self.parts["encyclopedic"].probability(words, pairs, encyclopedic) + weight * reader_probability
+        reasons = self.parts["encyclopedic"].raised_by(words, pairs, encyclopedic, top)
+        if weight and reader_probability >= 0.5:  # the reader carries its share of the verdict
+            reasons = [describe_feature(f"reader:{reader_probability:.2f}")] + reasons[:top - 1]
         return probability, reasons
 
-    def experts(self, text: str, hedges: list[dict], approximators: list[dict] = (),
-                reader_probability: float | None = None) -> tuple[float, float, float]:
-        """The gate (how news-like the sentence is), the news expert's and the encyclopedic expert's probabilities:
-        ``assess`` mixes them as gate × news + (1 − gate) × encyclopedic."""
-        if reader_probability is None:
-            reader_probability = self.read_one(text)
-        return self._experts(*_sentence_features(text, hedges, approximators), reader_probability)
-
-    def _experts(self, words, pairs, cues, encyclopedic, signals, reader_probability: float) -> tuple[float, float, float]:
-        linear = self.parts["encyclopedic"].probability(words, pairs, encyclopedic)
-        return (self.parts["gate"].probability(words, pairs, signals), self.parts["news"].probability(set(), set(), cues),
-                (1 - self.reader_weight) * linear + self.reader_weight * reader_probability)
+    def for_genre(self, genre: str) -> Model:
+        """The same weights, scoring as ``genre`` ("news" or "encyclopedic")."""
+        return Model(self.parts, self.threshold, dict(self.card), self.reader_dir, self.reader_weight, genre)
 
     def with_reader(self, directory: Path | None, weight: float) -> Model:
-        """The same regressions with the context reader in ``directory`` given ``weight`` in the encyclopedic expert."""
+        """The same regressions with the context reader in ``directory`` given ``weight`` on the encyclopedic path."""
         return Model(self.parts, self.threshold, dict(self.card), Path(directory) if directory else None,
-                     weight if directory else 0.0)
+                     weight if directory else 0.0, self.genre)
 
     def save(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
@@ -259,12 +229,13 @@ def load(directory: Path | None = None) -> Model:
     with (directory / MODEL_WEIGHTS.name).open(newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             weights[row["model"]][row["feature"]] = float(row["weight"])
-    parts = {name: Logistic(info.pop("bias"), weights[name], info) for name, info in card.pop("parts").items()}
+    parts = {name: Logistic(info.pop("bias"), weights[name], info) for name, info in card.pop("parts").items()
+             if name in ("news", "encyclopedic")}
     reader_weight = float(card.pop("reader_weight", 0.0))
     has_reader = context_reader.available(directory) and reader_weight > 0
     return Model(parts, card.pop("threshold"), card, directory if has_reader else None, reader_weight if has_reader else 0.0)
 
 
 @lru_cache(maxsize=4)
-def shipped_model(directory: str | None = None) -> Model:
-    return load(Path(directory) if directory else None)
+def shipped_model(directory: str | None = None, genre: str = "news") -> Model:
+    return load(Path(directory) if directory else None).for_genre(genre)

@@ -27,13 +27,11 @@ class Sentence:
     """One sentence as the measures see it. Shared work (the tone engines, the cue lists, the
     uncertainty model) is done once, and only when a measure asks for it."""
 
-    def __init__(self, text: str, lexicons: Lexicons | None, model: uncertainty.Model | None = None, quoted_share: float = 0.0,
-                 reader_probability: float | None = None):
+    def __init__(self, text: str, lexicons: Lexicons | None, model: uncertainty.Model | None = None, quoted_share: float = 0.0):
         self.text = text
         self.lexicons = lexicons
         self._model = model
         self.quoted_share = quoted_share
-        self._reader_probability = reader_probability  # when the caller read a batch of sentences at once
 
     @cached_property
     def model(self) -> uncertainty.Model:
@@ -66,15 +64,8 @@ class Sentence:
         return self._outside_hedges(as_cues(self.text, self.matches["boosters"]))
 
     @cached_property
-    def reader_uncertainty(self) -> float:
-        """The context reader's probability (framing/models/context_reader.py); it reads the text alone, no lexicon."""
-        # Rounded here, as the sentence table stores it, so `score` and `analyze` mix the very same number.
-        read = self._reader_probability if self._reader_probability is not None else self.model.read_one(self.text)
-        return round(float(read), 4)
-
-    @cached_property
     def uncertainty(self) -> tuple[float, list[str]]:
-        return self.model.assess(self.text, self.hedges, self.approximators, reader_probability=self.reader_uncertainty)
+        return self.model.assess(self.text, self.hedges, self.approximators)
 
 
 @dataclass(frozen=True)
@@ -162,9 +153,6 @@ MEASURES: list[Measure] = [
             in_passage=False, in_cli=False, needs_lexicons=True),
     Measure("boosted", "boosted", lambda s: bool(s.boosters), "share", summary="boosted_sentence_share",
             in_passage=False, in_cli=False, needs_lexicons=True),
-    # The encyclopedic expert's transformer, kept as its own column so the uncertainty score can be checked part by
-    # part; it needs no lexicon, so a lexicon edit never reruns it.
-    Measure("reader_uncertainty", "context reader", lambda s: s.reader_uncertainty, None, ".2f", in_passage=False),
     Measure("uncertainty", "uncertainty", lambda s: round(s.uncertainty[0], 4), "mean", ".2f",
             explain="uncertainty_reasons", needs_lexicons=True),
     Measure("uncertain", "uncertain", lambda s: s.uncertainty[0] >= s.model.threshold, "share",

@@ -30,7 +30,6 @@ import numpy as np
 
 from framing.language.lexicon import Lexicons, theme_set_column
 from framing.language.voice import attribution, outside_quotes, people_named, quote_spans, quoted_share, resolve_speakers
-from framing.models import uncertainty
 from framing.reading.corpus import Article, paragraphs
 from framing.reading.segment import sentence_spans
 from framing.scoring.measures import MEASURES, Sentence
@@ -75,13 +74,11 @@ def text_part(article: Article) -> Part:
             units.append((paragraph_id, heading, text[s:e], quoted))
     last = max(len(units) - 1, 1)
     measures = text_measures()
-    # The context reader's probabilities, made here once: the cue part mixes them in, and a lexicon edit keeps them.
-    read = uncertainty.shipped_model().read([text for _, _, text, _ in units])
     part: Part = {c: [] for c in TEXT_COLUMNS + [m.column for m in measures]}
     attributed, people, outside = [], [], []
     for index, (paragraph_id, heading, text, quoted) in enumerate(units):
         share = quoted_share(text, quoted)
-        sentence = Sentence(text, None, quoted_share=share, reader_probability=float(read[index]))
+        sentence = Sentence(text, None, quoted_share=share)
         part["sentence_id"].append(f"{article.article_id}-s{index + 1:03d}")
         part["paragraph_id"].append(paragraph_id)
         part["heading"].append(heading)
@@ -100,16 +97,13 @@ def text_part(article: Article) -> Part:
     return _compact(part)
 
 
-def cue_part(texts: Sequence[str], lexicons: Lexicons, reader_probabilities: Sequence[float] | None = None) -> Part:
-    """Everything the lexicons find in each sentence, and the measures made from it. ``reader_probabilities`` are
-    the text part's ``reader_uncertainty`` (read now when not given)."""
+def cue_part(texts: Sequence[str], lexicons: Lexicons) -> Part:
+    """Everything the lexicons find in each sentence, and the measures made from it."""
     measures = cue_measures()
-    if reader_probabilities is None:
-        reader_probabilities = uncertainty.shipped_model().read(list(texts))
     themes = {name: theme_set_column(name) for name in lexicons.theme_sets}
     part: Part = {c: [] for c in [m.column for m in measures] + CUE_LABEL_COLUMNS + list(themes.values())}
-    for text, read in zip(texts, reader_probabilities):
-        sentence = Sentence(text, lexicons, reader_probability=float(read))
+    for text in texts:
+        sentence = Sentence(text, lexicons)
         for m in measures:
             value = m.compute(sentence)
             part[m.column].append(tuple(value) if isinstance(value, list) else value)
@@ -155,7 +149,7 @@ def _compact(part: Part) -> Part:
 
 def article_parts(article: Article, lexicons: Lexicons) -> tuple[Part, Part]:
     text = text_part(article)
-    return text, cue_part(text["text"], lexicons, text["reader_uncertainty"])
+    return text, cue_part(text["text"], lexicons)
 
 
 class PartCache:
@@ -259,7 +253,7 @@ def all_parts(articles: list[Article], lexicons: Lexicons, cache: PartCache | No
             cache.put(("cues", keys[i], lexicons.key), cues)
 
     for i in cues_only:
-        store(i, parts[i][0], cue_part(parts[i][0]["text"], lexicons, parts[i][0]["reader_uncertainty"]))
+        store(i, parts[i][0], cue_part(parts[i][0]["text"], lexicons))
         done += 1
         if progress and (done % TASK_ARTICLES == 0 or done == total):
             progress(done, total)
