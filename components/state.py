@@ -26,7 +26,7 @@ from framing.scoring.table import paragraph_texts, sentence_table
 
 from .selection import decode_mark, encode_mark, selection_from_event
 
-POOL_FROM_ARTICLES = 60  # new articles from which a pool of processes is worth its start-up (~1.5 s): an article takes ~50 ms, 40 of them the context reader
+POOL_FROM_ARTICLES = 300  # new articles from which a pool of processes is worth its start-up (~1.5 s): an article takes ~10 ms on one core
 
 
 @lru_cache(maxsize=1)

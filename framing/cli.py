@@ -18,7 +18,7 @@ from framing.models import uncertainty
 from framing.reading.corpus import BUNDLED_CORPUS, InputError, clean_bundled_raw, iter_paths, load_bundled, write_jsonl
 from framing.reading.spreadsheet import table_to_csv
 from framing.scoring import dask_cluster, parts
-from framing.scoring.table import assemble, cli_columns, finish, score_text, sentence_table
+from framing.scoring.table import assemble, cli_columns, finish, score_text, sentence_table, words_table
 from framing.statistics.aggregate import article_summary, summarise, summarised_measures
 from framing.statistics.compare import article_sums
 from framing.statistics.distinctive import distinctive
@@ -122,8 +122,10 @@ def cmd_summary(args) -> None:
 
 
 def cmd_distinctive(args) -> None:
-    lexicons = Lexicons.load()
-    table = pd.concat(list(_tables(args.paths, lexicons)), ignore_index=True)
+    if args.paths and all(dask_cluster.is_partitions(p) for p in args.paths):
+        table = pd.concat(list(_tables(args.paths, Lexicons.load())), ignore_index=True)
+    else:  # words only: nothing is scored, and stories are grouped over the whole input
+        table = words_table(list(_articles(args.paths)))
     by = {"outlet": "outlet_group", "story": "story"}[args.by]
     words = distinctive(table, by=by, top=args.top)
     sys.stdout.write(_format(words[["group", "term", "count", "log_odds", "z"]], args.format, True))

@@ -94,6 +94,18 @@ def test_log_odds_with_informative_prior_matches_a_hand_computation():
     # The prior shrinks: with a weaker prior the same counts give a larger log-odds.
     weak = log_odds(group, rest, group + rest, prior_weight=0.8).set_index("term")
     assert weak.loc["x", "log_odds"] > scored.loc["x", "log_odds"]
+    # Without ``rest``, the rest is the prior minus the group: the same figures.
+    pd.testing.assert_frame_equal(log_odds(group, None, group + rest, prior_weight=8.0).set_index("term"), scored)
+
+
+def test_distinctive_words_need_only_the_sentences_and_match_the_scored_table(bundled, lexicons):
+    """distinctive reads the words alone (no tone, cues or voice), from the very sentences the analysis has."""
+    from framing.scoring.table import sentence_table, words_table
+
+    words, scored = words_table(bundled), sentence_table(bundled, lexicons)
+    assert list(words["text"]) == list(scored["text"]) and list(words["story"]) == list(scored["story"])
+    for by in ("outlet_group", "story"):
+        pd.testing.assert_frame_equal(distinctive(words, by=by), distinctive(scored, by=by))
 
 
 def test_distinctive_terms_per_outlet_keep_stop_words_out_of_the_list():

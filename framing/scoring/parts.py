@@ -65,6 +65,11 @@ def text_key(article: Article) -> str:
     return digest.hexdigest()
 
 
+def sentence_texts(article: Article) -> list[str]:
+    """The article's sentences, as its text part splits them, and nothing more (for work that needs only the words)."""
+    return [text[s:e] for _, _, text in paragraphs(article) for s, e in sentence_spans(text)]
+
+
 def text_part(article: Article) -> Part:
     """The sentences of an article with everything that needs no lexicon (see the module docstring)."""
     units = []  # (paragraph_id, heading, sentence text, its quoted stretches)

@@ -104,6 +104,14 @@ def finish(table: pd.DataFrame, articles: list[Article] | None = None) -> pd.Dat
     return table
 
 
+def words_table(articles: list[Article]) -> pd.DataFrame:
+    """Each sentence's words and its groups (article, outlet, story), without any scoring: what distinctive words
+    need. The same sentences as ``sentence_table``'s, at a small part of the cost (no tone, cues or voice)."""
+    story = stories.group(articles)
+    rows = [(a.article_id, outlet_group(a), story[a.article_id], text) for a in articles for text in parts.sentence_texts(a)]
+    return pd.DataFrame(rows, columns=["article_id", "outlet_group", "story", "text"])
+
+
 def paragraph_texts(articles: list[Article]) -> dict[str, str]:
     """paragraph_id → paragraph text, for showing a sentence in its context."""
     return {pid: text for a in articles for pid, _, text in paragraphs(a)}

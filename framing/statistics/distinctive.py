@@ -47,14 +47,20 @@ def term_counts(texts: Iterable[str]) -> Counter:
     return counts
 
 
-def log_odds(group: Counter, rest: Counter, prior: Counter, prior_weight: float = PRIOR_WEIGHT) -> pd.DataFrame:
-    """δ and z for every term of ``group`` (see the module docstring); ``prior`` is the whole corpus's counts."""
+def log_odds(group: Counter, rest: Counter | None, prior: Counter, prior_weight: float = PRIOR_WEIGHT) -> pd.DataFrame:
+    """δ and z for every term of ``group`` (see the module docstring); ``prior`` is the whole corpus's counts.
+    ``rest`` None: the rest of the corpus, ``prior`` minus ``group`` (counted only for the group's terms: a corpus
+    with many groups, stories say, is not copied once per group)."""
     total_prior = sum(prior.values())
     names = list(group)
     y_i = np.array([group[t] for t in names], dtype=float)
-    y_j = np.array([rest.get(t, 0) for t in names], dtype=float)
-    alpha = prior_weight * np.array([prior[t] for t in names], dtype=float) / total_prior
-    n_i, n_j = float(sum(group.values())), float(sum(rest.values()))
+    prior_counts = np.array([prior[t] for t in names], dtype=float)
+    alpha = prior_weight * prior_counts / total_prior
+    n_i = float(sum(group.values()))
+    if rest is None:
+        y_j, n_j = prior_counts - y_i, float(total_prior) - n_i
+    else:
+        y_j, n_j = np.array([rest.get(t, 0) for t in names], dtype=float), float(sum(rest.values()))
     delta = (np.log((y_i + alpha) / (n_i + prior_weight - y_i - alpha))
              - np.log((y_j + alpha) / (n_j + prior_weight - y_j - alpha)))
     z = delta / np.sqrt(1.0 / (y_i + alpha) + 1.0 / (y_j + alpha))
@@ -86,8 +92,7 @@ def distinctive(table: pd.DataFrame, by: str = "outlet_group", top: int = 20, mi
     for group in groups if groups is not None else list(by_group):
         if group not in by_group:
             continue
-        rest = corpus - by_group[group]
-        scored = log_odds(by_group[group], rest, corpus)
+        scored = log_odds(by_group[group], None, corpus)
         scored = scored[(scored["count"] >= min_count) & ~scored["term"].isin(STOP_WORDS)]
         frames.append(scored.nlargest(top, "z").assign(group=group))
     columns = ["group", "term", "count", "rest_count", "log_odds", "z"]
