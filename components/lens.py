@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from framing.language.lexicon import theme_set_column, theme_set_label
-from framing.models.tone import engine_column
+from framing.models.tone import DEFAULT_TONE_ENGINE, engine_column
 from framing.statistics import filters
 
 MODES = {"outlet": "Outlet", "theme": "Theme", "actor": "Actor"}
@@ -22,7 +22,7 @@ class Lens:
     mode: str  # "outlet", "theme" or "actor"
     value: str
     theme_set: str = "corpus"
-    tone_engine: str = "blend"
+    tone_engine: str = DEFAULT_TONE_ENGINE
     presentation: bool = False
     outlets: tuple[str, ...] = ()  # every outlet group of the corpus, sorted: the colour domain
     query: str = ""  # the sidebar's search (Search view; its matches are marked in every passage)

@@ -136,7 +136,8 @@ def cmd_score(args) -> None:
     model = (uncertainty.load(Path(args.model)) if args.model else uncertainty.shipped_model()).for_genre(args.genre)
     for line in sys.stdin:
         # One output line per input line, blank ones included, so outputs stay aligned with inputs.
-        sys.stdout.write(json.dumps(score_text(line.rstrip("\r\n"), lexicons, model), ensure_ascii=False) + "\n")
+        scored = score_text(line.rstrip("\r\n"), lexicons, model, args.tone_model)
+        sys.stdout.write(json.dumps(scored, ensure_ascii=False) + "\n")
 
 
 def cmd_build_corpus(args) -> None:
@@ -171,6 +172,7 @@ def parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_summary)
     sc = sub.add_parser("score", help="score each standard-input line as one unit, JSON lines out")
     sc.add_argument("--model", help="a folder with other uncertainty weights (default: data/models)")
+    sc.add_argument("--tone-model", help="a folder with another news tone model (default: data/models)")
     sc.add_argument("--genre", choices=uncertainty.GENRES, default="news",
                     help="which uncertainty model: news (default), or encyclopedic for prose that is not news "
                          "(Wikipedia-like; it runs the context reader)")

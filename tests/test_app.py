@@ -95,9 +95,9 @@ def test_deep_link_restores_pick_view_and_mark():
 
 
 def test_tone_engine_switch_changes_the_tone_shown():
-    blend = run_app(view="Tone", pick_outlet="PRIO Blogs")
+    news = run_app(view="Tone", pick_outlet="PRIO Blogs")
     textblob = run_app(view="Tone", pick_outlet="PRIO Blogs", tone="textblob")
-    assert passages_html(blend)[1] != passages_html(textblob)[1]
+    assert passages_html(news)[1] != passages_html(textblob)[1]
 
 
 def test_methodology_shows_the_figures_of_the_data_file(tmp_path, monkeypatch):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import re
 import subprocess
@@ -40,6 +41,7 @@ from training.data import (
     NEWS_CORPUS_FILE,
     NEWS_FILE,
     ROOT,
+    TARGET_TONE_FILE,
     TONE_FILE,
     checked,
     detokenise,
@@ -49,7 +51,7 @@ from training.data import (
 )
 from training.logistic import READER_WEIGHT, train
 
-DEV_FILES = [NEWS_FILE, ENCYCLOPEDIC_FILE, TONE_FILE, NEWS_CORPUS_FILE]
+DEV_FILES = [NEWS_FILE, ENCYCLOPEDIC_FILE, TONE_FILE, TARGET_TONE_FILE, NEWS_CORPUS_FILE]
 RESAMPLES = CONFIG["evaluation"]["resamples"]
 VALIDITY_FILE = validity.VALIDITY_FILE  # what the Methodology view and docs/validity.md show
 DOCS_START, DOCS_END = "<!-- validity:start -->", "<!-- validity:end -->"
@@ -242,20 +244,70 @@ def _spearman(x, y) -> float:
 
 
 def tone(path: Path) -> dict:
+    """Pearson and Spearman r of each tone engine against the raters' mean. If the news tone model was trained on this
+    file, each fold of it (by article) is scored by the model trained without it (``python -m training.train_tone
+    --folds``), never in-sample."""
+    from framing.models import tone as tone_model
+    from training.train_tone import FOLDS_DIR, article_folds
+
     with checked(path).open(newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
     texts = [" ".join(r["text"].split()) for r in rows]
     gold = np.array([float(r["mean_rating"]) for r in rows])
+    articles = [r["id"].split("_")[0] for r in rows]
     scored = score_lines(texts)
-    print(f"\n{path.name}: tone against the raters' mean, n = {len(rows)}")
+    sha = hashlib.sha256(checked(path).read_bytes()).hexdigest()
+    trained_here = sha in tone_model.tone_model().card.get("trained_on", {}).values()
+    if trained_here:
+        fold = article_folds(articles)
+        news = np.zeros(len(texts))
+        for k in range(FOLDS):
+            folder = FOLDS_DIR / f"fold{k}"
+            if not (folder / tone_model.TONE_CARD).is_file():
+                raise SystemExit(f"error: {folder}: missing; run python -m training.train_tone --folds "
+                                 "(requirements-train.txt) for out-of-fold tone figures")
+            held_out = np.where(fold == k)[0]
+            news[held_out] = [s["tone"] for s in score_lines([texts[i] for i in held_out], ["--tone-model", str(folder)])]
+    else:
+        news = np.array([s["tone"] for s in scored])
+    print(f"\n{path.name}: tone against the raters' mean, n = {len(rows)} in {len(set(articles))} articles")
     results = {}
-    for engine, field in (("blend (default 'tone')", "tone"), ("textblob polarity", "polarity"), ("vader compound", "vader")):
-        pred = np.array([s[field] for s in scored])
+    for engine, field, pred in (("news tone model (default)" + (", out-of-fold by article" if trained_here else ""), "tone", news),
+                                ("textblob polarity", "polarity", np.array([s["polarity"] for s in scored])),
+                                ("vader compound", "vader", np.array([s["vader"] for s in scored])),
+                                ("previous default: 0.7 VADER + 0.3 TextBlob", "blend",
+                                 np.clip([0.7 * s["vader"] + 0.3 * s["polarity"] for s in scored], -1, 1))):
         r, rho = _pearson(pred, gold), _spearman(pred, gold)
-        ci = bootstrap(_pearson, pred, gold)
-        print(f"  {engine:24s} Pearson r {r:.3f} (95% CI {ci[0]:.3f}–{ci[1]:.3f})  Spearman ρ {rho:.3f}")
+        ci = bootstrap(_pearson, pred, gold, groups=articles)
+        print(f"  {engine:48s} Pearson r {r:.3f} (95% CI {ci[0]:.3f}–{ci[1]:.3f})  Spearman ρ {rho:.3f}")
         results[field] = {"pearson": r, "pearson_ci": ci, "spearman": rho}
-    return {"file": path.name, "n": len(rows), **results}
+    return {"file": path.name, "n": len(rows), "articles": len(set(articles)), "out_of_fold": trained_here, **results}
+
+
+STANCE = {"negative": -1.0, "neutral": 0.0, "positive": 1.0}
+
+
+def tone_on_news(path: Path) -> dict:
+    """A news check: each NewsMTSC dev sentence's tone against the mean of its annotated stances toward the people
+    in it (−1, 0, +1). Stance toward a person is not the sentence's tone, so this is a weaker check than the NYT
+    ratings; the tone model never saw these labels (only the train file's texts, unlabelled)."""
+    by_text: dict[str, list[float]] = {}
+    with checked(path).open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                row = json.loads(line)
+                by_text.setdefault(row["text"], []).append(STANCE[row["stance"]])
+    texts = sorted(by_text)
+    gold = np.array([np.mean(by_text[t]) for t in texts])
+    scored = score_lines([" ".join(t.split()) for t in texts])
+    print(f"\n{path.name}: tone against the mean stance toward the sentence's people, {len(texts)} sentences")
+    results = {}
+    for engine, field in (("news tone model (default)", "tone"), ("textblob polarity", "polarity"), ("vader compound", "vader")):
+        pred = np.array([s[field] for s in scored])
+        r, ci = _pearson(pred, gold), bootstrap(_pearson, pred, gold)
+        print(f"  {engine:48s} Pearson r {r:.3f} (95% CI {ci[0]:.3f}–{ci[1]:.3f})")
+        results[field] = {"pearson": r, "pearson_ci": ci}
+    return {"file": path.name, "n": len(texts), **results}
 
 
 # The goals the figures are read against (from the project's issues); the figures themselves are measured.
@@ -303,10 +355,18 @@ def validity_rows(results: dict) -> list[dict]:
                          higher_is_better=False))
     n = results.get(TONE_FILE.name)
     if n:
-        rows.append(_row("tone", f"Tone, NYT editorial snippets ({n['n']:,}; 20 raters)", "Pearson r with the raters' mean",
+        rows.append(_row("tone", f"Tone, NYT editorial snippets ({n['n']:,} from {n['articles']} articles; 20 raters)",
+                         "Pearson r with the raters' mean" + (", out-of-fold by article" if n["out_of_fold"] else ""),
                          n["tone"]["pearson"], n["tone"]["pearson_ci"], detail=f"Spearman {n['tone']['spearman']:.3f}",
                          baselines={"TextBlob": n["polarity"]["pearson"], "VADER": n["vader"]["pearson"],
+                                    "previous default (0.7 VADER + 0.3 TextBlob)": n["blend"]["pearson"],
                                     "one rater against the others": HUMAN_TONE_R}))
+    m = results.get("tone_on_news")
+    if m:
+        rows.append(_row("tone_news_stance", f"Tone, NewsMTSC dev news sentences ({m['n']:,})",
+                         "Pearson r with the mean annotated stance toward the sentence's people", m["tone"]["pearson"],
+                         m["tone"]["pearson_ci"], baselines={"TextBlob": m["polarity"]["pearson"],
+                                                             "VADER": m["vader"]["pearson"]}))
     return rows
 
 
@@ -340,7 +400,9 @@ def main() -> int:
             print(f"error: {path}: no such file", file=sys.stderr)
             return 2
         header = path.open(encoding="utf-8").readline()
-        if path.suffix == ".jsonl":
+        if path.suffix == ".jsonl" and "stance" in header:
+            results["tone_on_news"] = tone_on_news(path)
+        elif path.suffix == ".jsonl":
             results["plain_modals"] = plain_modals(path)
         elif "mean_rating" in header:
             results[path.name] = tone(path)

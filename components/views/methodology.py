@@ -21,10 +21,11 @@ each sentence is scored; charts add the scores up per outlet, story, theme or ac
 are the sentences behind it, the words that were counted marked in colour. Click a mark to see only
 its sentences.
 
-**Tone** (−1 … +1) scores the *words* of a sentence with two published word lists (VADER and
-TextBlob), blended. It is not the outlet's stance: a sentence quoting a threat reads negative, and
-irony is missed. On 2,568 news sentences rated by 20 people it agrees moderately with their average
-(see the table).
+**Tone** (−1 … +1) scores the *words* of a sentence: a weight for each word, learned from 2,568 news
+sentences rated by 20 people and from a larger model's reading of modern news, with two published
+word lists (VADER and TextBlob). It is not the outlet's stance: a sentence quoting a threat reads
+negative, and irony is missed. It agrees moderately with the raters' average (see the table);
+TextBlob and VADER alone can be chosen in the sidebar.
 
 **Epistemic hedges** are words that mark a claim as less than certain: *may, likely, reportedly,
 expects, appears to, if, whether, critics say*. **Approximators** make an amount vague: *about 1,500,

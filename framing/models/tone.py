@@ -1,28 +1,41 @@
-"""Tone: TextBlob polarity and subjectivity, VADER compound, and the recommended ``tone`` score.
+"""Tone: the news tone model (the default), TextBlob polarity and subjectivity, and VADER compound.
 
-All three run offline from lexicons shipped inside their PyPI packages (no corpus download).
+``tone`` is learned from people: the NYT editorial snippets' raters (dev half), with a MiniLM teacher's soft
+labels on modern news, distilled into one weight per word piece (``python -m training.train_tone``; the recipe is in
+its docstring and the figures in docs/validity.md). A sentence's tone is
 
-``tone`` is a fixed blend of VADER's compound score and TextBlob polarity. On the human-rated NYT
-editorial snippets (dev file; see ``python -m training.evaluate``) the blend agrees better with the raters'
-mean than either engine alone: TextBlob alone r ≈ 0.31, VADER alone r ≈ 0.50, the blend r ≈ 0.51.
-The weights were chosen by cross-validation on the dev file only, then frozen here.
+    bias + mean(weight of each of its word pieces) + a·VADER + b·TextBlob polarity + c·TextBlob subjectivity,
+
+clipped to −1…1: a tokenizer and a lookup, no neural network at run time. The weights are plain data in
+data/models/ (``tone_wordpieces.csv``, ``tone.json`` its card, ``tone_tokenizer.json`` MiniLM's word pieces).
+TextBlob polarity and VADER stay selectable as engines of their own; all run offline.
 """
 from __future__ import annotations
 
+import csv
+import json
+import math
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from textblob.en.sentiments import pattern_sentiment
+from tokenizers import Tokenizer
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-VADER_WEIGHT = 0.7
-TEXTBLOB_WEIGHT = 0.3
+MODEL_DIR = Path(__file__).resolve().parents[2] / "data" / "models"
+TONE_CARD, TONE_WEIGHTS, TONE_TOKENIZER = "tone.json", "tone_wordpieces.csv", "tone_tokenizer.json"
+LEXICON_FEATURES = ("vader", "polarity", "subjectivity")
 
 TONE_ENGINES = {
-    "blend": "VADER compound × 0.7 + TextBlob polarity × 0.3 (default: agrees best with human raters on news)",
+    "news": "learned from news readers' ratings: MiniLM word pieces with VADER and TextBlob (default: agrees best "
+            "with human raters)",
     "textblob": "TextBlob polarity (pattern lexicon, adjectives)",
     "vader": "VADER compound (social-media lexicon with negation and intensifier rules)",
 }
-DEFAULT_TONE_ENGINE = "blend"
+DEFAULT_TONE_ENGINE = "news"
 
 
 @lru_cache(maxsize=1)
@@ -30,16 +43,77 @@ def _vader() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
-def tone_scores(text: str) -> dict[str, float]:
-    """polarity and subjectivity (TextBlob), vader (compound) and tone (the blend), for one text."""
+def lexicon_scores(text: str) -> tuple[float, float, float]:
+    """VADER compound, TextBlob polarity and subjectivity (``LEXICON_FEATURES``)."""
     # TextBlob's own scorer, called directly: PatternAnalyzer.analyze returns the same two numbers but builds a
     # namedtuple class on every call, which cost half its time.
     polarity, subjectivity = pattern_sentiment(text)
-    vader = _vader().polarity_scores(text)["compound"]
-    tone = max(-1.0, min(1.0, VADER_WEIGHT * vader + TEXTBLOB_WEIGHT * polarity))
-    return {"polarity": float(polarity), "subjectivity": float(subjectivity), "vader": float(vader), "tone": float(tone)}
+    return float(_vader().polarity_scores(text)["compound"]), float(polarity), float(subjectivity)
+
+
+@lru_cache(maxsize=2)
+def _tokenizer(path: str) -> Tokenizer:
+    tokenizer = Tokenizer.from_file(path)
+    tokenizer.no_padding()
+    tokenizer.no_truncation()
+    return tokenizer
+
+
+def word_pieces(texts: Sequence[str], tokenizer_file: Path | None = None) -> list[list[str]]:
+    """Each text's MiniLM word pieces, without [CLS] and [SEP]."""
+    tokenizer = _tokenizer(str(tokenizer_file or MODEL_DIR / TONE_TOKENIZER))
+    return [e.tokens for e in tokenizer.encode_batch(list(texts), add_special_tokens=False)]
+
+
+@dataclass
+class ToneModel:
+    """bias + mean(word-piece weights) + the lexicon scores' weights, clipped to −1…1 (see the module docstring)."""
+
+    pieces: dict[str, float]
+    bias: float
+    lexicon: dict[str, float]  # LEXICON_FEATURES -> weight
+    card: dict = field(default_factory=dict)
+
+    def score(self, pieces: Sequence[str], lexicon: Sequence[float]) -> float:
+        get = self.pieces.get
+        weights = [w for w in map(get, pieces) if w is not None]
+        value = self.bias + (math.fsum(weights) / len(weights) if weights else 0.0)
+        value += sum(self.lexicon[name] * x for name, x in zip(LEXICON_FEATURES, lexicon))
+        return round(max(-1.0, min(1.0, value)), 4)
+
+    def save(self, directory: Path, card: dict, base: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        with (directory / TONE_WEIGHTS).open("w", newline="", encoding="utf-8") as f:
+            writer = csv.writer(f, lineterminator="\n")
+            writer.writerow(["word_piece", "weight"])
+            for piece, weight in sorted(self.pieces.items(), key=lambda kv: (-abs(kv[1]), kv[0])):
+                writer.writerow([piece, f"{weight:.5f}"])
+        record = dict(card, bias=round(self.bias, 6), lexicon={k: round(v, 6) for k, v in self.lexicon.items()})
+        (directory / TONE_CARD).write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", "utf-8")
+        shutil.copyfile(base / "tokenizer.json", directory / TONE_TOKENIZER)
+
+
+def load(directory: Path = MODEL_DIR) -> ToneModel:
+    card = json.loads((directory / TONE_CARD).read_text("utf-8"))
+    with (directory / TONE_WEIGHTS).open(newline="", encoding="utf-8") as f:
+        pieces = {row["word_piece"]: float(row["weight"]) for row in csv.DictReader(f)}
+    return ToneModel(pieces, card.pop("bias"), card.pop("lexicon"), card)
+
+
+@lru_cache(maxsize=4)
+def tone_model(directory: str | None = None) -> ToneModel:
+    return load(Path(directory) if directory else MODEL_DIR)
+
+
+def tone_scores(text: str, directory: str | None = None) -> dict[str, float]:
+    """polarity and subjectivity (TextBlob), vader (compound) and tone (the news tone model), for one text."""
+    lexicon = lexicon_scores(text)
+    model_dir = Path(directory) if directory else MODEL_DIR
+    tone = tone_model(directory).score(word_pieces([text], model_dir / TONE_TOKENIZER)[0], lexicon)
+    vader, polarity, subjectivity = lexicon
+    return {"polarity": polarity, "subjectivity": subjectivity, "vader": vader, "tone": tone}
 
 
 def engine_column(engine: str) -> str:
     """The sentence-table column that holds a tone engine's score."""
-    return {"blend": "tone", "textblob": "polarity", "vader": "vader"}[engine]
+    return {"news": "tone", "textblob": "polarity", "vader": "vader"}[engine]

@@ -27,11 +27,13 @@ class Sentence:
     """One sentence as the measures see it. Shared work (the tone engines, the cue lists, the
     uncertainty model) is done once, and only when a measure asks for it."""
 
-    def __init__(self, text: str, lexicons: Lexicons | None, model: uncertainty.Model | None = None, quoted_share: float = 0.0):
+    def __init__(self, text: str, lexicons: Lexicons | None, model: uncertainty.Model | None = None, quoted_share: float = 0.0,
+                 tone_model_dir: str | None = None):
         self.text = text
         self.lexicons = lexicons
         self._model = model
         self.quoted_share = quoted_share
+        self._tone_model_dir = tone_model_dir  # another tone model's folder (training.evaluate's folds); None: the shipped one
 
     @cached_property
     def model(self) -> uncertainty.Model:
@@ -39,7 +41,7 @@ class Sentence:
 
     @cached_property
     def tone(self) -> dict[str, float]:
-        return tone_scores(self.text)
+        return tone_scores(self.text, self._tone_model_dir)
 
     @cached_property
     def matches(self) -> dict[str, list[Match]]:
@@ -130,7 +132,7 @@ class Measure:
 
 
 MEASURES: list[Measure] = [
-    # The three tone engines (tone is the recommended blend); Compare's tone chart draws the one picked in the sidebar.
+    # The three tone engines (tone is the news tone model, the default); Compare's tone chart draws the one picked in the sidebar.
     Measure("tone", "tone", lambda s: s.tone["tone"], "mean", compare="tone", in_articles=True,
             sort="most negative", sort_ascending=True),
     Measure("polarity", "polarity", lambda s: s.tone["polarity"], "mean"),

@@ -54,9 +54,10 @@ def outlet_group(article: Article) -> str:
     return article.outlet if article.outlet != UNKNOWN else f"unknown outlet ({article.article_id})"
 
 
-def score_text(text: str, lexicons: Lexicons, model: uncertainty.Model | None = None) -> dict:
+def score_text(text: str, lexicons: Lexicons, model: uncertainty.Model | None = None,
+               tone_model_dir: str | None = None) -> dict:
     """Every measure of one unit of text, not split, and its cues (``python -m framing score``)."""
-    sentence = Sentence(text, lexicons, model)
+    sentence = Sentence(text, lexicons, model, tone_model_dir=tone_model_dir)
     measures = {m.column: m.compute(sentence) for m in MEASURES if m.in_cli and not m.needs_paragraph}
     return {"text": text, **measures, "hedges": sentence.hedges, "approximators": sentence.approximators,
             "boosters": sentence.boosters}

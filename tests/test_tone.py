@@ -1,0 +1,56 @@
+"""The news tone model: what it says of plain news sentences, that its shipped files are what its card says, and
+that a sentence's tone is the sum its weights spell out (so the CSV can be checked by hand)."""
+import csv
+
+import pytest
+
+from framing.models import tone
+from training.data import MANIFEST
+
+POSITIVE = ["The rescue succeeded and every miner was brought home safe.", "The two leaders praised a warm, productive summit."]
+NEGATIVE = ["Thousands were killed in the brutal attack.", "Critics denounced the deal as a disaster."]
+NEUTRAL = ["The meeting is on Tuesday.", "The committee will vote on the bill next week."]
+
+
+def test_plainly_positive_news_reads_above_neutral_and_neutral_above_negative():
+    score = lambda t: tone.tone_scores(t)["tone"]  # noqa: E731
+    assert min(map(score, POSITIVE)) > max(map(score, NEUTRAL)) > max(map(score, NEGATIVE))
+    assert all(abs(score(t)) < 0.1 for t in NEUTRAL)
+
+
+def test_a_sentences_tone_is_the_bias_the_mean_word_piece_weight_and_the_lexicon_terms():
+    model = tone.tone_model()
+    with (tone.MODEL_DIR / tone.TONE_WEIGHTS).open(newline="", encoding="utf-8") as f:
+        weights = {row["word_piece"]: float(row["weight"]) for row in csv.DictReader(f)}
+    text = "Critics denounced the deal as a disaster."
+    pieces = tone.word_pieces([text])[0]
+    assert pieces[:3] == ["critics", "denounced", "the"]  # MiniLM's word pieces, lower case, no [CLS]
+    vader, polarity, subjectivity = tone.lexicon_scores(text)
+    by_hand = (model.bias + sum(weights[p] for p in pieces) / len(pieces) + model.lexicon["vader"] * vader
+               + model.lexicon["polarity"] * polarity + model.lexicon["subjectivity"] * subjectivity)
+    assert tone.tone_scores(text)["tone"] == pytest.approx(max(-1, min(1, by_hand)), abs=1e-4)
+
+
+def test_the_shipped_model_records_the_data_it_learned_from_and_their_hashes():
+    card = tone.tone_model().card
+    manifest = {entry["path"].rsplit("/", 1)[-1]: entry["sha256"] for entry in MANIFEST.values()}
+    assert set(card["trained_on"]) == {"nyt_editorial_snippets_dev.tsv", "newsmtsc_train.jsonl", "allsides_dev.jsonl"}
+    assert all(card["trained_on"][name] == manifest[name] for name in card["trained_on"])
+    assert card["rated_snippets"] == 2568 and 0 < card["out_of_fold_r"] < 1
+    # The tokenizer and the weights belong together: every word piece of ordinary news has a weight.
+    pieces = tone.word_pieces(POSITIVE + NEGATIVE + NEUTRAL)
+    assert all(p in tone.tone_model().pieces for sentence in pieces for p in sentence)
+
+
+def test_a_saved_model_loads_and_scores_the_same(tmp_path):
+    model = tone.tone_model()
+    (tmp_path / "base").mkdir()
+    (tmp_path / "base" / "tokenizer.json").write_bytes((tone.MODEL_DIR / tone.TONE_TOKENIZER).read_bytes())
+    model.save(tmp_path / "copy", dict(model.card), tmp_path / "base")
+    text = "The two leaders praised a warm, productive summit."
+    assert tone.tone_scores(text, str(tmp_path / "copy")) == tone.tone_scores(text)
+
+
+def test_every_engine_has_its_column_and_textblob_stays_selectable():
+    assert tone.DEFAULT_TONE_ENGINE == "news" and "textblob" in tone.TONE_ENGINES
+    assert {tone.engine_column(e) for e in tone.TONE_ENGINES} == {"tone", "polarity", "vader"}

