@@ -54,3 +54,16 @@ def test_a_saved_model_loads_and_scores_the_same(tmp_path):
 def test_every_engine_has_its_column_and_textblob_stays_selectable():
     assert tone.DEFAULT_TONE_ENGINE == "news" and "textblob" in tone.TONE_ENGINES
     assert {tone.engine_column(e) for e in tone.TONE_ENGINES} == {"tone", "polarity", "vader"}
+
+
+def test_word_pieces_a_word_at_a_time_are_the_tokenizers_pieces_of_the_whole_text(bundled):
+    """The tone model remembers each word's pieces; that must give what the tokenizer gives the whole sentence, on
+    which the weights were learned, whatever spaces, accents, quotes or control characters the text holds."""
+    from framing.scoring.parts import sentence_texts
+
+    texts = [s for a in bundled for s in sentence_texts(a)]
+    texts += ["Naïve café — “quoted”\u00a0text\tend.", "中文 mixed text", "a\x1fb a\x0bb c\x85d e\u200bf",
+              "co-operate U.S. $5,000 don't", "", "x\u2028y\u3000z  \n "]
+    tokenizer = tone._tokenizer(str(tone.MODEL_DIR / tone.TONE_TOKENIZER))
+    whole = [e.tokens for e in tokenizer.encode_batch(texts, add_special_tokens=False)]
+    assert tone.word_pieces(texts) == whole
