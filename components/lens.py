@@ -26,6 +26,7 @@ class Lens:
     presentation: bool = False
     outlets: tuple[str, ...] = ()  # every outlet group of the corpus, sorted: the colour domain
     query: str = ""  # the sidebar's search (Search view; its matches are marked in every passage)
+    raw_words: bool = False  # distinctive words with house style kept (outlet names, titles, page furniture)
 
     @property
     def selection(self) -> dict[str, str]:

@@ -38,6 +38,10 @@ def draw(analysis: Analysis) -> Lens:
         tone_engine = st.selectbox("Tone engine", list(TONE_ENGINES), key="tone", bind="query-params",
                                    format_func=lambda e: e + (" (default)" if e == DEFAULT_TONE_ENGINE else ""),
                                    help=TONE_ENGINES[DEFAULT_TONE_ENGINE])
+        raw_words = st.toggle("Raw distinctive words", key="raw", bind="query-params",
+                              help="Distinctive words leave out house style (outlet names and domains, bylines, titles "
+                                   "such as Mr or Sen, state and party tags, page furniture, single letters). "
+                                   "Switch on to see the unfiltered list.")
         n = len(analysis.articles)
         st.caption(f"{n:,} article{'s' if n != 1 else ''} · {len(table):,} sentences. "
                    "Numbers are computed from the text; see Methodology for how, and how far to trust them.")
@@ -45,4 +49,4 @@ def draw(analysis: Analysis) -> Lens:
                   help="Upload files or paste text in the Articles view.")
         st.download_button("Whole sentence table (CSV)", lambda: rows_csv(table), "framing-lens-sentences.csv",
                            "text/csv", on_click="ignore")
-    return Lens(mode, value or "", theme_set, tone_engine, presentation, analysis.outlets, query or "")
+    return Lens(mode, value or "", theme_set, tone_engine, presentation, analysis.outlets, query or "", raw_words)

@@ -21,7 +21,7 @@ from framing.scoring import dask_cluster, parts
 from framing.scoring.table import assemble, cli_columns, finish, score_text, sentence_table, words_table
 from framing.statistics.aggregate import article_summary, summarise, summarised_measures
 from framing.statistics.compare import article_sums
-from framing.statistics.distinctive import distinctive
+from framing.statistics.distinctive import HouseStyle, distinctive
 
 SUMMARY_IDENTITY = ["article_id", "outlet", "title"]
 
@@ -124,10 +124,14 @@ def cmd_summary(args) -> None:
 def cmd_distinctive(args) -> None:
     if args.paths and all(dask_cluster.is_partitions(p) for p in args.paths):
         table = pd.concat(list(_tables(args.paths, Lexicons.load())), ignore_index=True)
+        house_style = HouseStyle.of(table["outlet"]) if not args.raw else None
     else:  # words only: nothing is scored, and stories are grouped over the whole input
-        table = words_table(list(_articles(args.paths)))
+        articles = list(_articles(args.paths))
+        table = words_table(articles)
+        house_style = None if args.raw else HouseStyle.of([a.outlet for a in articles], [a.url for a in articles],
+                                                           [a.author for a in articles])
     by = {"outlet": "outlet_group", "story": "story"}[args.by]
-    words = distinctive(table, by=by, top=args.top)
+    words = distinctive(table, by=by, top=args.top, house_style=house_style)
     sys.stdout.write(_format(words[["group", "term", "count", "log_odds", "z"]], args.format, True))
 
 
@@ -168,6 +172,8 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--by", choices=["outlet", "story"], default="outlet")
     d.add_argument("--top", type=int, default=20)
     d.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    d.add_argument("--raw", action="store_true",
+                   help="keep house style: outlet names, bylines, titles, state tags, page furniture, single letters")
     d.set_defaults(func=cmd_distinctive)
     s.set_defaults(func=cmd_summary)
     sc = sub.add_parser("score", help="score each standard-input line as one unit, JSON lines out")

@@ -215,3 +215,26 @@ def test_tone_near_an_actor_against_the_same_outlets_other_sentences():
     (row,) = tone_near(pd.DataFrame(rows), "actors", "China").to_dict(orient="records")
     assert row["tone_near"] == -0.5 and row["tone_elsewhere"] == 0.5 and row["difference"] == -1.0
     assert row["verdict"] == CLEAR and row["sentences_naming"] == 6
+
+
+def test_house_style_never_ranks_but_framing_words_do():
+    """An outlet's own name, its titles, state tags, page furniture and tokenising leftovers say how it writes, not
+    how it frames: they are left out of its distinctive words, unless the raw list is asked for."""
+    from framing.statistics.distinctive import HouseStyle
+
+    planet = ["Daily Planet reports Mr. Lee (R-Calif.) called the raid illegal. Hide caption",
+              "Mr. Lee told the Daily Planet's reporter the raid was illegal and the U.S. must act.",
+              "Sen. Lee said the illegal raid shamed the U.S., Daily Planet has learned. Click here."] * 3
+    ledger = ["Officials said the operation followed the law.", "The operation, officials said, was lawful.",
+              "Officials defended the lawful operation on Tuesday."] * 3
+    table = pd.DataFrame({"outlet_group": ["Daily Planet"] * 9 + ["Ledger"] * 9, "text": planet + ledger})
+    style = HouseStyle.of(["Daily Planet", "Ledger"], ["https://www.dailyplanet.com/a/1"], ["Lois Lane"])
+    kept = set(distinctive(table, top=30, min_count=2, house_style=style).query("group == 'Daily Planet'")["term"])
+    raw = set(distinctive(table, top=30, min_count=2).query("group == 'Daily Planet'")["term"])
+    assert {"illegal", "raid"} <= kept and {"mr", "daily planet", "hide", "caption", "calif", "u", "s"} & raw
+    for term in ["mr", "sen", "mr lee", "daily", "planet", "daily planet", "planet's", "hide caption", "click", "calif",
+                 "r calif", "u", "u s", "ledger"]:
+        assert term not in kept
+        assert style.reason(term), term
+    assert style.reason("dailyplanet") and style.reason("lois") and style.reason("told the ledger")
+    assert style.reason("illegal raid") is None and style.reason("washington") is None

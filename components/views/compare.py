@@ -30,6 +30,7 @@ from framing.statistics.distinctive import distinctive, group_term_counts
 from ..charts import differences, ranked_bars
 from ..lens import Lens
 from ..panel import Panel, draw_all
+from ..words import house_style, words_filter
 
 TITLE = "Compare"
 HOW_TO_READ = ("**How to read this:** each dot is one outlet *minus the rest of the corpus* (right of the dashed line: "
@@ -156,14 +157,15 @@ def _emphasis(analysis: Analysis, lens: Lens, compared: pd.DataFrame) -> tuple[P
 def _words(analysis: Analysis, compared: pd.DataFrame, lens: Lens) -> Panel:
     if lens.mode == "outlet":  # every outlet's words are counted once; a pick scores one outlet against the rest
         counts = analysis.cached(("term_counts", "outlet_group"), lambda: group_term_counts(compared, "outlet_group"))
-        words = distinctive(compared, top=15, groups=[lens.value], counts=counts)
+        words = distinctive(compared, top=15, groups=[lens.value], counts=counts, house_style=house_style(analysis, lens))
     else:
-        words = distinctive(compared, top=6)
+        words = distinctive(compared, top=6, house_style=house_style(analysis, lens))
     words = words.rename(columns={"group": "outlet_group"})
     words = words.assign(label=words["term"] + " (" + words["count"].astype(str) + " vs " + words["rest_count"].astype(str) + ")")
     about = f"{lens.value} against the rest" if lens.mode == "outlet" else f"each outlet, in sentences naming {lens.describe()}"
     chart = ranked_bars(words, "label", "z", "term", "Distinctive words and phrases",
-                        f"{about}; z of the weighted log-odds (Monroe et al. 2008); (count here vs in the rest)",
+                        f"{about}; z of the weighted log-odds (Monroe et al. 2008), prior = 1,000 words of the corpus; "
+                        f"{words_filter(lens)}; (count here vs in the rest)",
                         "z-score (how much more this outlet uses it)", list(lens.outlets),
                         [alt.Tooltip("term:N"), alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("count:Q"),
                          alt.Tooltip("rest_count:Q", title="count in the rest"), alt.Tooltip("log_odds:Q", format="+.2f"),

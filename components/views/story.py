@@ -14,6 +14,7 @@ from ..charts import differences, ranked_bars
 from ..lens import Lens
 from ..panel import Panel, draw_all
 from ..text import literal
+from ..words import house_style, words_filter
 
 TITLE = "Story"
 MAX_SIDE_BY_SIDE = 4
@@ -42,15 +43,17 @@ def draw(analysis: Analysis, lens: Lens) -> None:
     _side_by_side(rows, outlets[:MAX_SIDE_BY_SIDE], lens)
     if len(outlets) > MAX_SIDE_BY_SIDE:
         st.caption(f"{len(outlets) - MAX_SIDE_BY_SIDE} more outlets cover this story; the charts below show all of them.")
-    draw_all(panels(analysis, lens) + [_words(rows, lens)], analysis, lens)
+    draw_all(panels(analysis, lens) + [_words(analysis, rows, lens)], analysis, lens)
 
 
-def _words(rows: pd.DataFrame, lens: Lens) -> Panel:
+def _words(analysis: Analysis, rows: pd.DataFrame, lens: Lens) -> Panel:
     """In this story, each outlet's distinctive words against the other outlets covering it."""
-    words = distinctive(rows, top=6, min_count=2).rename(columns={"group": "outlet_group"})
+    words = distinctive(rows, top=6, min_count=2, house_style=house_style(analysis, lens))
+    words = words.rename(columns={"group": "outlet_group"})
     words = words.assign(label=words["term"] + " · " + words["outlet_group"])
     chart = ranked_bars(words, "label", "z", "term", "Distinctive words in this story, outlet by outlet",
-                        "z of the weighted log-odds against the other outlets on the same story (Monroe et al. 2008)",
+                        "z of the weighted log-odds against the other outlets on the same story (Monroe et al. 2008); "
+                        + words_filter(lens),
                         "z-score", list(lens.outlets), [alt.Tooltip("term:N"), alt.Tooltip("outlet_group:N", title="Outlet"),
                                                         alt.Tooltip("count:Q"), alt.Tooltip("z:Q", format=".2f")])
     return Panel("story_words", chart, words.drop(columns=["label"]), rows,

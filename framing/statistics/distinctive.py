@@ -7,17 +7,21 @@ The weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colares
     σ²_w ≈ 1 / (y_wi + α_w) + 1 / (y_wj + α_w),          z_w = δ_w / σ_w
 
 where y counts the term, n counts all terms, and the prior α_w = α_0 × (the term's share of the whole
-corpus), α_0 = PRIOR_WEIGHT. As in the paper, stop words are not removed: the prior and the variance keep
+corpus), α_0 = PRIOR_WEIGHT (the prior weighs as much as 1,000 words of the corpus). As in the paper, stop words are not removed: the prior and the variance keep
 frequent words from ranking high on small differences. Terms are unigrams and bigrams of lower-case
 words within a sentence; tokens with digits are dropped, and a bigram made only of stop words is not
-shown. A term must occur at least MIN_COUNT times in the group to be listed.
+shown. A term must occur at least MIN_COUNT times in the group to be listed. ``HouseStyle`` keeps out terms
+that show how an outlet writes rather than how it frames (its name, titles, state tags, page furniture).
 """
 from __future__ import annotations
 
+import csv
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
 
 import numpy as np
 import pandas as pd
@@ -28,6 +32,52 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 STOP_WORDS = frozenset(
     ["a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "him", "them", "us", "me", "not", "no", "so", "than", "then", "there", "here", "which", "who", "whom", "whose", "what", "when", "where", "why", "how", "all", "any", "both", "each", "few", "more", "most", "other", "some", "such", "only", "own", "same", "too", "very", "can", "will", "just", "do", "does", "did", "has", "have", "had", "would", "should", "could", "may", "might", "must", "also", "into", "over", "after", "before", "about", "against", "between", "through", "during", "without", "within", "up", "down", "out", "off", "again", "further", "once", "s", "t"]
 )
+
+
+HOUSE_STYLE_FILE = Path(__file__).resolve().parents[2] / "data" / "lexicons" / "house_style.csv"
+SINGLE_LETTERS_KEPT = frozenset({"a", "i"})
+PARTIES = frozenset({"r", "d", "i"})
+
+
+@dataclass(frozen=True)
+class HouseStyle:
+    """Words that show how an outlet writes, not how it frames: its own name and domain, its bylines, titles ("Mr",
+    "Sen"), state and party tags ("R-Texas", "D-Calif."), page furniture ("hide caption", "click here") and the
+    single letters tokenising leaves ("u s" of "U.S."). A term with any of them never ranks unless asked for raw."""
+
+    listed: dict[str, str]  # term -> kind, from data/lexicons/house_style.csv
+    names: frozenset[str] = field(default_factory=frozenset)  # words of the corpus's outlet names, domains and bylines
+    brands: frozenset[str] = field(default_factory=frozenset)  # one-word outlet names and domains: never in a term
+
+    @classmethod
+    def of(cls, outlets: Iterable[str] = (), urls: Iterable[str] = (), authors: Iterable[str] = ()) -> HouseStyle:
+        with HOUSE_STYLE_FILE.open(newline="", encoding="utf-8") as f:
+            listed = {row["term"]: row["kind"] for row in csv.DictReader(f)}
+        named = [tokens(outlet) for outlet in set(outlets) if not outlet.startswith("unknown outlet")]
+        names = {w for words in named for w in words}
+        brands = {words[0] for words in named if len(words) == 1}  # "CNN", "Vox": a brand, not an English word
+        for url in set(urls):
+            host = (urlparse(url).hostname or "").removeprefix("www.")
+            brands.update(w for w in host.split(".")[:-1] if len(w) > 2)  # "foxnews" of foxnews.com
+        names.update(w for author in set(authors) if author != "unknown" for w in tokens(author))
+        return cls(listed, frozenset(names - STOP_WORDS), frozenset(brands - STOP_WORDS))
+
+    def reason(self, term: str) -> str | None:
+        """Why ``term`` is house style ("outlet name", "honorific", …), or None if it may rank."""
+        words = term.split()
+        if any(len(w) == 1 and w not in SINGLE_LETTERS_KEPT for w in words) or (len(words) == 2 and words[0] in PARTIES
+                                                                                 and self.listed.get(words[1]) == "state_abbreviation"):
+            return "single letter or party tag"
+        bases = [w.removesuffix("'s") for w in words]  # "cnn's" is CNN
+        if any(w in self.brands for w in bases) or (any(w in self.names for w in bases)
+                                                    and all(w in self.names or w in STOP_WORDS for w in bases)):
+            return "outlet name, domain or byline"
+        for n in range(1, len(words) + 1):  # any listed term inside this one, as whole words
+            for i in range(len(words) - n + 1):
+                kind = self.listed.get(" ".join(words[i:i + n]))
+                if kind:
+                    return kind.replace("_", " ")
+        return None
 
 
 def tokens(text: str) -> list[str]:
@@ -83,9 +133,11 @@ def group_term_counts(table: pd.DataFrame, by: str = "outlet_group") -> TermCoun
 
 
 def distinctive(table: pd.DataFrame, by: str = "outlet_group", top: int = 20, min_count: int = MIN_COUNT,
-                groups: list[str] | None = None, counts: TermCounts | None = None) -> pd.DataFrame:
+                groups: list[str] | None = None, counts: TermCounts | None = None,
+                house_style: HouseStyle | None = None) -> pd.DataFrame:
     """For every group (or those in ``groups``) against all the others: its ``top`` terms by z, one row per
-    group and term: group, term, count, rest_count, log_odds, z. ``counts``: group_term_counts(table, by), if made."""
+    group and term: group, term, count, rest_count, log_odds, z. ``counts``: group_term_counts(table, by), if made.
+    ``house_style``: terms it names never rank (None: the raw list)."""
     counts = counts if counts is not None else group_term_counts(table, by)
     by_group, corpus = counts.by_group, counts.corpus
     frames = []
@@ -94,6 +146,15 @@ def distinctive(table: pd.DataFrame, by: str = "outlet_group", top: int = 20, mi
             continue
         scored = log_odds(by_group[group], None, corpus)
         scored = scored[(scored["count"] >= min_count) & ~scored["term"].isin(STOP_WORDS)]
+        if house_style is not None:  # the best-ranked terms first, until ``top`` are not house style
+            ranked = scored.sort_values("z", ascending=False, kind="stable")
+            kept = []
+            for index, term in zip(ranked.index, ranked["term"]):
+                if house_style.reason(term) is None:
+                    kept.append(index)
+                    if len(kept) == top:
+                        break
+            scored = scored.loc[kept]
         frames.append(scored.nlargest(top, "z").assign(group=group))
     columns = ["group", "term", "count", "rest_count", "log_odds", "z"]
     return pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
