@@ -140,7 +140,7 @@ def test_presentation_mode_hides_exports():
 
 
 def test_story_view_shows_a_storys_outlets_side_by_side_and_the_pairs():
-    at = run_app(view="Story", story="auto: Donald Trump, White House (2024-06-08)")
+    at = run_app(view="Story", story="auto: Donald Trump, White House (2024-06-08)", pick_outlet="unknown outlet (a001)")
     assert not at.exception, [e.value for e in at.exception]
     cards = [shown(m.value) for m in at.markdown if m.value.startswith("**") and not m.value.startswith("**Passages")]
     assert {c.split(" · ")[0] for c in cards} == {"**unknown outlet (a001)**", "**unknown outlet (a003)**", "**unknown outlet (a004)**"}
@@ -168,3 +168,14 @@ def test_search_refuses_wildcards_alone_and_says_when_nothing_is_found(query, me
     at = run_app(view="Search", q=query)
     assert not at.exception
     assert any(message in shown(m.value) for m in list(at.error) + list(at.warning))
+
+
+def test_story_pairs_say_in_words_when_the_picked_outlet_shares_no_story():
+    """No empty paired chart with a lone 0 tick: an outlet that covered no story another outlet covered gets a
+    sentence saying so, and the outlets that do share stories get their paired chart."""
+    alone = run_app(view="Story", pick_outlet="PRIO Blogs")
+    assert not alone.exception, [e.value for e in alone.exception]
+    assert any("No other outlet covered any story PRIO Blogs covered" in shown(i.value) for i in alone.info)
+    shared = run_app(view="Story", pick_outlet="unknown outlet (a001)", story="auto: Donald Trump, White House (2024-06-08)")
+    assert not any("No other outlet covered" in shown(i.value) for i in shared.info)
+    assert len(charts(shared)) == len(charts(alone)) + 1

@@ -87,9 +87,14 @@ EXPECTED_CHARTS = {"Compare": 5, "Story": 2, "Search": 2, "Overview": 1, "Tone":
                    "Methodology": 0}
 
 
+def view_url(server: str, view: str) -> str:
+    """A view with something to draw: Search with a query, Story picked on an outlet that shares a story."""
+    return f"{server}/?view={view}" + {"Search": "&q=troop*", "Story": "&pick_outlet=unknown+outlet+%28a001%29"}.get(view, "")
+
+
 @pytest.mark.parametrize("view", list(EXPECTED_CHARTS))
 def test_view_loads_without_errors_and_every_chart_renders(server, browser, view):
-    page, errors = open_page(browser, f"{server}/?view={view}" + ("&q=troop*" if view == "Search" else ""))
+    page, errors = open_page(browser, view_url(server, view))
     assert page.locator("[data-testid='stException']").count() == 0
     expected = EXPECTED_CHARTS[view]
     page.wait_for_function(f"() => document.querySelectorAll('.vega-embed canvas, .vega-embed svg.marks').length >= {expected}",
@@ -345,7 +350,7 @@ def test_every_view_shows_every_label_and_whole_titles(server, browser, width, h
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     for view in ALL_VIEWS:
-        page.goto(f"{server}/?view={view}" + ("&q=troop*" if view == "Search" else ""))
+        page.goto(view_url(server, view))
         wait_idle(page)
         if EXPECTED_CHARTS.get(view):
             page.wait_for_function(f"() => document.querySelectorAll('.vega-embed svg.marks').length >= {EXPECTED_CHARTS[view]}",

@@ -43,7 +43,12 @@ def draw(analysis: Analysis, lens: Lens) -> None:
     _side_by_side(rows, outlets[:MAX_SIDE_BY_SIDE], lens)
     if len(outlets) > MAX_SIDE_BY_SIDE:
         st.caption(f"{len(outlets) - MAX_SIDE_BY_SIDE} more outlets cover this story; the charts below show all of them.")
-    draw_all(panels(analysis, lens) + [_words(analysis, rows, lens)], analysis, lens)
+    paired_panels = panels(analysis, lens)
+    if not paired_panels:
+        first = lens.value if lens.mode == "outlet" else analysis.outlets[0]
+        st.info(literal(f"No other outlet covered any story {first} covered, so there is no pair of outlets to "
+                        "compare on shared stories."))
+    draw_all(paired_panels + [_words(analysis, rows, lens)], analysis, lens)
 
 
 def _words(analysis: Analysis, rows: pd.DataFrame, lens: Lens) -> Panel:
@@ -95,6 +100,8 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     if data.empty:
         data = pd.DataFrame(columns=["row", "mean_difference", "ci_low", "ci_high", "verdict", "outlet_group"])
     shared = data[data["stories"] > 0] if "stories" in data else data
+    if shared.empty:  # an empty axis with a lone 0 tick says nothing: the view says why in words instead
+        return []
     chart = differences(shared, "row", "mean_difference", "ci_low", "ci_high", "verdict",
                         f"Paired: {first} against each outlet, on the stories both covered",
                         f"{lens.tone_label}; mean of per-story differences in tone; 95% interval over stories",
