@@ -35,6 +35,7 @@ class Panel:
     caption: str = "All {n} sentences of {pick}."  # passages before a click; {n} and {pick} are filled in
     sort_passages_by: list[str] = field(default_factory=lambda: ["position"])
     ascending: bool = True
+    scoped: bool = True  # the pick narrows the passages; False: the chart draws every outlet, so its evidence is all of them
     _specs: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def spec(self, presentation: bool = False) -> dict:
@@ -58,7 +59,7 @@ def draw(panel: Panel, analysis: Analysis, lens: Lens) -> None:
         passages = filters.apply(panel.rows, active, lens.theme_column)
         caption = f"Filtered to the clicked mark — {filters.describe(active)}. Double-click the chart to clear."
     else:
-        passages = lens.scope(panel.rows)
+        passages = lens.scope(panel.rows) if panel.scoped else panel.rows
         caption = lens.caption(panel.caption, len(passages)) + " Click a mark to filter."
     left, right = st.columns([3, 2], gap="medium")
     with right:

@@ -179,3 +179,6 @@ def test_story_pairs_say_in_words_when_the_picked_outlet_shares_no_story():
     shared = run_app(view="Story", pick_outlet="unknown outlet (a001)", story="auto: Donald Trump, White House (2024-06-08)")
     assert not any("No other outlet covered" in shown(i.value) for i in shared.info)
     assert len(charts(shared)) == len(charts(alone)) + 1
+    # The story's distinctive words are every outlet's: their passages are the story's, whoever is picked.
+    words = passages_html(alone)[-1]
+    assert "No sentences." not in words and re.search(r'data-sentence-id="a00[134]-', words)

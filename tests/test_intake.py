@@ -209,3 +209,16 @@ def test_stories_are_renamed_merged_and_moved_with_a_note(bundled):
     assert {a.article_id for a in merged.articles if a.story == "Vostochny summit"} == {"a001", "a003", "a004"}
     assert [a.story for a in bundled] == [""] * 5  # the input corpus is never changed
     assert set_story(bundled, ["a001"], "  ").messages[0].level == "error"
+
+
+def test_without_an_outlet_column_the_links_site_is_the_outlet_and_said_to_be():
+    data = (b"text,url,outlet\n"
+            b'"Officials said the plan would pass. Critics disagreed.",https://www.foxnews.com/politics/x,\n'
+            b'"The senator spoke on Tuesday. Aides said she would vote no.",http://edition.cnn.com/2019/x,\n'
+            b'"Voters queued for hours. Turnout was high.",https://news.bbc.co.uk/a,The Daily Planet\n'
+            b'"A fourth text with no link. It says little.",,\n')
+    articles = intake.read_upload("links.csv", data)
+    assert [a.outlet for a in articles[:3]] == ["foxnews.com", "cnn.com", "The Daily Planet"]  # a named outlet wins
+    assert "outlet from the URL's domain (foxnews.com); the input names none" in articles[0].notes
+    assert not any("URL" in n for n in articles[2].notes)
+    assert articles[3].outlet == "unknown"  # no link, no outlet: never invented

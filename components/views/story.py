@@ -62,7 +62,8 @@ def _words(analysis: Analysis, rows: pd.DataFrame, lens: Lens) -> Panel:
                         "z-score", list(lens.outlets), [alt.Tooltip("term:N"), alt.Tooltip("outlet_group:N", title="Outlet"),
                                                         alt.Tooltip("count:Q"), alt.Tooltip("z:Q", format=".2f")])
     return Panel("story_words", chart, words.drop(columns=["label"]), rows,
-                 "All {n} sentences of this story. Click a term to see it in context.", sort_passages_by=["article_id", "position"])
+                 "All {n} sentences of this story, every outlet's. Click a term to see it in context.",
+                 sort_passages_by=["article_id", "position"], scoped=False)
 
 
 def _side_by_side(rows: pd.DataFrame, outlets: list[str], lens: Lens) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlparse
 
 from framing.reading.budget import ADVICE
 from framing.reading.budget import DEFAULT as DEFAULT_BUDGET
@@ -78,6 +79,21 @@ class Article:
         return cls(blocks=blocks, **fields)
 
 
+def url_domain(url: str) -> str:
+    """The site of a link ("https://edition.cnn.com/x" -> "cnn.com", "news.bbc.co.uk/x" -> "bbc.co.uk"); "" if none.
+    The registered name is the last two labels, three under a country's "co", "com", "org"… (no suffix list)."""
+    if not url or url == UNKNOWN:
+        return ""
+    labels = (urlparse(url if "//" in url else "//" + url).hostname or "").split(".")
+    if len(labels) < 2 or not all(labels):
+        return ""
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
+    return ".".join(labels[-keep:])
+
+
+_SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu"}
+
+
 def article_from_text(raw: str, source: str, article_id: str | None = None, **metadata: str) -> Article:
     """Clean one page of text; metadata given explicitly (e.g. CSV columns) wins over what is read."""
     page = clean_page(raw)
@@ -101,6 +117,10 @@ def article_from_text(raw: str, source: str, article_id: str | None = None, **me
                 article.date_source = "given in the input"
     if page.outlet_source and article.outlet == page.outlet:
         article.notes.append(f"outlet from the {page.outlet_source}")
+    if article.outlet == UNKNOWN and (domain := url_domain(article.url)):
+        # The input names no outlet, but its link does: the site, said as such (a researcher can rename it).
+        article.outlet = domain
+        article.notes.append(f"outlet from the URL's domain ({domain}); the input names none")
     cut = sum(long_sentences(b.text) for b in page.blocks if b.kind == "paragraph")
     if cut:
         article.notes.append(f"{cut} passage(s) with no sentence punctuation were cut into pieces of at most "
