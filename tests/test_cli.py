@@ -67,7 +67,7 @@ def test_score_scores_each_line_as_one_unit():
     ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image"),
     ("bad.csv", b"title,outlet\nA,B\n", "no text column"),
     ("bad.jsonl", b'{"text": "ok"}\n{not json\n', "line 2 is not valid JSON"),
-    ("doc.pdf", b"%PDF-1.4", "unsupported file type"),
+    ("doc.pdf", b"%PDF-1.4", "could not be read as a PDF"),
 ])
 def test_bad_input_gets_one_line_and_exit_2(tmp_path, name, content, message):
     path = tmp_path / name

@@ -29,7 +29,7 @@ RAW_DIR = DATA_DIR / "raw"
 TEXT_COLUMNS = ("text", "body", "content", "article", "full_text")
 METADATA_FIELDS = ("title", "outlet", "author", "date", "url", "story")
 COLUMN_ALIASES = {"event": "story"}  # a column named "event" is read as the story
-SUFFIXES = (".txt", ".md", ".html", ".htm", ".csv", ".jsonl")
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".csv", ".jsonl", ".docx", ".pdf")
 MAX_BYTES = DEFAULT_BUDGET.max_bytes
 SAVED_CORPUS_FIELD = "blocks"  # only a corpus saved by this tool carries the cleaned blocks
 
@@ -131,8 +131,8 @@ def article_from_text(raw: str, source: str, article_id: str | None = None, **me
 # --- decoding -------------------------------------------------------------------------------------
 
 _BINARY_MAGIC = {
-    b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image", b"%PDF": "a PDF document",
-    b"PK\x03\x04": "a ZIP archive (e.g. .docx or .xlsx)", b"\x1f\x8b": "a gzip archive", b"\x7fELF": "a program",
+    b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image", b"%PDF": "a PDF document (name it .pdf)",
+    b"PK\x03\x04": "a ZIP archive (a Word file? name it .docx)", b"\x1f\x8b": "a gzip archive", b"\x7fELF": "a program",
 }
 
 
@@ -216,8 +216,13 @@ def iter_articles(name: str, data: bytes, max_articles: int | None = None) -> It
     suffix = Path(name).suffix.lower()
     if suffix not in SUFFIXES:
         raise InputError(name, f"unsupported file type {suffix or '(none)'}; use one of {', '.join(SUFFIXES)}")
-    text, note = decode_bytes(data, name)
-    if suffix == ".csv":
+    if suffix in (".docx", ".pdf"):
+        text, note = _document(name, data), None
+    else:
+        text, note = decode_bytes(data, name)
+    if suffix in (".docx", ".pdf"):
+        articles = _from_document(text, name)
+    elif suffix == ".csv":
         articles = _from_csv(text, name)
     elif suffix == ".jsonl":
         articles = iter_jsonl(text, name)
@@ -231,6 +236,34 @@ def iter_articles(name: str, data: bytes, max_articles: int | None = None) -> It
             raise InputError(name, f"holds more than {max_articles:,} articles, the limit for one upload; {ADVICE}")
         if note:
             article.notes.append(note)
+        yield article
+
+
+def _document(name: str, data: bytes) -> str:
+    from framing.reading.documents import DocumentError, document_text  # Word and PDF; imported when one comes
+
+    if not data.strip():
+        raise InputError(name, "the file is empty")
+    try:
+        return document_text(name, data)
+    except DocumentError as exc:
+        raise InputError(name, str(exc)) from None
+
+
+def _from_document(text: str, source: str) -> Iterator[Article]:
+    """One article, or each article of a news-database export with the metadata its own lines give."""
+    from framing.reading.documents import is_batch, split_batch
+
+    if not is_batch(text):
+        yield article_from_text(text, source)
+        return
+    for n, (body, meta) in enumerate(split_batch(text), start=1):
+        try:
+            article = article_from_text(meta["title"] + "\n\n" + body, f"{source} article {n}", **meta)
+        except InputError:
+            continue  # an empty stretch between two separators
+        article.notes.append(f"article {n} of {source}, split at its 'End of Document' lines; title, outlet and date "
+                             "from the article's own header lines")
         yield article
 
 
