@@ -169,6 +169,10 @@ def edit_article(article_id: str, changes: dict[str, str]) -> None:
     _apply(intake.edit_metadata(corpus(), article_id, changes))
 
 
+def set_field(article_ids: list[str], field: str, value: str) -> None:
+    _apply(intake.set_field(corpus(), article_ids, field, value))
+
+
 def set_story(article_ids: list[str], story: str) -> None:
     _apply(intake.set_story(corpus(), article_ids, story))
 

@@ -261,3 +261,15 @@ def test_when_every_analysis_slot_is_taken_the_newest_upload_is_refused_and_the_
         assert loaded_titles(at) == before and len(before) == (5 if first == "bundled articles" else 6)
     finally:
         state.budget.cache_clear()
+
+
+def test_the_outlet_of_every_unknown_outlet_article_is_set_at_once_in_the_articles_view():
+    at = run_app(view="Articles")
+    assert "Korea Herald" not in at.selectbox(key="pick_outlet").options
+    at.multiselect(key="bulk_outlets").set_value(["unknown"])
+    at.text_input(key="bulk_value").input("Korea Herald")
+    at.button[[b.label for b in at.button].index("Set for these articles")].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("outlet of 3 article(s) set to" in shown(m.value) for m in at.success)
+    options = at.selectbox(key="pick_outlet").options
+    assert "Korea Herald" in options and not any(o.startswith("unknown outlet") for o in options)

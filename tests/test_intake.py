@@ -222,3 +222,18 @@ def test_without_an_outlet_column_the_links_site_is_the_outlet_and_said_to_be():
     assert "outlet from the URL's domain (foxnews.com); the input names none" in articles[0].notes
     assert not any("URL" in n for n in articles[2].notes)
     assert articles[3].outlet == "unknown"  # no link, no outlet: never invented
+
+
+def test_several_articles_outlet_or_date_are_set_at_once_and_each_change_is_noted(bundled):
+    unknown = [a.article_id for a in bundled if a.outlet == "unknown"]
+    assert len(unknown) >= 2
+    change = intake.set_field(bundled, unknown, "outlet", "Korea Herald")
+    assert {a.outlet for a in change.articles if a.article_id in unknown} == {"Korea Herald"}
+    assert all("outlet set by the user (was 'unknown')" in a.notes for a in change.articles if a.article_id in unknown)
+    assert [a for a in change.articles if a.article_id not in unknown] == [a for a in bundled if a.article_id not in unknown]
+    assert f"outlet of {len(unknown)} article(s)" in change.messages[0].text
+    dated = intake.set_field(change.articles, unknown[:1], "date", "2023-09-13").articles
+    assert next(a for a in dated if a.article_id == unknown[0]).date_source == "set by the user"
+    assert intake.set_field(bundled, [], "outlet", "X").messages[0].level == "error"
+    with pytest.raises(ValueError):
+        intake.set_field(bundled, unknown, "text", "anything")

@@ -6,7 +6,7 @@ import streamlit as st
 
 from framing.reading.clean import UNKNOWN
 from framing.reading.corpus import MAX_BYTES, SUFFIXES, Article, corpus_to_jsonl
-from framing.reading.intake import EDITABLE_FIELDS
+from framing.reading.intake import BULK_FIELDS, EDITABLE_FIELDS
 from framing.scoring.analysis import Analysis
 from framing.scoring.measures import MEASURES
 from framing.statistics.aggregate import article_summary
@@ -64,6 +64,7 @@ def draw(analysis: Analysis, lens: Lens) -> None:
                                     "notes": st.column_config.TextColumn("notes", width="medium")})
         st.caption("Metadata is what the text itself states; “unknown” where it says nothing. Edit it below.")
         _draw_edit(articles)
+        _draw_bulk(articles)
         _draw_stories(table)
         save, reset = st.columns(2)
         # Made when clicked, outside the script run: it must close over the articles, not read session state.
@@ -111,6 +112,24 @@ def _draw_stories(table: pd.DataFrame) -> None:
                 st.rerun()
         st.caption("Stories come from a story or event column; otherwise they are grouped automatically (“auto: …”). "
                    "To move one article to another story, or split a story, edit the article's story above.")
+
+
+def _draw_bulk(articles: list[Article]) -> None:
+    """One field for several articles at once: a file's outlet, a batch's date."""
+    by_id = {a.article_id: a for a in articles}
+    outlets = sorted({a.outlet for a in articles})
+    with st.expander("Set the outlet, date or author of several articles", expanded=False), \
+            st.form("bulk_edit", border=False):
+        chosen_outlets = st.multiselect("Articles whose outlet is", outlets, key="bulk_outlets",
+                                        help="Every article of these outlets ('unknown' included).")
+        chosen = st.multiselect("…and these articles", list(by_id), key="bulk_articles",
+                                format_func=lambda i: f"{i} · {by_id[i].outlet} · {by_id[i].title[:60]}")
+        field = st.selectbox("Field", BULK_FIELDS, key="bulk_field")
+        value = st.text_input("New value (empty: unknown)", key="bulk_value")
+        if st.form_submit_button("Set for these articles"):
+            ids = [a.article_id for a in articles if a.outlet in chosen_outlets] + list(chosen)
+            state.set_field(list(dict.fromkeys(ids)), field, value)
+            st.rerun()
 
 
 def _draw_edit(articles: list[Article]) -> None:

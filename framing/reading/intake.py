@@ -257,6 +257,32 @@ def remove(corpus: list[Article], article_id: str) -> Intake:
 
 
 
+BULK_FIELDS = ("outlet", "date", "author")  # set for several articles at once (stories: set_story)
+
+
+def set_field(corpus: list[Article], article_ids: list[str], field: str, value: str) -> Intake:
+    """Set one metadata field of several articles at once (all of one file's outlet, a batch's date); an empty value
+    goes back to 'unknown'. Each change is noted on its article."""
+    if field not in BULK_FIELDS:
+        raise ValueError(f"{field} cannot be set for several articles at once")
+    if not article_ids:
+        return Intake(list(corpus), [Message("error", field, "no articles chosen")])
+    value = normalise(str(value)).strip() or UNKNOWN
+    ids = set(article_ids)
+    result, changed = [], 0
+    for article in corpus:
+        if article.article_id in ids and getattr(article, field) != value:
+            notes = list(article.notes) + [f"{field} set by the user (was {getattr(article, field)!r})"]
+            article = replace(article, notes=notes, **{field: value})
+            if field == "date":
+                article.date_source = "set by the user"
+            changed += 1
+        result.append(article)
+    if not changed:
+        return Intake(list(corpus), [Message("info", field, "nothing changed")])
+    return Intake(result, [Message("success", field, f"{field} of {changed} article(s) set to “{value}”")])
+
+
 def set_story(corpus: list[Article], article_ids: list[str], story: str) -> Intake:
     """Put articles into a story: rename a story (all its articles), merge two (rename one to the other's
     name), or move one article. Each change is noted on the article."""
