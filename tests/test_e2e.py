@@ -73,7 +73,8 @@ def open_page(browser, url):
 def wait_idle(page):
     page.wait_for_timeout(400)
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60000)
-    page.wait_for_selector("[data-testid='stHeading']", timeout=60000)
+    # The main area's heading: the sidebar's comes first in the page and is hidden in presentation mode.
+    page.locator("[data-testid='stMain'] [data-testid='stHeading']").first.wait_for(state="visible", timeout=60000)
     page.wait_for_timeout(600)
 
 
