@@ -149,10 +149,11 @@ def named_beyond_palette(chart, data: pd.DataFrame, row: str, value: str):
     return chart + names
 
 
-def ranked_bars(data: pd.DataFrame, label: str, value: str, field: str, title: str, subtitle: str, x_title: str,
-                outlets: list[str], tooltip: list, row_height: int = 28) -> alt.Chart:
-    """One bar per row (an article, a speaker), longest first, coloured by outlet; a click picks ``field``."""
-    pick = point_selection([field])
+def ranked_bars(data: pd.DataFrame, label: str, value: str, field: str | list[str], title: str, subtitle: str,
+                x_title: str, outlets: list[str], tooltip: list, row_height: int = 28) -> alt.Chart:
+    """One bar per row (an article, a speaker), longest first, coloured by outlet; a click picks ``field`` (or the
+    fields: a story and an outlet, say)."""
+    pick = point_selection([field] if isinstance(field, str) else list(field))
     return alt.Chart(data).mark_bar().encode(
         y=alt.Y(f"{label}:N", sort="-x", title=None), x=alt.X(f"{value}:Q", title=x_title),
         # Rows named by outlet need no legend; any other rows get one saying whose colour is whose.

@@ -182,3 +182,26 @@ def test_story_pairs_say_in_words_when_the_picked_outlet_shares_no_story():
     # The story's distinctive words are every outlet's: their passages are the story's, whoever is picked.
     words = passages_html(alone)[-1]
     assert "No sentences." not in words and re.search(r'data-sentence-id="a00[134]-', words)
+
+
+def test_search_passages_are_every_outlets_as_its_charts_are_and_stories_are_split_by_outlet(bundled, lexicons):
+    """Both Search charts count every outlet's sentences, so the passages beside them are every outlet's too, whoever is
+    picked; the by-story chart gives each outlet its own bar, so no outlet's colour carries another's count."""
+    from components.views.search import hits
+    from framing.scoring.table import sentence_table
+
+    table = hits(sentence_table(bundled, lexicons), "sanction*")
+    found = table[table["hits"] > 0]
+    assert found["outlet_group"].nunique() > 1  # the check means something only across outlets
+    at = run_app(view="Search", q="sanction*", pick_outlet="PRIO Blogs")
+    assert not at.exception, [e.value for e in at.exception]
+    assert sum(f"— {len(found)} of {len(found)} sentences" in m.value for m in at.markdown) == 2
+    from components.lens import Lens
+    from components.views.search import panels
+    from framing.scoring.analysis import analyse
+
+    analysis = analyse(bundled, lexicons)
+    by_story = panels(analysis, Lens("outlet", "PRIO Blogs", outlets=analysis.outlets, query="sanction*"))[1].data
+    per_outlet_story = found.groupby(["story", "outlet_group"])["hits"].sum()
+    assert len(by_story) == len(per_outlet_story)
+    assert all(per_outlet_story[(r.story, r.outlet_group)] == r.hits for r in by_story.itertuples())

@@ -195,12 +195,16 @@ def test_story_pick_shows_its_outlets_side_by_side(server, browser):
 
 
 def test_search_deep_link_reopens_with_the_same_passages(server, browser):
+    def both_lists(p):  # the two charts' passage lists draw independently: read the first once both are there
+        expect(p.locator("[data-testid='stHtml']").filter(has=p.locator(".fl-legend"))).to_have_count(2, timeout=30000)
+        return passage_ids(p, 0)
+
     page, errors = open_page(browser, f"{server}/?view=Search&q=troop%2A")
-    first = passage_ids(page, 0)
+    first = both_lists(page)
     assert first and page.locator(".fl-m").count() >= len(first)
     page.screenshot(path=str(SHOTS / "search.png"))
     again, errors2 = open_page(browser, page.url)
-    assert passage_ids(again, 0) == first
+    assert both_lists(again) == first
     assert not errors and not errors2
     page.close()
     again.close()

@@ -41,11 +41,9 @@ def hits(table: pd.DataFrame, query: str) -> pd.DataFrame:
     return table.assign(hits=counts)
 
 
-def rates(table: pd.DataFrame, by: str) -> pd.DataFrame:
-    """Occurrences per 1,000 words of each group (an outlet, a story); a story is coloured by an outlet covering it."""
+def rates(table: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """Occurrences per 1,000 words of each group (an outlet; a story in one outlet)."""
     aggregations = dict(hits=("hits", "sum"), n_words=("n_words", "sum"), articles=("article_id", "nunique"))
-    if by != "outlet_group":
-        aggregations["outlet_group"] = ("outlet_group", "first")
     grouped = table.groupby(by).agg(**aggregations)
     grouped["per_1k_words"] = 1000.0 * grouped["hits"] / grouped["n_words"]
     return grouped.reset_index()
@@ -56,7 +54,7 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     found = table[table["hits"] > 0]
     if found.empty:
         return []
-    by_outlet = rates(table, "outlet_group")
+    by_outlet = rates(table, ["outlet_group"])
     by_outlet = by_outlet.assign(label=by_outlet["outlet_group"] + " (" + by_outlet["hits"].astype(str) + " in "
                                  + by_outlet["articles"].astype(str) + " articles)")
     tip = [alt.Tooltip("hits:Q", title="occurrences"), alt.Tooltip("per_1k_words:Q", format=".2f", title="per 1,000 words"),
@@ -64,12 +62,18 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     outlets = ranked_bars(by_outlet, "label", "per_1k_words", "outlet_group", f"“{lens.query}” per 1,000 words, by outlet",
                           f"{int(found['hits'].sum()):,} occurrences in {len(found):,} sentences; whole words, any case",
                           "Occurrences per 1,000 words", list(lens.outlets), tip)
-    by_story = rates(table, "story")
+    # Each outlet's own rate in each story: a bar's colour is the outlet whose words it counts.
+    by_story = rates(table, ["story", "outlet_group"])
     by_story = by_story[by_story["hits"] > 0].nlargest(TOP_STORIES, "per_1k_words")
-    stories = ranked_bars(by_story, "story", "per_1k_words", "story", f"“{lens.query}” per 1,000 words, by story",
-                          f"The {len(by_story)} stories that use it most (colour: an outlet covering it)",
-                          "Occurrences per 1,000 words", list(lens.outlets), [alt.Tooltip("story:N"), *tip])
+    by_story = by_story.assign(label=by_story["story"] + " — " + by_story["outlet_group"])
+    stories = ranked_bars(by_story, "label", "per_1k_words", ["story", "outlet_group"],
+                          f"“{lens.query}” per 1,000 words, by story and outlet",
+                          f"The {len(by_story)} outlet-stories that use it most; each bar one outlet's articles on one story",
+                          "Occurrences per 1,000 words", list(lens.outlets),
+                          [alt.Tooltip("story:N"), alt.Tooltip("outlet_group:N", title="Outlet"), *tip])
     caption = "All {n} sentences with “" + lens.query.replace("{", "{{").replace("}", "}}") + "”, in article order."
+    # Both charts count every outlet's sentences, so their passages are every outlet's too, whoever is picked.
     return [Panel("search_outlets", outlets, by_outlet.drop(columns=["label"]), found, caption,
-                  sort_passages_by=["article_id", "position"]),
-            Panel("search_stories", stories, by_story, found, caption, sort_passages_by=["story", "article_id", "position"])]
+                  sort_passages_by=["article_id", "position"], scoped=False),
+            Panel("search_stories", stories, by_story.drop(columns=["label"]), found, caption,
+                  sort_passages_by=["story", "article_id", "position"], scoped=False)]
