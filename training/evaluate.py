@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import json
 import re
 import subprocess
@@ -46,10 +45,11 @@ from training.data import (
     checked,
     detokenise,
     document_folds,
+    file_sha256,
     labelled,
     read,
 )
-from training.logistic import READER_WEIGHT, train
+from training.logistic import READER_WEIGHT, THRESHOLD, train_encyclopedic, train_news
 
 DEV_FILES = [NEWS_FILE, ENCYCLOPEDIC_FILE, TONE_FILE, TARGET_TONE_FILE, NEWS_CORPUS_FILE]
 RESAMPLES = CONFIG["evaluation"]["resamples"]
@@ -111,7 +111,8 @@ def out_of_fold(texts: list[str], gold: np.ndarray, documents: list[str], sha: s
     pred = np.zeros(len(texts), dtype=bool)
     for k in range(FOLDS):
         rows = [row for row, f in zip(this, fold) if f != k]
-        model = train(rows, rows)  # only the genre's own part is scored
+        part = train_news(rows) if genre == "news" else train_encyclopedic(rows)
+        model = uncertainty.Model({genre: part}, THRESHOLD, genre=genre)  # a genre scores only its own part
         if genre == "encyclopedic" and with_reader and context_reader.available(uncertainty.MODEL_DIR):
             from training.train_reader import fold_reader
 
@@ -256,7 +257,7 @@ def tone(path: Path) -> dict:
     gold = np.array([float(r["mean_rating"]) for r in rows])
     articles = [r["id"].split("_")[0] for r in rows]
     scored = score_lines(texts)
-    sha = hashlib.sha256(checked(path).read_bytes()).hexdigest()
+    sha = file_sha256(checked(path).read_bytes())
     trained_here = sha in tone_model.tone_model().card.get("trained_on", {}).values()
     if trained_here:
         fold = article_folds(articles)

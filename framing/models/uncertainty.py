@@ -158,7 +158,7 @@ class Model:
     """The news model, or (``genre="encyclopedic"``) the encyclopedic one: (1 − w) × its word regression + w × the
     context reader (w = ``reader_weight``; 0 without a reader)."""
 
-    parts: dict[str, Logistic]  # "news", "encyclopedic"
+    parts: dict[str, Logistic]  # "news", "encyclopedic" (a genre's own part is all that genre scores)
     threshold: float = 0.5
     card: dict = field(default_factory=dict)  # how it was trained: data, their hashes, settings
     reader_dir: Path | None = None  # the folder holding the context reader (framing/models/context_reader.py), if any
@@ -180,16 +180,12 @@ class Model:
         """The context reader's probability for each text (zeros without a reader: it then has no weight)."""
         return self.reader.probabilities(texts) if self.reader else np.zeros(len(texts))
 
-    def assess(self, text: str, hedges: list[dict], approximators: list[dict] = (), top: int = 3,
-               reader_probability: float | None = None) -> tuple[float, list[str]]:
-        """The probability that the sentence is uncertain, and the features that raised it most, in words.
-        ``reader_probability`` is the context reader's, when the caller has read the sentence already (the
-        encyclopedic path only)."""
+    def assess(self, text: str, hedges: list[dict], approximators: list[dict] = (), top: int = 3) -> tuple[float, list[str]]:
+        """The probability that the sentence is uncertain, and the features that raised it most, in words."""
         words, pairs, cues, encyclopedic = _sentence_features(text, hedges, approximators)
         if self.genre == "news":
             return self.parts["news"].probability(set(), set(), cues), self.parts["news"].raised_by(set(), set(), cues, top)
-        if reader_probability is None:
-            reader_probability = float(self.read([text])[0])
+        reader_probability = float(self.read([text])[0])
         weight = self.reader_weight if self.reader else 0.0
         probability = (1 - weight) * self.parts["encyclopedic"].probability(words, pairs, encyclopedic) + weight * reader_probability
         reasons = self.parts["encyclopedic"].raised_by(words, pairs, encyclopedic, top)
@@ -229,8 +225,7 @@ def load(directory: Path | None = None) -> Model:
     with (directory / MODEL_WEIGHTS.name).open(newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             weights[row["model"]][row["feature"]] = float(row["weight"])
-    parts = {name: Logistic(info.pop("bias"), weights[name], info) for name, info in card.pop("parts").items()
-             if name in ("news", "encyclopedic")}
+    parts = {name: Logistic(info.pop("bias"), weights[name], info) for name, info in card.pop("parts").items()}
     reader_weight = float(card.pop("reader_weight", 0.0))
     has_reader = context_reader.available(directory) and reader_weight > 0
     return Model(parts, card.pop("threshold"), card, directory if has_reader else None, reader_weight if has_reader else 0.0)
