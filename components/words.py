@@ -12,9 +12,7 @@ def house_style(analysis: Analysis, lens: Lens) -> HouseStyle | None:
     """The house style of the loaded corpus (its outlet names, domains and bylines, and the shipped list), or None."""
     if lens.raw_words:
         return None
-    articles = analysis.articles
-    return analysis.cached(("house_style",), lambda: HouseStyle.of([a.outlet for a in articles], [a.url for a in articles],
-                                                                    [a.author for a in articles]))
+    return analysis.cached(("house_style",), lambda: HouseStyle.of_articles(analysis.articles))
 
 
 def words_filter(lens: Lens) -> str:

@@ -128,8 +128,7 @@ def cmd_distinctive(args) -> None:
     else:  # words only: nothing is scored, and stories are grouped over the whole input
         articles = list(_articles(args.paths))
         table = words_table(articles)
-        house_style = None if args.raw else HouseStyle.of([a.outlet for a in articles], [a.url for a in articles],
-                                                           [a.author for a in articles])
+        house_style = None if args.raw else HouseStyle.of_articles(articles)
     by = {"outlet": "outlet_group", "story": "story"}[args.by]
     words = distinctive(table, by=by, top=args.top, house_style=house_style)
     sys.stdout.write(_format(words[["group", "term", "count", "log_odds", "z"]], args.format, True))

@@ -94,6 +94,7 @@ class ToneModel:
     bias: float
     lexicon: dict[str, float]  # LEXICON_FEATURES -> weight
     card: dict = field(default_factory=dict)
+    tokenizer_file: Path | None = None  # the word pieces the weights belong to (loaded models: their folder's)
 
     def score(self, pieces: Sequence[str], lexicon: Sequence[float]) -> float:
         get = self.pieces.get
@@ -118,7 +119,7 @@ def load(directory: Path = MODEL_DIR) -> ToneModel:
     card = json.loads((directory / TONE_CARD).read_text("utf-8"))
     with (directory / TONE_WEIGHTS).open(newline="", encoding="utf-8") as f:
         pieces = {row["word_piece"]: float(row["weight"]) for row in csv.DictReader(f)}
-    return ToneModel(pieces, card.pop("bias"), card.pop("lexicon"), card)
+    return ToneModel(pieces, card.pop("bias"), card.pop("lexicon"), card, directory / TONE_TOKENIZER)
 
 
 @lru_cache(maxsize=4)
@@ -129,8 +130,8 @@ def tone_model(directory: str | None = None) -> ToneModel:
 def tone_scores(text: str, directory: str | None = None) -> dict[str, float]:
     """polarity and subjectivity (TextBlob), vader (compound) and tone (the news tone model), for one text."""
     lexicon = lexicon_scores(text)
-    model_dir = Path(directory) if directory else MODEL_DIR
-    tone = tone_model(directory).score(word_pieces([text], model_dir / TONE_TOKENIZER)[0], lexicon)
+    model = tone_model(directory)
+    tone = model.score(word_pieces([text], model.tokenizer_file)[0], lexicon)
     vader, polarity, subjectivity = lexicon
     return {"polarity": polarity, "subjectivity": subjectivity, "vader": vader, "tone": tone}
 

@@ -26,6 +26,8 @@ from urllib.parse import urlparse
 import numpy as np
 import pandas as pd
 
+from framing.reading.corpus import Article
+
 PRIOR_WEIGHT = 1000.0  # α_0: the prior weighs as much as this many terms spread like the whole corpus
 MIN_COUNT = 3
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -61,6 +63,12 @@ class HouseStyle:
             brands.update(w for w in host.split(".")[:-1] if len(w) > 2)  # "foxnews" of foxnews.com
         names.update(w for author in set(authors) if author != "unknown" for w in tokens(author))
         return cls(listed, frozenset(names - STOP_WORDS), frozenset(brands - STOP_WORDS))
+
+    @classmethod
+    def of_articles(cls, articles: Iterable[Article]) -> HouseStyle:
+        """The house style of a corpus: its articles' outlets, links and bylines, and the shipped list."""
+        articles = list(articles)
+        return cls.of([a.outlet for a in articles], [a.url for a in articles], [a.author for a in articles])
 
     def reason(self, term: str) -> str | None:
         """Why ``term`` is house style ("outlet name", "honorific", …), or None if it may rank."""
