@@ -29,7 +29,8 @@ RAW_DIR = DATA_DIR / "raw"
 TEXT_COLUMNS = ("text", "body", "content", "article", "full_text")
 METADATA_FIELDS = ("title", "outlet", "author", "date", "url", "story")
 COLUMN_ALIASES = {"event": "story"}  # a column named "event" is read as the story
-SUFFIXES = (".txt", ".md", ".html", ".htm", ".csv", ".jsonl", ".docx", ".pdf")
+DOCUMENT_SUFFIXES = (".docx", ".pdf")  # Word and PDF (framing.reading.documents); the others are text
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".csv", ".jsonl") + DOCUMENT_SUFFIXES
 MAX_BYTES = DEFAULT_BUDGET.max_bytes
 SAVED_CORPUS_FIELD = "blocks"  # only a corpus saved by this tool carries the cleaned blocks
 
@@ -216,27 +217,29 @@ def iter_articles(name: str, data: bytes, max_articles: int | None = None) -> It
     suffix = Path(name).suffix.lower()
     if suffix not in SUFFIXES:
         raise InputError(name, f"unsupported file type {suffix or '(none)'}; use one of {', '.join(SUFFIXES)}")
-    if suffix in (".docx", ".pdf"):
-        text, note = _document(name, data), None
+    if suffix in DOCUMENT_SUFFIXES:
+        articles, note = _from_document(_document(name, data), name), None
     else:
         text, note = decode_bytes(data, name)
-    if suffix in (".docx", ".pdf"):
-        articles = _from_document(text, name)
-    elif suffix == ".csv":
-        articles = _from_csv(text, name)
-    elif suffix == ".jsonl":
-        articles = iter_jsonl(text, name)
-    elif suffix in (".html", ".htm"):
-        body, title = html_to_text(text)
-        articles = iter([article_from_text(body, name, **({"title": title} if title else {}))])
-    else:
-        articles = iter([article_from_text(text, name)])
+        articles = _from_text(suffix, text, name)
     for n, article in enumerate(_guarded(articles, name), start=1):
         if max_articles is not None and n > max_articles:
             raise InputError(name, f"holds more than {max_articles:,} articles, the limit for one upload; {ADVICE}")
         if note:
             article.notes.append(note)
         yield article
+
+
+def _from_text(suffix: str, text: str, source: str) -> Iterator[Article]:
+    """The articles of a decoded text file, by its kind."""
+    if suffix == ".csv":
+        return _from_csv(text, source)
+    if suffix == ".jsonl":
+        return iter_jsonl(text, source)
+    if suffix in (".html", ".htm"):
+        body, title = html_to_text(text)
+        return iter([article_from_text(body, source, **({"title": title} if title else {}))])
+    return iter([article_from_text(text, source)])
 
 
 def _document(name: str, data: bytes) -> str:

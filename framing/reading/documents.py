@@ -14,8 +14,6 @@ import re
 import zipfile
 from datetime import date
 
-DOCUMENT_SUFFIXES = (".docx", ".pdf")
-
 
 class DocumentError(ValueError):
     """What is wrong with a Word or PDF file, in a reader's words (the caller names the file)."""

@@ -268,19 +268,26 @@ def set_field(corpus: list[Article], article_ids: list[str], field: str, value: 
     if not article_ids:
         return Intake(list(corpus), [Message("error", field, "no articles chosen")])
     value = normalise(str(value)).strip() or UNKNOWN
+    result, changed = _set_all(corpus, article_ids, field, value)
+    if not changed:
+        return Intake(list(corpus), [Message("info", field, "nothing changed")])
+    return Intake(result, [Message("success", field, f"{field} of {changed} article(s) set to “{value}”")])
+
+
+def _set_all(corpus: list[Article], article_ids: list[str], field: str, value: str) -> tuple[list[Article], int]:
+    """The corpus with ``field`` set to ``value`` on the articles named, each change noted; and how many changed."""
     ids = set(article_ids)
     result, changed = [], 0
     for article in corpus:
         if article.article_id in ids and getattr(article, field) != value:
-            notes = list(article.notes) + [f"{field} set by the user (was {getattr(article, field)!r})"]
-            article = replace(article, notes=notes, **{field: value})
+            was = getattr(article, field) or "grouped automatically"  # only a story is ever empty
+            article = replace(article, notes=list(article.notes) + [f"{field} set by the user (was {was!r})"],
+                              **{field: value})
             if field == "date":
                 article.date_source = "set by the user"
             changed += 1
         result.append(article)
-    if not changed:
-        return Intake(list(corpus), [Message("info", field, "nothing changed")])
-    return Intake(result, [Message("success", field, f"{field} of {changed} article(s) set to “{value}”")])
+    return result, changed
 
 
 def set_story(corpus: list[Article], article_ids: list[str], story: str) -> Intake:
@@ -289,14 +296,7 @@ def set_story(corpus: list[Article], article_ids: list[str], story: str) -> Inta
     story = normalise(story).strip()
     if not story:
         return Intake(list(corpus), [Message("error", "story", "the new story name is empty")])
-    ids = set(article_ids)
-    result, changed = [], 0
-    for article in corpus:
-        if article.article_id in ids and article.story != story:
-            was = article.story or "grouped automatically"
-            article = replace(article, story=story, notes=list(article.notes) + [f"story set by the user (was {was!r})"])
-            changed += 1
-        result.append(article)
+    result, changed = _set_all(corpus, article_ids, "story", story)
     if not changed:
         return Intake(list(corpus), [Message("info", "story", "nothing changed")])
     return Intake(result, [Message("success", "story", f"{changed} article(s) now in “{story}”")])

@@ -110,7 +110,7 @@ def summarise(rows: pd.DataFrame, by: str | list[str], intervals: Intervals = Tr
     lows, highs = np.full(values.shape, np.nan), np.full(values.shape, np.nan)
     if wanted:
         position = {key if isinstance(key, tuple) else (key,): i for i, key in enumerate(sums.index)}
-        for key, index in rows.groupby(keys, sort=sort).indices.items():
+        for key, index in grouped.indices.items():  # ``frame`` has ``rows``' order: the same positions
             i = position[key if isinstance(key, tuple) else (key,)]
             if out["n_sentences"].iat[i] < MIN_N_FOR_CI:
                 continue
