@@ -19,6 +19,7 @@ from urllib.parse import urlparse
 from framing.reading.budget import ADVICE
 from framing.reading.budget import DEFAULT as DEFAULT_BUDGET
 from framing.reading.clean import UNKNOWN, Block, clean_page, normalise
+from framing.reading.dates import numeric_dates_order, read_date
 from framing.reading.segment import MAX_SENTENCE_CHARACTERS, long_sentences, sentence_spans
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -95,8 +96,16 @@ def url_domain(url: str) -> str:
 _SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu"}
 
 
-def article_from_text(raw: str, source: str, article_id: str | None = None, **metadata: str) -> Article:
-    """Clean one page of text; metadata given explicitly (e.g. CSV columns) wins over what is read."""
+DATE_NOT_READ = ("the date given is not one this tool reads, so it is left unknown (the value is kept in the date "
+                 "source); set it in the Articles view")
+DATE_AMBIGUOUS = ("a date such as 05/06/2024 was read as day/month; nothing in its file says whether day or month "
+                  "comes first. Check it in the Articles view")
+
+
+def article_from_text(raw: str, source: str, article_id: str | None = None, date_order: str | None = None,
+                      **metadata: str) -> Article:
+    """Clean one page of text; metadata given explicitly (e.g. CSV columns) wins over what is read. A given date is
+    read into an ISO date (framing.reading.dates; ``date_order`` settles 05/06/2024 for the whole file)."""
     page = clean_page(raw)
     if not any(b.kind == "paragraph" for b in page.blocks):
         # Only short unpunctuated lines (a snippet, a list of quotes): analyse them rather than refuse.
@@ -113,9 +122,10 @@ def article_from_text(raw: str, source: str, article_id: str | None = None, **me
     for key, value in metadata.items():
         value = normalise(str(value)).strip() if value is not None else ""
         if key in METADATA_FIELDS and value and value.lower() not in ("nan", "none", "null"):
-            setattr(article, key, value)
             if key == "date":
-                article.date_source = "given in the input"
+                _set_given_date(article, value, date_order)
+            else:
+                setattr(article, key, value)
     if page.outlet_source and article.outlet == page.outlet:
         article.notes.append(f"outlet from the {page.outlet_source}")
     if article.outlet == UNKNOWN and (domain := url_domain(article.url)):
@@ -127,6 +137,18 @@ def article_from_text(raw: str, source: str, article_id: str | None = None, **me
         article.notes.append(f"{cut} passage(s) with no sentence punctuation were cut into pieces of at most "
                              f"{MAX_SENTENCE_CHARACTERS:,} characters to be analysed")
     return article
+
+
+def _set_given_date(article: Article, value: str, order: str | None) -> None:
+    reading = read_date(value, order)
+    if not reading.iso:
+        article.date, article.date_source = UNKNOWN, f"given in the input as {value!r}, not read as a date"
+        article.notes.append(DATE_NOT_READ)
+        return
+    article.date = reading.iso
+    article.date_source = "given in the input" + (f" ({reading.how})" if reading.how else "")
+    if reading.ambiguous:
+        article.notes.append(DATE_AMBIGUOUS)
 
 
 # --- decoding -------------------------------------------------------------------------------------
@@ -288,7 +310,7 @@ def articles_from_bytes(name: str, data: bytes, max_articles: int | None = None)
     return list(iter_articles(name, data, max_articles))
 
 
-def _from_rows(rows: Iterable[dict], columns: list[str], source: str) -> Iterator[Article]:
+def _from_rows(rows: Iterable[dict], columns: list[str], source: str, date_order: str | None = None) -> Iterator[Article]:
     lowered = {c.lower().strip(): c for c in columns if c}
     for alias, name in COLUMN_ALIASES.items():
         if alias in lowered and name not in lowered:
@@ -313,7 +335,7 @@ def _from_rows(rows: Iterable[dict], columns: list[str], source: str) -> Iterato
             continue
         meta = {f: row.get(lowered[f]) for f in METADATA_FIELDS if f in lowered}
         try:
-            article = article_from_text(text, f"{source} row {n}", **meta)
+            article = article_from_text(text, f"{source} row {n}", date_order=date_order, **meta)
         except InputError:
             continue  # a row with no article text is skipped; an all-empty file is reported below
         found = True
@@ -327,7 +349,7 @@ def _from_csv(text: str, source: str) -> Iterator[Article]:
     reader = csv.DictReader(io.StringIO(text), strict=True)  # strict: a stray quote is an error, not a merged row
     try:
         columns = list(reader.fieldnames or [])
-        yield from _from_rows(_csv_rows(reader, source), columns, source)
+        yield from _from_rows(_csv_rows(reader, source), columns, source, numeric_dates_order(text))
     except csv.Error as exc:
         raise InputError(source, f"CSV does not parse after line {reader.line_num} ({exc})") from exc
 
@@ -344,7 +366,7 @@ def iter_jsonl(text: str, source: str) -> Iterator[Article]:
     first = next(rows, None)
     if first is None:
         raise InputError(source, "the file has no JSON lines")
-    yield from _from_rows(_chain([first], rows), list(first), source)
+    yield from _from_rows(_chain([first], rows), list(first), source, numeric_dates_order(text))
 
 
 def articles_from_jsonl(text: str, source: str) -> list[Article]:

@@ -23,6 +23,7 @@ from framing.reading.corpus import (
     articles_from_bytes,
     count_sentences,
 )
+from framing.reading.dates import read_date
 
 # The most frequent English function words: in English news prose they are roughly 40% of the words,
 # in French, German or Spanish prose only a few percent.
@@ -233,6 +234,10 @@ def edit_metadata(corpus: list[Article], article_id: str, changes: dict[str, str
         if key not in EDITABLE_FIELDS:
             raise ValueError(f"{key} is not an editable field")
         value = normalise(str(value)).strip() or ("" if key == "story" else UNKNOWN)
+        if key == "date" and value != UNKNOWN:
+            value, problem = user_date(value)
+            if problem:
+                return Intake(list(corpus), [Message("error", article_id, problem)])
         if value != getattr(article, key):
             values[key] = value
     if not values:
@@ -257,6 +262,17 @@ def remove(corpus: list[Article], article_id: str) -> Intake:
 
 
 
+def user_date(value: str) -> tuple[str, str]:
+    """A date the user typed, as an ISO date, or a problem that says why nothing was changed."""
+    reading = read_date(value)
+    if not reading.iso:
+        return value, (f"“{value}” is not a date this tool reads (try 2024-06-19 or June 19, 2024); nothing was changed")
+    if reading.ambiguous:
+        return value, (f"“{value}” could be day/month or month/day; write it as 2024-06-19 or June 19, 2024. "
+                       "Nothing was changed")
+    return reading.iso, ""
+
+
 BULK_FIELDS = ("outlet", "date", "author")  # set for several articles at once (stories: set_story)
 
 
@@ -268,6 +284,10 @@ def set_field(corpus: list[Article], article_ids: list[str], field: str, value: 
     if not article_ids:
         return Intake(list(corpus), [Message("error", field, "no articles chosen")])
     value = normalise(str(value)).strip() or UNKNOWN
+    if field == "date" and value != UNKNOWN:
+        value, problem = user_date(value)
+        if problem:
+            return Intake(list(corpus), [Message("error", field, problem)])
     result, changed = _set_all(corpus, article_ids, field, value)
     if not changed:
         return Intake(list(corpus), [Message("info", field, "nothing changed")])
