@@ -219,3 +219,43 @@ def differences(data: pd.DataFrame, row: str, value: str, low: str, high: str, v
     ).add_params(pick)
     rows = data[row].nunique() * (data[offset].nunique() if offset else 1)
     return alt.layer(zero, whiskers, dots).properties(title=alt.Title(title, subtitle=subtitle), height=max(120, 34 * rows))
+
+
+def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None, title: str, subtitle: str, y_title: str,
+              outlets: list[str], highlight: str | None = None, fmt: str = ".2f", shaded=None, brush: bool = False,
+              zero: bool = False) -> alt.LayerChart:
+    """One line per outlet through its weeks or months (x: ``start``, the period's first day), a point per period
+    (hollow: a small sample) with its 95% interval when ``low`` and ``high`` are given; a click picks an outlet's
+    period. ``shaded``: a (first, last) pair of ISO dates drawn as a band (the period the other views compare within).
+    ``brush``: dragging across the chart selects a stretch of time (an interval selection named "period")."""
+    pick = point_selection(["outlet_group", "period"])
+    interval = interval_text(data[low], data[high], fmt) if low and high else pd.Series("", index=data.index, dtype=object)
+    data = data.assign(interval=interval, size_note=data["small_sample"].map({True: "small sample", False: ""}))
+    x = alt.X("start:T", title=None, axis=alt.Axis(labelOverlap=True, labelFlush=False))
+    base = alt.Chart(data).encode(x=x, color=_outlet_colour(outlets, data["outlet_group"]))
+    faded = f"datum.outlet_group === {json.dumps(highlight)}" if highlight else "true"
+    line = base.mark_line(strokeWidth=2).encode(
+        y=alt.Y(f"{value}:Q", title=y_title), opacity=when(faded, 0.9, 0.25, alt.OpacityValue))
+    tooltip = [alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("period:N", title="Period"),
+               alt.Tooltip(f"{value}:Q", format=fmt, title=y_title)]
+    if low and high:
+        tooltip.append(alt.Tooltip("interval:N", title="95% CI"))
+    tooltip += [alt.Tooltip("n_sentences:Q", title="n sentences", format=","), alt.Tooltip("articles:Q", title="articles"),
+                alt.Tooltip("size_note:N", title="note")]
+    points = base.mark_point(size=55, strokeWidth=2, filled=False).encode(
+        y=alt.Y(f"{value}:Q"), fill=alt.Fill("outlet_group:N", scale=outlet_colour_scale(outlets), legend=None),
+        fillOpacity=when("datum.small_sample", 0.0, 1.0, alt.FillOpacityValue),
+        opacity=opacity(pick, highlight), tooltip=tooltip).add_params(pick)
+    layers = []
+    if shaded:
+        band = pd.DataFrame({"first": [shaded[0]], "last": [shaded[1]]})
+        layers.append(alt.Chart(band).mark_rect(color="#fde68a", opacity=0.45).encode(x=alt.X("first:T"), x2=alt.X2("last:T")))
+    if zero:
+        layers.append(alt.Chart(pd.DataFrame({"zero": [0.0]})).mark_rule(color="#334155", strokeDash=[4, 3]).encode(
+            y=alt.Y("zero:Q")))
+    if low and high:
+        layers.append(base.mark_rule(strokeWidth=1.2).encode(
+            y=alt.Y(f"{low}:Q"), y2=alt.Y2(f"{high}:Q"), opacity=when(faded, 0.45, 0.12, alt.OpacityValue)))
+    if brush:
+        line = line.add_params(alt.selection_interval(name="period", encodings=["x"]))
+    return alt.layer(*layers, line, points).properties(title=alt.Title(title, subtitle=subtitle), height=240)

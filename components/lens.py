@@ -11,6 +11,7 @@ import pandas as pd
 
 from framing.language.lexicon import theme_set_column, theme_set_label
 from framing.models.tone import DEFAULT_TONE_ENGINE, engine_column
+from framing.reading.dates import Period
 from framing.statistics import filters
 
 MODES = {"outlet": "Outlet", "theme": "Theme", "actor": "Actor"}
@@ -27,6 +28,7 @@ class Lens:
     outlets: tuple[str, ...] = ()  # every outlet group of the corpus, sorted: the colour domain
     query: str = ""  # the sidebar's search (Search view; its matches are marked in every passage)
     raw_words: bool = False  # distinctive words with house style kept (outlet names, titles, page furniture)
+    period: Period | None = None  # the stretch of time the views compare within (None: the whole corpus)
 
     @property
     def selection(self) -> dict[str, str]:
@@ -74,6 +76,11 @@ class Lens:
     def about(self) -> str:
         """What the compared sentences are, for chart titles."""
         return "all sentences" if self.mode == "outlet" else f"sentences naming {self.describe()}"
+
+    @property
+    def period_text(self) -> str:
+        """The period, for headers and slide footers ("" for the whole corpus)."""
+        return f"dated {self.period.describe()}" if self.period else ""
 
     def caption(self, template: str, n: int) -> str:
         """A passage caption: ``template`` with {n} and {pick} filled in."""

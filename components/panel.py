@@ -36,6 +36,7 @@ class Panel:
     sort_passages_by: list[str] = field(default_factory=lambda: ["position"])
     ascending: bool = True
     scoped: bool = True  # the pick narrows the passages; False: the chart draws every outlet, so its evidence is all of them
+    brush: bool = False  # the chart also has an interval selection "period": dragging across it sets the period
     _specs: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def spec(self, presentation: bool = False) -> dict:
@@ -53,6 +54,8 @@ def draw_all(panels: list[Panel], analysis: Analysis, lens: Lens) -> None:
 
 
 def draw(panel: Panel, analysis: Analysis, lens: Lens) -> None:
+    if panel.brush and state.period_brushed():
+        st.rerun()  # a new period changes the sidebar, the headers and every other chart, not only this fragment
     marked_chart, selection = state.mark()
     active = selection if marked_chart == panel.key else {}
     if active:
@@ -77,7 +80,8 @@ def draw(panel: Panel, analysis: Analysis, lens: Lens) -> None:
                                f"{panel.key}-passages.csv", "text/csv", key=f"dl_passages_{panel.key}", on_click="ignore")
     with left:
         spec = panel.spec(lens.presentation)
-        st.vega_lite_chart(spec=spec, on_select=partial(state.on_chart_select, panel.key), selection_mode="pick",
+        st.vega_lite_chart(spec=spec, on_select=partial(state.on_chart_select, panel.key),
+                           selection_mode=["pick", "period"] if panel.brush else "pick",
                            key=state.chart_key(panel.key), width="stretch", height=chart_height(spec))
         if not lens.presentation:
             _exports(panel, passages, active, analysis, lens)
@@ -103,7 +107,8 @@ def slide_parts(panel: Panel, passages: pd.DataFrame, active: dict, analysis: An
     heading = " ".join(heading) if isinstance(heading, list) else heading
     chosen = f" — {filters.describe(active)}" if active else ""
     footer = (f"{len(panel.rows):,} sentences behind this chart; {len(passages):,} in the passages{chosen} · "
-              f"corpus: {len(analysis.articles):,} articles, {len(analysis.table):,} sentences · {lens.tone_label}")
+              f"corpus: {len(analysis.articles):,} articles, {len(analysis.table):,} sentences"
+              f"{' ' + lens.period_text if lens.period else ''} · {lens.tone_label}")
     return f"{heading}{chosen}", footer
 
 

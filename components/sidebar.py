@@ -6,6 +6,7 @@ import streamlit as st
 from framing.language.lexicon import theme_set_label
 from framing.models.tone import DEFAULT_TONE_ENGINE, TONE_ENGINES
 from framing.scoring.analysis import Analysis
+from framing.statistics.periods import span
 
 from . import state
 from .export import rows_csv
@@ -42,11 +43,31 @@ def draw(analysis: Analysis) -> Lens:
                               help="Distinctive words leave out house style (outlet names and domains, bylines, titles "
                                    "such as Mr or Sen, state and party tags, page furniture, single letters). "
                                    "Switch on to see the unfiltered list.")
+        period = _period_input(analysis)
         n = len(analysis.articles)
-        st.caption(f"{n:,} article{'s' if n != 1 else ''} · {len(table):,} sentences. "
+        within = f" Compared within {period.describe()}: {len(analysis.within(period).articles):,} articles." if period else ""
+        st.caption(f"{n:,} article{'s' if n != 1 else ''} · {len(table):,} sentences.{within} "
                    "Numbers are computed from the text; see Methodology for how, and how far to trust them.")
         st.button("Add your own articles", key="go_articles", on_click=state.go_to_view, args=("Articles",),
                   help="Upload files or paste text in the Articles view.")
         st.download_button("Whole sentence table (CSV)", lambda: rows_csv(table), "framing-lens-sentences.csv",
                            "text/csv", on_click="ignore")
-    return Lens(mode, value or "", theme_set, tone_engine, presentation, analysis.outlets, query or "", raw_words)
+    return Lens(mode, value or "", theme_set, tone_engine, presentation, analysis.outlets, query or "", raw_words, period)
+
+
+def _period_input(analysis: Analysis):
+    """The period to compare within: a date range over the corpus's dates (none for a corpus of one date or none)."""
+    first_last = analysis.cached(("date_span",), lambda: span(analysis.table["date"]))
+    if not first_last or first_last[0] == first_last[1]:
+        return None
+    first, last = first_last
+    state.start_period_input(first, last)
+    st.date_input("Period", key=state.PERIOD_INPUT, min_value=first, max_value=last, format="YYYY-MM-DD",
+                  on_change=state.period_typed, args=(first, last),
+                  help="Every view compares the articles dated within this period (articles without a date are left "
+                       "out). Drag across a chart of the Over time view to pick one there.")
+    period = state.period()
+    if period:
+        st.button("Whole corpus", key="whole_span", on_click=state.set_period, args=(None,),
+                  help="Compare all articles again, whatever their date.")
+    return period

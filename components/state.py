@@ -20,6 +20,7 @@ from framing.language.lexicon import Lexicons, read_lexicon_csv
 from framing.reading import intake
 from framing.reading.budget import Budget
 from framing.reading.corpus import Article, InputError, decode_bytes, load_bundled
+from framing.reading.dates import Period
 from framing.scoring import parts
 from framing.scoring.analysis import Analysis
 from framing.scoring.table import paragraph_texts, sentence_table
@@ -280,16 +281,83 @@ def chart_key(panel_key: str) -> str:
 def on_chart_select(panel_key: str) -> None:
     """A chart's on_select callback: the click goes into the URL at once (a deep link on load is left alone,
     because a callback runs only when the user clicks)."""
-    selection = selection_from_event(st.session_state.get(chart_key(panel_key)))
+    event = st.session_state.get(chart_key(panel_key))
+    if (brushed := brushed_period(event)) is not None:
+        set_period(brushed)
+        st.session_state["_period_brushed"] = True  # the chart's fragment reruns the whole page (period_brushed)
+        return
+    selection = selection_from_event(event)
     if selection:
         st.query_params["mark"] = encode_mark(panel_key, selection)
     elif mark()[0] == panel_key:
         del st.query_params["mark"]
 
 
+def brushed_period(event) -> Period | None:
+    """The stretch of time dragged across a time chart (its interval selection "period"), or None."""
+    try:
+        brushed = next(iter(event.selection["period"].values()))
+    except (AttributeError, KeyError, TypeError, StopIteration):
+        return None
+    try:
+        first, last = (pd.Timestamp(v, unit="ms") if isinstance(v, int | float) else pd.Timestamp(v) for v in brushed)
+        return Period(first.date().isoformat(), last.date().isoformat())
+    except (ValueError, TypeError):
+        return None
+
+
 def clear_mark() -> None:
     if "mark" in st.query_params:
         del st.query_params["mark"]
+
+
+# --- the period every view compares within (in the URL as period=2016-01-01..2016-06-30) ---------------------------
+
+PERIOD_INPUT = "period_days"  # the sidebar's date-range input
+
+
+def period() -> Period | None:
+    return Period.decode(st.query_params.get("period"))
+
+
+def set_period(chosen: Period | None) -> None:
+    """Compare within ``chosen`` (None: the whole corpus); the sidebar's input follows (a brush on a time chart, the
+    "Whole corpus" button). Called from callbacks, before the input is drawn."""
+    if chosen is None:
+        if "period" in st.query_params:
+            del st.query_params["period"]
+        st.session_state.pop(PERIOD_INPUT, None)
+        return
+    st.query_params["period"] = chosen.encode()
+    st.session_state[PERIOD_INPUT] = (pd.Timestamp(chosen.first).date(), pd.Timestamp(chosen.last).date())
+    clear_mark()  # a clicked mark of another period would filter the passages to nothing
+
+
+def period_brushed() -> bool:
+    """Whether a time chart's brush just set the period (once): the chart's fragment then reruns the whole page, so
+    the sidebar and every header follow."""
+    return bool(st.session_state.pop("_period_brushed", False))
+
+
+def start_period_input(first, last) -> None:
+    """Before the sidebar's date-range input is drawn: the URL's period, or the corpus's span (``first``, ``last``)."""
+    if PERIOD_INPUT not in st.session_state:
+        chosen = period()
+        st.session_state[PERIOD_INPUT] = (pd.Timestamp(chosen.first).date(), pd.Timestamp(chosen.last).date()) \
+            if chosen else (first, last)
+
+
+def period_typed(first, last) -> None:
+    """The date-range input's on_change: a complete range becomes the period (the whole span: no period). A range
+    being typed (one date so far) changes nothing yet."""
+    days = st.session_state.get(PERIOD_INPUT)
+    if not isinstance(days, tuple | list) or len(days) != 2:
+        return
+    if days[0] <= first and days[1] >= last:
+        set_period(None)
+        st.session_state[PERIOD_INPUT] = (first, last)
+    else:
+        set_period(Period(days[0].isoformat(), days[1].isoformat()))
 
 
 # --- passages: how many are shown ---------------------------------------------------------------------------

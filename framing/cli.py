@@ -19,6 +19,7 @@ from framing.reading.corpus import BUNDLED_CORPUS, InputError, clean_bundled_raw
 from framing.reading.spreadsheet import table_to_csv
 from framing.scoring import dask_cluster, parts
 from framing.scoring.table import assemble, cli_columns, finish, score_text, sentence_table, words_table
+from framing.statistics import periods
 from framing.statistics.aggregate import article_summary, summarise, summarised_measures
 from framing.statistics.compare import article_sums
 from framing.statistics.distinctive import HouseStyle, distinctive
@@ -101,6 +102,20 @@ def _table_lines(frame: pd.DataFrame, first: bool) -> str:
     return "".join(line + "\n" for line in lines)
 
 
+SUMMARY_GROUPS = ("outlet", "story", *periods.UNITS)
+
+
+def summary_grouping(text: str) -> str:
+    """``summary --by``: "article", or distinct groups from SUMMARY_GROUPS (at most one of week and month)."""
+    keys = [k.strip() for k in text.split(",")]
+    if keys == ["article"]:
+        return "article"
+    if not all(k in SUMMARY_GROUPS for k in keys) or len(set(keys)) < len(keys) or len(set(keys) & set(periods.UNITS)) > 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: use article, or a comma-separated list of {', '.join(SUMMARY_GROUPS)} "
+                                         "(at most one of week and month), e.g. outlet,month")
+    return ",".join(keys)
+
+
 def cmd_summary(args) -> None:
     """Every declared measure, summarised (framing.statistics.aggregate.summarise). --by article streams, without
     intervals. Any other grouping needs its groups whole: the per-article sums are kept (a few numbers per article),
@@ -115,8 +130,14 @@ def cmd_summary(args) -> None:
         return
     keys = ["outlet_group" if k == "outlet" else k for k in args.by.split(",")]
     columns = [m.column for m in summarised_measures()] + ["n_words"]
-    sums = pd.concat([article_sums(t, columns).merge(t.groupby("article_id", sort=False)["story"].first().reset_index(),
+    sums = pd.concat([article_sums(t, columns).merge(t.groupby("article_id", sort=False)[["story", "date"]].first().reset_index(),
                                                      on="article_id") for t in _tables(args.paths, lexicons)], ignore_index=True)
+    for unit in set(keys) & set(periods.UNITS):
+        sums[unit] = periods.periods_of(sums["date"], unit)
+        undated = int((sums[unit] == "").sum())
+        if undated:
+            print(f"{undated:,} article(s) have no date and are left out of the {unit}s", file=sys.stderr)
+        sums = sums[sums[unit] != ""]
     summary = summarise(sums, keys).rename(columns={"outlet_group": "outlet"})
     sys.stdout.write(_table_lines(summary, True) if args.format == "table" else _format(summary, args.format, True))
 
@@ -163,8 +184,9 @@ def parser() -> argparse.ArgumentParser:
     a.set_defaults(func=cmd_analyze)
     s = sub.add_parser("summary", help="the per-article aggregate table")
     s.add_argument("paths", nargs="*", help="files, or a folder written by analyze --engine dask")
-    s.add_argument("--by", choices=["article", "outlet", "story", "outlet,story"], default="article",
-                   help="one row per article (streamed), or per outlet, story, or outlet and story, with 95%% CIs by article")
+    s.add_argument("--by", type=summary_grouping, default="article", metavar="article|GROUPS",
+                   help="one row per article (streamed), or per group: a comma-separated list of outlet, story, week "
+                        "(labelled by its Monday) and month, e.g. outlet,month; 95%% CIs by article")
     s.add_argument("--format", choices=["table", "csv", "jsonl"], default="table")
     d = sub.add_parser("distinctive", help="each group's distinctive words against the rest (Monroe et al. 2008)")
     d.add_argument("paths", nargs="*")

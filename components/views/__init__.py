@@ -8,10 +8,14 @@ A view module has a ``TITLE`` and either
 - ``draw(analysis, lens)``: a page of its own (Articles, Lexicons, Methodology).
 
 A module with both is drawn by its ``draw`` (which draws its panels itself) and still names the pick.
+
+A view of panels compares within the sidebar's period (``Lens.period``: the articles dated in it), unless it sets
+``WHOLE_SPAN = True`` (Over time, which shows every date and shades the period).
 """
 from __future__ import annotations
 
 import importlib
+from dataclasses import replace
 from types import ModuleType
 
 import streamlit as st
@@ -31,6 +35,7 @@ VIEW_MODULES = [
     "hedging",
     "emphasis",
     "voices",
+    "over_time",
     "articles",
     "lexicons",
     "methodology",
@@ -44,13 +49,25 @@ def registry() -> dict[str, ModuleType]:
 
 
 def header(module: ModuleType, lens: Lens) -> str:
+    within = f" · {lens.period_text}" if lens.period else ""
     if module.TITLE == "Search":
-        return f"Search — “{lens.query}”" if lens.query.strip() else "Search"
-    return f"{module.TITLE} — {lens.describe()}" if hasattr(module, "panels") else module.TITLE
+        return (f"Search — “{lens.query}”" if lens.query.strip() else "Search") + within
+    return f"{module.TITLE} — {lens.describe()}{within}" if hasattr(module, "panels") else module.TITLE
+
+
+def compares_within_period(module: ModuleType) -> bool:
+    return hasattr(module, "panels") and not getattr(module, "WHOLE_SPAN", False)
 
 
 def show(module: ModuleType, analysis: Analysis, lens: Lens) -> None:
+    if compares_within_period(module):
+        analysis = analysis.within(lens.period)
+    else:
+        lens = replace(lens, period=None)
     st.header(literal(header(module, lens)))
+    if lens.period and not analysis.articles:
+        st.info("No article is dated within this period. Pick another in the sidebar, or compare the whole corpus.")
+        return
     if hasattr(module, "draw"):
         module.draw(analysis, lens)
     else:

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+import pandas as pd
+
 DAY_FIRST, MONTH_FIRST = "day/month", "month/day"
 _MONTHS = {name: n for n, names in enumerate([
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
@@ -105,9 +107,52 @@ def _checked(year: str, month: int, day: str | int, how: str) -> DateReading:
     return DateReading(when.isoformat(), how)
 
 
-def is_iso(text: str) -> bool:
+def day_of(text) -> date | None:
+    """An ISO date (or the date part of an ISO timestamp) as a date; None for "unknown" or anything else."""
+    text = str(text)
     try:
-        date.fromisoformat(str(text)[:10])
+        return date.fromisoformat(text[:10]) if len(text) >= 10 else None
     except ValueError:
-        return False
-    return len(str(text)) == 10
+        return None
+
+
+@dataclass(frozen=True)
+class Period:
+    """A stretch of days, both ends included (ISO dates)."""
+    first: str
+    last: str
+
+    def __post_init__(self):
+        if not (day_of(self.first) and day_of(self.last)) or self.first > self.last:
+            raise ValueError(f"not a period: {self.first!r} … {self.last!r}")
+
+    def mask(self, dates: pd.Series) -> pd.Series:
+        """Rows whose date is in the period (ISO dates compare as text; "unknown" is in none)."""
+        inside = {value: (day := day_of(value)) is not None and self.first <= day.isoformat() <= self.last
+                  for value in pd.unique(dates)}  # once per distinct date: a corpus has far fewer dates than sentences
+        return dates.map(inside).astype(bool)
+
+    def describe(self) -> str:
+        return f"{_written(self.first)} – {_written(self.last)}"
+
+    def encode(self) -> str:
+        return f"{self.first}..{self.last}"
+
+    @classmethod
+    def decode(cls, text: str | None) -> Period | None:
+        """Inverse of ``encode``; anything malformed decodes to None."""
+        first, sep, last = str(text or "").partition("..")
+        try:
+            return cls(first, last) if sep else None
+        except ValueError:
+            return None
+
+
+def _written(iso: str) -> str:
+    day = date.fromisoformat(iso)
+    return f"{day.day} {day.strftime('%b')} {day.year}"
+
+
+def _written(iso: str) -> str:
+    day = date.fromisoformat(iso)
+    return f"{day.day} {day.strftime('%b')} {day.year}"

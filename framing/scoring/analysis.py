@@ -11,6 +11,7 @@ import pandas as pd
 
 from framing.language.lexicon import Lexicons
 from framing.reading.corpus import Article
+from framing.reading.dates import Period
 from framing.scoring.table import outlet_group, paragraph_texts, sentence_table
 
 T = TypeVar("T")
@@ -40,6 +41,19 @@ class Analysis:
             while len(self._memo) > MEMO_SIZE:
                 self._memo.popitem(last=False)
         return value
+
+    def within(self, period: Period | None) -> Analysis:
+        """The articles dated within ``period`` (all of them for None), as an analysis of their own, made once per
+        period. Articles without a date are in no period. Its aggregates are its own (a new memo)."""
+        if period is None:
+            return self
+
+        def restricted() -> Analysis:
+            inside = period.mask(pd.Series([a.date for a in self.articles], dtype=object)).to_numpy()
+            articles = [a for a, keep in zip(self.articles, inside) if keep]
+            return Analysis(articles, self.lexicons, self.table[period.mask(self.table["date"])], self.paragraphs)
+
+        return self.cached(("within", period), restricted)
 
     @property
     def outlets(self) -> tuple[str, ...]:

@@ -14,12 +14,19 @@ import pandas as pd
 
 from framing.scoring.measures import MEASURES
 from framing.statistics.distinctive import term_pattern
+from framing.statistics.periods import period_of_label
 
 # mask(table, value, theme_column) -> a boolean Series over the table's rows
 Mask = Callable[[pd.DataFrame, str, str], pd.Series]
 def cue_kind_column(kind: str) -> str:
     """The count column of a row of Compare's cue chart ("Epistemic hedges"), from the declared measures."""
     return next((m.column for m in MEASURES if m.compare == "cues" and m.title == kind), "hedge_count")
+
+
+def in_period(table: pd.DataFrame, label: str) -> pd.Series:
+    """Rows dated within a week ("2024-06-17", its Monday) or a month ("2024-06")."""
+    period = period_of_label(label)
+    return period.mask(table["date"]) if period else pd.Series(False, index=table.index)
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,7 @@ FILTERS: dict[str, Filter] = {f.field: f for f in (
     Filter("voice", "voice", lambda table, value, _: table["quoted"] == (value == "quoted")),
     Filter("cue_kind", "cue", lambda table, value, _: table[cue_kind_column(value)] > 0),
     Filter("term", "term", lambda table, value, _: table["text"].str.contains(term_pattern(value))),
+    Filter("period", "week or month", lambda table, value, _: in_period(table, value)),
 )}
 
 

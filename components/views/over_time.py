@@ -1,0 +1,84 @@
+"""Over time: per outlet, week by week or month by month, how many articles, how much of them is about the pick, their
+tone and their epistemic hedging, each with a 95% interval; drag across the first chart to compare within a period."""
+from __future__ import annotations
+
+import streamlit as st
+
+from framing.scoring.analysis import Analysis
+from framing.statistics import periods
+from framing.statistics.aggregate import CI_METHOD, SMALL_SAMPLE
+
+from .. import state
+from ..charts import over_time
+from ..lens import Lens
+from ..panel import Panel, draw_all
+
+TITLE = "Over time"
+WHOLE_SPAN = True  # every date is drawn; the sidebar's period is shaded, not cut out
+UNIT_NAMES = {"week": "Weekly", "month": "Monthly"}
+
+
+def draw(analysis: Analysis, lens: Lens) -> None:
+    table = analysis.table
+    first_last = analysis.cached(("date_span",), lambda: periods.span(table["date"]))
+    if first_last is None:
+        st.info("No article has a date, so there is nothing to draw over time. Dates come from a date column or field, "
+                "or a date line at the top of an article; set them for several articles at once in the Articles view.")
+        return
+    default = analysis.cached(("default_unit",), lambda: periods.default_unit(table["date"]))
+    unit = st.segmented_control("Show by", list(periods.UNITS), format_func=UNIT_NAMES.get, key="every", default=default,
+                                bind="query-params", label_visibility="collapsed") or default
+    undated = analysis.cached(("undated_articles",), lambda: periods.undated_articles(table))
+    n = len(analysis.articles)
+    left_out = f" {undated:,} article{'s have' if undated != 1 else ' has'} no date and {'are' if undated != 1 else 'is'} " \
+               "left out." if undated else ""
+    shaded = state.period()
+    st.caption(f"{n - undated:,} of {n:,} articles are dated, {first_last[0]:%d %b %Y} – {first_last[1]:%d %b %Y}.{left_out}"
+               + (f" Shaded: {shaded.describe()}, the period the other views compare within." if shaded else
+                  " Drag across the first chart to compare the other views within a period."))
+    draw_all(panels(analysis, lens, unit), analysis, lens)
+
+
+def panels(analysis: Analysis, lens: Lens, unit: str | None = None) -> list[Panel]:
+    table = analysis.table
+    unit = unit or periods.default_unit(table["date"])
+    compared = lens.compared(table)
+    data = analysis.cached(("over_time", unit, *lens.compared_key, lens.tone_column),
+                           lambda: periods.over_time(table, compared, unit, lens.tone_column))
+    rows = compared[compared["date"].isin(_dated(analysis))]
+    shaded = (lambda p: (p.first, p.last) if p else None)(state.period())
+    per = unit  # "week" or "month"
+    by_outlet = lens.mode == "outlet"
+    small = f"hollow points: fewer than {SMALL_SAMPLE} sentences"
+    common = dict(outlets=lens.outlets, highlight=lens.highlight, shaded=shaded)
+    attention = over_time(
+        data.assign(small_sample=False), "articles" if by_outlet else "articles_compared", None, None,
+        f"Articles per {per}, by outlet" if by_outlet else f"Articles naming {lens.describe()} per {per}, by outlet",
+        f"Attention: how many articles each outlet published{'' if by_outlet else ' on the pick'}; weeks start on Monday"
+        if per == "week" else f"Attention: how many articles each outlet published{'' if by_outlet else ' on the pick'}",
+        "Articles", fmt=",", brush=True, **common)
+    tone = over_time(data, "mean_tone", "mean_tone_ci_low", "mean_tone_ci_high", f"Mean tone per {per} — {lens.about}",
+                     f"{lens.tone_label}; whiskers: 95% CI, {CI_METHOD}; {small}", "Mean tone", fmt="+.3f", zero=True,
+                     **common)
+    hedging = over_time(data, "hedges_per_1k_words", "hedges_per_1k_words_ci_low", "hedges_per_1k_words_ci_high",
+                        f"Epistemic hedges per 1,000 words per {per} — {lens.about}",
+                        f"whiskers: 95% CI, {CI_METHOD}; {small}", "Hedges per 1,000 words", fmt=".1f", **common)
+    caption = "All {n} dated sentences of {pick}, oldest first."
+    order = ["date", "article_id", "position"]
+    out = [Panel("attention_over_time", attention, data, rows, caption, sort_passages_by=order, brush=True)]
+    if not by_outlet:
+        share = over_time(data.assign(share_pct=100 * data["share"], share_pct_low=100 * data["share_ci_low"],
+                                      share_pct_high=100 * data["share_ci_high"]),
+                          "share_pct", "share_pct_low", "share_pct_high",
+                          f"Share of sentences naming {lens.describe()} per {per}",
+                          f"% of each outlet's sentences that {per}; whiskers: 95% CI, {CI_METHOD}; {small}",
+                          "% of sentences", fmt=".1f", **common)
+        out.append(Panel("share_over_time", share, data, rows, caption, sort_passages_by=order))
+    out += [Panel("tone_over_time", tone, data, rows, caption, sort_passages_by=order),
+            Panel("hedging_over_time", hedging, data, rows, caption, sort_passages_by=order)]
+    return out
+
+
+def _dated(analysis: Analysis) -> set:
+    return analysis.cached(("dated_values",), lambda: {d for d in analysis.table["date"].unique()
+                                                        if periods.day_of(d) is not None})
