@@ -235,7 +235,8 @@ def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None,
     base = alt.Chart(data).encode(x=x, color=_outlet_colour(outlets, data["outlet_group"]))
     faded = f"datum.outlet_group === {json.dumps(highlight)}" if highlight else "true"
     line = base.mark_line(strokeWidth=2).encode(
-        y=alt.Y(f"{value}:Q", title=y_title), opacity=when(faded, 0.9, 0.25, alt.OpacityValue))
+        y=alt.Y(f"{value}:Q", title=y_title, axis=alt.Axis(tickMinStep=1, format="d") if fmt == "," else alt.Undefined),
+        opacity=when(faded, 0.9, 0.25, alt.OpacityValue))
     tooltip = [alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("period:N", title="Period"),
                alt.Tooltip(f"{value}:Q", format=fmt, title=y_title)]
     if low and high:

@@ -59,7 +59,7 @@ def _period_input(analysis: Analysis):
     """The period to compare within: a date range over the corpus's dates (none for a corpus of one date or none)."""
     first_last = analysis.cached(("date_span",), lambda: span(analysis.table["date"]))
     if not first_last or first_last[0] == first_last[1]:
-        return None
+        return state.period()  # nothing to choose between; a link's period still applies
     first, last = first_last
     state.start_period_input(first, last)
     st.date_input("Period", key=state.PERIOD_INPUT, min_value=first, max_value=last, format="YYYY-MM-DD",

@@ -85,7 +85,7 @@ def passage_ids(page, index):
 
 
 EXPECTED_CHARTS = {"Compare": 5, "Story": 2, "Search": 2, "Overview": 1, "Tone": 2, "Hedging": 4, "Emphasis": 3, "Voices": 2,
-                   "Methodology": 0}
+                   "Over time": 3, "Methodology": 0}
 
 
 def view_url(server: str, view: str) -> str:
@@ -329,11 +329,43 @@ def test_sessions_are_private_and_a_downloaded_corpus_restores_elsewhere(server,
     visitor.close()
 
 
+def test_a_period_dragged_on_the_time_chart_is_compared_everywhere_and_kept_in_the_url(server, browser):
+    from test_periods import dated_csv
+
+    page, errors = open_page(browser, f"{server}/?view=Articles")
+    page.get_by_text("Replace them").click()
+    wait_idle(page)
+    upload_files(page, [{"name": "dated.csv", "mimeType": "text/csv", "buffer": dated_csv().encode()}])
+    go_to(page, "Over time")
+    page.wait_for_function("() => document.querySelectorAll('.vega-embed svg.marks, .vega-embed canvas').length >= 3",
+                           timeout=30000)
+    assert "18 of 19 articles are dated" in page.locator("[data-testid='stMain']").inner_text()
+    chart = page.locator(".vega-embed").first
+    chart.scroll_into_view_if_needed()
+    box = chart.locator("canvas, svg.marks").first.bounding_box()
+    y = box["y"] + box["height"] * 0.45
+    page.mouse.move(box["x"] + box["width"] * 0.45, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.85, y, steps=8)
+    page.mouse.up()
+    expect(page).to_have_url(re.compile(r"period=2024-\d\d-\d\d\.\.2024-\d\d-\d\d"), timeout=30000)
+    wait_idle(page)
+    page.screenshot(path=str(SHOTS / "over-time-brushed.png"))
+    sidebar = page.locator("[data-testid='stSidebar']").inner_text()
+    within = re.search(r"Compared within .*?: (\d+) articles", sidebar)
+    assert within and 0 < int(within.group(1)) < 19, sidebar
+    go_to(page, "Tone")
+    assert " · dated " in page.locator("[data-testid='stMain'] [data-testid='stHeading']").first.inner_text()
+    assert "period=" in page.url  # the view switch keeps it: a copied link reopens the same period
+    assert not errors, errors
+    page.close()
+
+
 # --- slide-ready screens (both sizes a presenter uses) -----------------------------------------------------
 
 SIZES = [(1280, 720), (1600, 1000)]
-ALL_VIEWS = ["Compare", "Story", "Search", "Overview", "Tone", "Hedging", "Emphasis", "Voices", "Articles", "Lexicons",
-             "Methodology"]
+ALL_VIEWS = ["Compare", "Story", "Search", "Overview", "Tone", "Hedging", "Emphasis", "Voices", "Over time", "Articles",
+             "Lexicons", "Methodology"]
 
 
 def label_problems(page):

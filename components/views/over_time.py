@@ -33,7 +33,8 @@ def draw(analysis: Analysis, lens: Lens) -> None:
     left_out = f" {undated:,} article{'s have' if undated != 1 else ' has'} no date and {'are' if undated != 1 else 'is'} " \
                "left out." if undated else ""
     shaded = state.period()
-    st.caption(f"{n - undated:,} of {n:,} articles are dated, {first_last[0]:%d %b %Y} – {first_last[1]:%d %b %Y}.{left_out}"
+    first, last = (f"{d.day} {d:%b %Y}" for d in first_last)
+    st.caption(f"{n - undated:,} of {n:,} articles are dated, {first} – {last}.{left_out}"
                + (f" Shaded: {shaded.describe()}, the period the other views compare within." if shaded else
                   " Drag across the first chart to compare the other views within a period."))
     draw_all(panels(analysis, lens, unit), analysis, lens)

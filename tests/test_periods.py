@@ -1,0 +1,119 @@
+"""Over time: weeks and months, a period to compare within, and the time view's figures against `summary --by`."""
+import csv
+import io
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+from conftest import ROOT
+from streamlit.testing.v1 import AppTest
+
+from framing.reading.corpus import articles_from_bytes
+from framing.reading.dates import Period
+from framing.scoring.analysis import analyse
+from framing.statistics import filters, periods
+
+SENTENCES = ["Officials may meet again soon, analysts said.", "The talks were clearly a success for the senate.",
+             "Critics warned the plan could fail badly.", "The deal is a great victory, the minister said."]
+
+
+def dated_csv() -> str:
+    rows = [("text", "outlet", "date")]
+    for n in range(18):
+        outlet = ("Daily Ledger", "Evening Post", "Wire Service")[n % 3]
+        # 3/25/2024 settles the file's order: 3/5/2024 is March 5th
+        date = ("2024-01-10", "January 25, 2024", "2024-02-14T09:00:00Z", "3/5/2024", "3/25/2024", "2024-01-03")[n % 6]
+        rows.append((" ".join(SENTENCES[(n + k) % 4] for k in range(2 + n % 3)) + f" Item {n} closed.", outlet, date))
+    rows.append(("An undated note: the senate may vote later, aides said.", "Wire Service", "next week"))
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="module")
+def dated(lexicons):
+    return analyse(articles_from_bytes("dated.csv", dated_csv().encode()), lexicons)
+
+
+def test_weeks_start_on_monday_and_months_hold_their_days():
+    assert periods.labels_between(pd.Timestamp("2024-01-31").date(), pd.Timestamp("2024-03-01").date(), "month") == \
+        ["2024-01", "2024-02", "2024-03"]
+    assert periods.label(pd.Timestamp("2024-06-23").date(), "week") == "2024-06-17"  # a Sunday: the week of Monday 17th
+    assert periods.period_of_label("2024-02") == Period("2024-02-01", "2024-02-29")
+    assert periods.period_of_label("2024-06-17") == Period("2024-06-17", "2024-06-23")
+
+
+def test_every_outlet_month_is_counted_and_a_month_without_articles_is_zero(dated):
+    figures = periods.over_time(dated.table, dated.table, "month", "tone")
+    assert set(figures["period"]) == {"2024-01", "2024-02", "2024-03"}
+    assert len(figures) == 3 * 3  # every outlet in every month, even where it published nothing
+    counts = figures.set_index(["outlet_group", "period"])["articles"]
+    expected = pd.Series([a.date[:7] for a in dated.articles if a.date != "unknown"]).value_counts()
+    assert counts.groupby(level="period").sum().to_dict() == expected.to_dict()
+    assert counts.sum() == 18 and periods.undated_articles(dated.table) == 1  # the undated one is left out, and counted
+
+
+def test_the_time_view_figures_are_those_of_summary_by_outlet_month(dated, tmp_path):
+    figures = periods.over_time(dated.table, dated.table, "month", "tone").dropna(subset=["mean_tone"])
+    path = tmp_path / "dated.csv"
+    path.write_text(dated_csv(), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "framing", "summary", str(path), "--by", "outlet,month", "--format", "csv"],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert "1 article(s) have no date and are left out of the months" in done.stderr
+    cli = pd.read_csv(io.StringIO(done.stdout)).rename(columns={"outlet": "outlet_group", "month": "period"})
+    both = figures.merge(cli, on=["outlet_group", "period"], suffixes=("", "_cli"))
+    assert len(both) == len(figures) == len(cli)
+    for column in ("mean_tone", "hedges_per_1k_words", "n_sentences"):
+        assert both[column].to_numpy() == pytest.approx(both[f"{column}_cli"].to_numpy()), column
+
+
+def test_a_bad_grouping_gets_one_line_saying_what_is_allowed():
+    done = subprocess.run([sys.executable, "-m", "framing", "summary", "--by", "outlet,day"], capture_output=True,
+                          text=True, cwd=ROOT)
+    assert done.returncode != 0 and "outlet, story, week, month" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_clicked_period_gives_that_outlets_sentences_of_that_month(dated):
+    rows = filters.apply(dated.table, {"outlet_group": "Wire Service", "period": "2024-02"})
+    assert len(rows) and set(rows["outlet_group"]) == {"Wire Service"}
+    assert all(d.startswith("2024-02") for d in rows["date"])
+
+
+def test_a_period_keeps_only_the_articles_dated_in_it(dated):
+    february = dated.within(Period("2024-02-01", "2024-02-29"))
+    assert february.articles and all(a.date.startswith("2024-02") for a in february.articles)
+    assert set(february.table["article_id"]) == {a.article_id for a in february.articles}
+    assert dated.within(None) is dated and dated.within(Period("2024-02-01", "2024-02-29")) is february  # made once
+    assert not dated.within(Period("2030-01-01", "2030-12-31")).articles
+
+
+@pytest.mark.parametrize("text", ["2024-02-01..2024-01-01", "2024-02-01", "x..y", "", None, "2024-13-01..2024-14-01"])
+def test_a_malformed_period_in_a_link_is_no_period(text):
+    assert Period.decode(text) is None
+    assert Period.decode(Period("2024-01-01", "2024-02-01").encode()) == Period("2024-01-01", "2024-02-01")
+
+
+def run_app(**params):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    return at
+
+
+def test_a_link_with_a_period_reopens_every_view_within_it():
+    at = run_app(view="Tone", period="2024-06-01..2024-06-30", pick_outlet="unknown outlet (a001)")
+    assert not at.exception
+    assert "dated 1 Jun 2024 – 30 Jun 2024" in at.header[0].value
+    bodies = [h.proto.body for h in at.get("html") if "fl-legend" in h.proto.body]
+    assert bodies and all("a001-s" in b and "a000-s" not in b for b in bodies)  # only the article dated in June 2024
+    assert any("Compared within 1 Jun 2024 – 30 Jun 2024: 1 articles" in c.value for c in at.sidebar.caption)
+
+
+def test_the_time_view_says_how_many_articles_have_no_date():
+    at = run_app(view="Over time")
+    assert not at.exception
+    assert any("1 of 5 articles are dated" in c.value and "4 articles have no date and are left out" in c.value
+               for c in at.caption)
