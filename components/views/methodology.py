@@ -55,6 +55,12 @@ do not win on a handful of uses (Monroe, Colaresi & Quinn 2008).
 **Stories** group articles about the same event: from your file's story column, or, where it has none,
 by the names the articles share and their dates. Check them in the Articles view, where they can be
 renamed or merged.
+
+**Dates and periods.** An article's date is the one its file or page gives (a date column, a date line
+at the top); otherwise it is unknown. Over time groups articles by week (Monday to Sunday) or month;
+articles without a date are left out and counted. A period picked in the sidebar, or dragged on the
+Over time chart, makes every other screen compare only the articles dated within it. A week with few
+articles says little: its interval is wide, and under 30 sentences its point is hollow.
 """
 
 

@@ -65,6 +65,9 @@ def article_sums(table: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     return sums.reset_index()
 
 
+SMALL_DRAW = 200_000  # resamples × articles up to which all resamples are drawn at once
+
+
 def resampled_totals(matrix: np.ndarray, rng: np.random.Generator, resamples: int) -> np.ndarray:
     """Each column's sum over ``resamples`` resamples of the rows (articles, with replacement; the same resample for
     every column): a (resamples × columns) array. Drawn 250 resamples at a time, each as how often it takes each
@@ -73,8 +76,11 @@ def resampled_totals(matrix: np.ndarray, rng: np.random.Generator, resamples: in
     matrix = matrix.reshape(len(matrix), -1)
     n = len(matrix)
     out = np.empty((resamples, matrix.shape[1]))
-    for start in range(0, resamples, 250):
-        size = min(250, resamples - start)
+    # A few articles (a group of a time chart): all resamples in one draw. The draws are those of 250 at a time (a
+    # generator's integers come as one stream), so the figures do not depend on which.
+    step = resamples if n * resamples <= SMALL_DRAW else 250
+    for start in range(0, resamples, step):
+        size = min(step, resamples - start)
         idx = rng.integers(0, n, size=(size, n))
         counts = np.bincount((idx + n * np.arange(size)[:, None]).ravel(), minlength=size * n).reshape(size, n)
         out[start:start + size] = counts @ matrix

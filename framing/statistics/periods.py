@@ -12,8 +12,9 @@ import numpy as np
 import pandas as pd
 
 from framing.reading.dates import Period, day_of
-from framing.statistics.aggregate import BOOTSTRAP_RESAMPLES, MIN_N_FOR_CI, SMALL_SAMPLE, summarise
-from framing.statistics.compare import MIN_ARTICLES, resampled_ratio
+from framing.scoring.measures import MEASURES
+from framing.statistics.aggregate import BOOTSTRAP_RESAMPLES, MIN_N_FOR_CI, SMALL_SAMPLE, percentile_interval
+from framing.statistics.compare import MIN_ARTICLES, ratio_of, resampled_ratio
 
 UNITS = ("week", "month")
 WEEKS_UP_TO = 26 * 7  # a corpus spanning at most this many days is shown by week, a longer one by month
@@ -84,54 +85,68 @@ def undated_articles(table: pd.DataFrame) -> int:
 OVER_TIME_COLUMNS = ["outlet_group", "period", "start", "end", "articles", "articles_compared", "sentences", "share",
                      "share_ci_low", "share_ci_high", "n_sentences", "mean_tone", "mean_tone_ci_low", "mean_tone_ci_high",
                      "hedges_per_1k_words", "hedges_per_1k_words_ci_low", "hedges_per_1k_words_ci_high", "small_sample"]
+MEASURES_OVER_TIME = ("tone", "hedge_count")  # declared measures drawn over time (framing.scoring.measures)
 
 
 def over_time(table: pd.DataFrame, compared: pd.DataFrame, unit: str, tone_column: str = "tone") -> pd.DataFrame:
     """Per outlet group × period: its articles (all of them, and those with a compared sentence), the share of its
-    sentences that are compared (with a 95% interval resampling its articles), and the compared sentences' mean tone
-    and epistemic hedges per 1,000 words with their intervals (framing.statistics.aggregate.summarise, so the figures
-    are those of ``summary --by outlet,month``). ``compared`` is a subset of ``table``'s rows (the pick's sentences,
-    or all of them for an outlet pick); rows without a date are left out. ``small_sample`` flags groups of fewer than
-    SMALL_SAMPLE compared sentences."""
+    sentences that are compared, and the compared sentences' mean tone (``tone_column``: the engine picked) and
+    epistemic hedges per 1,000 words, each a ratio of per-article sums as its measure declares (compare.ratio_of),
+    with a 95% interval resampling the group's articles (its sentences when it has one article; none below
+    MIN_N_FOR_CI compared sentences): the same figures as ``summarise`` and ``summary --by outlet,month``.
+    ``compared`` is a subset of ``table``'s rows (the pick's sentences, or all of them for an outlet pick); rows
+    without a date are left out. Every outlet has a row for every period of the span (no articles: 0 articles, no
+    figures). ``small_sample`` flags groups of fewer than SMALL_SAMPLE compared sentences."""
     keys = ["outlet_group", "period"]
-    dated = table.assign(period=periods_of(table["date"], unit))
-    dated = dated[dated["period"] != ""]
-    picked = dated.index.isin(compared.index)
-    per_article = pd.DataFrame({"article_id": dated["article_id"].to_numpy(), "outlet_group": dated["outlet_group"].to_numpy(),
-                                "period": dated["period"].to_numpy(), "picked": picked.astype(float), "sentences": 1.0}) \
-        .groupby(["outlet_group", "period", "article_id"], sort=False)[["picked", "sentences"]].sum().reset_index()
-    rows = []
-    for (outlet, period), group in per_article.groupby(keys, sort=True):
-        low = high = np.nan
-        if len(group) >= MIN_ARTICLES and group["sentences"].sum() >= MIN_N_FOR_CI:
-            resampled = resampled_ratio(group["picked"].to_numpy(), group["sentences"].to_numpy(),
-                                        np.random.default_rng(0), BOOTSTRAP_RESAMPLES)
-            low, high = np.nanpercentile(resampled, [2.5, 97.5])
-        rows.append({"outlet_group": outlet, "period": period, "articles": len(group),
-                     "articles_compared": int((group["picked"] > 0).sum()), "sentences": int(group["sentences"].sum()),
-                     "share": group["picked"].sum() / group["sentences"].sum(), "share_ci_low": low, "share_ci_high": high})
-    counts = pd.DataFrame(rows, columns=keys + ["articles", "articles_compared", "sentences", "share", "share_ci_low",
-                                                "share_ci_high"])
-    # Every outlet in every period of the corpus's span: a period without articles is a 0 in attention and a gap
-    # (not a line drawn across it) in the other figures.
-    first_last = span(dated["date"])
+    ratios = [ratio_of(next(m for m in MEASURES if m.column == c)) for c in MEASURES_OVER_TIME]
+    period = periods_of(table["date"], unit).to_numpy()
+    dated = period != ""
+    picked = table.index.isin(compared.index)[dated].astype(float)
+    rows = table[dated]
+
+    def column(name: str) -> np.ndarray:  # the tone measure is the engine picked
+        return rows[tone_column if name == "tone" else name].to_numpy(dtype=float)
+
+    # Per sentence: [picked, each ratio's numerator on picked sentences] over [1, each denominator on picked sentences]
+    numerators = np.column_stack([picked] + [picked * column(r.numerator) for r in ratios])
+    denominators = np.column_stack([np.ones(len(rows))] + [picked if r.denominator == "sentences" else
+                                                          picked * column(r.denominator) for r in ratios])
+    scale = np.array([1.0] + [r.scale for r in ratios])
+    frame = pd.DataFrame({"outlet_group": rows["outlet_group"].to_numpy(), "period": period[dated],
+                          "article": pd.factorize(rows["article_id"])[0]})
+    out = []
+    articles_of = frame["article"].to_numpy()
+    for (outlet, label_), index in frame.groupby(keys, sort=True).indices.items():
+        num, den = numerators[index], denominators[index]
+        articles = articles_of[index]
+        sums_num, sums_den = num.sum(axis=0), den.sum(axis=0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            value = np.where(sums_den > 0, scale * sums_num / sums_den, np.nan)
+        low = high = np.full(len(scale), np.nan)
+        if sums_den[1] >= MIN_N_FOR_CI:
+            codes = np.unique(articles, return_inverse=True)[1]
+            if codes.max() + 1 >= MIN_ARTICLES:  # resample articles: their sums, in the order they come
+                num_a, den_a = np.zeros((codes.max() + 1, len(scale))), np.zeros((codes.max() + 1, len(scale)))
+                np.add.at(num_a, codes, num)
+                np.add.at(den_a, codes, den)
+                num, den = num_a, den_a
+            low, high = percentile_interval(scale * resampled_ratio(num, den, np.random.default_rng(0), BOOTSTRAP_RESAMPLES))
+        out.append([outlet, label_, len(np.unique(articles)), len(np.unique(articles[numerators[index, 0] > 0])), len(index), value[0], low[0], high[0], int(sums_den[1]),
+                    value[1], low[1], high[1], value[2], low[2], high[2]])
+    result = pd.DataFrame(out, columns=["outlet_group", "period", "articles", "articles_compared", "sentences", "share",
+                                        "share_ci_low", "share_ci_high", "n_sentences", "mean_tone", "mean_tone_ci_low",
+                                        "mean_tone_ci_high", "hedges_per_1k_words", "hedges_per_1k_words_ci_low",
+                                        "hedges_per_1k_words_ci_high"])
+    # Every outlet in every period of the span: a period without articles is a 0 in attention and a gap (not a line
+    # drawn across it) in the other figures.
+    first_last = span(rows["date"])
     if first_last:
-        grid = pd.MultiIndex.from_product([sorted(dated["outlet_group"].unique()), labels_between(*first_last, unit)],
+        grid = pd.MultiIndex.from_product([sorted(frame["outlet_group"].unique()), labels_between(*first_last, unit)],
                                           names=keys)
-        counts = counts.set_index(keys).reindex(grid).reset_index()
-        for column in ("articles", "articles_compared", "sentences"):
-            counts[column] = counts[column].fillna(0).astype(int)
-    inside = dated[picked]
-    measures = summarise(inside.assign(tone=inside[tone_column]), keys, intervals=["tone", "hedge_count"]) \
-        if len(inside) else pd.DataFrame(columns=keys)
-    out = counts.merge(measures.reindex(columns=keys + [c for c in OVER_TIME_COLUMNS if c in MEASURE_COLUMNS]),
-                       on=keys, how="left")
-    out["n_sentences"] = out["n_sentences"].fillna(0).astype(int)
-    out["small_sample"] = out["n_sentences"] < SMALL_SAMPLE
-    out["start"] = [start(p, unit).isoformat() for p in out["period"]]
-    out["end"] = [end(p, unit).isoformat() for p in out["period"]]
-    return out[OVER_TIME_COLUMNS]
-
-
-MEASURE_COLUMNS = {"n_sentences", "mean_tone", "mean_tone_ci_low", "mean_tone_ci_high", "hedges_per_1k_words",
-                   "hedges_per_1k_words_ci_low", "hedges_per_1k_words_ci_high"}
+        result = result.set_index(keys).reindex(grid).reset_index()
+        for column in ("articles", "articles_compared", "sentences", "n_sentences"):
+            result[column] = result[column].fillna(0).astype(int)
+    result["small_sample"] = result["n_sentences"] < SMALL_SAMPLE
+    result["start"] = [start(p, unit).isoformat() for p in result["period"]]
+    result["end"] = [end(p, unit).isoformat() for p in result["period"]]
+    return result[OVER_TIME_COLUMNS]

@@ -1,0 +1,75 @@
+"""How long does the Over time view take after a pick, at 10,000 articles?
+
+    python -m bench.time_view                      # 10,000 articles over ~8 years (analysing them takes a minute or two)
+    python -m bench.time_view --articles 300       # the smoke run
+
+Writes a corpus with bench.make_corpus (one story every 3 days, so 10,000 articles in 1,000 stories span 8 years),
+analyses it once, then times what a pick costs the view: its aggregates (framing.statistics.periods.over_time, not
+cached) and its charts as the browser receives them (Vega-Lite specs), for an outlet pick and for theme and actor
+picks, by month and by week. Prints the median of three runs and the rows sent to the browser. Goal (#24): within 1 s
+of a pick. Figures only; no goal is asserted.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import statistics
+import time
+
+from bench.make_corpus import make_rows
+from components.lens import Lens
+from components.views import over_time
+from framing.language.lexicon import Lexicons
+from framing.reading.corpus import article_from_text
+from framing.scoring import parts
+from framing.scoring.analysis import Analysis
+from framing.scoring.table import paragraph_texts, sentence_table
+
+
+def corpus(n: int, jobs: int):
+    rows = make_rows(n, 3, max(n // 10, 1), 0)
+    articles = [article_from_text(r["text"], f"row {i}", **{k: r[k] for k in ("title", "outlet", "date", "story")})
+                for i, r in enumerate(rows)]
+    lexicons = Lexicons.load()
+    pool = parts.process_pool(jobs) if jobs > 1 else None
+    try:
+        table = sentence_table(articles, lexicons, pool=pool)
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    return Analysis(articles, lexicons, table, paragraph_texts(articles))
+
+
+def timed(analysis: Analysis, lens: Lens, unit: str) -> tuple[float, int]:
+    started = time.perf_counter()
+    fresh = Analysis(analysis.articles, analysis.lexicons, analysis.table, analysis.paragraphs)  # nothing cached
+    panels = over_time.panels(fresh, lens, unit)
+    for panel in panels:
+        panel.spec()
+    return time.perf_counter() - started, max(len(p.data) for p in panels)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    # The view reads the URL's period through Streamlit, which warns on every read outside a running app.
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
+    started = time.perf_counter()
+    analysis = corpus(args.articles, args.jobs)
+    print(f"{args.articles:,} articles, {len(analysis.table):,} sentences, analysed in {time.perf_counter() - started:.0f} s")
+    actors = analysis.table["actors"].explode().value_counts()
+    themes = analysis.table["themes"].explode().value_counts()
+    picks = [Lens("outlet", analysis.outlets[0], outlets=analysis.outlets),
+             Lens("theme", str(themes.index[0]), outlets=analysis.outlets),
+             Lens("actor", str(actors.index[0]), outlets=analysis.outlets)]
+    for unit in ("month", "week"):
+        for lens in picks:
+            runs = [timed(analysis, lens, unit) for _ in range(3)]
+            print(f"{unit:>5}  {lens.describe():<40} {statistics.median(r[0] for r in runs):6.2f} s   "
+                  f"{runs[0][1]:,} rows to the browser per chart")
+
+
+if __name__ == "__main__":
+    main()
