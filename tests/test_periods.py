@@ -67,6 +67,11 @@ def test_the_time_view_figures_are_those_of_summary_by_outlet_month(dated, tmp_p
     assert len(both) == len(figures) == len(cli)
     for column in ("mean_tone", "hedges_per_1k_words", "n_sentences"):
         assert both[column].to_numpy() == pytest.approx(both[f"{column}_cli"].to_numpy()), column
+    # intervals too, where the command line gives one (a group of two or more articles: the same resamples)
+    with_interval = both.dropna(subset=["mean_tone_ci_low_cli"])
+    assert len(with_interval) >= 3
+    for column in ("mean_tone_ci_low", "mean_tone_ci_high", "hedges_per_1k_words_ci_high"):
+        assert with_interval[column].to_numpy() == pytest.approx(with_interval[f"{column}_cli"].to_numpy()), column
 
 
 def test_a_bad_grouping_gets_one_line_saying_what_is_allowed():

@@ -152,10 +152,13 @@ def _interval(numerators: np.ndarray, denominators: np.ndarray, articles: np.nda
 
 
 def percentile_interval(ratios: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The 2.5th and 97.5th percentiles of resampled ratios (per column), ignoring resamples with no denominator
-    (nanpercentile is several times slower, so it is used only when there are some)."""
-    with np.errstate(invalid="ignore"):
-        low, high = (np.nanpercentile if np.isnan(ratios).any() else np.percentile)(ratios, [2.5, 97.5], axis=0)
+    """The 2.5th and 97.5th percentiles of resampled ratios (resamples along the first axis), ignoring resamples with no
+    denominator (nanpercentile is several times slower, so only the columns with one go through it)."""
+    missing = np.isnan(ratios).any(axis=0)
+    low, high = np.percentile(ratios, [2.5, 97.5], axis=0)
+    if missing.any():
+        with np.errstate(invalid="ignore"):
+            low[missing], high[missing] = np.nanpercentile(ratios[:, missing], [2.5, 97.5], axis=0)
     return low, high
 
 

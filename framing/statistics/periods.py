@@ -112,27 +112,37 @@ def over_time(table: pd.DataFrame, compared: pd.DataFrame, unit: str, tone_colum
     denominators = np.column_stack([np.ones(len(rows))] + [picked if r.denominator == "sentences" else
                                                           picked * column(r.denominator) for r in ratios])
     scale = np.array([1.0] + [r.scale for r in ratios])
-    frame = pd.DataFrame({"outlet_group": rows["outlet_group"].to_numpy(), "period": period[dated],
-                          "article": pd.factorize(rows["article_id"])[0]})
-    out = []
-    articles_of = frame["article"].to_numpy()
-    for (outlet, label_), index in frame.groupby(keys, sort=True).indices.items():
-        num, den = numerators[index], denominators[index]
-        articles = articles_of[index]
+    # Per article (in corpus order, as summarise resamples them): its sums, its outlet group, its period.
+    codes = pd.factorize(rows["article_id"])[0]
+    by_article = pd.DataFrame(np.column_stack([numerators, denominators])).groupby(codes, sort=True).sum().to_numpy()
+    k = len(scale)
+    article_num, article_den = by_article[:, :k], by_article[:, k:]
+    first_row = np.unique(codes, return_index=True)[1]
+    articles = pd.DataFrame({"outlet_group": rows["outlet_group"].to_numpy()[first_row], "period": period[dated][first_row]})
+    order = np.argsort(codes, kind="stable")  # the sentences of article a: order[bounds[a]:bounds[a + 1]]
+    bounds = np.searchsorted(codes[order], np.arange(len(first_row) + 1))
+    out, resampled, with_interval = [], [], []
+    for (outlet, label_), members in articles.groupby(keys, sort=True).indices.items():
+        num, den = article_num[members], article_den[members]
         sums_num, sums_den = num.sum(axis=0), den.sum(axis=0)
         with np.errstate(invalid="ignore", divide="ignore"):
             value = np.where(sums_den > 0, scale * sums_num / sums_den, np.nan)
-        low = high = np.full(len(scale), np.nan)
         if sums_den[1] >= MIN_N_FOR_CI:
-            codes = np.unique(articles, return_inverse=True)[1]
-            if codes.max() + 1 >= MIN_ARTICLES:  # resample articles: their sums, in the order they come
-                num_a, den_a = np.zeros((codes.max() + 1, len(scale))), np.zeros((codes.max() + 1, len(scale)))
-                np.add.at(num_a, codes, num)
-                np.add.at(den_a, codes, den)
-                num, den = num_a, den_a
-            low, high = percentile_interval(scale * resampled_ratio(num, den, np.random.default_rng(0), BOOTSTRAP_RESAMPLES))
-        out.append([outlet, label_, len(np.unique(articles)), len(np.unique(articles[numerators[index, 0] > 0])), len(index), value[0], low[0], high[0], int(sums_den[1]),
-                    value[1], low[1], high[1], value[2], low[2], high[2]])
+            if len(members) < MIN_ARTICLES:  # one article: resample its sentences
+                sentences = order[bounds[members[0]]:bounds[members[0] + 1]]
+                num, den = numerators[sentences], denominators[sentences]
+            resampled.append(scale * resampled_ratio(num, den, np.random.default_rng(0), BOOTSTRAP_RESAMPLES))
+            with_interval.append(len(out))
+        out.append([outlet, label_, len(members), int((article_num[members, 0] > 0).sum()),
+                    int(sums_den[0]), value[0], np.nan, np.nan, int(sums_den[1]), value[1], np.nan, np.nan,
+                    value[2], np.nan, np.nan])
+    if resampled:  # the percentiles of every group at once (one call per group cost as much as the resampling)
+        low, high = percentile_interval(np.stack(resampled, axis=1))
+        table_of = np.array(out, dtype=object)
+        for j, column in enumerate((5, 9, 12)):  # share, tone, hedges: each value's two interval cells follow it
+            table_of[with_interval, column + 1] = low[:, j]
+            table_of[with_interval, column + 2] = high[:, j]
+        out = table_of.tolist()
     result = pd.DataFrame(out, columns=["outlet_group", "period", "articles", "articles_compared", "sentences", "share",
                                         "share_ci_low", "share_ci_high", "n_sentences", "mean_tone", "mean_tone_ci_low",
                                         "mean_tone_ci_high", "hedges_per_1k_words", "hedges_per_1k_words_ci_low",
@@ -141,7 +151,7 @@ def over_time(table: pd.DataFrame, compared: pd.DataFrame, unit: str, tone_colum
     # drawn across it) in the other figures.
     first_last = span(rows["date"])
     if first_last:
-        grid = pd.MultiIndex.from_product([sorted(frame["outlet_group"].unique()), labels_between(*first_last, unit)],
+        grid = pd.MultiIndex.from_product([sorted(articles["outlet_group"].unique()), labels_between(*first_last, unit)],
                                           names=keys)
         result = result.set_index(keys).reindex(grid).reset_index()
         for column in ("articles", "articles_compared", "sentences", "n_sentences"):
