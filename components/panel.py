@@ -1,7 +1,6 @@
 """One chart beside its passages: click a mark to filter the passages; exports under the chart."""
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
 from functools import partial
@@ -91,13 +90,23 @@ def chart_height(spec: dict) -> int:
     """The pixel height to give a chart (its Vega-Lite dict): its plot, plus room for title, axis and legend, so the
     legend never takes height from the plot (an explicit height: "content" squeezed layered charts inside columns)."""
     plotted = {d.get("outlet_group") for data in spec.get("datasets", {}).values() for d in data if isinstance(d, dict)}
-    text = json.dumps(spec)
-    has_legend = "legend" in text and '"legend": null' not in text
-    legend = 40 + 22 * math.ceil(len(plotted - {None}) / 2) if has_legend else 0
+    legend = 40 + 22 * math.ceil(len(plotted - {None}) / 2) if _has_legend(spec) else 0
     title = spec.get("title", {})
     lines = sum(len(t) if isinstance(t, list) else 1 for t in (title.get("text", ""), title.get("subtitle", ""))) \
         if isinstance(title, dict) else 1
     return int(spec.get("height", 300)) + 110 + 22 * lines + legend
+
+
+LEGEND_CHANNELS = ("color", "fill", "stroke", "shape", "size")
+
+
+def _has_legend(spec: dict) -> bool:
+    """Whether any layer encodes a field on a channel that draws a legend without switching it off (a chart may
+    colour by outlet with a legend and fill by outlet without one)."""
+    encodings = [spec.get("encoding", {})] + [layer.get("encoding", {}) for layer in spec.get("layer", [])]
+    return any("field" in channel and channel.get("legend", {}) is not None
+               for encoding in encodings for name, channel in encoding.items()
+               if name in LEGEND_CHANNELS and isinstance(channel, dict))
 
 
 def slide_parts(panel: Panel, passages: pd.DataFrame, active: dict, analysis: Analysis, lens: Lens) -> tuple[str, str]:
