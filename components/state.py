@@ -340,11 +340,19 @@ def period_brushed() -> bool:
 
 
 def start_period_input(first, last) -> None:
-    """Before the sidebar's date-range input is drawn: the URL's period, or the corpus's span (``first``, ``last``)."""
-    if PERIOD_INPUT not in st.session_state:
-        chosen = period()
-        st.session_state[PERIOD_INPUT] = (pd.Timestamp(chosen.first).date(), pd.Timestamp(chosen.last).date()) \
-            if chosen else (first, last)
+    """Before the sidebar's date-range input is drawn: the URL's period (within the corpus's span ``first``…``last``),
+    or the span. A range being typed (one date so far) is left alone; any other value that is not the period is
+    replaced (the corpus changed, or a link was opened), so the input never shows a stale range or one outside the
+    dates it allows."""
+    chosen = period()
+    wanted = (max(first, pd.Timestamp(chosen.first).date()), min(last, pd.Timestamp(chosen.last).date())) \
+        if chosen else (first, last)
+    if wanted[0] > wanted[1]:  # a period outside the corpus's dates: the input shows the span
+        wanted = (first, last)
+    shown = st.session_state.get(PERIOD_INPUT)
+    typing = isinstance(shown, tuple | list) and len(shown) == 1 and first <= shown[0] <= last
+    if not typing and tuple(shown or ()) != wanted:
+        st.session_state[PERIOD_INPUT] = wanted
 
 
 def period_typed(first, last) -> None:

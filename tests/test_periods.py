@@ -122,3 +122,9 @@ def test_the_time_view_says_how_many_articles_have_no_date():
     assert not at.exception
     assert any("1 of 5 articles are dated" in c.value and "4 articles have no date and are left out" in c.value
                for c in at.caption)
+
+
+def test_a_period_with_no_article_in_it_says_so_instead_of_drawing_empty_charts():
+    at = run_app(view="Compare", period="2030-01-01..2030-12-31")
+    assert not at.exception
+    assert any("No article is dated within this period" in i.value for i in at.info)
