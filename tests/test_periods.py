@@ -7,7 +7,7 @@ import sys
 import pandas as pd
 import pytest
 from conftest import ROOT
-from streamlit.testing.v1 import AppTest
+from test_app import run_app
 
 from framing.reading.corpus import articles_from_bytes
 from framing.reading.dates import Period
@@ -98,14 +98,6 @@ def test_a_period_keeps_only_the_articles_dated_in_it(dated):
 def test_a_malformed_period_in_a_link_is_no_period(text):
     assert Period.decode(text) is None
     assert Period.decode(Period("2024-01-01", "2024-02-01").encode()) == Period("2024-01-01", "2024-02-01")
-
-
-def run_app(**params):
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    return at
 
 
 def test_a_link_with_a_period_reopens_every_view_within_it():
