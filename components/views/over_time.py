@@ -46,8 +46,9 @@ def panels(analysis: Analysis, lens: Lens, unit: str | None = None) -> list[Pane
     compared = lens.compared(table)
     data = analysis.cached(("over_time", unit, *lens.compared_key, lens.tone_column),
                            lambda: periods.over_time(table, compared, unit, lens.tone_column))
-    rows = compared[compared["date"].isin(_dated(analysis))]
-    shaded = (lambda p: (p.first, p.last) if p else None)(state.period())
+    rows = compared[periods.periods_of(compared["date"], unit) != ""]  # the dated sentences: those the charts count
+    period = state.period()
+    shaded = (period.first, period.last) if period else None
     per = unit  # "week" or "month"
     by_outlet = lens.mode == "outlet"
     small = f"hollow points: fewer than {SMALL_SAMPLE} sentences"
@@ -55,8 +56,8 @@ def panels(analysis: Analysis, lens: Lens, unit: str | None = None) -> list[Pane
     attention = over_time(
         data.assign(small_sample=False), "articles" if by_outlet else "articles_compared", None, None,
         f"Articles per {per}, by outlet" if by_outlet else f"Articles naming {lens.describe()} per {per}, by outlet",
-        f"Attention: how many articles each outlet published{'' if by_outlet else ' on the pick'}; weeks start on Monday"
-        if per == "week" else f"Attention: how many articles each outlet published{'' if by_outlet else ' on the pick'}",
+        f"Attention: how many articles each outlet published{'' if by_outlet else ' on the pick'}"
+        + ("; weeks start on Monday" if per == "week" else ""),
         "Articles", fmt=",", brush=True, **common)
     tone = over_time(data, "mean_tone", "mean_tone_ci_low", "mean_tone_ci_high", f"Mean tone per {per} — {lens.about}",
                      f"{lens.tone_label}; whiskers: 95% CI, {CI_METHOD}; {small}", "Mean tone", fmt="+.3f", zero=True,
@@ -79,7 +80,3 @@ def panels(analysis: Analysis, lens: Lens, unit: str | None = None) -> list[Pane
             Panel("hedging_over_time", hedging, data, rows, caption, sort_passages_by=order)]
     return out
 
-
-def _dated(analysis: Analysis) -> set:
-    return analysis.cached(("dated_values",), lambda: {d for d in analysis.table["date"].unique()
-                                                        if periods.day_of(d) is not None})

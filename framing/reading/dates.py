@@ -151,8 +151,3 @@ class Period:
 def _written(iso: str) -> str:
     day = date.fromisoformat(iso)
     return f"{day.day} {day.strftime('%b')} {day.year}"
-
-
-def _written(iso: str) -> str:
-    day = date.fromisoformat(iso)
-    return f"{day.day} {day.strftime('%b')} {day.year}"

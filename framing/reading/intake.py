@@ -234,7 +234,7 @@ def edit_metadata(corpus: list[Article], article_id: str, changes: dict[str, str
         if key not in EDITABLE_FIELDS:
             raise ValueError(f"{key} is not an editable field")
         value = normalise(str(value)).strip() or ("" if key == "story" else UNKNOWN)
-        if key == "date" and value != UNKNOWN:
+        if key == "date":
             value, problem = user_date(value)
             if problem:
                 return Intake(list(corpus), [Message("error", article_id, problem)])
@@ -263,7 +263,9 @@ def remove(corpus: list[Article], article_id: str) -> Intake:
 
 
 def user_date(value: str) -> tuple[str, str]:
-    """A date the user typed, as an ISO date, or a problem that says why nothing was changed."""
+    """A date the user typed, as an ISO date ("unknown" stays so), or a problem that says why nothing was changed."""
+    if value == UNKNOWN:
+        return value, ""
     reading = read_date(value)
     if not reading.iso:
         return value, (f"“{value}” is not a date this tool reads (try 2024-06-19 or June 19, 2024); nothing was changed")
@@ -284,7 +286,7 @@ def set_field(corpus: list[Article], article_ids: list[str], field: str, value: 
     if not article_ids:
         return Intake(list(corpus), [Message("error", field, "no articles chosen")])
     value = normalise(str(value)).strip() or UNKNOWN
-    if field == "date" and value != UNKNOWN:
+    if field == "date":
         value, problem = user_date(value)
         if problem:
             return Intake(list(corpus), [Message("error", field, problem)])

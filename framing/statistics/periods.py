@@ -121,32 +121,28 @@ def over_time(table: pd.DataFrame, compared: pd.DataFrame, unit: str, tone_colum
     articles = pd.DataFrame({"outlet_group": rows["outlet_group"].to_numpy()[first_row], "period": period[dated][first_row]})
     order = np.argsort(codes, kind="stable")  # the sentences of article a: order[bounds[a]:bounds[a + 1]]
     bounds = np.searchsorted(codes[order], np.arange(len(first_row) + 1))
-    out, resampled, with_interval = [], [], []
-    for (outlet, label_), members in articles.groupby(keys, sort=True).indices.items():
+    groups = articles.groupby(keys, sort=True).indices
+    counts, values = [], np.full((len(groups), k), np.nan)
+    resampled, with_interval = [], []
+    for g, ((outlet, label_), members) in enumerate(groups.items()):
         num, den = article_num[members], article_den[members]
         sums_num, sums_den = num.sum(axis=0), den.sum(axis=0)
         with np.errstate(invalid="ignore", divide="ignore"):
-            value = np.where(sums_den > 0, scale * sums_num / sums_den, np.nan)
+            values[g] = np.where(sums_den > 0, scale * sums_num / sums_den, np.nan)
         if sums_den[1] >= MIN_N_FOR_CI:
             if len(members) < MIN_ARTICLES:  # one article: resample its sentences
                 sentences = order[bounds[members[0]]:bounds[members[0] + 1]]
                 num, den = numerators[sentences], denominators[sentences]
             resampled.append(scale * resampled_ratio(num, den, np.random.default_rng(0), BOOTSTRAP_RESAMPLES))
-            with_interval.append(len(out))
-        out.append([outlet, label_, len(members), int((article_num[members, 0] > 0).sum()),
-                    int(sums_den[0]), value[0], np.nan, np.nan, int(sums_den[1]), value[1], np.nan, np.nan,
-                    value[2], np.nan, np.nan])
+            with_interval.append(g)
+        counts.append((outlet, label_, len(members), int((article_num[members, 0] > 0).sum()), int(sums_den[0]),
+                       int(sums_den[1])))
+    lows, highs = np.full_like(values, np.nan), np.full_like(values, np.nan)
     if resampled:  # the percentiles of every group at once (one call per group cost as much as the resampling)
-        low, high = percentile_interval(np.stack(resampled, axis=1))
-        table_of = np.array(out, dtype=object)
-        for j, column in enumerate((5, 9, 12)):  # share, tone, hedges: each value's two interval cells follow it
-            table_of[with_interval, column + 1] = low[:, j]
-            table_of[with_interval, column + 2] = high[:, j]
-        out = table_of.tolist()
-    result = pd.DataFrame(out, columns=["outlet_group", "period", "articles", "articles_compared", "sentences", "share",
-                                        "share_ci_low", "share_ci_high", "n_sentences", "mean_tone", "mean_tone_ci_low",
-                                        "mean_tone_ci_high", "hedges_per_1k_words", "hedges_per_1k_words_ci_low",
-                                        "hedges_per_1k_words_ci_high"])
+        lows[with_interval], highs[with_interval] = percentile_interval(np.stack(resampled, axis=1))
+    result = pd.DataFrame(counts, columns=keys + ["articles", "articles_compared", "sentences", "n_sentences"])
+    for j, name in enumerate(("share", "mean_tone", "hedges_per_1k_words")):
+        result[name], result[f"{name}_ci_low"], result[f"{name}_ci_high"] = values[:, j], lows[:, j], highs[:, j]
     # Every outlet in every period of the span: a period without articles is a 0 in attention and a gap (not a line
     # drawn across it) in the other figures.
     first_last = span(rows["date"])
@@ -154,8 +150,8 @@ def over_time(table: pd.DataFrame, compared: pd.DataFrame, unit: str, tone_colum
         grid = pd.MultiIndex.from_product([sorted(articles["outlet_group"].unique()), labels_between(*first_last, unit)],
                                           names=keys)
         result = result.set_index(keys).reindex(grid).reset_index()
-        for column in ("articles", "articles_compared", "sentences", "n_sentences"):
-            result[column] = result[column].fillna(0).astype(int)
+        for count in ("articles", "articles_compared", "sentences", "n_sentences"):
+            result[count] = result[count].fillna(0).astype(int)
     result["small_sample"] = result["n_sentences"] < SMALL_SAMPLE
     result["start"] = [start(p, unit).isoformat() for p in result["period"]]
     result["end"] = [end(p, unit).isoformat() for p in result["period"]]
