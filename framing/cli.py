@@ -1,4 +1,4 @@
-"""Command line: ``python -m framing analyze|summary|score|build-corpus``.
+"""Command line: ``python -m framing analyze|summary|distinctive|score|tone-toward|build-corpus``.
 
 Bad input ends with one line on stderr naming the file and the problem, and exit code 2.
 """
@@ -14,7 +14,7 @@ import pandas as pd
 
 from framing.language.lexicon import Lexicons
 from framing.language.term_match import RECORD_FIELDS
-from framing.models import uncertainty
+from framing.models import tone_toward, uncertainty
 from framing.reading.corpus import BUNDLED_CORPUS, InputError, clean_bundled_raw, iter_paths, load_bundled, write_jsonl
 from framing.reading.spreadsheet import table_to_csv
 from framing.scoring import dask_cluster, parts
@@ -164,6 +164,43 @@ def cmd_score(args) -> None:
         sys.stdout.write(json.dumps(scored, ensure_ascii=False) + "\n")
 
 
+def tone_toward_line(line: str, model) -> tuple[dict, str]:
+    """One input line of ``tone-toward`` -> (its output object, the problem or "")."""
+    if not line.strip():
+        return {}, ""  # a blank line stays a line, so outputs stay aligned with inputs
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return {"error": "not JSON"}, f"not JSON ({exc.msg})"
+    if not isinstance(row, dict) or not isinstance(row.get("text"), str) \
+            or not all(isinstance(row.get(k), int) and not isinstance(row.get(k), bool) for k in ("start", "end")):
+        return {"error": "needs text, start, end"}, "needs \"text\" (a string) and \"start\", \"end\" (whole numbers)"
+    kept = {"id": row["id"]} if "id" in row else {}
+    try:
+        (p,) = model.probabilities([(row["text"], row["start"], row["end"])])
+    except tone_toward.MentionError as exc:
+        return {**kept, "error": str(exc)}, str(exc)
+    return {**kept, "stance": tone_toward.stance_of(p[None, :])[0],
+            **{f"p_{s}": round(float(v), 4) for s, v in zip(tone_toward.STANCES, p)}}, ""
+
+
+def cmd_tone_toward(args) -> None:
+    if not tone_toward.available(Path(args.model) if args.model else tone_toward.MODEL_DIR):
+        raise InputError(args.model or "data/models", "no tone-toward model there (tone_toward.onnx, its tokenizer and card)")
+    model = tone_toward.model_in(str(args.model or tone_toward.MODEL_DIR))
+    source = sys.stdin if args.path in (None, "-") else open(args.path, encoding="utf-8", errors="replace")
+    name, bad = ("standard input" if source is sys.stdin else args.path), []
+    with source:
+        for number, line in enumerate(source, 1):
+            found, problem = tone_toward_line(line.rstrip("\r\n"), model)
+            if problem:
+                bad.append(number)
+                print(f"error: {name}, line {number}: {problem}", file=sys.stderr)
+            sys.stdout.write(json.dumps(found, ensure_ascii=False) + "\n")
+    if bad:
+        raise InputError(name, f"{len(bad):,} line(s) not scored (each written as an \"error\" line, in place)")
+
+
 def cmd_build_corpus(args) -> None:
     articles = clean_bundled_raw()
     write_jsonl(articles, BUNDLED_CORPUS)
@@ -204,6 +241,12 @@ def parser() -> argparse.ArgumentParser:
                     help="which uncertainty model: news (default), or encyclopedic for prose that is not news "
                          "(Wikipedia-like; it runs the context reader)")
     sc.set_defaults(func=cmd_score)
+    tt = sub.add_parser("tone-toward", help="stance toward a mention: JSON lines with text, start, end in; "
+                                            "stance and p_negative, p_neutral, p_positive out, one line per line")
+    tt.add_argument("path", nargs="?", help="a JSON-lines file; - or none = standard input")
+    tt.add_argument("--format", choices=["jsonl"], default="jsonl")
+    tt.add_argument("--model", help="a folder with another tone-toward model (default: data/models)")
+    tt.set_defaults(func=cmd_tone_toward)
     b = sub.add_parser("build-corpus", help="clean data/raw/*.txt into data/articles.jsonl")
     b.set_defaults(func=cmd_build_corpus)
     return p

