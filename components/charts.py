@@ -8,7 +8,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from .theme import outlet_colour_scale, outlet_palette
+from .theme import STANCE_COLOURS, outlet_colour_scale, outlet_palette
 
 # Altair checks every part of a chart against the Vega-Lite schema as it is built, which cost a third of a rerun; the
 # screen draws specs unvalidated (export.vega_spec). The tests validate every view's charts whole (test_components).
@@ -260,3 +260,51 @@ def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None,
     if brush:
         line = line.add_params(alt.selection_interval(name="period", encodings=["x"]))
     return alt.layer(*layers, line, points).properties(title=alt.Title(title, subtitle=subtitle), height=240)
+
+
+def stance_bars(data: pd.DataFrame, row: str, title: str, subtitle: str, fields: list[str]) -> alt.Chart:
+    """One 100% bar per row (an outlet, or an actor in an outlet): its mentions read as negative, neutral and positive
+    toward the actor, left to right; ``row`` labels carry their n. Columns: row, stance, share (%), mentions."""
+    pick = point_selection(fields)
+    order = {"negative": 0, "neutral": 1, "positive": 2}
+    data = data.assign(stance_order=data["stance"].map(order))
+    return alt.Chart(data).mark_bar(stroke="white", strokeWidth=0.5).encode(
+        y=alt.Y(f"{row}:N", sort=list(dict.fromkeys(data[row])), title=None, axis=alt.Axis(labelLimit=420)),
+        x=alt.X("share:Q", title="Share of mentions (%)", scale=alt.Scale(domain=[0, 100])),
+        color=alt.Color("stance:N", title="Toward the actor", sort=list(STANCE_COLOURS),
+                        scale=alt.Scale(domain=list(STANCE_COLOURS), range=list(STANCE_COLOURS.values())),
+                        legend=alt.Legend(orient="top", columns=3)),
+        order=alt.Order("stance_order:Q"), opacity=opacity(pick, None),
+        tooltip=[alt.Tooltip(f"{row}:N"), alt.Tooltip("stance:N"), alt.Tooltip("mentions:Q", title="mentions"),
+                 alt.Tooltip("share:Q", format=".0f", title="% of mentions")],
+    ).add_params(pick).properties(title=alt.Title(title, subtitle=subtitle), height=max(120, 30 * data[row].nunique()))
+
+
+def stance_differences(data: pd.DataFrame, row: str, title: str, subtitle: str, x_title: str) -> alt.LayerChart:
+    """Per row (an outlet, with its n), its share of mentions read as negative and as positive toward the actor minus the
+    other outlets', each with its 95% interval: red for negative, blue for positive, a filled dot where the difference
+    is clear and a hollow one where it is not (or the sample is too small). Columns: row, stance, difference, ci_low,
+    ci_high, verdict, level (the outlet's and the rest's shares, for the tooltip)."""
+    pick = point_selection(["outlet_group", "stance"])
+    data = data.assign(interval=interval_text(data["ci_low"], data["ci_high"], "+.0f"),
+                       clear=(data["verdict"] == "clear difference"))
+    colour = alt.Color("stance:N", title="Toward the actor", sort=list(STANCE_COLOURS),
+                       scale=alt.Scale(domain=["negative", "positive"], range=[STANCE_COLOURS["negative"], STANCE_COLOURS["positive"]]),
+                       legend=alt.Legend(orient="top", symbolType="circle"))
+    base = alt.Chart(data).encode(y=alt.Y(f"{row}:N", sort=list(dict.fromkeys(data[row])), title=None, axis=alt.Axis(labelLimit=420)),
+                                  yOffset=alt.YOffset("stance:N", sort=["negative", "positive"]))
+    zero = alt.Chart(pd.DataFrame({"zero": [0.0]})).mark_rule(color="#334155", strokeDash=[4, 3]).encode(x=alt.X("zero:Q"))
+    whiskers = base.mark_rule(strokeWidth=2.5).encode(x=alt.X("ci_low:Q", title=x_title), x2=alt.X2("ci_high:Q"),
+                                                      color=colour)
+    dots = base.mark_point(size=150, strokeWidth=2.5).encode(
+        x=alt.X("difference:Q", title=x_title), color=colour,
+        fill=when("datum.clear", alt.Color("stance:N", scale=alt.Scale(domain=["negative", "positive"], range=[
+            STANCE_COLOURS["negative"], STANCE_COLOURS["positive"]]), legend=None), "white", alt.FillValue),
+        opacity=opacity(pick, None),
+        tooltip=[alt.Tooltip(f"{row}:N", title="outlet"), alt.Tooltip("stance:N"),
+                 alt.Tooltip("difference:Q", format="+.0f", title="difference (points)"),
+                 alt.Tooltip("interval:N", title="95% CI"), alt.Tooltip("level:N", title="outlet vs rest"),
+                 alt.Tooltip("verdict:N")],
+    ).add_params(pick)
+    return alt.layer(zero, whiskers, dots).properties(title=alt.Title(title, subtitle=subtitle),
+                                                      height=max(120, 2 * 30 * data[row].nunique()))

@@ -16,9 +16,10 @@ from framing.statistics.distinctive import QueryError, query_pattern
 
 from .lens import Lens
 from .text import literal
-from .theme import APPROXIMATOR_COLOUR, BOOSTER_COLOUR, HEDGE_COLOUR, THEME_COLOUR
+from .theme import APPROXIMATOR_COLOUR, BOOSTER_COLOUR, HEDGE_COLOUR, STANCE_COLOURS, THEME_COLOUR
 
-MARK_CLASSES = {"match": "fl-m", "hedge": "fl-h", "approximator": "fl-a", "booster": "fl-b", "theme": "fl-t"}
+MARK_CLASSES = {"match": "fl-m", "hedge": "fl-h", "approximator": "fl-a", "booster": "fl-b", "theme": "fl-t",
+                "negative": "fl-neg", "neutral": "fl-neu", "positive": "fl-pos"}
 STYLE = f"""<style>
 .fl-p {{ border-left: 4px solid #cbd5e1; padding: 4px 10px; margin: 0 0 10px 0; font-size: 1rem; line-height: 1.45; }}
 .fl-meta {{ color: #475569; font-size: 0.85rem; }}
@@ -27,6 +28,9 @@ STYLE = f"""<style>
 .fl-b {{ background: {BOOSTER_COLOUR}; border-bottom: 2px solid #2563eb; padding: 0 2px; }}
 .fl-t {{ background: {THEME_COLOUR}; border-bottom: 2px dotted #059669; padding: 0 2px; }}
 .fl-q {{ font-style: italic; }}
+.fl-neg, .fl-neu, .fl-pos {{ font-weight: 700; border-radius: 2px; padding: 0 3px; color: #fff; }}
+.fl-neg {{ background: {STANCE_COLOURS["negative"]}; }} .fl-pos {{ background: {STANCE_COLOURS["positive"]}; }}
+.fl-neu {{ background: #6b7280; }}
 .fl-m {{ font-weight: 700; outline: 2px solid #0f172a; border-radius: 2px; padding: 0 2px; }}
 .fl-legend span {{ margin-right: 10px; white-space: nowrap; display: inline-block; }}
 details.fl-ctx summary {{ cursor: pointer; color: #1f4e79; font-size: 0.85rem; }}
@@ -52,6 +56,8 @@ def marked_html(text: str, marks: list[tuple[int, int, str, str]]) -> str:
 def sentence_marks(row, theme_set: str, query: str = "") -> list[tuple[int, int, str, str]]:
     """Every marked span of a sentence; the search's matches first, so they win where spans overlap."""
     marks = []
+    if "stance" in row and isinstance(row["stance"], str):  # a mention scored for portrayal: its stance first
+        marks.append((int(row["mention_start"]), int(row["mention_end"]), row["stance"], stance_text(row)))
     if query.strip():
         try:
             marks = [(m.start(), m.end(), "match", "search match") for m in query_pattern(query).finditer(row["text"])]
@@ -66,12 +72,19 @@ def sentence_marks(row, theme_set: str, query: str = "") -> list[tuple[int, int,
     return marks
 
 
+def stance_text(row) -> str:
+    """"toward Trump: negative (p 0.81)": the tone-toward model's reading of a scored mention."""
+    return f"toward {row['mention']}: {row['stance']} (p {row['p_' + row['stance']]:.2f})"
+
+
 def score_line(row, tone_column: str = "tone") -> str:
     """Every measure a passage shows, as declared (``framing.scoring.measures``), then the sentence's voice.
 
     "tone" is the score of the tone engine in use (``tone_column``), so the line matches the charts."""
     row = row if tone_column == "tone" else {**dict(row), "tone": row[tone_column]}
     parts = [m.passage_text(row) for m in MEASURES if m.in_passage and m.column in row]
+    if "stance" in row and isinstance(row["stance"], str):
+        parts.insert(0, stance_text(row))
     quoted = f"quoted · {row['speaker'] or 'speaker not named'}" if row["quoted"] else (
         f"own voice · attributes to {row['speaker']}" if row["speaker"] else "own voice")
     return html.escape(" · ".join(parts + [quoted]))
@@ -106,7 +119,9 @@ def draw_passages(passages: pd.DataFrame, paragraphs: dict[str, str], lens: Lens
     shown_n = min(limit, len(passages))
     st.markdown(f"**Passages** — {shown_n:,} of {len(passages):,} sentence{'s' if len(passages) != 1 else ''}")
     st.caption(literal(caption))
-    legend = ('<div class="fl-legend fl-meta"><span class="fl-h">epistemic hedge</span><span class="fl-a">approximator</span>'
+    stances = ('<span class="fl-neg">negative toward</span><span class="fl-neu">neutral</span>'
+               '<span class="fl-pos">positive toward</span>' if "stance" in passages else "")
+    legend = (f'<div class="fl-legend fl-meta">{stances}<span class="fl-h">epistemic hedge</span><span class="fl-a">approximator</span>'
               '<span class="fl-b">booster</span>'
               '<span class="fl-t">theme term</span><span class="fl-q">italic = quoted</span></div>')
     shown = passages.head(limit)

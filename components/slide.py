@@ -18,7 +18,7 @@ import pandas as pd
 import vl_convert as vlc
 
 from .passages import sentence_marks
-from .theme import style
+from .theme import STANCE_COLOURS, style
 
 WIDTH, HEIGHT = 1920, 1080
 FONT = "sans-serif"
@@ -28,7 +28,8 @@ PASSAGE_SIZE, CITATION_SIZE, FOOTER_SIZE, TITLE_SIZE = 24, 19, 19, 40
 CHARS_PER_LINE = 46  # at 24 px in 650 px
 MAX_LINES = 6
 KIND_STYLE = {"match": ("#0f172a", "700"), "hedge": ("#b45309", "700"), "approximator": ("#6d28d9", "700"),
-              "booster": ("#1d4ed8", "700"), "theme": ("#047857", "700")}
+              "booster": ("#1d4ed8", "700"), "theme": ("#047857", "700"),
+              **{stance: (colour if stance != "neutral" else "#4b5563", "700") for stance, colour in STANCE_COLOURS.items()}}
 
 
 def with_selection(spec: dict, selection: dict | None) -> dict:

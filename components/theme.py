@@ -8,6 +8,8 @@ import altair as alt
 
 CONFIG = Path(__file__).resolve().parent.parent / ".streamlit" / "config.toml"
 HEDGE_COLOUR, APPROXIMATOR_COLOUR, BOOSTER_COLOUR, THEME_COLOUR = "#fde68a", "#ede9fe", "#bfdbfe", "#d1fae5"
+# Stance toward an actor: ColorBrewer's RdBu ends (colour-blind safe) with a neutral grey between.
+STANCE_COLOURS = {"negative": "#b2182b", "neutral": "#bababa", "positive": "#2166ac"}
 
 
 def outlet_palette() -> list[str]:

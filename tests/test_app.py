@@ -144,7 +144,8 @@ def test_story_view_shows_a_storys_outlets_side_by_side_and_the_pairs():
     assert not at.exception, [e.value for e in at.exception]
     cards = [shown(m.value) for m in at.markdown if m.value.startswith("**") and not m.value.startswith("**Passages")]
     assert {c.split(" · ")[0] for c in cards} == {"**unknown outlet (a001)**", "**unknown outlet (a003)**", "**unknown outlet (a004)**"}
-    assert len(charts(at)) == 2 and len(passages_html(at)) == 2  # the pairs, and the words of this story
+    # the pairs, how each outlet speaks of the story's main actors, and the words of this story
+    assert len(charts(at)) == 3 and len(passages_html(at)) == 3
 
 
 @pytest.mark.parametrize("by", ["Outlet", "Theme", "Actor"])
@@ -205,3 +206,24 @@ def test_search_passages_are_every_outlets_as_its_charts_are_and_stories_are_spl
     per_outlet_story = found.groupby(["story", "outlet_group"])["hits"].sum()
     assert len(by_story) == len(per_outlet_story)
     assert all(per_outlet_story[(r.story, r.outlet_group)] == r.hits for r in by_story.itertuples())
+
+
+def test_compare_by_actor_shows_how_each_outlet_speaks_of_it_each_mention_marked_with_its_stance():
+    at = run_app(view="Compare", by="Actor", pick_actor="Russia")
+    assert not at.exception
+    specs = [json.loads(c.proto.spec) for c in charts(at)]
+    titles = [json.dumps(s.get("title", "")) for s in specs]
+    at_chart = next(i for i, t in enumerate(titles) if "Portrayal: how each outlet speaks of Russia" in t)
+    portrayal = passages_html(at)[at_chart]
+    marked = re.findall(r'class="fl-(neg|neu|pos)" title="toward ([^"]+): (negative|neutral|positive) \(p ([0-9.]+)\)"',
+                        portrayal)
+    assert marked and all({"neg": "negative", "neu": "neutral", "pos": "positive"}[c] == s for c, _, s, _ in marked)
+    assert "Tone near" not in " ".join(titles)  # sentence tone no longer stands in for portrayal
+
+
+def test_story_shows_each_outlets_stance_toward_its_main_actors():
+    at = run_app(view="Story", pick_outlet="unknown outlet (a001)")
+    assert not at.exception
+    specs = [json.loads(c.proto.spec) for c in charts(at)]
+    at_chart = next(i for i, s in enumerate(specs) if "speaks of the story's main actors" in json.dumps(s.get("title", "")))
+    assert re.search(r'class="fl-(neg|neu|pos)" title="toward ', passages_html(at)[at_chart])

@@ -234,7 +234,7 @@ def test_a_story_renamed_in_the_articles_view_is_what_the_story_view_compares():
     assert any("3 article(s) now in" in shown(m.value) for m in at.success)
     at.segmented_control(key="view").set_value("Story").run()
     assert at.selectbox(key="story").value == "Vostochny summit, September 2023"
-    assert not at.exception and len(passages_html(at)) == 2
+    assert not at.exception and len(passages_html(at)) == 3  # pairs, portrayal, words
 
 
 @pytest.mark.parametrize("first", ["bundled articles", "an upload before"])

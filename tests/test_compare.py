@@ -205,18 +205,6 @@ def test_actors_found_in_the_text_merge_aliases_and_skip_listed_ones(lexicons):
     assert {"Penny Wong", "Jenny Town"} <= set(found.index) and "Foreign Minister" not in found.index
 
 
-def test_tone_near_an_actor_against_the_same_outlets_other_sentences():
-    from framing.statistics.compare import tone_near
-
-    rows = []
-    for a in range(3):
-        for tone, actors in [(-0.5, ["China"]), (-0.5, ["China"]), (0.5, []), (0.5, [])]:
-            rows.append({"article_id": f"A{a}", "outlet_group": "A", "tone": tone, "actors": actors})
-    (row,) = tone_near(pd.DataFrame(rows), "actors", "China").to_dict(orient="records")
-    assert row["tone_near"] == -0.5 and row["tone_elsewhere"] == 0.5 and row["difference"] == -1.0
-    assert row["verdict"] == CLEAR and row["sentences_naming"] == 6
-
-
 def test_house_style_never_ranks_but_framing_words_do():
     """An outlet's own name, its titles, state tags, page furniture and tokenising leftovers say how it writes, not
     how it frames: they are left out of its distinctive words, unless the raw list is asked for."""

@@ -293,3 +293,19 @@ def test_a_difference_without_an_interval_says_why_in_its_tooltip(table, bundled
     rows = next(d for d in tone.spec()["datasets"].values() if d and "interval" in d[0])
     assert len(rows) == 5 and {r["interval"] for r in rows} == {"none: sample too small"}  # one article an outlet: no interval, not "null"
     assert '"title": "95% CI"' in json.dumps(tone.spec())
+
+
+def test_story_portrayal_gives_each_outlet_its_own_shares_of_each_main_actor(table, bundled, lexicons):
+    from components.views import story
+
+    analysis = Analysis(bundled, lexicons, table)
+    lens = Lens("outlet", "unknown outlet (a001)", outlets=analysis.outlets)
+    name = story.stories(table)["story"].iloc[0]  # the story the most outlets cover
+    rows = table[table["story"] == name]
+    panel = story._portrayal(analysis, rows, name, lens)
+    assert panel is not None and len(set(panel.data["outlet_group"])) > 1
+    for (actor, outlet), group in panel.data.groupby(["actor", "outlet_group"]):
+        assert list(group["stance"]) == ["negative", "neutral", "positive"] and abs(group["share"].sum() - 100) < 1e-9
+        mine = panel.rows[(panel.rows["mention_of"] == actor) & (panel.rows["outlet_group"] == outlet)]
+        assert len(mine) == group["group_mentions"].iloc[0]  # the passages are the chart's mentions
+        assert set(mine["story"]) == {name}

@@ -23,13 +23,14 @@ from framing.statistics.compare import (
     label_counts,
     label_versus_rest,
     one_versus_rest,
-    tone_near,
 )
 from framing.statistics.distinctive import distinctive, group_term_counts
+from framing.statistics.portrayal import portrayal_versus_rest
 
-from ..charts import differences, ranked_bars
+from ..charts import differences, ranked_bars, stance_differences
 from ..lens import Lens
 from ..panel import Panel, draw_all
+from ..stances import scored_mentions
 from ..words import house_style, words_filter
 
 TITLE = "Compare"
@@ -86,7 +87,7 @@ def panels(analysis: Analysis, lens: Lens) -> Iterator[Panel]:
     for title in compare_charts():  # any other measure declared for Compare: a chart of its own
         yield _declared(analysis, lens, compared, title, about, scope[:-1])
     if lens.mode == "actor":
-        yield _tone_near(analysis, lens)
+        yield _portrayal(analysis, lens)
     yield from _emphasis(analysis, lens, compared)
     yield _words(analysis, compared, lens)
 
@@ -103,20 +104,21 @@ def _declared(analysis: Analysis, lens: Lens, compared: pd.DataFrame, title: str
     return Panel(key, chart, found.drop(columns=["row"]), compared, "All {n} sentences of {pick}.")
 
 
-def _tone_near(analysis: Analysis, lens: Lens) -> Panel:
-    """Tone toward the actor: each outlet's sentences naming it against the same outlet's other sentences."""
-    table = analysis.table.assign(tone=lambda t: t[lens.tone_column])
-    data = tone_near(table, "actors", lens.value)
-    data = ranked(data.assign(actor=lens.value, row=data["outlet_group"] + " (" + data["sentences_naming"].astype(str)
-                                                   + " sentences in " + data["articles_naming"].astype(str) + " articles)"),
-                  "difference", "verdict", "row")
-    chart = differences(data, "row", "difference", "ci_low", "ci_high", "verdict",
-                        f"Tone near mentions of {lens.value}, against the same outlet's other sentences",
-                        f"{lens.tone_label}; sentence tone near a mention, not stance detection", "Difference in mean tone",
-                        lens.outlets, ["outlet_group", "actor"], lens.highlight)
-    rows = table[table["actors"].map(lambda names: lens.value in names)]
-    return Panel("compare_tone_near", chart, data, rows, "The {n} sentences naming {pick}, most negative first.",
-                 sort_passages_by=[lens.tone_column])
+def _portrayal(analysis: Analysis, lens: Lens) -> Panel:
+    """How each outlet speaks of the actor: its share of mentions read as negative (and as positive) toward it,
+    minus the other outlets' (framing.models.tone_toward)."""
+    scored = scored_mentions(analysis, lens.value)
+    data = analysis.cached(("portrayal_versus_rest", lens.value), lambda: portrayal_versus_rest(scored))
+    data = data.assign(actor=lens.value, row=[f"{o} ({m:,} mention{'s' * (m != 1)}, {a:,} article{'s' * (a != 1)})"
+                                              for o, m, a in zip(data["outlet_group"], data["n_sentences"], data["n_articles"])],
+                       level=data["value"].map("{:.0f}%".format) + " vs " + data["rest_value"].map("{:.0f}%".format))
+    chart = stance_differences(data, "row", f"Portrayal: how each outlet speaks of {lens.value}, minus the rest",
+                               "Share of its mentions read as negative or positive toward the actor (the tone-toward "
+                               "model, not sentence tone); filled: a clear difference, hollow: none clear",
+                               "Difference (percentage points)")
+    return Panel("compare_portrayal", chart, data.drop(columns=["row"]), scored,
+                 "The {n} sentences naming {pick}, most negative toward it first.", sort_passages_by=["p_negative"],
+                 ascending=False, scoped=False)
 
 
 def _emphasis(analysis: Analysis, lens: Lens, compared: pd.DataFrame) -> tuple[Panel, Panel]:

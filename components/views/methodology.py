@@ -27,6 +27,16 @@ word lists (VADER and TextBlob). It is not the outlet's stance: a sentence quoti
 negative, and irony is missed. It agrees moderately with the raters' average (see the table);
 TextBlob and VADER alone can be chosen in the sidebar.
 
+**Portrayal** is how a sentence speaks *of* an actor it names, not its overall tone: "critics said
+Smith failed" is negative toward Smith; "Smith denounced the attack" has negative words but is not
+negative toward Smith. A small model reads each sentence naming the actor with the name marked and
+says negative, neutral or positive toward it, with a probability shown in the passage. It was trained on
+8,645 news sentences whose annotators judged the writer's stance toward each person in them (NewsMTSC,
+Hamborg & Donnay 2021) and checked on 780 others (see the table): it agrees with the annotators on about
+four mentions in five, less often where one sentence speaks of two people differently, and is least sure
+about praise, which news rarely states outright. Read it as a rough reading of many mentions,
+and check the passages; a single sentence can be misread. Each sentence naming the actor counts once.
+
 **Epistemic hedges** are words that mark a claim as less than certain: *may, likely, reportedly,
 expects, appears to, if, whether, critics say*. **Approximators** make an amount vague: *about 1,500,
 more than 60%, many*. They are counted apart, because a rough number is not an uncertain claim, and

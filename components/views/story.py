@@ -9,15 +9,19 @@ from framing.scoring.analysis import Analysis
 from framing.statistics.aggregate import speaker_counts, summarise
 from framing.statistics.compare import CLEAR, SMALL, TONE, paired
 from framing.statistics.distinctive import distinctive
+from framing.statistics.portrayal import stance_shares_by
 
-from ..charts import differences, ranked_bars
+from ..charts import differences, ranked_bars, stance_bars
 from ..lens import Lens
 from ..panel import Panel, draw_all
+from ..stances import scored_mentions
 from ..text import literal
 from ..words import house_style, words_filter
 
 TITLE = "Story"
 MAX_SIDE_BY_SIDE = 4
+MAIN_ACTORS = 4  # the story's most named actors whose portrayal is shown
+MIN_MENTIONS = 2  # an actor named once in a story is not one of its main actors
 
 
 def stories(table: pd.DataFrame) -> pd.DataFrame:
@@ -48,7 +52,8 @@ def draw(analysis: Analysis, lens: Lens) -> None:
         first = lens.value if lens.mode == "outlet" else analysis.outlets[0]
         st.info(literal(f"No other outlet covered any story {first} covered, so there is no pair of outlets to "
                         "compare on shared stories."))
-    draw_all(paired_panels + [_words(analysis, rows, lens)], analysis, lens)
+    portrayal = _portrayal(analysis, rows, story, lens)
+    draw_all(paired_panels + ([portrayal] if portrayal else []) + [_words(analysis, rows, lens)], analysis, lens)
 
 
 def _words(analysis: Analysis, rows: pd.DataFrame, lens: Lens) -> Panel:
@@ -64,6 +69,25 @@ def _words(analysis: Analysis, rows: pd.DataFrame, lens: Lens) -> Panel:
     return Panel("story_words", chart, words.drop(columns=["label"]), rows,
                  "All {n} sentences of this story, every outlet's. Click a term to see it in context.",
                  sort_passages_by=["article_id", "position"], scoped=False)
+
+
+def _portrayal(analysis: Analysis, rows: pd.DataFrame, story: str, lens: Lens) -> Panel | None:
+    """How each outlet speaks of the story's main actors (those most named in it): the shares of each outlet's
+    mentions read as negative, neutral and positive toward each (framing.models.tone_toward)."""
+    named = pd.Series([a for actors in rows["actors"] for a in actors]).value_counts()
+    main = [a for a, n in named.items() if n >= MIN_MENTIONS][:MAIN_ACTORS]
+    if not main:
+        return None
+    scored = pd.concat([scored_mentions(analysis, actor, story) for actor in main], ignore_index=True)
+    shares = stance_shares_by(scored, ["mention_of", "outlet_group"]).rename(columns={"mention_of": "actor"})
+    shares = shares.assign(row=[f"{a} · {o} ({n} mention{'s' if n != 1 else ''})"
+                                for a, o, n in zip(shares["actor"], shares["outlet_group"], shares["group_mentions"])])
+    chart = stance_bars(shares, "row", "How each outlet speaks of the story's main actors",
+                        "Share of each outlet's mentions read as negative, neutral or positive toward the actor "
+                        "(the tone-toward model, not sentence tone)", ["actor", "outlet_group", "stance"])
+    return Panel("story_portrayal", chart, shares.drop(columns=["row"]), scored,
+                 "The {n} mentions of the story's main actors, most negative toward them first.",
+                 sort_passages_by=["p_negative"], ascending=False, scoped=False)
 
 
 def _side_by_side(rows: pd.DataFrame, outlets: list[str], lens: Lens) -> None:

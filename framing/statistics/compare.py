@@ -262,33 +262,3 @@ def paired(table: pd.DataFrame, first: str, second: str, ratio: Ratio = TONE, se
         low, high = np.percentile(means, [2.5, 97.5])
         summary.update(ci_low=float(low), ci_high=float(high), verdict=CLEAR if low > 0 or high < 0 else UNCLEAR)
     return summary, per_story
-
-
-
-def tone_near(table: pd.DataFrame, column: str, label: str, tone: str = "tone", seed: int = 0,
-              resamples: int = RESAMPLES) -> pd.DataFrame:
-    """Tone toward an actor (or theme), as the words near it: per outlet, the mean tone of its sentences naming
-    ``label`` minus the mean tone of its other sentences, with a 95% interval resampling the outlet's articles
-    (both means from the same resampled articles). This is sentence tone near a mention, not stance."""
-    named = table[column].map(lambda names: label in names)
-    frame = table.assign(tone_named=np.where(named, table[tone], 0.0), named=named.astype(int),
-                         tone_other=np.where(named, 0.0, table[tone]), other=(~named).astype(int))
-    sums = article_sums(frame, ["tone_named", "named", "tone_other", "other"])
-    rows = []
-    rng = np.random.default_rng(seed)
-    for outlet, group in sums.groupby("outlet_group", sort=True):
-        n_named, n_other = int(group["named"].sum()), int(group["other"].sum())
-        near = group["tone_named"].sum() / n_named if n_named else float("nan")
-        rest = group["tone_other"].sum() / n_other if n_other else float("nan")
-        row = {"outlet_group": outlet, "label": label, "tone_near": near, "tone_elsewhere": rest,
-               "difference": near - rest, "ci_low": float("nan"), "ci_high": float("nan"), "n_articles": len(group),
-               "articles_naming": int((group["named"] > 0).sum()), "sentences_naming": n_named, "verdict": SMALL}
-        if (group["named"] > 0).sum() >= MIN_ARTICLES and n_named >= MIN_SENTENCES and n_other >= MIN_SENTENCES:
-            tone_named, named_n, tone_other, other_n = resampled_sums(
-                [group[c].to_numpy(float) for c in ("tone_named", "named", "tone_other", "other")], rng, resamples)
-            with np.errstate(invalid="ignore", divide="ignore"):
-                diffs = tone_named / named_n - tone_other / other_n
-            low, high = np.nanpercentile(diffs, [2.5, 97.5])
-            row.update(ci_low=float(low), ci_high=float(high), verdict=CLEAR if low > 0 or high < 0 else UNCLEAR)
-        rows.append(row)
-    return pd.DataFrame(rows)

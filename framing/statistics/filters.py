@@ -55,11 +55,16 @@ FILTERS: dict[str, Filter] = {f.field: f for f in (
     Filter("booster_category", "booster category",
            lambda table, value, _: table["boosters"].map(lambda cues: any(c["category"] == value for c in cues))),
     Filter("theme", "theme", lambda table, value, theme_column: table[theme_column].map(lambda labels: value in labels)),
-    Filter("actor", "actor", names("actors")),
+    # A table of scored mentions (framing.scoring.portrayal) says which actor each row speaks of; a sentence naming
+    # two actors is then one row per actor, and a click on one actor's mark must not bring the other's.
+    Filter("actor", "actor", lambda table, value, theme_column: (table["mention_of"] == value) if "mention_of" in table
+           else names("actors")(table, value, theme_column)),
     Filter("voice", "voice", lambda table, value, _: table["quoted"] == (value == "quoted")),
     Filter("cue_kind", "cue", lambda table, value, _: table[cue_kind_column(value)] > 0),
     Filter("term", "term", lambda table, value, _: table["text"].str.contains(term_pattern(value))),
     Filter("period", "week or month", lambda table, value, _: in_period(table, value)),
+    Filter("stance", "stance toward the actor", lambda table, value, _: (table["stance"] == value) if "stance" in table
+           else pd.Series(False, index=table.index)),
 )}
 
 

@@ -1,0 +1,43 @@
+"""Portrayal figures: per outlet, the share of an actor's mentions spoken of negatively, neutrally and positively,
+and each outlet minus the rest with 95% intervals bootstrapped by article (as every comparison here)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from framing.models.tone_toward import STANCES
+from framing.statistics.compare import Ratio, one_versus_rest
+
+# One ratio per stance: the mentions read as that stance, per 100 mentions (a mention is a sentence naming the actor).
+STANCE_RATIOS = [Ratio(f"{s}_toward", f"{s.capitalize()} toward it", f"is_{s}", "sentences", 100.0, "% of mentions")
+                 for s in STANCES]
+COMPARED_STANCES = ("negative", "positive")  # neutral is what is left; charting it too repeats the other two
+
+
+def _flags(scored: pd.DataFrame) -> pd.DataFrame:
+    return scored.assign(**{f"is_{s}": (scored["stance"] == s).astype(int) for s in STANCES})
+
+
+def stance_shares_by(scored: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """Per group (e.g. actor and outlet) and stance: mentions, the group's mentions, its articles, and the stance's
+    share of the group's mentions (%). Groups in sorted order, stances in the model's order."""
+    rows = []
+    for key, group in scored.groupby(by, sort=True):
+        key = key if isinstance(key, tuple) else (key,)
+        for stance in STANCES:
+            n = int((group["stance"] == stance).sum())
+            rows.append({**dict(zip(by, key)), "stance": stance, "mentions": n, "group_mentions": len(group),
+                         "articles": int(group["article_id"].nunique()), "share": 100.0 * n / len(group)})
+    return pd.DataFrame(rows, columns=[*by, "stance", "mentions", "group_mentions", "articles", "share"])
+
+
+def portrayal_versus_rest(scored: pd.DataFrame, stances: tuple[str, ...] = COMPARED_STANCES) -> pd.DataFrame:
+    """Each outlet minus all other outlets, per stance: share of its mentions (percentage points), 95% interval
+    resampling each side's articles; n_sentences is the outlet's mentions. Columns as ``one_versus_rest``'s, plus
+    ``stance``."""
+    ratios = [r for r in STANCE_RATIOS if r.numerator.removeprefix("is_") in stances]
+    if scored.empty:
+        return pd.DataFrame(columns=["outlet_group", "measure", "label", "value", "rest_value", "difference", "ci_low",
+                                     "ci_high", "n_articles", "rest_articles", "n_sentences", "rest_sentences", "verdict",
+                                     "stance"])
+    found = one_versus_rest(_flags(scored), ratios)
+    return found.assign(stance=found["measure"].str.removesuffix("_toward"))
