@@ -62,3 +62,11 @@ def test_app_latency_bench_smoke():
     for figure in ("click → passages updated: p50", "outlet pick → charts and passages redrawn (Compare): p50",
                    "view switch: p50", "server RSS: steady"):
         assert out.count(figure) == 2, (figure, out)  # for the bundled corpus and for the upload
+
+
+def test_portrayal_bench_smoke_on_the_bundled_corpus():
+    result = subprocess.run([sys.executable, "-m", "bench.portrayal", "--corpus", "data/articles.jsonl", "--articles", "5",
+                             "--actors", "2", "--picks", "2"], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("5 articles") and len(lines) == 3 and all("a pick once read" in line for line in lines[1:])
