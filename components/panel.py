@@ -130,7 +130,7 @@ def passage_sorts() -> dict[str, tuple[str, bool] | None]:
 
 def _sorted_and_found(passages: pd.DataFrame, panel: Panel, lens: Lens) -> pd.DataFrame:
     """The passages in the order the reader picks, narrowed to those containing the words typed."""
-    find, order = st.columns([3, 2])
+    find, order = st.columns([1, 1])
     words = find.text_input("Find in passages", key=f"find_{panel.key}", placeholder="a word or phrase",
                             label_visibility="collapsed")
     sorts = passage_sorts()

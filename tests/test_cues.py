@@ -221,3 +221,10 @@ def test_corpus_sentence_hedge_counts(table):
     row = table.set_index("sentence_id").loc["a000-s010"]
     assert [(h["cue"], h["category"]) for h in row["hedges"]] == [("likely", "probability")]
     assert [(a["cue"], a["category"]) for a in row["approximators"]] == [("some", "approximator"), ("around", "approximator")]
+
+
+def test_every_context_rule_reads_as_words_in_the_lexicon_tables():
+    from framing.language.context_rules import CONTEXT_RULES, RULE_WORDS
+
+    assert set(RULE_WORDS) == set(CONTEXT_RULES)
+    assert all("_" not in words for words in RULE_WORDS.values())

@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from framing.language.actors import found_in_text
-from framing.language.context_rules import CONTEXT_RULES
+from framing.language.context_rules import CONTEXT_RULES, RULE_WORDS
 from framing.language.lexicon import LEXICON_FILES
 from framing.scoring.analysis import Analysis
 
@@ -41,7 +41,8 @@ def draw(analysis: Analysis, lens: Lens) -> None:
                "A change here applies to this session only and recomputes every score.")
     listing, edit = st.columns([3, 2], gap="large")
     with listing:
-        st.dataframe(table, hide_index=True, width="stretch", height=420)
+        shown = table.assign(rule=table["rule"].map(lambda r: RULE_WORDS.get(r, r))) if "rule" in table else table
+        st.dataframe(shown, hide_index=True, width="stretch", height=420)
         st.download_button(f"Download the {name} list (CSV)", lexicons.csv(name), f"{name}.csv", "text/csv",
                            key=f"download_{name}", on_click="ignore")
     with edit:
@@ -88,7 +89,8 @@ def _add_form(name: str, table) -> None:
             if column == "source":
                 entry[column] = USER_SOURCE
             elif column == "rule":
-                entry[column] = st.selectbox("Rule (optional)", ["", *CONTEXT_RULES], key=key, format_func=lambda r: r or "none")
+                entry[column] = st.selectbox("Rule (optional)", ["", *CONTEXT_RULES], key=key,
+                                             format_func=lambda r: RULE_WORDS.get(r, r) if r else "none")
             elif column in ("category", "theme_set", "theme", "actor"):
                 existing = sorted(set(table[column]) - {""})
                 entry[column] = st.selectbox(column.replace("_", " ").capitalize(), existing, key=key, index=None,
