@@ -15,6 +15,7 @@ import pandas as pd
 from framing.language.lexicon import Lexicons
 from framing.language.term_match import RECORD_FIELDS
 from framing.models import tone_toward, uncertainty
+from framing.reading import stories
 from framing.reading.corpus import BUNDLED_CORPUS, InputError, clean_bundled_raw, iter_paths, load_bundled, write_jsonl
 from framing.reading.spreadsheet import table_to_csv
 from framing.scoring import dask_cluster, parts
@@ -35,8 +36,8 @@ def _articles(paths: list[str]):
 
 
 def _tables(paths: list[str], lexicons: Lexicons, jobs: int = 1):
-    """The sentence table, a chunk of articles at a time (speaker aliases are merged, and stories grouped,
-    within each chunk); from a folder ``analyze --engine dask`` wrote, its partitions as they are.
+    """The sentence table, a chunk of articles at a time (speaker aliases are merged within each chunk, stories
+    grouped over the whole input); from a folder ``analyze --engine dask`` wrote, its partitions as they are.
 
     With ``jobs`` > 1 the articles are analysed by a pool of processes (framing.scoring.parts), at most three chunks
     in flight so memory stays bounded, and come back in input order: the output is the same whatever ``jobs``."""
@@ -44,19 +45,26 @@ def _tables(paths: list[str], lexicons: Lexicons, jobs: int = 1):
         for folder in paths:
             yield from dask_cluster.read_partitions(folder)
         return
+    # Stories over the whole input, not within a chunk (the same events may be hundreds of rows apart): a first pass
+    # keeps each article's id, stated story, date and names only.
+    story_of = stories.group(_articles(paths))
     chunks = parts.chunks(_articles(paths), CHUNK_ARTICLES)
     if jobs <= 1:
         for chunk in chunks:
-            yield sentence_table(chunk, lexicons)
+            yield _with_stories(sentence_table(chunk, lexicons), story_of)
         return
     pending: deque = deque()
     with parts.process_pool(jobs) as pool:
         for chunk in chunks:
             pending.append((chunk, parts.submit(pool, chunk, lexicons)))
             if len(pending) >= 3:
-                yield _finished(*pending.popleft(), lexicons)
+                yield _with_stories(_finished(*pending.popleft(), lexicons), story_of)
         while pending:
-            yield _finished(*pending.popleft(), lexicons)
+            yield _with_stories(_finished(*pending.popleft(), lexicons), story_of)
+
+
+def _with_stories(table: pd.DataFrame, story_of: dict[str, str]) -> pd.DataFrame:
+    return table.assign(story=table["article_id"].map(story_of).astype(object)) if len(table) else table
 
 
 def _finished(chunk, futures, lexicons: Lexicons) -> pd.DataFrame:

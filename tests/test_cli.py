@@ -126,3 +126,20 @@ def test_score_reads_prose_that_is_not_news_only_when_asked():
     encyclopedic = json.loads(run("score", "--genre", "encyclopedic", stdin=line).stdout)
     assert not news["uncertain"] and encyclopedic["uncertain"]
     assert "the sentence read whole at" in encyclopedic["uncertainty_reasons"][0]
+
+
+def test_stories_are_grouped_over_the_whole_input_not_within_a_chunk(monkeypatch, capsys):
+    """The bundled a001, a003 and a004 cover one summit: read two articles at a time, they still make one story."""
+    from framing import cli
+    from framing.reading import stories
+    from framing.reading.corpus import BUNDLED_CORPUS, load_bundled
+
+    monkeypatch.setattr(cli, "CHUNK_ARTICLES", 2)
+    assert cli.main(["analyze", str(BUNDLED_CORPUS)]) == 0
+    story_of = {}
+    for line in capsys.readouterr().out.splitlines():
+        row = json.loads(line)
+        story_of[row["article_id"]] = row["story"]
+    expected = stories.group(load_bundled())
+    assert story_of == expected
+    assert story_of["a001"] == story_of["a003"] == story_of["a004"]  # a001 and a003 are in different chunks

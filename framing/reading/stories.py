@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 
 from framing.reading.clean import UNKNOWN
@@ -50,14 +51,25 @@ def _date(text: str) -> date | None:
         return None
 
 
-def group(articles: list[Article]) -> dict[str, str]:
-    """article_id → story: the story the article states, or an automatic one (see the module docstring)."""
-    stated = {a.article_id: a.story for a in articles if a.story not in ("", UNKNOWN)}
-    loose = [a for a in articles if a.article_id not in stated]
-    profiles = {a.article_id: names(a) for a in loose}
+def group(articles: Iterable[Article]) -> dict[str, str]:
+    """article_id → story: the story the article states, or an automatic one (see the module docstring).
+
+    ``articles`` is read once and only each article's id, stated story, date and names are kept, so the command line
+    can group a whole input it streams. Articles are compared only with those dated at most MAX_DAYS apart (in date
+    order) and with every undated one: the same groups as comparing every pair, without the cost of every pair."""
+    stated: dict[str, str] = {}
+    loose: list[str] = []
+    profiles: dict[str, Counter] = {}
+    dates: dict[str, date | None] = {}
+    for a in articles:
+        if a.story not in ("", UNKNOWN):
+            stated[a.article_id] = a.story
+        elif a.article_id not in profiles:
+            loose.append(a.article_id)
+            profiles[a.article_id], dates[a.article_id] = names(a), _date(a.date)
     document_frequency = Counter(n for p in profiles.values() for n in p)
     idf = {n: math.log((1 + len(loose)) / (1 + df)) for n, df in document_frequency.items()}  # 0 for names every article gives
-    parent = {a.article_id: a.article_id for a in loose}
+    parent = {a: a for a in loose}
 
     def root(x: str) -> str:
         while parent[x] != x:
@@ -65,16 +77,23 @@ def group(articles: list[Article]) -> dict[str, str]:
             x = parent[x]
         return x
 
-    dates = {a.article_id: _date(a.date) for a in loose}
-    for i, a in enumerate(loose):
-        for b in loose[i + 1:]:
-            if dates[a.article_id] and dates[b.article_id] and abs((dates[a.article_id] - dates[b.article_id]).days) > MAX_DAYS:
-                continue
-            if similarity(profiles[a.article_id], profiles[b.article_id], idf) >= MIN_SIMILARITY:
-                parent[root(a.article_id)] = root(b.article_id)
+    def link(a: str, b: str) -> None:
+        if similarity(profiles[a], profiles[b], idf) >= MIN_SIMILARITY:
+            parent[root(a)] = root(b)
+
+    dated = sorted((dates[a], n, a) for n, a in enumerate(loose) if dates[a])
+    for k, (day, _, a) in enumerate(dated):
+        for later, _, b in dated[k + 1:]:
+            if (later - day).days > MAX_DAYS:
+                break
+            link(a, b)
+    undated = [a for a in loose if not dates[a]]
+    for k, a in enumerate(undated):
+        for b in [*undated[k + 1:], *(b for _, _, b in dated)]:
+            link(a, b)
     members: dict[str, list[str]] = {}
     for a in loose:
-        members.setdefault(root(a.article_id), []).append(a.article_id)
+        members.setdefault(root(a), []).append(a)
     result = dict(stated)
     for ids in members.values():
         shared = Counter()
