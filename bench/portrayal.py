@@ -55,7 +55,7 @@ def main() -> None:
     print(f"{len(analysis.articles):,} articles, {len(analysis.table):,} sentences, {len(analysis.outlets)} outlets")
     named = Counter(a for actors in analysis.table["actors"] for a in actors).most_common(args.actors)
     for actor, _ in named:
-        mentions = portrayal.actor_mentions(analysis.table, actor)
+        mentions = portrayal.mentions_of(analysis.table, actor)
         started = time.perf_counter()
         portrayal.with_stances(mentions, cache=portrayal.CACHE)
         first = time.perf_counter() - started

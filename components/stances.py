@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from framing.scoring.analysis import Analysis
-from framing.scoring.portrayal import actor_mentions, unscored, with_stances
+from framing.scoring.portrayal import mentions_of, unscored, with_stances
 
 from .text import literal
 
@@ -19,9 +19,9 @@ def scored_mentions(analysis: Analysis, actor: str, story: str | None = None) ->
     stance."""
     def found() -> pd.DataFrame:
         table = analysis.table if story is None else analysis.table[analysis.table["story"] == story]
-        return actor_mentions(table, actor)
+        return mentions_of(table, actor)
 
-    mentions = analysis.cached(("actor_mentions", actor, story), found)
+    mentions = analysis.cached(("mentions_of", actor, story), found)
 
     def scored() -> pd.DataFrame:
         to_read = unscored(mentions)

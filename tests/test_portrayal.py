@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from framing.scoring.portrayal import StanceCache, actor_mentions, unscored, with_stances
+from framing.scoring.portrayal import StanceCache, mentions_of, unscored, with_stances
 from framing.statistics import filters
 from framing.statistics.portrayal import portrayal_versus_rest, stance_shares_by
 
@@ -35,21 +35,21 @@ def test_each_sentence_naming_the_actor_is_one_mention_at_its_first_naming():
     table = pd.DataFrame([sentence("a1", "X", "Putin met Kim; Putin smiled.", [("Putin", "Russia"), ("Kim", "North Korea"),
                                                                                   ("Putin", "Russia")]),
                           sentence("a1", "X", "Kim left.", [("Kim", "North Korea")])])
-    found = actor_mentions(table, "Russia")
+    found = mentions_of(table, "Russia")
     assert len(found) == 1 and found.iloc[0]["mention"] == "Putin" and found.iloc[0]["mention_start"] == 0
     assert found.iloc[0]["mention_of"] == "Russia"
-    assert len(actor_mentions(table, "Japan")) == 0
+    assert len(mentions_of(table, "Japan")) == 0
 
 
 def test_stances_are_read_once_whoever_asks_again():
     table = pd.DataFrame([sentence("a1", "X", "Critics attacked Warren.", [("Warren", "Warren")]),
                           sentence("a2", "Y", "Voters praised Warren.", [("Warren", "Warren")])])
     model, cache = CountingModel(), StanceCache()
-    mentions = actor_mentions(table, "Warren")
+    mentions = mentions_of(table, "Warren")
     assert unscored(mentions, model, cache) == 2
     first = with_stances(mentions, model, cache)
     assert list(first["stance"]) == ["negative", "positive"] and model.read == 2
-    again = with_stances(actor_mentions(table.iloc[::-1], "Warren"), model, cache)
+    again = with_stances(mentions_of(table.iloc[::-1], "Warren"), model, cache)
     assert model.read == 2 and list(again["stance"]) == ["positive", "negative"]
     assert unscored(mentions, model, cache) == 0
 
@@ -62,7 +62,7 @@ def scored_corpus(negative_in_x: int, neutral_in_x: int) -> pd.DataFrame:
             rows.append(sentence(f"x{n}", "X", f"Critics {'attacked' if attacked else 'met'} Warren {k}.", [("Warren", "Warren")]))
             rows.append(sentence(f"y{n}", "Y", f"Voters {'praised' if k < 2 else 'met'} Warren {k}.", [("Warren", "Warren")]))
     table = pd.DataFrame(rows)
-    return with_stances(actor_mentions(table, "Warren"), CountingModel(), StanceCache())
+    return with_stances(mentions_of(table, "Warren"), CountingModel(), StanceCache())
 
 
 def test_an_outlet_that_speaks_of_the_actor_more_negatively_stands_out_with_an_interval():
@@ -85,7 +85,7 @@ def test_a_click_on_one_actors_stance_brings_only_that_actors_mentions():
     table = pd.DataFrame([sentence("a1", "X", "Critics attacked Warren and praised Sanders.",
                                    [("Warren", "Warren"), ("Sanders", "Sanders")])])
     model, cache = CountingModel(), StanceCache()
-    scored = pd.concat([with_stances(actor_mentions(table, a), model, cache) for a in ("Warren", "Sanders")])
+    scored = pd.concat([with_stances(mentions_of(table, a), model, cache) for a in ("Warren", "Sanders")])
     picked = filters.apply(scored, {"actor": "Sanders", "stance": "negative"})
     assert len(picked) == 1 and picked.iloc[0]["mention"] == "Sanders"
     assert len(filters.apply(table, {"actor": "Sanders"})) == 1  # a plain sentence table still filters by its actor list

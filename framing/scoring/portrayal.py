@@ -51,7 +51,7 @@ class StanceCache:
 CACHE = StanceCache()
 
 
-def actor_mentions(table: pd.DataFrame, actor: str) -> pd.DataFrame:
+def mentions_of(table: pd.DataFrame, actor: str) -> pd.DataFrame:
     """The sentences naming ``actor``, each with its first match: mention_of (the actor), mention (as written),
     mention_start, mention_end."""
     if table.empty:
@@ -77,7 +77,7 @@ def unscored(mentions: pd.DataFrame, model: tone_toward.ToneTowardModel | None =
 
 def with_stances(mentions: pd.DataFrame, model: tone_toward.ToneTowardModel | None = None, cache: StanceCache = CACHE,
                  progress: Callable[[int, int], None] | None = None) -> pd.DataFrame:
-    """``mentions`` (from ``actor_mentions``) with p_negative, p_neutral, p_positive and stance. Mentions not yet in
+    """``mentions`` (from ``mentions_of``) with p_negative, p_neutral, p_positive and stance. Mentions not yet in
     the cache are scored, ``progress(done, total)`` told after each batch."""
     model = model or tone_toward.model_in()
     keys = [_key(model, t, s, e) for t, s, e in zip(mentions["text"], mentions["mention_start"], mentions["mention_end"])]
