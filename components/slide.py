@@ -67,28 +67,45 @@ def _segments(row, theme_set: str, query: str) -> list[tuple[str, str | None]]:
     return pieces + [(text[pos:], None)]
 
 
-def _lines(pieces: list[tuple[str, str | None]], width: int) -> list[list[tuple[str, str | None]]]:
-    """Words with their marks, wrapped to ``width`` characters."""
-    words = [(w, kind) for text, kind in pieces for w in re.findall(r"\S+", text)]
+Word = list[tuple[str, str | None]]  # a whitespace-separated word as its pieces: "Putin" marked, then "’s" plain
+
+
+def _lines(pieces: list[tuple[str, str | None]], width: int) -> list[list[Word]]:
+    """Words with their marks, wrapped to ``width`` characters. A word a mark ends inside ("Putin’s") stays one word."""
+    words: list[Word] = []
+    current: Word = []
+    for text, kind in pieces:
+        for part in re.split(r"(\s+)", text):
+            if part.isspace():
+                if current:
+                    words.append(current)
+                current = []
+            elif part:
+                current.append((part, kind))
+    if current:
+        words.append(current)
     lines, line, length = [], [], 0
-    for word, kind in words:
-        if line and length + 1 + len(word) > width:
+    for word in words:
+        size = sum(len(piece) for piece, _ in word)
+        if line and length + 1 + size > width:
             lines.append(line)
             line, length = [], 0
-        line.append((word, kind))
-        length += len(word) + (1 if length else 0)
+        line.append(word)
+        length += size + (1 if length else 0)
     return lines + [line] if line else lines
 
 
-def _tspans(line: list[tuple[str, str | None]]) -> str:
+def _tspans(line: list[Word]) -> str:
     out = []
-    for n, (word, kind) in enumerate(line):
-        space = " " if n < len(line) - 1 else ""  # outside the marked word, so the underline stops at the word
-        if kind:
-            colour, weight = KIND_STYLE[kind]
-            out.append(f'<tspan fill="{colour}" font-weight="{weight}" text-decoration="underline">{html.escape(word)}</tspan>{space}')
-        else:
-            out.append(f"<tspan>{html.escape(word)}{space}</tspan>")
+    for n, word in enumerate(line):
+        for piece, kind in word:
+            if kind:
+                colour, weight = KIND_STYLE[kind]
+                out.append(f'<tspan fill="{colour}" font-weight="{weight}" text-decoration="underline">{html.escape(piece)}</tspan>')
+            else:
+                out.append(f"<tspan>{html.escape(piece)}</tspan>")
+        if n < len(line) - 1:
+            out.append(" ")  # outside the marked word, so the underline stops at the word
     return "".join(out)
 
 
@@ -121,7 +138,7 @@ def slide_svg(chart: alt.TopLevelMixin, title: str, passages: pd.DataFrame, foot
         lines = _lines(_segments(row, theme_set, query), CHARS_PER_LINE)
         if len(lines) > MAX_LINES:
             lines = lines[:MAX_LINES]
-            lines[-1] = lines[-1] + [("…", None)]
+            lines[-1] = lines[-1] + [[("…", None)]]
         needed = len(lines) * (PASSAGE_SIZE + 8) + CITATION_SIZE + 40
         if y + needed > 990:
             break

@@ -309,3 +309,14 @@ def test_story_portrayal_gives_each_outlet_its_own_shares_of_each_main_actor(tab
         mine = panel.rows[(panel.rows["mention_of"] == actor) & (panel.rows["outlet_group"] == outlet)]
         assert len(mine) == group["group_mentions"].iloc[0]  # the passages are the chart's mentions
         assert set(mine["story"]) == {name}
+
+
+def test_a_slide_keeps_a_word_whole_where_a_mark_ends_inside_it():
+    from components.slide import _lines, _segments
+
+    row = {"text": "Putin’s contempt may grow.", "hedges": [{"start": 17, "end": 20, "category": "modal"}], "boosters": [],
+           "theme_matches": (), "stance": "negative", "mention_start": 0, "mention_end": 5, "mention": "Putin",
+           "p_negative": 0.9}
+    (line,) = _lines(_segments(row, "corpus", ""), 80)
+    assert ["".join(piece for piece, _ in word) for word in line] == ["Putin’s", "contempt", "may", "grow."]
+    assert line[0] == [("Putin", "negative"), ("’s", None)] and line[2] == [("may", "hedge")]
