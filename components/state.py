@@ -214,10 +214,12 @@ def upload_lexicon(name: str, upload) -> None:
     _change_lexicons(name, change, f"{upload.name} → {name} list")
 
 
-def add_found_actors(names: list[str]) -> None:
-    """Actors found in the text join the actor list, each as its own alias."""
+def add_found_actors(found: dict[str, list[str]]) -> None:
+    """Actors found in the text join the actor list, each with the forms merged into it ("Rubio" → Marco Rubio)."""
+    names = list(found)
+
     def change(lex: Lexicons) -> Lexicons:
-        rows = pd.DataFrame([{"actor": n, "alias": n, "source": "found in the text"} for n in names])
+        rows = pd.DataFrame([{"actor": n, "alias": a, "source": "found in the text"} for n in names for a in found[n]])
         return lex.with_table("actors", pd.concat([lex.actors, rows], ignore_index=True))
 
     _change_lexicons("actors", change, f"{len(names)} actor(s) found in the text → actors list")

@@ -224,6 +224,8 @@ def test_an_actor_found_in_the_text_can_be_added_and_compared():
     at.selectbox(key="pick_actor").set_value("Jenny Town").run()
     assert shown(at.header[0].value) == "Compare — actor “Jenny Town”"
     assert any('data-sentence-id="a002-' in h for h in passages_html(at))
+    # a found actor is portrayed like any listed one: its mentions marked with their stance toward it
+    assert any('title="toward Jenny Town: ' in h for h in passages_html(at))
 
 
 def test_a_story_renamed_in_the_articles_view_is_what_the_story_view_compares():

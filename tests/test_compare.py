@@ -200,6 +200,7 @@ def test_actors_found_in_the_text_merge_aliases_and_skip_listed_ones(lexicons):
         "outlet_group": ["X", "X", "Y", "Y"]})
     found = found_in_text(table, lexicons).set_index("name")
     assert "Rubio" not in found.index and found.loc["Marco Rubio", "as_speaker"] == 2
+    assert found.loc["Marco Rubio", "aliases"] == "Marco Rubio|Rubio"  # added to the actor list together
     assert found.loc["Marco Rubio", "mentions"] >= 3  # named with a title once, as a speaker twice
     assert "Kremlin" not in found.index  # the actor list has it (→ Russia)
     assert {"Penny Wong", "Jenny Town"} <= set(found.index) and "Foreign Minister" not in found.index

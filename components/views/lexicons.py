@@ -71,11 +71,13 @@ def _found_in_text(analysis: Analysis) -> None:
         st.info("No further names found.")
         return
     st.dataframe(found, hide_index=True, width="stretch", height=260,
-                 column_config={"as_speaker": st.column_config.NumberColumn("named as speaker")})
+                 column_config={"as_speaker": st.column_config.NumberColumn("named as speaker"),
+                                "aliases": st.column_config.TextColumn("forms merged", help="Added with the actor")})
     with st.form("add_found_actors", border=False):
         chosen = st.multiselect("Add to the actor list", list(found["name"]), key="found_actors")
         if st.form_submit_button("Add") and chosen:
-            state.add_found_actors(chosen)
+            aliases = dict(zip(found["name"], found["aliases"].str.split("|")))
+            state.add_found_actors({name: aliases[name] for name in chosen})
             st.rerun()
 
 

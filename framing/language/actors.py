@@ -27,7 +27,8 @@ def _is_name(name: str) -> bool:
 
 
 def found_in_text(table: pd.DataFrame, lexicons: Lexicons, top: int = 30) -> pd.DataFrame:
-    """The names the corpus gives most: name, mentions, articles, outlets, times named as a speaker."""
+    """The names the corpus gives most: name, mentions, articles, outlets, times named as a speaker, and the forms
+    merged into it (``aliases``, "|"-separated, the name first: "Marco Rubio|Rubio")."""
     mentions: Counter = Counter()
     articles: dict[str, set] = {}
     outlets: dict[str, set] = {}
@@ -51,8 +52,11 @@ def found_in_text(table: pd.DataFrame, lexicons: Lexicons, top: int = 30) -> pd.
             articles.setdefault(full, set()).update(articles.get(name, set()))
             outlets.setdefault(full, set()).update(outlets.get(name, set()))
     listed = {alias.lower() for alias in lexicons.actors["alias"]} | {a.lower() for a in lexicons.actors["actor"]}
+    aliases: dict[str, set[str]] = {}
+    for name in mentions + speakers:
+        aliases.setdefault(mapping.get(name, name), {mapping.get(name, name)}).add(name)
     rows = [{"name": name, "mentions": n, "articles": len(articles.get(name, ())), "outlets": len(outlets.get(name, ())),
-             "as_speaker": as_speaker[name]}
+             "as_speaker": as_speaker[name], "aliases": "|".join(sorted(aliases.get(name, {name}), key=lambda a: (a != name, a)))}
             for name, n in merged.items() if _is_name(name) and name.lower() not in listed and not any(part.lower() in listed for part in [name.split()[-1]])]
-    frame = pd.DataFrame(rows, columns=["name", "mentions", "articles", "outlets", "as_speaker"])
+    frame = pd.DataFrame(rows, columns=["name", "mentions", "articles", "outlets", "as_speaker", "aliases"])
     return frame.sort_values(["mentions", "name"], ascending=[False, True]).head(top).reset_index(drop=True)
