@@ -227,3 +227,16 @@ def test_story_shows_each_outlets_stance_toward_its_main_actors():
     specs = [json.loads(c.proto.spec) for c in charts(at)]
     at_chart = next(i for i, s in enumerate(specs) if "speaks of the story's main actors" in json.dumps(s.get("title", "")))
     assert re.search(r'class="fl-(neg|neu|pos)" title="toward ', passages_html(at)[at_chart])
+
+
+def test_a_clicked_portrayal_dot_shows_that_outlets_mentions_of_that_stance():
+    at = run_app(view="Compare", by="Actor", pick_actor="Vladimir Putin",
+                 mark="compare_portrayal~outlet_group=PRIO%20Blogs|stance=negative")
+    assert not at.exception
+    specs = [json.loads(c.proto.spec) for c in charts(at)]
+    at_chart = next(i for i, s in enumerate(specs) if "Portrayal" in json.dumps(s.get("title", "")))
+    passages = passages_html(at)[at_chart]
+    ids = re.findall(r'data-sentence-id="(a\d+)-', passages)
+    stances = re.findall(r'title="toward [^"]+: (negative|neutral|positive) \(p', passages)
+    assert ids and set(ids) == {"a000"} and set(stances) == {"negative"} and len(stances) == len(ids)
+    assert any("Filtered to the clicked mark" in c.value for c in at.caption)
