@@ -16,6 +16,7 @@ from functools import lru_cache
 import pandas as pd
 import streamlit as st
 
+from framing.language.actors import actor_lexicon, actors_from_text
 from framing.language.lexicon import Lexicons, read_lexicon_csv
 from framing.reading import intake
 from framing.reading.budget import Budget
@@ -138,9 +139,34 @@ def _analyse(articles: list[Article], lex: Lexicons) -> Analysis:
 # --- changes to the corpus ------------------------------------------------------------------------------
 
 
-def _apply(result: intake.Intake) -> None:
+def _apply(result: intake.Intake, new_corpus: bool = False) -> None:
+    """Store the articles and their messages; with ``new_corpus`` (articles added or replaced, not a metadata edit)
+    the actor list follows the corpus."""
     st.session_state["articles"] = result.articles
-    st.session_state["messages_articles"] = result.messages
+    st.session_state["messages_articles"] = result.messages + (_actors_follow(result.articles) if new_corpus else [])
+
+
+def _actors_follow(articles: list[Article]) -> list[intake.Message]:
+    """Until the visitor edits the actor list, it follows the corpus: for the bundled articles the bundled list, for
+    any other corpus the people its articles name most (framing.language.actors.actors_from_text)."""
+    if st.session_state.get("actors_chosen"):
+        return []
+    current, swapped = lexicons(), st.session_state.get("_actors_found")
+    before = swapped[0] if swapped and swapped[1] is current else current  # the list before found actors replaced it
+    if articles is _bundled().articles:
+        st.session_state["lexicons"] = before
+        st.session_state.pop("_actors_found", None)
+        return []
+    found = actors_from_text(articles)
+    if found.empty:
+        st.session_state["lexicons"] = before
+        return [intake.Message("info", "actors", "no person is named in the articles of two or more outlets, so the "
+                                                 "actor list stays the bundled one (Lexicons view)")]
+    replaced = before.with_table("actors", actor_lexicon(found))
+    st.session_state["lexicons"], st.session_state["_actors_found"] = replaced, (before, replaced)
+    return [intake.Message("info", "actors", f"the actor list is now the {len(found)} people your articles name most "
+                                             "(aliases merged; see and edit them in the Lexicons view, where the bundled "
+                                             "list can be restored)")]
 
 
 def add_uploads(files, replace_corpus: bool) -> None:
@@ -155,7 +181,7 @@ def add_uploads(files, replace_corpus: bool) -> None:
             batches.append((upload.name, error, False))
         except Exception as error:  # noqa: BLE001 — an unforeseen failure must not cost the session its articles
             batches.append((upload.name, InputError(upload.name, f"could not be read ({type(error).__name__})"), False))
-    _apply(intake.add(corpus(), batches, replace_corpus, budget()))
+    _apply(intake.add(corpus(), batches, replace_corpus, budget()), new_corpus=True)
 
 
 def add_pasted(text: str, replace_corpus: bool) -> None:
@@ -163,7 +189,7 @@ def add_pasted(text: str, replace_corpus: bool) -> None:
         batch = ("pasted text", intake.read_pasted(text), False)
     except InputError as error:
         batch = ("pasted text", error, False)
-    _apply(intake.add(corpus(), [batch], replace_corpus, budget()))
+    _apply(intake.add(corpus(), [batch], replace_corpus, budget()), new_corpus=True)
 
 
 def edit_article(article_id: str, changes: dict[str, str]) -> None:
@@ -183,13 +209,16 @@ def remove_article(article_id: str) -> None:
 
 
 def reset_corpus() -> None:
-    _apply(intake.Intake(_bundled().articles, [intake.Message("success", "corpus", "back to the bundled five articles")]))
+    _apply(intake.Intake(_bundled().articles, [intake.Message("success", "corpus", "back to the bundled five articles")]),
+           new_corpus=True)
 
 
 # --- changes to the lexicons ------------------------------------------------------------------------------
 
 
 def _change_lexicons(name: str, change, source: str | None = None) -> None:
+    if name == "actors":
+        st.session_state["actors_chosen"] = True  # the visitor's list from now on: an upload no longer replaces it
     source = source or f"{name} list"
     try:
         st.session_state["lexicons"] = change(lexicons())

@@ -1,4 +1,4 @@
-"""Command line: ``python -m framing analyze|summary|distinctive|score|tone-toward|build-corpus``.
+"""Command line: ``python -m framing analyze|summary|distinctive|actors|score|tone-toward|build-corpus``.
 
 Bad input ends with one line on stderr naming the file and the problem, and exit code 2.
 """
@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from framing.language.actors import actors_from_text
 from framing.language.lexicon import Lexicons
 from framing.language.term_match import RECORD_FIELDS
 from framing.models import tone_toward, uncertainty
@@ -209,6 +210,11 @@ def cmd_tone_toward(args) -> None:
         raise InputError(name, f"{len(bad):,} line(s) not scored (each written as an \"error\" line, in place)")
 
 
+def cmd_actors(args) -> None:
+    found = actors_from_text(_articles(args.paths), top=args.top)
+    sys.stdout.write(_format(found[["actor", "aliases", "mentions", "kind", "articles", "outlets"]], args.format, True))
+
+
 def cmd_build_corpus(args) -> None:
     articles = clean_bundled_raw()
     write_jsonl(articles, BUNDLED_CORPUS)
@@ -249,6 +255,11 @@ def parser() -> argparse.ArgumentParser:
                     help="which uncertainty model: news (default), or encyclopedic for prose that is not news "
                          "(Wikipedia-like; it runs the context reader)")
     sc.set_defaults(func=cmd_score)
+    ac = sub.add_parser("actors", help="the people the articles name most, aliases merged: the app's actor list for them")
+    ac.add_argument("paths", nargs="*", help="files; none = the bundled corpus")
+    ac.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    ac.add_argument("--top", type=int, default=40)
+    ac.set_defaults(func=cmd_actors)
     tt = sub.add_parser("tone-toward", help="stance toward a mention: JSON lines with text, start, end in; "
                                             "stance and p_negative, p_neutral, p_positive out, one line per line")
     tt.add_argument("path", nargs="?", help="a JSON-lines file; - or none = standard input")

@@ -162,10 +162,15 @@ def attribution(text: str, quoted: list[tuple[int, int]] = ()) -> str | None:
     return None
 
 
+def titled_names(text: str) -> list[str]:
+    """The names the text gives with a title ("Sen. Warren", "President Donald Trump"), titles dropped."""
+    return [name for m in _TITLED.finditer(text) if (name := clean_name(m.group("name")))]
+
+
 def people_named(text: str) -> list[str]:
     """People the text names: with a title ("Senator Harry Reid", "Mr. Romney"; titles dropped), or as a run of
     two to four capitalised words that holds no place or organisation word ("Jenny Town", not "New York")."""
-    found = [name for m in _TITLED.finditer(text) if (name := clean_name(m.group("name")))]
+    found = titled_names(text)
     for m in _CAPITALISED_RUN.finditer(text):
         name = clean_name(m.group())
         if name and len(name.split()) > 1 and not {w.lower() for w in name.split()} & _NOT_PERSON_WORDS \

@@ -1,0 +1,74 @@
+"""Actors found in the text: the people a corpus names most, with the forms that name them merged."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+from conftest import ROOT
+
+from framing.language.actors import actor_lexicon, actors_from_text
+from framing.reading.corpus import article_from_text
+
+STORIES = [
+    ("Gazette", "Sen. Elizabeth Warren criticised the bill on Monday.\n\nWarren said the Affordable Care Act must stay."),
+    ("Herald", "Elizabeth Warren spoke first.\n\nThen Sen. Warren left. The Affordable Care Act was not discussed."),
+    ("Gazette", "President Donald J. Trump signed it.\n\nMr. Trump smiled."),
+    ("Herald", "Donald Trump signed the order.\n\nPresident Trump said it was a good day."),
+    ("Gazette", "Former President George W. Bush and former President George H. W. Bush met Hillary Clinton.\n\n"
+                "Senator Hillary Clinton greeted Bill Clinton. Mrs. Clinton left."),
+    ("Herald", "George W. Bush and George H. W. Bush spoke, with Bill Clinton.\n\nPresident Bill Clinton waved to Mr. "
+               "Bush and to Hillary Clinton."),
+    ("Gazette", "Gov. Jane Doe met the press.\n\nMs. Doe said little."),
+    ("Gazette", "Gov. Jane Doe returned.\n\nMs. Doe said more."),
+]
+
+
+def corpus():
+    return [article_from_text(text, f"row {i}", article_id=f"r{i}", outlet=outlet) for i, (outlet, text) in enumerate(STORIES)]
+
+
+def test_people_are_found_with_their_forms_merged_and_laws_left_out():
+    found = actors_from_text(corpus()).set_index("actor")
+    assert found.loc["Elizabeth Warren", "aliases"] == "Elizabeth Warren|Warren" and found.loc["Elizabeth Warren", "outlets"] == 2
+    assert found.loc["Donald Trump", "aliases"].split("|") == ["Donald Trump", "Donald J. Trump", "Trump"]
+    assert "Affordable Care Act" not in found.index  # never given with a title: not a person
+    assert set(found["kind"]) == {"person"}
+
+
+def test_different_people_who_share_a_name_stay_apart_and_their_surname_names_neither():
+    found = actors_from_text(corpus()).set_index("actor")
+    assert {"George W. Bush", "George H. W. Bush", "Hillary Clinton", "Bill Clinton"} <= set(found.index)
+    for actor in ("George W. Bush", "George H. W. Bush", "Hillary Clinton", "Bill Clinton"):
+        assert found.loc[actor, "aliases"] == actor  # "Bush" and "Clinton" could be either
+
+
+def test_a_name_only_one_outlet_gives_is_not_an_actor_to_compare_outlets_on():
+    assert "Jane Doe" not in set(actors_from_text(corpus())["actor"])
+    alone = [a for a in corpus() if a.outlet == "Gazette"]  # a corpus of one outlet keeps its names
+    assert "Jane Doe" in set(actors_from_text(alone)["actor"])
+
+
+def test_the_found_list_is_an_actor_list_the_matcher_reads():
+    rows = actor_lexicon(actors_from_text(corpus()))
+    assert list(rows.columns) == ["actor", "alias", "source"] and set(rows["source"]) == {"found in the text"}
+    assert {"Donald Trump", "Donald J. Trump", "Trump"} == set(rows.loc[rows["actor"] == "Donald Trump", "alias"])
+
+
+def test_actors_command_lists_them_as_csv_and_jsonl(tmp_path):
+    path = tmp_path / "news.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["text", "outlet"])
+        writer.writerows((text, outlet) for outlet, text in STORIES)
+    out = subprocess.run([sys.executable, "-m", "framing", "actors", str(path)], capture_output=True, text=True, cwd=ROOT,
+                         check=True).stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert list(rows[0])[:4] == ["actor", "aliases", "mentions", "kind"]
+    assert {"actor": "Donald Trump", "aliases": "Donald Trump|Donald J. Trump|Trump"}.items() <= next(
+        r for r in rows if r["actor"] == "Donald Trump").items()
+    lines = subprocess.run([sys.executable, "-m", "framing", "actors", str(path), "--format", "jsonl"], capture_output=True,
+                           text=True, cwd=ROOT, check=True).stdout.splitlines()
+    assert [json.loads(line)["actor"] for line in lines] == [r["actor"] for r in rows]
