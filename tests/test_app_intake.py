@@ -1,4 +1,7 @@
 """The Articles and Lexicons views through AppTest: every bad input, nothing lost, edits that stick."""
+import csv
+import io
+
 import pytest
 from test_app import passages_html, run_app, shown
 
@@ -275,3 +278,34 @@ def test_the_outlet_of_every_unknown_outlet_article_is_set_at_once_in_the_articl
     assert any("outlet of 3 article(s) set to" in shown(m.value) for m in at.success)
     options = at.selectbox(key="pick_outlet").options
     assert "Korea Herald" in options and not any(o.startswith("unknown outlet") for o in options)
+
+
+def actor_options(at):
+    at.radio(key="by").set_value("actor").run()
+    return list(at.selectbox(key="pick_actor").options)
+
+
+def test_the_actor_list_follows_the_corpus_until_the_visitor_edits_it():
+    from test_actors import STORIES
+
+    rows = io.StringIO()
+    csv.writer(rows).writerows([("text", "outlet"), *((text, outlet) for outlet, text in STORIES)])
+    at = run_app(view="Articles")
+    assert "Vladimir Putin" in actor_options(at)
+    at.radio(key="intake_mode").set_value("Replace them").run()
+    upload(at, ("news.csv", rows.getvalue().encode(), "text/csv"))
+    assert not at.exception
+    assert any("the actor list is now the 6 people your articles name most" in m for m in messages(at, "info"))
+    options = actor_options(at)
+    assert "Donald Trump" in options and "Elizabeth Warren" in options and "Vladimir Putin" not in options
+    at.button(key="reset_corpus").click().run()
+    assert "Vladimir Putin" in actor_options(at)  # the bundled articles bring the bundled list back
+    at.segmented_control(key="view").set_value("Lexicons").run()
+    at.radio(key="lexicon_list").set_value("actors").run()
+    at.multiselect(key="found_actors").set_value(["Jenny Town"])  # the visitor's own choice from now on
+    [b for b in at.button if b.label == "Add"][-1].click().run()
+    at.segmented_control(key="view").set_value("Articles").run()
+    at.radio(key="intake_mode").set_value("Replace them").run()
+    upload(at, ("news.csv", rows.getvalue().encode(), "text/csv"))
+    options = actor_options(at)
+    assert "Jenny Town" in options and "Elizabeth Warren" not in options
