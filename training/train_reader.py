@@ -31,6 +31,7 @@ import numpy as np
 
 from framing.models import context_reader, uncertainty
 from training.data import CONFIG, ENCYCLOPEDIC_FILE, FOLDS, HERE, document_folds, read
+from training.onnx_export import export_int8
 
 RECIPE = CONFIG["reader"]
 FOLDS_DIR = HERE / ".folds"
@@ -113,17 +114,9 @@ def fine_tune(texts: list[str], labels: list[int], base: Path):
 def export(model, base: Path, out: Path, card: dict) -> None:
     """The module as an ONNX graph (dynamic batch and length), its linear layers and embeddings quantised to int8."""
     import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        full = Path(tmp) / "full.onnx"
-        example = (torch.ones((2, 8), dtype=torch.long), torch.ones((2, 8), dtype=torch.long))
-        torch.onnx.export(model, example, str(full), input_names=["input_ids", "attention_mask"], output_names=["logit"],
-                          dynamic_axes={"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"},
-                                        "logit": {0: "batch"}}, opset_version=17, dynamo=False)
-        quantize_dynamic(str(full), str(out / context_reader.READER_MODEL), weight_type=QuantType.QInt8,
-                         op_types_to_quantize=["MatMul", "Gather"])
+    example = {"input_ids": torch.ones((2, 8), dtype=torch.long), "attention_mask": torch.ones((2, 8), dtype=torch.long)}
+    export_int8(model, example, "logit", out / context_reader.READER_MODEL)
     shutil.copy(base / "tokenizer.json", out / context_reader.READER_TOKENIZER)
     model_sha = hashlib.sha256((out / context_reader.READER_MODEL).read_bytes()).hexdigest()
     (out / context_reader.READER_CARD).write_text(json.dumps(

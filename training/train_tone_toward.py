@@ -29,6 +29,7 @@ import numpy as np
 
 from framing.models import tone_toward
 from training.data import CONFIG, MANIFEST, ROOT, checked, file_sha256
+from training.onnx_export import export_int8
 
 RECIPE = CONFIG["tone_toward"]
 TRAIN_FILE = ROOT / MANIFEST["newsmtsc_train"]["path"]
@@ -139,18 +140,10 @@ def fine_tune(train: list[dict], dev: list[dict], base: Path):
 def export(model, base: Path, out: Path, card: dict) -> None:
     """The module as an ONNX graph (dynamic batch and length), its linear layers and embeddings quantised to int8."""
     import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        full = Path(tmp) / "full.onnx"
-        example = (torch.ones((2, 8), dtype=torch.long), torch.ones((2, 8), dtype=torch.long), torch.ones((2, 8)))
-        torch.onnx.export(model, example, str(full), input_names=["input_ids", "attention_mask", "target_mask"],
-                          output_names=["logits"],
-                          dynamic_axes={**{name: {0: "batch", 1: "tokens"} for name in ("input_ids", "attention_mask", "target_mask")},
-                                        "logits": {0: "batch"}}, opset_version=17, dynamo=False)
-        quantize_dynamic(str(full), str(out / tone_toward.MODEL_FILE), weight_type=QuantType.QInt8,
-                         op_types_to_quantize=["MatMul", "Gather"])
+    example = {"input_ids": torch.ones((2, 8), dtype=torch.long), "attention_mask": torch.ones((2, 8), dtype=torch.long),
+               "target_mask": torch.ones((2, 8))}
+    export_int8(model, example, "logits", out / tone_toward.MODEL_FILE)
     shutil.copy(base / "tokenizer.json", out / tone_toward.TOKENIZER_FILE)
     model_sha = hashlib.sha256((out / tone_toward.MODEL_FILE).read_bytes()).hexdigest()
     (out / tone_toward.CARD_FILE).write_text(json.dumps(
