@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date
 
 from framing.reading.clean import UNKNOWN
@@ -22,6 +22,7 @@ from framing.reading.corpus import Article
 
 MIN_SIMILARITY = 0.12  # set on the bundled five articles (a001, a003 and a004 cover one summit): weak evidence; edit stories in the Articles view
 MAX_DAYS = 7
+MAX_SHARING = 300  # a name more articles give than this does not by itself make two articles candidates
 TOP_NAMES = 25
 AUTO = "auto: "
 _NAME = re.compile(r"(?<=[a-z,;:’'”\"]\s)([A-Z][a-z]+(?:[\s-][A-Z][a-z]+)*)")
@@ -55,18 +56,18 @@ def group(articles: Iterable[Article]) -> dict[str, str]:
     """article_id → story: the story the article states, or an automatic one (see the module docstring).
 
     ``articles`` is read once and only each article's id, stated story, date and names are kept, so the command line
-    can group a whole input it streams. Articles are compared only with those dated at most MAX_DAYS apart (in date
-    order) and with every undated one: the same groups as comparing every pair, without the cost of every pair."""
+    can group a whole input it streams. Only articles that share a telling name are compared (see MAX_SHARING), so the
+    cost follows the pairs that could be one story, not every pair."""
     stated: dict[str, str] = {}
     loose: list[str] = []
-    profiles: dict[str, Counter] = {}
+    profiles: dict[str, tuple[str, ...]] = {}  # names only, most given first: no counts are needed, memory stays small
     dates: dict[str, date | None] = {}
     for a in articles:
         if a.story not in ("", UNKNOWN):
             stated[a.article_id] = a.story
         elif a.article_id not in profiles:
             loose.append(a.article_id)
-            profiles[a.article_id], dates[a.article_id] = names(a), _date(a.date)
+            profiles[a.article_id], dates[a.article_id] = tuple(names(a)), _date(a.date)
     document_frequency = Counter(n for p in profiles.values() for n in p)
     idf = {n: math.log((1 + len(loose)) / (1 + df)) for n, df in document_frequency.items()}  # 0 for names every article gives
     parent = {a: a for a in loose}
@@ -77,20 +78,20 @@ def group(articles: Iterable[Article]) -> dict[str, str]:
             x = parent[x]
         return x
 
-    def link(a: str, b: str) -> None:
+    # Candidate pairs share a name that carries weight (idf > 0) and that at most MAX_SHARING articles give: a pair
+    # sharing nothing has similarity 0, and a name in hundreds of articles says little about one event.
+    holders: dict[str, list[int]] = {}
+    for k, a in enumerate(loose):
+        for n in profiles[a]:
+            if idf[n] > 0 and document_frequency[n] <= MAX_SHARING:
+                holders.setdefault(n, []).append(k)
+    pairs = sorted({(i, j) for ks in holders.values() for x, i in enumerate(ks) for j in ks[x + 1:]})
+    for i, j in pairs:
+        a, b = loose[i], loose[j]
+        if dates[a] and dates[b] and abs((dates[a] - dates[b]).days) > MAX_DAYS:
+            continue
         if similarity(profiles[a], profiles[b], idf) >= MIN_SIMILARITY:
             parent[root(a)] = root(b)
-
-    dated = sorted((dates[a], n, a) for n, a in enumerate(loose) if dates[a])
-    for k, (day, _, a) in enumerate(dated):
-        for later, _, b in dated[k + 1:]:
-            if (later - day).days > MAX_DAYS:
-                break
-            link(a, b)
-    undated = [a for a in loose if not dates[a]]
-    for k, a in enumerate(undated):
-        for b in [*undated[k + 1:], *(b for _, _, b in dated)]:
-            link(a, b)
     members: dict[str, list[str]] = {}
     for a in loose:
         members.setdefault(root(a), []).append(a)
@@ -114,7 +115,7 @@ def group(articles: Iterable[Article]) -> dict[str, str]:
     return result
 
 
-def similarity(a: Counter, b: Counter, idf: dict[str, float]) -> float:
+def similarity(a: Collection[str], b: Collection[str], idf: dict[str, float]) -> float:
     """Rarity-weighted overlap of two articles' names: shared weight over the weight of either's names."""
     weight = sum(idf.get(n, 1.0) for n in set(a) | set(b))
     if not weight:  # no names, or only names every article gives (weight 0): nothing says they are one story
