@@ -109,6 +109,30 @@ def test_aliases_merge_across_the_corpus_only_when_unambiguous():
     assert merge_aliases(["Marco Rubio", "Jane Rubio", "Rubio"]) == {}  # two Rubios: leave "Rubio" alone
 
 
+def test_one_person_named_three_ways_is_one_speaker_and_two_people_stay_two():
+    counts = {"Donald Trump": 10, "Donald J. Trump": 5, "Trump": 40, "Ivanka Trump": 2}
+    assert merge_aliases(list(counts), counts) == {"Donald J. Trump": "Donald Trump", "Trump": "Donald Trump"}
+    assert merge_aliases(list(counts)) == {"Donald J. Trump": "Donald Trump"}  # without counts "Trump" could be Ivanka
+    assert merge_aliases(["George W. Bush", "George H. W. Bush", "George Bush", "Bush"]) == {}
+    counts = {"Hillary Clinton": 50, "Bill Clinton": 20, "Clinton": 60}
+    assert "Clinton" not in merge_aliases(list(counts), counts)  # 71% of the Clintons' uses: not enough to say which
+    counts = {"Barack Obama": 82, "Obama": 100, "JUST WATCHED Obama": 24, "Michelle Obama": 4,
+              "President-elect Donald Trump": 9, "Donald Trump": 74}
+    merged = merge_aliases(list(counts), counts)
+    assert merged["Obama"] == "Barack Obama"  # a video caption's "JUST WATCHED Obama" is no other Obama
+    assert merged["President-elect Donald Trump"] == "Donald Trump"
+
+
+def test_an_outlet_is_not_a_speaker_in_its_own_articles():
+    import pandas as pd
+
+    from framing.scoring.table import finish
+
+    table = pd.DataFrame({"speaker": ["CNN", "CNN", "Rubio"], "outlet": ["CNN", "Fox News", "CNN"],
+                          "article_id": ["a", "b", "a"]})
+    assert list(finish(table)["speaker"]) == ["", "CNN", "Rubio"]  # Fox News quoting CNN is a source
+
+
 def test_multi_sentence_quote_keeps_its_speaker():
     assert resolve_speakers([None, "Jake Sullivan", None], [1, 1, 1], [True, True, True]) == ["Jake Sullivan"] * 3
 

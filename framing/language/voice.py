@@ -15,6 +15,8 @@ text does not name is left empty, never guessed.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Mapping
 
 QUOTED_THRESHOLD = 0.5  # a sentence is "quoted" when at least half its characters are inside quotes
 
@@ -257,19 +259,64 @@ def _surname_pattern(full_names: dict[str, str]) -> re.Pattern | None:
         if surnames else None
 
 
-def merge_aliases(speakers: list[str]) -> dict[str, str]:
-    """Across a corpus: each short form → the fullest form of the same person, where that is unambiguous
-    ("Rubio" → "Marco Rubio" when only one full name ends in Rubio; "Marco Rubio" stays)."""
+SURNAME_SHARE = 0.8  # a surname alone is the one person with at least this share of its full names' uses
+
+
+def without_initials(name: str) -> str:
+    """ "Donald J. Trump" → "Donald Trump"; a name of initials only stays as it is."""
+    words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.", w)]
+    return " ".join(words) if len(words) > 1 else name
+
+
+def merge_aliases(speakers: list[str], counts: Mapping[str, int] | None = None) -> dict[str, str]:
+    """Across a corpus: each other form → the form of the same person, where that is unambiguous.
+
+    - "Donald J. Trump" → "Donald Trump" when the corpus gives both and no other initialled form of that name
+      ("George W. Bush" and "George H. W. Bush" stay apart);
+    - a surname alone → the one full name ending in it ("Rubio" → "Marco Rubio"), or, with ``counts`` (uses of each
+      form), the full name with SURNAME_SHARE of those names' uses ("Trump" → "Donald Trump" beside a few "Ivanka
+      Trump");
+    - a shorter full name → the one fuller form with the same first word and surname;
+    - a name ending in another full name the corpus gives → that name ("President-elect Donald Trump")."""
     names = set(speakers) - {""}
-    by_surname: dict[str, set[str]] = {}
+    counts = counts or {}
+    mapping: dict[str, str] = {}
+    variants: dict[str, set[str]] = {}
     for name in names:
         if len(name.split()) > 1 and "’s " not in name:
-            by_surname.setdefault(name.split()[-1], set()).add(name)
-    mapping = {}
-    for name in names:
+            variants.setdefault(without_initials(name), set()).add(name)
+    for plain, forms in variants.items():
+        initialled = forms - {plain}
+        if plain in names and len(initialled) == 1:
+            mapping[initialled.pop()] = plain
+    for name in sorted(names - set(mapping)):  # "President-elect Donald Trump" → "Donald Trump": a title the patterns missed
         words = name.split()
-        fuller = {f for f in by_surname.get(words[-1], ()) if f != name and len(f.split()) > len(words)
-                  and f.split()[0] == words[0]} if len(words) > 1 else by_surname.get(words[-1], set()) - {name}
-        if len(words) == 1 and len(fuller) == 1 or len(words) > 1 and len(fuller) == 1:
+        tails = [" ".join(words[k:]) for k in range(1, len(words) - 1)]
+        known = next((t for t in tails if t in names), None)
+        if known:
+            mapping[name] = mapping.get(known, known)
+    used: Counter = Counter()
+    for name in names:
+        used[mapping.get(name, name)] += counts.get(name, 0)
+    # page furniture ("JUST WATCHED Obama") is no one's full name
+    full_names = {n for n in names if n not in mapping and len(n.split()) > 1 and "’s " not in n
+                  and not any(len(w) > 1 and w.isalpha() and w.isupper() for w in n.split()[:-1])}
+    by_surname: dict[str, set[str]] = {}
+    for name in full_names:
+        by_surname.setdefault(name.split()[-1], set()).add(name)
+    for name in sorted(names - set(mapping)):
+        words = name.split()
+        if len(words) == 1:
+            fuller = by_surname.get(name, set()) - {name}
+            if len(fuller) > 1 and counts:
+                best = max(sorted(fuller), key=lambda f: used[f])
+                total = sum(used[f] for f in fuller)
+                fuller = {best} if total and used[best] >= SURNAME_SHARE * total else fuller
+        elif without_initials(name) != name:  # "George W. Bush" is already one person, not "George H. W. Bush"
+            continue
+        else:
+            fuller = {f for f in by_surname.get(words[-1], ()) if f != name and len(f.split()) > len(words)
+                      and f.split()[0] == words[0]}
+        if len(fuller) == 1:
             mapping[name] = fuller.pop()
-    return mapping
+    return {name: mapping.get(target, target) for name, target in mapping.items()}

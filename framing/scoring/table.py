@@ -97,7 +97,11 @@ def assemble(articles: list[Article], parts: list[tuple[Part, Part]], lexicons: 
 def finish(table: pd.DataFrame, articles: list[Article] | None = None) -> pd.DataFrame:
     """What needs the whole corpus: one name per speaker across articles ("Rubio" → "Marco Rubio"), and the
     stories of articles that state none (framing.reading.stories groups them)."""
-    mapping = merge_aliases(list(table["speaker"].unique())) if len(table) else {}
+    if len(table) and "outlet" in table:  # "CNN reported" in CNN's own article is its own voice, not a source it quotes
+        own = table["speaker"].str.casefold() == table["outlet"].astype(str).str.casefold()
+        if own.any():
+            table = table.assign(speaker=table["speaker"].where(~own, "").astype(object))
+    mapping = merge_aliases(list(table["speaker"].unique()), table["speaker"].value_counts().to_dict()) if len(table) else {}
     if mapping:
         table = table.assign(speaker=table["speaker"].map(lambda s: mapping.get(s, s)).astype(object))
     if articles is not None and len(table):
