@@ -17,7 +17,7 @@ from . import state
 from .export import chart_png, chart_svg, rows_csv, vega_spec
 from .lens import Lens
 from .passages import draw_passages
-from .slide import slide_png, slide_svg
+from .slide import slide_png, slide_svg, with_selection
 from .theme import style
 
 # The columns of a "Passages CSV": where each sentence is, what it says, every measure, what it names.
@@ -55,6 +55,10 @@ def draw_all(panels: list[Panel], analysis: Analysis, lens: Lens) -> None:
 def draw(panel: Panel, analysis: Analysis, lens: Lens) -> None:
     if panel.brush and state.period_brushed():
         st.rerun()  # a new period changes the sidebar, the headers and every other chart, not only this fragment
+    if state.mark_moved():
+        st.rerun()  # the chart clicked before keeps a stale selection and passages unless the whole page redraws
+    if state.mark_notice():
+        st.toast("One clicked mark at a time: the chart clicked before was cleared, so a copied link shows this screen.")
     marked_chart, selection = state.mark()
     active = selection if marked_chart == panel.key else {}
     if active:
@@ -79,6 +83,8 @@ def draw(panel: Panel, analysis: Analysis, lens: Lens) -> None:
                                f"{panel.key}-passages.csv", "text/csv", key=f"dl_passages_{panel.key}", on_click="ignore")
     with left:
         spec = panel.spec(lens.presentation)
+        if active:  # the URL's mark, drawn as this chart's selection (its widget is new after the mark moved here)
+            spec = with_selection(spec, active)
         st.vega_lite_chart(spec=spec, on_select=partial(state.on_chart_select, panel.key),
                            selection_mode=["pick", "period"] if panel.brush else "pick",
                            key=state.chart_key(panel.key), width="stretch", height=chart_height(spec))

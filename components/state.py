@@ -306,7 +306,22 @@ def mark() -> tuple[str, dict]:
 
 
 def chart_key(panel_key: str) -> str:
-    return f"chart_{panel_key}"
+    """The chart widget's key. It changes whenever a click moves the mark to another chart, so every chart's own
+    selection is cleared and redrawn from the URL's one mark: the screen and a copied link show the same."""
+    return f"chart_{panel_key}_{st.session_state.get('_mark_epoch', 0)}"
+
+
+def mark_moved() -> bool:
+    """Whether a click just moved the mark from one chart to another (asked once: the page then reruns whole, and
+    ``mark_notice`` says so once on it)."""
+    moved = bool(st.session_state.pop("_mark_moved", False))
+    if moved:
+        st.session_state["_mark_notice"] = True
+    return moved
+
+
+def mark_notice() -> bool:
+    return bool(st.session_state.pop("_mark_notice", False))
 
 
 def on_chart_select(panel_key: str) -> None:
@@ -319,6 +334,9 @@ def on_chart_select(panel_key: str) -> None:
         return
     selection = selection_from_event(event)
     if selection:
+        if mark()[0] not in ("", panel_key):  # one clicked mark at a time, as the URL holds one
+            st.session_state["_mark_epoch"] = st.session_state.get("_mark_epoch", 0) + 1
+            st.session_state["_mark_moved"] = True
         st.query_params["mark"] = encode_mark(panel_key, selection)
     elif mark()[0] == panel_key:
         del st.query_params["mark"]

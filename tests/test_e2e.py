@@ -437,3 +437,33 @@ def test_the_first_click_filters_highlights_and_is_in_the_url(server, browser):
     page.screenshot(path=str(SHOTS / "hedging-clicked.png"))
     assert not errors, errors
     page.close()
+
+
+def click_a_bar(page, chart_index: int, bar: int = 0) -> None:
+    """Click the middle of one bar of a chart drawn as SVG."""
+    chart = page.locator(".vega-embed").nth(chart_index)
+    chart.scroll_into_view_if_needed()
+    box = chart.locator("g.mark-rect path").nth(bar).bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    wait_idle(page)
+
+
+@pytest.mark.slow
+def test_a_click_on_a_second_chart_clears_the_first_so_the_link_reproduces_the_screen(server, browser):
+    page, errors = open_page(browser, f"{server}/?view=Hedging&pick_outlet=PRIO+Blogs")
+    page.wait_for_function("() => document.querySelectorAll('.vega-embed svg.marks').length >= 4", timeout=30000)
+    first_before, second_before = passage_ids(page, 0), passage_ids(page, 1)
+    click_a_bar(page, 0, bar=1)
+    assert eventually(lambda: passage_ids(page, 0) != first_before) and "mark=hedges_by_category" in page.url
+    click_a_bar(page, 1, bar=1)
+    assert eventually(lambda: "mark=approximators_by_category" in page.url)  # the URL holds the second click only
+    assert eventually(lambda: passage_ids(page, 1) != second_before)
+    assert eventually(lambda: passage_ids(page, 0) == first_before)  # and the first chart shows no click either
+    assert page.locator("[data-testid='stToast']").filter(has_text="One clicked mark at a time").count() == 1
+    link, shown = page.url, [passage_ids(page, 0), passage_ids(page, 1)]
+    page.screenshot(path=str(SHOTS / "hedging-second-click.png"))
+    page.close()
+    again, errors_again = open_page(browser, link)
+    assert [passage_ids(again, 0), passage_ids(again, 1)] == shown  # the copied link opens the same screen
+    assert not errors and not errors_again, errors + errors_again
+    again.close()
