@@ -31,7 +31,7 @@ import numpy as np
 
 from framing.models import context_reader, uncertainty
 from training.data import CONFIG, ENCYCLOPEDIC_FILE, FOLDS, HERE, document_folds, read
-from training.onnx_export import export_int8
+from training.fine_tuning import export_int8, one_cycle_adamw
 
 RECIPE = CONFIG["reader"]
 FOLDS_DIR = HERE / ".folds"
@@ -86,10 +86,7 @@ def fine_tune(texts: list[str], labels: list[int], base: Path):
     positive = float(y.mean())
     pos_weight = torch.tensor((1 - positive) / positive if RECIPE["balanced"] else 1.0)
     batch, epochs = RECIPE["batch"], RECIPE["epochs"]
-    steps = epochs * int(np.ceil(len(texts) / batch))
-    optimiser = torch.optim.AdamW(model.parameters(), lr=RECIPE["learning_rate"], weight_decay=RECIPE["weight_decay"])
-    schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=RECIPE["learning_rate"], total_steps=steps,
-                                                   pct_start=RECIPE["warmup"], anneal_strategy="linear")
+    optimiser, schedule = one_cycle_adamw(model, RECIPE, len(texts))
     rng = np.random.default_rng(RECIPE["seed"])
     started = time.time()
     for epoch in range(epochs):

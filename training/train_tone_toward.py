@@ -29,7 +29,7 @@ import numpy as np
 
 from framing.models import tone_toward
 from training.data import CONFIG, MANIFEST, ROOT, checked, file_sha256
-from training.onnx_export import export_int8
+from training.fine_tuning import export_int8, one_cycle_adamw
 
 RECIPE = CONFIG["tone_toward"]
 TRAIN_FILE = ROOT / MANIFEST["newsmtsc_train"]["path"]
@@ -111,10 +111,7 @@ def fine_tune(train: list[dict], dev: list[dict], base: Path):
     class_weight = counts.sum() / (len(counts) * counts) if RECIPE["balanced"] else np.ones(len(counts))
     loss_of = torch.nn.CrossEntropyLoss(weight=torch.tensor(class_weight, dtype=torch.float32))
     batch, epochs = RECIPE["batch"], RECIPE["epochs"]
-    steps = epochs * int(np.ceil(len(x_train) / batch))
-    optimiser = torch.optim.AdamW(model.parameters(), lr=RECIPE["learning_rate"], weight_decay=RECIPE["weight_decay"])
-    schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=RECIPE["learning_rate"], total_steps=steps,
-                                                   pct_start=RECIPE["warmup"], anneal_strategy="linear")
+    optimiser, schedule = one_cycle_adamw(model, RECIPE, len(x_train))
     rng = np.random.default_rng(RECIPE["seed"])
     started, history = time.time(), []
     for epoch in range(epochs):

@@ -1,8 +1,23 @@
-"""Export a fine-tuned torch module as the int8 ONNX graph the app runs (the context reader, the tone-toward model)."""
+"""What fine-tuning MiniLM shares (the context reader, the tone-toward model): the optimiser and its schedule, and the
+export to the int8 ONNX graph the app runs."""
 from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+
+
+def one_cycle_adamw(model, recipe: dict, examples: int):
+    """AdamW at the recipe's learning rate and weight decay, with a one-cycle linear schedule over every step of the
+    recipe's epochs (its warm-up share rising, then falling): (optimiser, schedule), the schedule stepped per batch."""
+    import math
+
+    import torch
+
+    steps = recipe["epochs"] * math.ceil(examples / recipe["batch"])
+    optimiser = torch.optim.AdamW(model.parameters(), lr=recipe["learning_rate"], weight_decay=recipe["weight_decay"])
+    schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=recipe["learning_rate"], total_steps=steps,
+                                                   pct_start=recipe["warmup"], anneal_strategy="linear")
+    return optimiser, schedule
 
 
 def export_int8(model, inputs: dict, output: str, path: Path) -> None:
