@@ -464,6 +464,9 @@ def test_a_click_on_a_second_chart_clears_the_first_so_the_link_reproduces_the_s
     page.screenshot(path=str(SHOTS / "hedging-second-click.png"))
     page.close()
     again, errors_again = open_page(browser, link)
-    assert [passage_ids(again, 0), passage_ids(again, 1)] == shown  # the copied link opens the same screen
+    again.wait_for_function("() => document.querySelectorAll('.vega-embed svg.marks').length >= 4", timeout=30000)
+    # the copied link opens the same screen (once every chart's passages are drawn)
+    assert eventually(lambda: [passage_ids(again, 0), passage_ids(again, 1)] == shown), \
+        ([passage_ids(again, 0), passage_ids(again, 1)], shown)
     assert not errors and not errors_again, errors + errors_again
     again.close()
