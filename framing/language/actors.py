@@ -8,14 +8,13 @@ to the actor list, and only then do they become an actor that charts and filters
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 
 import pandas as pd
 
 from framing.language.lexicon import Lexicons
-from framing.language.voice import merge_aliases, people_named, titled_names
+from framing.language.voice import SURNAME_SHARE, merge_aliases, people_named, titled_names, without_initials
 from framing.reading.clean import UNKNOWN
 from framing.reading.corpus import Article
 
@@ -71,14 +70,6 @@ def found_in_text(table: pd.DataFrame, lexicons: Lexicons, top: int = 30) -> pd.
 
 MIN_OUTLETS = 2  # a name only one outlet gives cannot be compared across outlets (and is often its page furniture)
 MIN_ARTICLES = 2
-SURNAME_SHARE = 0.8
-_INITIAL = re.compile(r"^[A-Z]\.$")
-
-
-def _without_initials(name: str) -> str:
-    """ "Donald J. Trump" → "Donald Trump"; a name of initials only stays as it is."""
-    words = [w for w in name.split() if not _INITIAL.match(w)]
-    return " ".join(words) if len(words) > 1 else name
 
 
 def actors_from_text(articles: Iterable[Article], top: int = 40) -> pd.DataFrame:
@@ -113,9 +104,8 @@ def actors_from_text(articles: Iterable[Article], top: int = 40) -> pd.DataFrame
     wholes = {name for _, _, named, _, _ in named_in for name in named if len(name.split()) > 1}
     variants: dict[str, set[str]] = {}
     for name in wholes:
-        variants.setdefault(_without_initials(name), set()).add(name)
-    key_of = {name: (_without_initials(name) if len({v for v in variants[_without_initials(name)] if v != _without_initials(name)}) <= 1
-                     else name) for name in wholes}
+        variants.setdefault(without_initials(name), set()).add(name)
+    key_of = {name: plain if len(forms - {plain}) <= 1 else name for plain, forms in variants.items() for name in forms}
     mentions: Counter = Counter()
     forms: dict[str, Counter] = {}
     titled: set[str] = set()

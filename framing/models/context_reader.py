@@ -20,6 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
+from framing.models.runtime import cpu_session
+
 READER_MODEL = "uncertainty_reader.onnx"
 READER_TOKENIZER = "uncertainty_reader_tokenizer.json"
 READER_CARD = "uncertainty_reader.json"
@@ -29,7 +31,6 @@ class ContextReader:
     """P(uncertain) for each sentence, from the fine-tuned transformer in ``directory``."""
 
     def __init__(self, directory: Path, threads: int | None = None):
-        import onnxruntime
         from tokenizers import Tokenizer
 
         self.directory = Path(directory)
@@ -38,14 +39,9 @@ class ContextReader:
         self._tokenizer = Tokenizer.from_file(str(self.directory / READER_TOKENIZER))
         self._tokenizer.enable_truncation(self.max_tokens)
         self._tokenizer.no_padding()
-        options = onnxruntime.SessionOptions()
         # One thread: the app and the command line parallelise by process (framing.scoring.parts.process_pool), and a session's
         # default of one thread per core would make each worker fight the others for every core.
-        options.intra_op_num_threads = threads or int(os.environ.get("FRAMING_READER_THREADS", "1"))
-        options.inter_op_num_threads = 1
-        options.log_severity_level = 3
-        self._session = onnxruntime.InferenceSession(str(self.directory / READER_MODEL), options,
-                                                     providers=["CPUExecutionProvider"])
+        self._session = cpu_session(self.directory / READER_MODEL, threads or int(os.environ.get("FRAMING_READER_THREADS", "1")))
         self._lock = threading.Lock()  # the tokenizer's truncation settings are shared state
 
     def probabilities(self, texts: list[str]) -> np.ndarray:

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import json
 import os
-import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+
+from framing.models.runtime import cpu_session
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "data" / "models"
 MODEL_FILE, TOKENIZER_FILE, CARD_FILE = "tone_toward.onnx", "tone_toward_tokenizer.json", "tone_toward.json"
@@ -74,22 +75,14 @@ class ToneTowardModel:
     """P(negative), P(neutral), P(positive) toward each mention, from the model in ``directory``."""
 
     def __init__(self, directory: Path = MODEL_DIR, threads: int | None = None):
-        import onnxruntime
-
         self.directory = Path(directory)
         self.card = json.loads((self.directory / CARD_FILE).read_text("utf-8"))
         self.max_tokens = int(self.card["recipe"]["max_tokens"])
         self._tokenizer = load_tokenizer(self.directory / TOKENIZER_FILE)
-        options = onnxruntime.SessionOptions()
         # Two threads where there are two cores: portrayal is read on demand, one actor at a time, while nothing else
         # runs (4.4 ms a news sentence on 2 cores, 7.2 ms on one).
-        options.intra_op_num_threads = threads or int(os.environ.get("FRAMING_TONE_TOWARD_THREADS",
-                                                                     str(min(2, os.cpu_count() or 1))))
-        options.inter_op_num_threads = 1
-        options.log_severity_level = 3
-        self._session = onnxruntime.InferenceSession(str(self.directory / MODEL_FILE), options,
-                                                     providers=["CPUExecutionProvider"])
-        self._lock = threading.Lock()
+        self._session = cpu_session(self.directory / MODEL_FILE, threads or int(os.environ.get(
+            "FRAMING_TONE_TOWARD_THREADS", str(min(2, os.cpu_count() or 1)))))
 
     def probabilities(self, mentions: list[tuple[str, int, int]]) -> np.ndarray:
         """One row (negative, neutral, positive) per ``(text, start, end)``, in input order.
@@ -98,8 +91,7 @@ class ToneTowardModel:
         range, so in a batch a mention's probabilities would depend on its neighbours."""
         out = np.zeros((len(mentions), len(STANCES)))
         for i, (text, start, end) in enumerate(mentions):
-            with self._lock:
-                encoded = encode(self._tokenizer, text, start, end, self.max_tokens)
+            encoded = encode(self._tokenizer, text, start, end, self.max_tokens)  # the tokenizer holds no settings to guard
             ids = encoded.ids[None, :]
             (logits,) = self._session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids),
                                                  "target_mask": encoded.target[None, :]})

@@ -55,8 +55,7 @@ def mentions_of(table: pd.DataFrame, actor: str) -> pd.DataFrame:
     """The sentences naming ``actor``, each with its first match: mention_of (the actor), mention (as written),
     mention_start, mention_end."""
     if table.empty:
-        return table.assign(**{c: pd.Series(dtype=object if c.startswith("mention_of") or c == "mention" else int)
-                               for c in MENTION_COLUMNS})
+        return table.assign(**{c: pd.Series(dtype=object if c in ("mention_of", "mention") else int) for c in MENTION_COLUMNS})
     first = table["actor_matches"].map(lambda found: next((TermMatch(*m) for m in found if m[1] == actor), None))
     named = table[first.notna()]
     first = first[first.notna()]

@@ -87,12 +87,6 @@ def resampled_totals(matrix: np.ndarray, rng: np.random.Generator, resamples: in
     return out
 
 
-def resampled_sums(columns: list[np.ndarray], rng: np.random.Generator, resamples: int) -> list[np.ndarray]:
-    """Each column's sum over ``resamples`` resamples of the articles (see resampled_totals)."""
-    totals = resampled_totals(np.column_stack(columns), rng, resamples)
-    return [totals[:, k] for k in range(totals.shape[1])]
-
-
 def resampled_ratio(numerator: np.ndarray, denominator: np.ndarray, rng: np.random.Generator, resamples: int) -> np.ndarray:
     """The ratio of sums for ``resamples`` resamples of the articles (with replacement); with (articles × k) arrays,
     k ratios from the same resamples, as a (resamples × k) array."""
