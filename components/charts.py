@@ -189,6 +189,13 @@ def dots(data: pd.DataFrame, x: str, y: str, fields: list[str], title: str, subt
 GREY = "#9ca3af"
 
 
+def zero_rule(axis: type[alt.X] | type[alt.Y]) -> alt.Chart:
+    """The dashed rule at zero that difference charts are read against."""
+    channel = "x" if axis is alt.X else "y"
+    return alt.Chart(pd.DataFrame({"zero": [0.0]})).mark_rule(color="#334155", strokeDash=[4, 3]).encode(
+        **{channel: axis("zero:Q")})
+
+
 def differences(data: pd.DataFrame, row: str, value: str, low: str, high: str, verdict: str, title: str, subtitle: str,
                 x_title: str, outlets: list[str], fields: list[str], highlight: str | None = None, fmt: str = "+.2f",
                 offset: str | None = None, tooltip: list | None = None) -> alt.LayerChart:
@@ -205,7 +212,7 @@ def differences(data: pd.DataFrame, row: str, value: str, low: str, high: str, v
     base = alt.Chart(data).encode(**encodings)
     clear_colour = when(f"datum.{verdict} == 'clear difference'", alt.Color("outlet_group:N", title="Outlet",
                         scale=outlet_colour_scale(outlets), legend=None), GREY, alt.ColorValue)
-    zero = alt.Chart(pd.DataFrame({"zero": [0.0]})).mark_rule(color="#334155", strokeDash=[4, 3]).encode(x=alt.X("zero:Q"))
+    zero = zero_rule(alt.X)
     whiskers = base.mark_rule(strokeWidth=2.5).encode(
         x=alt.X(f"{low}:Q", title=x_title), x2=alt.X2(f"{high}:Q"),
         color=clear_colour)
@@ -252,8 +259,7 @@ def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None,
         band = pd.DataFrame({"first": [shaded[0]], "last": [shaded[1]]})
         layers.append(alt.Chart(band).mark_rect(color="#fde68a", opacity=0.45).encode(x=alt.X("first:T"), x2=alt.X2("last:T")))
     if zero:
-        layers.append(alt.Chart(pd.DataFrame({"zero": [0.0]})).mark_rule(color="#334155", strokeDash=[4, 3]).encode(
-            y=alt.Y("zero:Q")))
+        layers.append(zero_rule(alt.Y))
     if low and high:
         layers.append(base.mark_rule(strokeWidth=1.2).encode(
             y=alt.Y(f"{low}:Q"), y2=alt.Y2(f"{high}:Q"), opacity=when(faded, 0.45, 0.12, alt.OpacityValue)))
@@ -266,8 +272,7 @@ def stance_bars(data: pd.DataFrame, row: str, title: str, subtitle: str, fields:
     """One 100% bar per row (an outlet, or an actor in an outlet): its mentions read as negative, neutral and positive
     toward the actor, left to right; ``row`` labels carry their n. Columns: row, stance, share (%), mentions."""
     pick = point_selection(fields)
-    order = {"negative": 0, "neutral": 1, "positive": 2}
-    data = data.assign(stance_order=data["stance"].map(order))
+    data = data.assign(stance_order=data["stance"].map({stance: k for k, stance in enumerate(STANCE_COLOURS)}))
     return alt.Chart(data).mark_bar(stroke="white", strokeWidth=0.5).encode(
         y=alt.Y(f"{row}:N", sort=list(dict.fromkeys(data[row])), title=None, axis=alt.Axis(labelLimit=420)),
         x=alt.X("share:Q", title="Share of mentions (%)", scale=alt.Scale(domain=[0, 100])),
@@ -288,18 +293,18 @@ def stance_differences(data: pd.DataFrame, row: str, title: str, subtitle: str, 
     pick = point_selection(["outlet_group", "stance"])
     data = data.assign(interval=interval_text(data["ci_low"], data["ci_high"], "+.0f"),
                        clear=(data["verdict"] == "clear difference"))
-    colour = alt.Color("stance:N", title="Toward the actor", sort=list(STANCE_COLOURS),
-                       scale=alt.Scale(domain=["negative", "positive"], range=[STANCE_COLOURS["negative"], STANCE_COLOURS["positive"]]),
+    compared = ["negative", "positive"]
+    scale = alt.Scale(domain=compared, range=[STANCE_COLOURS[s] for s in compared])
+    colour = alt.Color("stance:N", title="Toward the actor", sort=list(STANCE_COLOURS), scale=scale,
                        legend=alt.Legend(orient="top", symbolType="circle"))
     base = alt.Chart(data).encode(y=alt.Y(f"{row}:N", sort=list(dict.fromkeys(data[row])), title=None, axis=alt.Axis(labelLimit=420)),
-                                  yOffset=alt.YOffset("stance:N", sort=["negative", "positive"]))
-    zero = alt.Chart(pd.DataFrame({"zero": [0.0]})).mark_rule(color="#334155", strokeDash=[4, 3]).encode(x=alt.X("zero:Q"))
+                                  yOffset=alt.YOffset("stance:N", sort=compared))
+    zero = zero_rule(alt.X)
     whiskers = base.mark_rule(strokeWidth=2.5).encode(x=alt.X("ci_low:Q", title=x_title), x2=alt.X2("ci_high:Q"),
                                                       color=colour)
     dots = base.mark_point(size=150, strokeWidth=2.5).encode(
         x=alt.X("difference:Q", title=x_title), color=colour,
-        fill=when("datum.clear", alt.Color("stance:N", scale=alt.Scale(domain=["negative", "positive"], range=[
-            STANCE_COLOURS["negative"], STANCE_COLOURS["positive"]]), legend=None), "white", alt.FillValue),
+        fill=when("datum.clear", alt.Color("stance:N", scale=scale, legend=None), "white", alt.FillValue),
         opacity=opacity(pick, None),
         tooltip=[alt.Tooltip(f"{row}:N", title="outlet"), alt.Tooltip("stance:N"),
                  alt.Tooltip("difference:Q", format="+.0f", title="difference (points)"),
