@@ -42,7 +42,9 @@ def draw(analysis: Analysis, lens: Lens) -> None:
     listing, edit = st.columns([3, 2], gap="large")
     with listing:
         shown = table.assign(rule=table["rule"].map(lambda r: RULE_WORDS.get(r, r))) if "rule" in table else table
-        st.dataframe(shown, hide_index=True, width="stretch", height=420)
+        st.dataframe(shown, hide_index=True, width="stretch", height=420,
+                     column_config={"rule": st.column_config.TextColumn("rule", width="medium"),  # "not past ability"
+                                    "source": st.column_config.TextColumn("source", width="small")})
         st.download_button(f"Download the {name} list (CSV)", lexicons.csv(name), f"{name}.csv", "text/csv",
                            key=f"download_{name}", on_click="ignore")
     with edit:
