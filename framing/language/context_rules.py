@@ -187,7 +187,7 @@ CONTEXT_RULES = {
 
 # What each rule means, in words a reader of the lexicon tables understands (the names stay in the CSV files).
 RULE_WORDS = {
-    "quantity": "only before a number or amount", "not_month": "not the month May", "predicative": "only as 'is certain'",
+    "quantity": "only before an amount", "not_month": "not the month May", "predicative": "only as 'is certain'",
     "not_superlative": "not a superlative", "not_ability": "not of ability",
     "not_legal_claim": "not a claim in court", "not_appointment": "not a confirmation vote",
     "not_past_ability": "not past ability", "epistemic_suggest": "only as 'suggests that'", "negated": "only when negated",
