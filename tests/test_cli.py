@@ -85,7 +85,7 @@ def test_summary_by_outlet_and_story_with_intervals_and_distinctive_words(tmp_pa
     for i in range(12):
         outlet, story = ("Gazette", "Courier", "Ledger")[i % 3], f"vote-{i // 6}"
         tone = "a wonderful, welcome success" if outlet == "Gazette" else "a terrible, cruel failure"
-        rows.append(f'"Officials may meet {i}. The summit was {tone}, aides said. Sanctions {i} clearly bite.",T{i},{outlet},{story}')
+        rows.append(f'"Officials may meet {i}. The summit {i} was {tone}, aides said. Sanctions {i} clearly bite.",T{i},{outlet},{story}')
     path = tmp_path / "events.csv"
     path.write_text("\n".join(rows) + "\n", "utf-8")
     result = run("summary", str(path), "--by", "outlet,story", "--format", "csv")

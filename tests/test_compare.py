@@ -227,3 +227,30 @@ def test_house_style_never_ranks_but_framing_words_do():
         assert style.reason(term), term
     assert style.reason("dailyplanet") and style.reason("lois") and style.reason("told the ledger")
     assert style.reason("illegal raid") is None and style.reason("washington") is None
+
+
+def test_a_sentence_repeated_word_for_word_in_several_articles_is_furniture_and_its_words_never_rank():
+    from framing.statistics.distinctive import FURNITURE_ARTICLES, HouseStyle
+
+    furniture = "By signing up, you agree to our Privacy Policy."
+    rows = [("Monitor", f"m{i}", text) for i in range(FURNITURE_ARTICLES)
+            for text in (furniture, f"Tariffs on steel rose in round {i}.", "Tariffs hurt steel towns.")]
+    rows += [("Ledger", f"l{i}", text) for i in range(FURNITURE_ARTICLES)
+             for text in (f"Officials defended the budget in round {i}.", "The budget passed.")]
+    table = pd.DataFrame(rows, columns=["outlet_group", "article_id", "text"])
+    style = HouseStyle.of(["Monitor", "Ledger"])
+    kept = set(distinctive(table, top=30, min_count=2, house_style=style).query("group == 'Monitor'")["term"])
+    raw = set(distinctive(table, top=30, min_count=2).query("group == 'Monitor'")["term"])
+    assert {"privacy", "signing"} <= raw and not {"privacy", "signing", "agree"} & kept
+    assert {"tariffs", "steel"} <= kept
+
+
+def test_a_byline_word_the_articles_also_write_in_lower_case_is_a_word_not_a_name():
+    from framing.reading.corpus import article_from_text
+    from framing.statistics.distinctive import HouseStyle
+
+    article = article_from_text("Ruling\n\nThe court ruled on Monday, and the supreme judges agreed.", "t",
+                                author="Joan Biskupic, Legal Analyst, Supreme Court Biographer", outlet="Ledger")
+    style = HouseStyle.of_articles([article])
+    assert style.reason("court") is None and style.reason("supreme court") is None
+    assert style.reason("biskupic") and style.reason("joan biskupic")

@@ -24,7 +24,7 @@ from framing.statistics.compare import (
     label_versus_rest,
     one_versus_rest,
 )
-from framing.statistics.distinctive import distinctive, group_term_counts
+from framing.statistics.distinctive import distinctive, group_term_counts, without_furniture
 from framing.statistics.portrayal import portrayal_versus_rest
 
 from ..charts import differences, ranked_bars, stance_differences
@@ -158,8 +158,10 @@ def _emphasis(analysis: Analysis, lens: Lens, compared: pd.DataFrame) -> tuple[P
 
 def _words(analysis: Analysis, compared: pd.DataFrame, lens: Lens) -> Panel:
     if lens.mode == "outlet":  # every outlet's words are counted once; a pick scores one outlet against the rest
-        counts = analysis.cached(("term_counts", "outlet_group"), lambda: group_term_counts(compared, "outlet_group"))
-        words = distinctive(compared, top=15, groups=[lens.value], counts=counts, house_style=house_style(analysis, lens))
+        style = house_style(analysis, lens)
+        counts = analysis.cached(("term_counts", "outlet_group", style is None), lambda: group_term_counts(
+            compared if style is None else without_furniture(compared), "outlet_group"))
+        words = distinctive(compared, top=15, groups=[lens.value], counts=counts, house_style=style)
     else:
         words = distinctive(compared, top=6, house_style=house_style(analysis, lens))
     words = words.rename(columns={"group": "outlet_group"})

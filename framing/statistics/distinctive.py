@@ -31,6 +31,7 @@ from framing.reading.corpus import Article
 PRIOR_WEIGHT = 1000.0  # α_0: the prior weighs as much as this many terms spread like the whole corpus
 MIN_COUNT = 3
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")  # a word written in lower case (not a name)
 STOP_WORDS = frozenset(
     ["a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "him", "them", "us", "me", "not", "no", "so", "than", "then", "there", "here", "which", "who", "whom", "whose", "what", "when", "where", "why", "how", "all", "any", "both", "each", "few", "more", "most", "other", "some", "such", "only", "own", "same", "too", "very", "can", "will", "just", "do", "does", "did", "has", "have", "had", "would", "should", "could", "may", "might", "must", "also", "into", "over", "after", "before", "about", "against", "between", "through", "during", "without", "within", "up", "down", "out", "off", "again", "further", "once", "s", "t"]
 )
@@ -52,7 +53,10 @@ class HouseStyle:
     brands: frozenset[str] = field(default_factory=frozenset)  # one-word outlet names and domains: never in a term
 
     @classmethod
-    def of(cls, outlets: Iterable[str] = (), urls: Iterable[str] = (), authors: Iterable[str] = ()) -> HouseStyle:
+    def of(cls, outlets: Iterable[str] = (), urls: Iterable[str] = (), authors: Iterable[str] = (),
+           ordinary_words: Iterable[str] = ()) -> HouseStyle:
+        """``ordinary_words``: words the corpus writes in lower case; a byline word among them is an English word
+        as well as a name ("court" of "Supreme Court Biographer", "white" of Armond White) and stays a term."""
         with HOUSE_STYLE_FILE.open(newline="", encoding="utf-8") as f:
             listed = {row["term"]: row["kind"] for row in csv.DictReader(f)}
         named = [tokens(outlet) for outlet in set(outlets) if not outlet.startswith("unknown outlet")]
@@ -61,14 +65,18 @@ class HouseStyle:
         for url in set(urls):
             host = (urlparse(url).hostname or "").removeprefix("www.")
             brands.update(w for w in host.split(".")[:-1] if len(w) > 2)  # "foxnews" of foxnews.com
-        names.update(w for author in set(authors) if author != "unknown" for w in tokens(author))
+        bylines = {w for author in set(authors) if author != "unknown" for w in tokens(author)}
+        names.update(bylines - set(ordinary_words))
         return cls(listed, frozenset(names - STOP_WORDS), frozenset(brands - STOP_WORDS))
 
     @classmethod
     def of_articles(cls, articles: Iterable[Article]) -> HouseStyle:
         """The house style of a corpus: its articles' outlets, links and bylines, and the shipped list."""
         articles = list(articles)
-        return cls.of([a.outlet for a in articles], [a.url for a in articles], [a.author for a in articles])
+        authors = [a.author for a in articles]
+        bylines = {w for author in set(authors) if author != "unknown" for w in tokens(author)}
+        ordinary = {w for a in articles for b in a.blocks for w in _LOWER_WORD.findall(b.text) if w in bylines}
+        return cls.of([a.outlet for a in articles], [a.url for a in articles], authors, ordinary)
 
     def reason(self, term: str) -> str | None:
         """Why ``term`` is house style ("outlet name", "honorific", …), or None if it may rank."""
@@ -140,13 +148,28 @@ def group_term_counts(table: pd.DataFrame, by: str = "outlet_group") -> TermCoun
     return TermCounts(by_group, corpus)
 
 
+FURNITURE_ARTICLES = 3  # a sentence written word for word in this many articles is page furniture
+
+
+def without_furniture(table: pd.DataFrame) -> pd.DataFrame:
+    """The table less its page furniture: sentences repeated word for word in FURNITURE_ARTICLES or more articles
+    ("By signing up, you agree to our Privacy Policy."), which say how a site is built, not how it frames."""
+    if table.empty or "article_id" not in table:
+        return table
+    articles = table.groupby("text", sort=False)["article_id"].nunique()
+    repeated = articles.index[articles >= FURNITURE_ARTICLES]
+    return table[~table["text"].isin(repeated)] if len(repeated) else table
+
+
 def distinctive(table: pd.DataFrame, by: str = "outlet_group", top: int = 20, min_count: int = MIN_COUNT,
                 groups: list[str] | None = None, counts: TermCounts | None = None,
                 house_style: HouseStyle | None = None) -> pd.DataFrame:
     """For every group (or those in ``groups``) against all the others: its ``top`` terms by z, one row per
     group and term: group, term, count, rest_count, log_odds, z. ``counts``: group_term_counts(table, by), if made.
-    ``house_style``: terms it names never rank (None: the raw list)."""
-    counts = counts if counts is not None else group_term_counts(table, by)
+    ``house_style``: terms it names never rank, and sentences repeated across articles are not counted
+    (``without_furniture``; pass ``counts`` made the same way); None: the raw list."""
+    if counts is None:
+        counts = group_term_counts(without_furniture(table) if house_style is not None else table, by)
     by_group, corpus = counts.by_group, counts.corpus
     frames = []
     for group in groups if groups is not None else list(by_group):
