@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from framing.language.lexicon import theme_set_label
+from framing.language.lexicon import BUILT_FOR_BUNDLED, theme_set_column, theme_set_label
 from framing.models.tone import DEFAULT_TONE_ENGINE, TONE_ENGINES
 from framing.scoring.analysis import Analysis
+from framing.statistics.aggregate import LOW_FIT, list_fit
 from framing.statistics.periods import span
 
 from . import state
@@ -33,9 +34,14 @@ def draw(analysis: Analysis) -> Lens:
                               on_change=state.go_to_view, args=("Search",),
                               help="Shows how often each outlet and story uses it, every occurrence in context (Search view), "
                                    "and marks it in every passage.")
-        theme_set = st.selectbox("Theme set", analysis.lexicons.theme_sets, format_func=theme_set_label, key="themes",
-                                 bind="query-params")
+        theme_sets = analysis.lexicons.theme_sets
+        state.start_theme_set(theme_sets)
+        theme_set = st.selectbox("Theme set", theme_sets, key="themes", bind="query-params",
+                                 format_func=lambda s: f"{theme_set_label(s)} · {fit(analysis, theme_set_column(s)):.0%}",
+                                 help="Each set's share of this corpus's sentences that name one of its themes.")
         value = st.selectbox(MODES[mode], pick_options(analysis, mode, theme_set), key=f"pick_{mode}", bind="query-params")
+        if mode != "outlet":
+            _fit_note(analysis, mode, theme_set)
         tone_engine = st.selectbox("Tone engine", list(TONE_ENGINES), key="tone", bind="query-params",
                                    format_func=lambda e: e + (" (default)" if e == DEFAULT_TONE_ENGINE else ""),
                                    help=TONE_ENGINES[DEFAULT_TONE_ENGINE])
@@ -53,6 +59,27 @@ def draw(analysis: Analysis) -> Lens:
         st.download_button("Whole sentence table (CSV)", lambda: rows_csv(table), "framing-lens-sentences.csv",
                            "text/csv", on_click="ignore")
     return Lens(mode, value or "", theme_set, tone_engine, presentation, analysis.outlets, query or "", raw_words, period)
+
+
+def fit(analysis: Analysis, label_column: str) -> float:
+    return analysis.cached(("fit", label_column), lambda: list_fit(analysis.table, label_column))
+
+
+def _fit_note(analysis: Analysis, mode: str, theme_set: str) -> None:
+    """Where a theme or actor is picked: how much of the corpus its list covers, and a warning when that is little
+    or the list was written for other articles."""
+    column = theme_set_column(theme_set) if mode == "theme" else "actors"
+    share = fit(analysis, column)
+    what = f"The {theme_set_label(theme_set)}" if mode == "theme" else "The actor list"
+    built_elsewhere = mode == "theme" and theme_set in BUILT_FOR_BUNDLED and not state.is_bundled_corpus()
+    if built_elsewhere:
+        st.warning(f"{what} were written for the bundled articles, not these: they name something in "
+                   f"{share:.0%} of the sentences. Pick another theme set, or edit this one in Lexicons.", icon=":material/warning:")
+    elif share < LOW_FIT:
+        st.warning(f"{what} names something in only {share:.0%} of the sentences; most of the corpus is "
+                   "outside it. Add terms in Lexicons.", icon=":material/warning:")
+    else:
+        st.caption(f"{what} names something in {share:.0%} of the sentences.")
 
 
 def _period_input(analysis: Analysis):

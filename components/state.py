@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from framing.language.actors import actor_lexicon, actors_from_text
-from framing.language.lexicon import Lexicons, read_lexicon_csv
+from framing.language.lexicon import BUILT_FOR_BUNDLED, Lexicons, read_lexicon_csv, theme_set_label
 from framing.reading import intake
 from framing.reading.budget import Budget
 from framing.reading.corpus import Article, InputError, decode_bytes, load_bundled
@@ -25,9 +25,12 @@ from framing.reading.dates import Period
 from framing.scoring import parts
 from framing.scoring.analysis import Analysis
 from framing.scoring.table import paragraph_texts, sentence_table
+from framing.statistics.found_themes import THEME_SET as FOUND_THEME_SET
+from framing.statistics.found_themes import theme_lexicon, themes_from_text
 
 from .selection import decode_mark, encode_mark, selection_from_event
 
+GENERAL_THEME_SET = "policy_frames"  # the default theme set for any corpus but the bundled one
 POOL_FROM_ARTICLES = 300  # new articles from which a pool of processes is worth its start-up (~1.5 s): an article takes ~10 ms on one core
 
 
@@ -141,32 +144,91 @@ def _analyse(articles: list[Article], lex: Lexicons) -> Analysis:
 
 def _apply(result: intake.Intake, new_corpus: bool = False) -> None:
     """Store the articles and their messages; with ``new_corpus`` (articles added or replaced, not a metadata edit)
-    the actor list follows the corpus."""
+    the actor and theme lists follow the corpus."""
     st.session_state["articles"] = result.articles
-    st.session_state["messages_articles"] = result.messages + (_actors_follow(result.articles) if new_corpus else [])
+    st.session_state["messages_articles"] = result.messages + (_lists_follow(result.articles) if new_corpus else [])
 
 
-def _actors_follow(articles: list[Article]) -> list[intake.Message]:
-    """Until the visitor edits the actor list, it follows the corpus: for the bundled articles the bundled list, for
-    any other corpus the people its articles name most (framing.language.actors.actors_from_text)."""
-    if st.session_state.get("actors_chosen"):
+FOLLOWING_LISTS = ("actors", "themes")  # lists that follow the corpus until the visitor edits them
+
+
+def is_bundled_corpus() -> bool:
+    return corpus() is _bundled().articles
+
+
+def _lists_follow(articles: list[Article], names: tuple[str, ...] = FOLLOWING_LISTS) -> list[intake.Message]:
+    """Until the visitor edits them, the actor and theme lists follow the corpus. The bundled articles get the
+    bundled lists. Any other corpus gets as actors the people its articles name most (framing.language.actors), and
+    as themes the Policy Frames Codebook (the default theme set), a set of themes found in its own paragraphs
+    (framing.statistics.found_themes) and the bundled story themes, said to be written for other articles."""
+    following = [n for n in names if not st.session_state.get(f"{n}_chosen")]
+    if not following:
         return []
-    current, swapped = lexicons(), st.session_state.get("_actors_found")
-    before = swapped[0] if swapped and swapped[1] is current else current  # the list before found actors replaced it
+    bundled = _bundled().lexicons
+    updated = lexicons()
+    said: list[intake.Message] = []
     if articles is _bundled().articles:
-        st.session_state["lexicons"] = before
-        st.session_state.pop("_actors_found", None)
-        return []
+        for name in following:
+            updated = updated.with_table(name, bundled.table(name))
+        if "themes" in following and st.session_state.get("themes") == st.session_state.get("_theme_set_auto"):
+            _next_theme_set(bundled.theme_sets[0])
+    else:
+        with st.spinner("Finding the people and the themes your articles name most…"):
+            if "actors" in following:
+                updated, message = _found_actors(articles, updated, bundled)
+                said.append(message)
+            if "themes" in following:
+                updated, message = _found_themes(articles, updated, bundled)
+                said.append(message)
+    st.session_state["lexicons"] = bundled if updated.key == bundled.key else updated
+    return said
+
+
+def _found_actors(articles: list[Article], lex: Lexicons, bundled: Lexicons) -> tuple[Lexicons, intake.Message]:
     found = actors_from_text(articles)
     if found.empty:
-        st.session_state["lexicons"] = before
-        return [intake.Message("info", "actors", "no person is named in the articles of two or more outlets, so the "
-                                                 "actor list stays the bundled one (Lexicons view)")]
-    replaced = before.with_table("actors", actor_lexicon(found))
-    st.session_state["lexicons"], st.session_state["_actors_found"] = replaced, (before, replaced)
-    return [intake.Message("info", "actors", f"the actor list is now the {len(found)} people your articles name most "
-                                             "(aliases merged; see and edit them in the Lexicons view, where the bundled "
-                                             "list can be restored)")]
+        return lex.with_table("actors", bundled.actors), intake.Message(
+            "info", "actors", "no person is named in the articles of two or more outlets, so the actor list stays the "
+                              "bundled one (Lexicons view)")
+    return lex.with_table("actors", actor_lexicon(found)), intake.Message(
+        "info", "actors", f"the actor list is now the {len(found)} people your articles name most (aliases merged; see "
+                          "and edit them in the Lexicons view, where the bundled list can be restored)")
+
+
+def _found_themes(articles: list[Article], lex: Lexicons, bundled: Lexicons) -> tuple[Lexicons, intake.Message]:
+    shipped = bundled.themes
+    general = shipped["theme_set"] == GENERAL_THEME_SET
+    found = themes_from_text(articles)
+    themes = pd.concat([shipped[general], theme_lexicon(found), shipped[~general]], ignore_index=True)
+    if st.session_state.get("themes") in (None, *BUILT_FOR_BUNDLED):
+        _next_theme_set(GENERAL_THEME_SET)
+    what = (f"and {len(found)} themes found in your articles' own paragraphs (“{theme_set_label(FOUND_THEME_SET)}”, "
+            "each named by its first terms; rename or edit them in the Lexicons view)") if len(found) else \
+        "(too few paragraphs to find themes of their own)"
+    return lex.with_table("themes", themes), intake.Message(
+        "info", "themes", f"the theme sets are now the general {theme_set_label(GENERAL_THEME_SET)} (picked) {what}")
+
+
+def _next_theme_set(name: str) -> None:
+    """The theme set to pick at the next run (the sidebar's box is already drawn in this one)."""
+    st.session_state["_theme_set_next"] = st.session_state["_theme_set_auto"] = name
+
+
+def start_theme_set(options: list[str]) -> None:
+    """Before the theme set box is drawn: the set a new corpus brought, or the first one if the pick is gone."""
+    chosen = st.session_state.pop("_theme_set_next", None)
+    if chosen in options:
+        st.session_state["themes"] = chosen
+    elif st.session_state.get("themes") is not None and st.session_state["themes"] not in options:
+        st.session_state["themes"] = options[0]
+
+
+def follow_articles(name: str) -> None:
+    """The actor or theme list follows the loaded articles again (found in them, or the bundled one for the
+    bundled articles), after the visitor had made it their own."""
+    st.session_state.pop(f"{name}_chosen", None)
+    st.session_state["messages_lexicons"] = _lists_follow(corpus(), (name,)) or [
+        intake.Message("success", f"{name} list", "back to the bundled list, which these articles were written for")]
 
 
 def add_uploads(files, replace_corpus: bool) -> None:
@@ -217,8 +279,8 @@ def reset_corpus() -> None:
 
 
 def _change_lexicons(name: str, change, source: str | None = None) -> None:
-    if name == "actors":
-        st.session_state["actors_chosen"] = True  # the visitor's list from now on: an upload no longer replaces it
+    if name in FOLLOWING_LISTS:
+        st.session_state[f"{name}_chosen"] = True  # the visitor's list from now on: an upload no longer replaces it
     source = source or f"{name} list"
     try:
         st.session_state["lexicons"] = change(lexicons())
@@ -252,6 +314,10 @@ def add_found_actors(found: dict[str, list[str]]) -> None:
         return lex.with_table("actors", pd.concat([lex.actors, rows], ignore_index=True))
 
     _change_lexicons("actors", change, f"{len(names)} actor(s) found in the text → actors list")
+
+
+def rename_label(name: str, old: str, new: str, theme_set: str | None = None) -> None:
+    _change_lexicons(name, lambda lex: lex.with_label_renamed(name, old, new, theme_set), f"{old} → {new.strip()}")
 
 
 def reset_lexicon(name: str) -> None:

@@ -1,4 +1,4 @@
-"""Command line: ``python -m framing analyze|summary|distinctive|actors|score|tone-toward|build-corpus``.
+"""Command line: ``python -m framing analyze|summary|distinctive|actors|themes|score|tone-toward|build-corpus``.
 
 Bad input ends with one line on stderr naming the file and the problem, and exit code 2.
 """
@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from framing.language.actors import actors_from_text
+from framing.statistics.found_themes import themes_from_text
 from framing.language.lexicon import Lexicons
 from framing.language.term_match import RECORD_FIELDS
 from framing.models import tone_toward, uncertainty
@@ -215,6 +216,11 @@ def cmd_actors(args) -> None:
     sys.stdout.write(_format(found[["actor", "aliases", "mentions", "kind", "articles", "outlets"]], args.format, True))
 
 
+def cmd_themes(args) -> None:
+    found = themes_from_text(_articles(args.paths), n_themes=args.themes)
+    sys.stdout.write(_format(found[["theme", "terms", "paragraphs"]], args.format, True))
+
+
 def cmd_build_corpus(args) -> None:
     articles = clean_bundled_raw()
     write_jsonl(articles, BUNDLED_CORPUS)
@@ -260,6 +266,11 @@ def parser() -> argparse.ArgumentParser:
     ac.add_argument("--format", choices=["csv", "jsonl"], default="csv")
     ac.add_argument("--top", type=int, default=40)
     ac.set_defaults(func=cmd_actors)
+    th = sub.add_parser("themes", help="themes found in the articles' own paragraphs (NMF): the app's third theme set")
+    th.add_argument("paths", nargs="*", help="files; none = the bundled corpus")
+    th.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    th.add_argument("--themes", type=int, default=None, help="how many (default: from the number of articles, 3 to 12)")
+    th.set_defaults(func=cmd_themes)
     tt = sub.add_parser("tone-toward", help="stance toward a mention: JSON lines with text, start, end in; "
                                             "stance and p_negative, p_neutral, p_positive out, one line per line")
     tt.add_argument("path", nargs="?", help="a JSON-lines file; - or none = standard input")

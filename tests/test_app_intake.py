@@ -309,3 +309,48 @@ def test_the_actor_list_follows_the_corpus_until_the_visitor_edits_it():
     upload(at, ("news.csv", rows.getvalue().encode(), "text/csv"))
     options = actor_options(at)
     assert "Jenny Town" in options and "Elizabeth Warren" not in options
+
+
+def test_the_theme_sets_follow_the_corpus_with_the_general_set_picked_and_the_corpus_own_themes_renamable():
+    from test_found_themes import make_articles
+
+    rows = io.StringIO()
+    csv.writer(rows).writerows([("text", "outlet"), *((a.title + "\n\n" + "\n\n".join(b.text for b in a.blocks), a.outlet)
+                                                      for a in make_articles())])
+    at = run_app(view="Articles")
+    assert at.selectbox(key="themes").value == "corpus" and "found" not in at.selectbox(key="themes").options
+    at.radio(key="intake_mode").set_value("Replace them").run()
+    upload(at, ("news.csv", rows.getvalue().encode(), "text/csv"))
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("the theme sets are now the general Policy Frames Codebook (picked)" in m for m in messages(at, "info"))
+    themes = at.selectbox(key="themes")
+    assert themes.value == "policy_frames"  # the general set, then the found one; each with its fit
+    assert themes.options[0].startswith("Policy Frames Codebook · ") and themes.options[1] == "Found in these articles · 100%"
+    at.selectbox(key="themes").set_value("corpus").run()  # the bundled story themes: written for other articles
+    at.radio(key="by").set_value("theme").run()
+    assert any("written for the bundled articles, not these" in w for w in messages(at, "warning"))
+    at.selectbox(key="themes").set_value("found").run()
+    found = list(at.selectbox(key="pick_theme").options)
+    assert len(found) == 3 and not any("written for the bundled" in w for w in messages(at, "warning"))
+    at.segmented_control(key="view").set_value("Lexicons").run()
+    at.radio(key="lexicon_list").set_value("themes").run()
+    assert any("Found in these articles 100%" in shown(m.value) for m in at.markdown)  # each set's fit
+    at.selectbox(key="rename_themes_old").set_value(("found", found[0]))
+    at.text_input(key="rename_themes_new").input("Health care")
+    [b for b in at.button if b.label == "Rename"][0].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "Health care" in at.selectbox(key="pick_theme").options and found[0] not in at.selectbox(key="pick_theme").options
+
+
+def test_the_bundled_articles_bring_back_the_story_themes():
+    from test_found_themes import make_articles
+
+    rows = io.StringIO()
+    csv.writer(rows).writerows([("text", "outlet"), *(("\n\n".join(b.text for b in a.blocks), a.outlet) for a in make_articles())])
+    at = run_app(view="Articles")
+    at.radio(key="intake_mode").set_value("Replace them").run()
+    upload(at, ("news.csv", rows.getvalue().encode(), "text/csv"))
+    assert at.selectbox(key="themes").value == "policy_frames"
+    at.button(key="reset_corpus").click().run()
+    assert at.selectbox(key="themes").value == "corpus"
+    assert not any(o.startswith("Found in these articles") for o in at.selectbox(key="themes").options)

@@ -358,6 +358,57 @@ def tone_toward(path: Path) -> dict:
     return result
 
 
+def found_themes(path: Path) -> dict:
+    """Do the themes found in a corpus (framing.statistics.found_themes) follow its subjects? On the dev corpus (8
+    labelled topics): each article's theme is the found theme most of its sentences name, as the app matches it;
+    normalised mutual information with the topic labels, against the same for the shipped theme sets."""
+    import pandas as pd
+    from sklearn.metrics import normalized_mutual_info_score
+
+    from framing.language.lexicon import Lexicons, theme_set_column
+    from framing.reading.corpus import articles_from_bytes
+    from framing.scoring.table import sentence_table
+    from framing.statistics.found_themes import THEME_SET, theme_lexicon, themes_from_text
+
+    data = checked(path).read_bytes()
+    topics = [json.loads(line)["topic"] for line in data.decode("utf-8").splitlines() if line.strip()]
+    articles = articles_from_bytes(path.name, data)
+    if len(articles) != len(topics):
+        raise SystemExit(f"{path}: {len(topics)} lines but {len(articles)} articles read")
+    found = themes_from_text(articles)
+    lexicons = Lexicons.load()
+    lexicons = lexicons.with_table("themes", pd.concat([lexicons.themes, theme_lexicon(found)], ignore_index=True))
+    table = sentence_table(articles, lexicons)
+    index = {a.article_id: i for i, a in enumerate(articles)}
+    gold = np.array(topics)
+
+    def dominant(theme_set: str) -> np.ndarray:
+        counts: dict[str, Counter] = {}
+        for article, labels in zip(table["article_id"], table[theme_set_column(theme_set)]):
+            counts.setdefault(article, Counter()).update(labels)
+        # an article naming none of the set's themes is one more cluster, "none"
+        return np.array([(counts.get(a.article_id) or Counter({"none": 1})).most_common(1)[0][0] for a in articles])
+
+    scores = {}
+    for theme_set in [THEME_SET, *(s for s in lexicons.theme_sets if s != THEME_SET)]:
+        predicted = dominant(theme_set)
+        nmi = normalized_mutual_info_score(gold, predicted)
+        ci = bootstrap(lambda g, p: normalized_mutual_info_score(g, p), gold, predicted) if theme_set == THEME_SET else None
+        scores[theme_set] = {"nmi": float(nmi), "ci": ci, "none": float((predicted == "none").mean())}
+    fit = float(table[theme_set_column(THEME_SET)].map(bool).mean())
+    print(f"\n{path.name}: {len(articles):,} articles, {len(set(topics))} labelled topics; {len(found)} themes found "
+          f"(they name something in {fit:.0%} of the sentences)")
+    for theme_set, s in scores.items():
+        interval = f" (95% CI {s['ci'][0]:.3f}–{s['ci'][1]:.3f})" if s["ci"] else ""
+        print(f"  NMI of each article's main theme with its topic, {theme_set}: {s['nmi']:.3f}{interval}; "
+              f"articles naming none of its themes {s['none']:.1%}")
+    for row in found.itertuples():
+        print(f"    {row.paragraphs:>6,}  {row.terms.replace('|', ', ')}")
+    return {"articles": len(articles), "topics": len(set(topics)), "themes": len(found), "fit": fit,
+            "nmi": scores[THEME_SET]["nmi"], "nmi_ci": scores[THEME_SET]["ci"],
+            "baselines": {s: v["nmi"] for s, v in scores.items() if s != THEME_SET}}
+
+
 # The goals the figures are read against (from the project's issues); the figures themselves are measured.
 GOALS = {"uncertainty_news": 0.78, "plain_modals_unflagged": 0.03, "speakers_named": 0.70, "speakers_not_people": 0.01,
          "tone": 0.60, "tone_toward": 0.75}
@@ -425,7 +476,17 @@ def validity_rows(results: dict) -> list[dict]:
                          + f"; sentences whose people differ in stance {t['differing_macro_f1']:.3f} "
                            f"(VADER {t['differing_vader_macro_f1']:.3f})",
                          baselines={"whole-sentence VADER": t["vader_macro_f1"]}))
+    f = results.get("found_themes")
+    if f:
+        rows.append(_row("found_themes", f"Themes found in the dev corpus ({f['articles']:,} articles, {f['topics']} "
+                         f"labelled topics; {f['themes']} themes found)",
+                         "NMI of each article's main found theme with its topic label", f["nmi"], f["nmi_ci"],
+                         detail=f"the found themes name something in {f['fit']:.0%} of the sentences",
+                         baselines={THEME_SET_LABELS.get(k, k): v for k, v in f["baselines"].items()}))
     return rows
+
+
+THEME_SET_LABELS = {"policy_frames": "Policy Frames Codebook", "corpus": "bundled story themes"}
 
 
 def write_validity(rows: list[dict], out: Path = VALIDITY_FILE) -> None:
@@ -463,6 +524,7 @@ def main() -> int:
             results["tone_toward"] = tone_toward(path)
         elif path.suffix == ".jsonl":
             results["plain_modals"] = plain_modals(path)
+            results["found_themes"] = found_themes(path)
         elif "mean_rating" in header:
             results[path.name] = tone(path)
         elif "label" in header:

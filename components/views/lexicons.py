@@ -5,11 +5,12 @@ import streamlit as st
 
 from framing.language.actors import found_in_text
 from framing.language.context_rules import CONTEXT_RULES, RULE_WORDS
-from framing.language.lexicon import LEXICON_FILES
+from framing.language.lexicon import LEXICON_FILES, theme_set_column, theme_set_label
 from framing.scoring.analysis import Analysis
 
 from .. import messages, state
 from ..lens import Lens
+from ..sidebar import fit
 
 TITLE = "Lexicons"
 USER_SOURCE = "added in the app"
@@ -39,6 +40,8 @@ def draw(analysis: Analysis, lens: Lens) -> None:
     table = lexicons.table(name)
     st.caption(f"{HELP[name]} Every entry names its source; see data/lexicons/ for the licences. "
                "A change here applies to this session only and recomputes every score.")
+    if name in ("themes", "actors"):
+        st.markdown(_fit_line(analysis, name))
     listing, edit = st.columns([3, 2], gap="large")
     with listing:
         shown = table.assign(rule=table["rule"].map(lambda r: RULE_WORDS.get(r, r))) if "rule" in table else table
@@ -49,6 +52,8 @@ def draw(analysis: Analysis, lens: Lens) -> None:
                            key=f"download_{name}", on_click="ignore")
     with edit:
         _add_form(name, table)
+        if name in ("themes", "actors"):
+            _rename_form(name, table)
         _remove_form(name, table)
         upload = st.file_uploader(f"Replace the {name} list from a CSV", key=state.upload_key(f"lexicon_upload_{name}"),
                                   help=f"Columns: {', '.join(LEXICON_FILES[name][1])}. Use a downloaded list as the template.")
@@ -59,8 +64,38 @@ def draw(analysis: Analysis, lens: Lens) -> None:
         if st.button(f"Reset the {name} list to the bundled one", key=f"reset_{name}"):
             state.reset_lexicon(name)
             st.rerun()
+        if name in state.FOLLOWING_LISTS and not state.is_bundled_corpus() and \
+                st.button(f"Find the {name} in these articles again", key=f"follow_{name}",
+                          help="Replaces this list by the one found in the loaded articles, as after an upload."):
+            state.follow_articles(name)
+            st.rerun()
     if name == "actors":
         _found_in_text(analysis)
+
+
+def _fit_line(analysis: Analysis, name: str) -> str:
+    """How much of the loaded corpus each list covers (its fit): the share of sentences where it finds something."""
+    if name == "actors":
+        return f"**Fit:** an actor of this list is named in {fit(analysis, 'actors'):.0%} of the loaded sentences."
+    shares = [f"{theme_set_label(s)} {fit(analysis, theme_set_column(s)):.0%}" for s in analysis.lexicons.theme_sets]
+    return "**Fit** (share of the loaded sentences naming one of the set's themes): " + " · ".join(shares)
+
+
+def _rename_form(name: str, table) -> None:
+    label = LEXICON_FILES[name][2]
+    if name == "themes":
+        options = list(dict.fromkeys(zip(table["theme_set"], table["theme"])))
+        describe = lambda o: f"{o[1]} ({theme_set_label(o[0])})"  # noqa: E731
+    else:
+        options = [(None, a) for a in dict.fromkeys(table["actor"]) if a]
+        describe = lambda o: o[1]  # noqa: E731
+    with st.form(f"rename_{name}", clear_on_submit=True):
+        chosen = st.selectbox(f"Rename a{'n' if label[0] in 'aeiou' else ''} {label}", options, index=None,
+                              format_func=describe, key=f"rename_{name}_old", placeholder=f"Pick a {label}")
+        new = st.text_input("New name", key=f"rename_{name}_new")
+        if st.form_submit_button("Rename") and chosen:
+            state.rename_label(name, chosen[1], new, chosen[0])
+            st.rerun()
 
 
 def _found_in_text(analysis: Analysis) -> None:

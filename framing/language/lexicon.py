@@ -35,7 +35,10 @@ LEXICON_FILES = {
 
 # Theme sets: a name in themes.csv's theme_set column, the sentence-table column of its labels, and its
 # name on screen. A set not listed here (from an uploaded list) gets a column and a label of its own name.
-THEME_SETS = {"corpus": ("themes", "Story themes"), "policy_frames": ("policy_frames", "Policy Frames Codebook")}
+THEME_SETS = {"corpus": ("themes", "Story themes"), "policy_frames": ("policy_frames", "Policy Frames Codebook"),
+              "found": ("themes_found", "Found in these articles")}  # framing.statistics.found_themes
+# Sets written for the bundled Putin-Kim articles: on any other corpus they say so where they are picked.
+BUILT_FOR_BUNDLED = frozenset({"corpus"})
 
 
 def theme_set_column(theme_set: str) -> str:
@@ -266,6 +269,21 @@ class Lexicons:
         if not row[label] and name != "actors":
             raise ValueError(f"the {label} is empty")
         return self.with_table(name, pd.concat([self.table(name), pd.DataFrame([row])], ignore_index=True))
+
+    def with_label_renamed(self, name: str, old: str, new: str, theme_set: str | None = None) -> Lexicons:
+        """A copy where every entry of one theme (of ``theme_set`` only, if given), actor or category carries a new
+        name; the terms stay."""
+        label = LEXICON_FILES[name][2]
+        new = new.strip()
+        if not new:
+            raise ValueError(f"the new {label} name is empty")
+        table = self.table(name)
+        rows = table[label] == old
+        if theme_set is not None:
+            rows &= table["theme_set"] == theme_set
+        if not rows.any():
+            raise ValueError(f"there is no {label} named {old!r}")
+        return self.with_table(name, table.assign(**{label: table[label].where(~rows, new)}))
 
     def without_rows(self, name: str, indices: list[int]) -> Lexicons:
         return self.with_table(name, self.table(name).drop(index=list(indices)))

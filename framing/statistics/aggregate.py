@@ -253,3 +253,14 @@ def outlet_theme_summary(table: pd.DataFrame, theme_column: str = "themes") -> p
     """summarise() for every outlet × theme: the sentences of that outlet that name that theme."""
     exploded = table.explode(theme_column).dropna(subset=[theme_column]).rename(columns={theme_column: "theme"})
     return summarise(exploded, ["outlet_group", "theme"])
+
+
+LOW_FIT = 0.10  # a list whose terms are in fewer of the corpus's sentences than this says so where it is picked
+
+
+def list_fit(table: pd.DataFrame, label_column: str) -> float:
+    """A list's fit to the loaded corpus: the share of its sentences where the list finds anything (a theme set's
+    column, or "actors"); 0 for an empty table or a column the table lacks."""
+    if table.empty or label_column not in table:
+        return 0.0
+    return float(table[label_column].map(bool).mean())
