@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.language.voice import PRONOUN_SPEAKER, attribution, merge_aliases, resolve_speakers
+from framing.language.voice import PRONOUN_SPEAKER, SHE_SPEAKER, attribution, merge_aliases, resolve_speakers
 from framing.reading.corpus import article_from_text
 from framing.scoring.table import sentence_table
 
@@ -41,6 +41,7 @@ def said(text):
     ("On Tuesday said nothing.", None),
     ("The talks ended on Tuesday.", None),
     ("“We are ready,” he said.", PRONOUN_SPEAKER),
+    ("“We are ready,” she said.", SHE_SPEAKER),
 ])
 def test_speaker_patterns(sentence, speaker):
     assert said(sentence) == speaker
@@ -67,6 +68,32 @@ def test_he_said_stays_unnamed_with_two_candidates():
     text = ("Senate fight\n\nSenator Harry Reid met Senator Mitch McConnell on Monday.\n\n"
             "“It is a disgrace,” he said.")
     assert speakers_of(text) == ["", ""]
+
+
+def test_she_said_is_never_a_man_the_article_calls_mr():
+    text = ("Senate fight\n\nMr. Harry Reid met Senator Patty Murray on Monday.\n\n"
+            "“It is a disgrace,” she said.")
+    assert speakers_of(text) == ["", "Patty Murray"]
+
+
+def test_he_said_goes_on_with_the_last_quoted_speaker_among_several_people_named():
+    text = ("Senate fight\n\n“We will win,” said Senator Harry Reid, who met Mitch McConnell and Chuck Schumer.\n\n"
+            "“It is a disgrace,” he said.")
+    assert speakers_of(text) == ["Harry Reid", "Harry Reid"]
+
+
+def test_a_sentence_that_opens_a_quote_gives_its_speaker_to_the_rest_of_the_quote():
+    text = ("Guns\n\nLaPierre said on Sunday: \"There's going to be fees, and paperwork for everyone who owns a gun, "
+            "which we oppose. There's going to be abuse. And it will hit the law-abiding.\"")
+    assert speakers_of(text) == ["LaPierre", "LaPierre", "LaPierre"]
+
+
+def test_the_one_told_or_asked_is_not_the_speaker_and_a_capitalised_said_opens_an_attribution():
+    assert said("“No,” he told CNN Chief Political Analyst Gloria Borger.") == PRONOUN_SPEAKER
+    assert said("“Why?” asked Obama.") is None
+    assert said("Said Hansen: “More than a million people voted.”") == "Hansen"
+    assert said("JUST WATCHED Obama said it was fine.") == "Obama"
+    assert said("“Yes,” said CNN’s Anderson Cooper.") == "Anderson Cooper"
 
 
 def test_pronoun_never_reaches_past_the_previous_paragraph():
@@ -150,7 +177,7 @@ PIECES = st.sampled_from([
 @given(st.lists(PIECES, min_size=1, max_size=12).map(" ".join))
 def test_no_speaker_is_ever_a_weekday_a_month_or_a_possessive(text):
     speaker = said(text)
-    if speaker and speaker != PRONOUN_SPEAKER:
+    if speaker and speaker not in (PRONOUN_SPEAKER, SHE_SPEAKER):
         words = speaker.split()
         assert not set(words) & WEEKDAYS_AND_MONTHS, (text, speaker)
         assert not words[-1].endswith(("’s", "'s")), (text, speaker)

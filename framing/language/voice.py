@@ -22,7 +22,15 @@ QUOTED_THRESHOLD = 0.5  # a sentence is "quoted" when at least half its characte
 
 _VERBS = (r"said|says|say|asked|asks|added|adds|continued|told|tells|wrote|writes|noted|notes|warned|warns|remarked|stressed|"
           r"cautioned|explained|explains|argued|argues|insisted|insists|asserted|claimed|replied|tweeted|posted|declared|"
-          r"acknowledged|recalled|conceded|complained|countered|responded|suggested|predicted|concluded|announced")
+          r"acknowledged|recalled|conceded|complained|countered|responded|suggested|predicted|concluded|announced|echoed")
+# Verbs that report speech only when the sentence quotes it ("He blasted the bill as “a disgrace”"); alone,
+# "Reid criticized the bill" is an act, not a voice.
+_QUOTING_VERBS = (r"urged|urges|vowed|vows|pledged|promised|cited|described|blasted|criticized|criticised|charged|"
+                  r"admitted|testified|emphasized|emphasised|observed|maintained|contended|contends|quipped|joked|"
+                  r"boasted|lamented|wondered|shouted|texted|emailed|reiterated|agreed|agrees|called|calls")
+# Before its name, a verb of speaking names the speaker ("said Ms. Town", "Said Hansen:"); "told" and "asked" name
+# the one spoken to ("he told CNN's Gloria Borger", "asked Obama"), so they are left out there.
+_VERBS_BEFORE = "|".join(f"[{v[0].upper()}{v[0]}]{v[1:]}" for v in _VERBS.split("|") if v not in ("told", "tells", "asked", "asks"))
 _TITLES = (r"Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Gen|General|Lt|Col|Colonel|Maj|Major|Capt|Captain|Sgt|Sergeant|Adm|Admiral|"
            r"Cmdr|Sen|Sens|Senator|Rep|Reps|Representative|Congressman|Congresswoman|Gov|Governor|Amb|Ambassador|Rev|"
            r"Reverend|Hon|Judge|Justice|President|Vice\s+President|Senator|Mayor|Minister|Prime\s+Minister|"
@@ -30,7 +38,7 @@ _TITLES = (r"Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Gen|General|Lt|Col|Colonel|Maj|Maj
            r"Majority\s+Leader|Minority\s+Leader|Chairman|Chairwoman|Chair|Director|Commissioner|Chief|Sheriff|"
            r"Attorney\s+General|Pope|King|Queen|Prince|Princess|Sir|Dame|Lord|Lady")
 _TITLE = rf"(?:(?:[Ff]ormer|[Aa]cting|[Dd]eputy|U\.S\.|Senate|House|State)\s+)*(?:{_TITLES})\.?\s+"
-_NAME_WORD = r"(?:[A-Z][a-z]*[A-Z]?[a-z’'\-]+(?:-[A-Z][a-z’']+)*|[A-Z]{2,}(?![a-z])|[A-Z]\.)"  # "Hewlett-Packard" is one word
+_NAME_WORD = r"(?:[A-Z][a-z]*[A-Z]?[a-z’']+(?:-[a-z’']+)*(?:-[A-Z][a-z’']+)*|[A-Z]{2,}(?![a-z])|[A-Z]\.)"  # "Hewlett-Packard" is one word
 _PARTICLE = r"(?:de|da|del|der|van|von|bin|al|al-|la|le|du|di|st\.)"
 _NAME = rf"(?:{_TITLE})?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE}(?=\s+[A-Z]))){{0,4}}"
 _PLACE = r"(?:\s+of\s+[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)*)?"  # "Harry Reid of Nevada": the place is dropped
@@ -41,7 +49,7 @@ _ROLES = (r"spokesman|spokeswoman|spokesperson|press\s+secretary|lawyer|attorney
 # A name opens with a capital or "former/acting/deputy": the lookahead lets the regex skip every other position fast.
 _NAME_START = r"(?<![\w’'-])(?=[A-Z]|(?:[Ff]ormer|[Aa]cting|[Dd]eputy)\s)"  # never inside a word ("Hewlett-Packard")
 _NAME_SAID = re.compile(rf"{_NAME_START}(?P<name>{_NAME}){_PLACE}{_APPOSITIVE}\s+(?:also\s+|later\s+|then\s+)?(?:{_VERBS})\b")
-_SAID_NAME = re.compile(rf"\b(?:{_VERBS})\s+(?P<name>{_NAME})")
+_SAID_NAME = re.compile(rf"\b(?:{_VERBS_BEFORE})\s+(?:{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}['’]s\s+)?(?P<name>{_NAME})")
 _ACCORDING_TO = re.compile(rf"\b[Aa]ccording\s+to\s+(?:the\s+)?(?P<name>{_NAME})")
 _ROLE_SAID = re.compile(rf"{_NAME_START}(?P<owner>{_NAME})['’]s\s+(?P<role>(?:[a-z]+\s+){{0,2}}(?:{_ROLES}|manager|director|secretary|"
                         rf"counsel|official|minister|chief|leader|head|president|chairman))(?:,\s+(?P<name>{_NAME}),)?\s+(?:{_VERBS})\b")
@@ -50,12 +58,14 @@ _ROLE_SAID = re.compile(rf"{_NAME_START}(?P<owner>{_NAME})['’]s\s+(?P<role>(?:
 _ROLE_NOUNS = (r"analyst|economist|strategist|spokesman|spokeswoman|spokesperson|official|officer|executive|director|"
                r"president|chairman|chairwoman|chief|lawyer|attorney|professor|researcher|expert|adviser|advisor|"
                r"minister|secretary|manager|editor|correspondent|reporter|commander|envoy|ambassador|negotiator|aide")
-_SAID_ROLE_NAME = re.compile(rf"\b(?:{_VERBS})\s+(?:{_NAME_WORD}\s+){{1,3}}(?:[a-z]+\s+){{0,2}}(?:{_ROLE_NOUNS})\s+"
+_SAID_ROLE_NAME = re.compile(rf"\b(?:{_VERBS_BEFORE})\s+(?:{_NAME_WORD}\s+){{1,3}}(?:[a-z]+\s+){{0,2}}(?:{_ROLE_NOUNS})\s+"
                              rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})")
-_SAID_DESCRIBED = re.compile(rf"\b(?:{_VERBS})\s+(?:[a-z]+\s+){{1,3}}(?P<name>{_TITLE}{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})")
+_SAID_DESCRIBED = re.compile(rf"\b(?:{_VERBS_BEFORE})\s+(?:[a-z]+\s+){{1,3}}(?P<name>{_TITLE}{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})")
 _PRONOUN = re.compile(rf"(?<!\w)(?P<pronoun>[Hh]e|[Ss]he)\s+(?:also\s+|later\s+)?(?:{_VERBS})\b"
                       rf"|\b(?:{_VERBS})\s+(?P<after>he|she)\b")
-_ANY_ATTRIBUTION = re.compile(rf"\b(?:{_VERBS}|[Aa]ccording\s+to)\b")
+_NAME_QUOTING = re.compile(rf"{_NAME_START}(?P<name>{_NAME}){_PLACE}{_APPOSITIVE}\s+(?:also\s+|later\s+|then\s+)?(?:{_QUOTING_VERBS})\b")
+_PRONOUN_QUOTING = re.compile(rf"(?<!\w)(?P<pronoun>[Hh]e|[Ss]he)\s+(?:also\s+|later\s+)?(?:{_QUOTING_VERBS})\b(?P<after>)")
+_ANY_ATTRIBUTION = re.compile(rf"\b(?:{_VERBS}|{_VERBS_BEFORE}|[Aa]ccording\s+to)\b")
 _TITLED = re.compile(rf"(?<![\w.])(?P<name>{_TITLE}{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE}(?=\s+[A-Z]))){{0,3}})")
 _TITLE_AT_START = re.compile(rf"^(?:{_TITLE})+")
 _TITLE_INSIDE = re.compile(rf"(?:^|\s)(?:{_TITLES})\.?(?=\s+[A-Z])")  # each of "Secretary General Javier Solana"
@@ -65,6 +75,8 @@ _NOT_PERSON_WORDS = {
     "committee", "court", "bank", "corp", "corp.", "inc", "inc.", "co", "co.", "university", "street", "city", "county",
     "republic", "kingdom", "korea", "america", "american", "european", "congress", "senate", "agency", "office",
     "association", "institute", "foundation", "group", "company", "news", "times", "post", "journal", "press", "national", "international", "federal", "state", "north", "south", "east", "west", "new", "los", "san",
+    # party labels ("California Democrat") and photo-gallery furniture ("Hide Caption")
+    "democrat", "democrats", "republican", "republicans", "gop", "caption", "photos", "photo",
 }
 _CAPITALISED_RUN = re.compile(rf"(?<![\w.])(?:{_NAME_WORD})(?:\s+(?:{_NAME_WORD}|{_PARTICLE}(?=\s+[A-Z]))){{1,3}}")
 
@@ -83,7 +95,11 @@ _NOT_NAMES = {
     "for", "from", "to", "his", "her", "their", "our", "my", "its", "no", "not", "what", "who", "which", "where",
     "why", "how", "also", "later", "instead", "earlier", "separately", "asked", "said",
 }
-PRONOUN_SPEAKER = "\x00pronoun"  # a placeholder until resolve_speakers finds its person
+# Placeholders for "he said" and "she said" until resolve_speakers finds the person.
+PRONOUN_SPEAKER, SHE_SPEAKER = "\x00he", "\x00she"
+PRONOUN_SPEAKERS = {PRONOUN_SPEAKER: "he", SHE_SPEAKER: "she"}
+_GENDERED_TITLE = re.compile(r"(?<![\w.])(?P<title>Mr|Mrs|Ms|Miss)\.?\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
+_TITLE_GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
 
 
 def quote_spans(paragraph: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
@@ -125,11 +141,20 @@ def outside_quotes(text: str, quoted: list[tuple[int, int]]) -> str:
     return text
 
 
+_SHOUTED = re.compile(r"[A-Z]{2,}")
+_AND_NAME = re.compile(r"\s+and\s+[A-Z]")
+
+
 def clean_name(raw: str) -> str | None:
     """A name as the speaker column holds it: titles and opening non-name words dropped, middle initials
     kept; None when nothing name-like is left (a weekday, a month, a fragment, a possessive)."""
     inside = list(_TITLE_INSIDE.finditer(raw.strip()))  # "Hungarian Foreign Minister Janos Martonyi"
     words = raw.strip()[inside[-1].end():].split() if inside else raw.strip().split()
+    owner = next((i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s"))), None)
+    if owner is not None:
+        words = words[owner + 1:]  # "Psychology Today’s Temma Ehrenfeld", "CNN’s Anderson Cooper": the person
+    while len(words) > 1 and _SHOUTED.fullmatch(words[0]) and not _SHOUTED.fullmatch(words[-1]):
+        words = words[1:]  # page furniture in capitals before a name: "JUST WATCHED Obama"
     while words and words[0].lower() in _NOT_NAMES:
         words = words[1:]
         words = _TITLE_AT_START.sub("", " ".join(words)).split()
@@ -146,8 +171,8 @@ def attribution(text: str, quoted: list[tuple[int, int]] = ()) -> str | None:
     """The speaker the sentence names outside its quotation marks ("said Ms. Town"), PRONOUN_SPEAKER for
     "he said" / "she said" (resolved later), or None. ``quoted``: its stretches inside quotation marks."""
     outside = outside_quotes(text, quoted)
-    if not _ANY_ATTRIBUTION.search(outside):  # every pattern below needs a speech verb or "according to": skip them
-        return None
+    if not _ANY_ATTRIBUTION.search(outside):  # every pattern below needs a speech verb or "according to"
+        return _quoting(outside) if quoted else None
     for match in _ROLE_SAID.finditer(outside):
         if match.group("name") and clean_name(match.group("name")):
             return clean_name(match.group("name"))
@@ -156,11 +181,23 @@ def attribution(text: str, quoted: list[tuple[int, int]] = ()) -> str | None:
             return f"{owner}’s {' '.join(match.group('role').split())}"
     for pattern in (_NAME_SAID, _SAID_ROLE_NAME, _SAID_DESCRIBED, _SAID_NAME, _ACCORDING_TO):
         for match in pattern.finditer(outside):
+            if pattern is _SAID_NAME and _AND_NAME.match(outside, match.end()):
+                continue  # "said House Ways and Means Committee Chairman Dave Camp": a committee, not a person
             name = clean_name(match.group("name"))
             if name:
                 return name
-    if _PRONOUN.search(outside):
-        return PRONOUN_SPEAKER
+    if pronoun := _PRONOUN.search(outside):
+        return SHE_SPEAKER if (pronoun["pronoun"] or pronoun["after"]).lower() == "she" else PRONOUN_SPEAKER
+    return _quoting(outside) if quoted else None
+
+
+def _quoting(outside: str) -> str | None:
+    """In a sentence that quotes: its subject, when its verb reports the quote ("Reid blasted it as “a disgrace”")."""
+    for match in _NAME_QUOTING.finditer(outside):
+        if name := clean_name(match.group("name")):
+            return name
+    if pronoun := _PRONOUN_QUOTING.search(outside):
+        return SHE_SPEAKER if pronoun["pronoun"].lower() == "she" else PRONOUN_SPEAKER
     return None
 
 
@@ -186,7 +223,8 @@ def _is_person(name: str, full_names: dict[str, str]) -> bool:
 
 
 def resolve_speakers(attributions: list[str | None], paragraphs: list, quoted: list[bool],
-                     people: list[list[str]] | None = None, texts: list[str] | None = None) -> list[str]:
+                     people: list[list[str]] | None = None, texts: list[str] | None = None,
+                     quoting: list[bool] | None = None) -> list[str]:
     """Tidy the speakers of one article's sentences (in order).
 
     - "Ms. Town" after "Jenny Town" is the same person: a surname alone takes the full name used
@@ -200,11 +238,13 @@ def resolve_speakers(attributions: list[str | None], paragraphs: list, quoted: l
       new paragraph without attributing it again) — unless, outside its quotation marks, it attributes the quote
       itself ("says one official") or names someone else.
 
-    ``texts``: each sentence with its quotations blanked (``outside_quotes``).
+    ``texts``: each sentence with its quotations blanked (``outside_quotes``). ``quoting``: whether each sentence
+    holds a quotation at all (a sentence mostly outside quotes can still open one: 'Biden said, "It is…'); the
+    speaker of such a sentence is its paragraph's too.
     """
     people = people or [[] for _ in attributions]
     full_names: dict[str, str] = {}
-    for names in [[a] for a in attributions if a and a != PRONOUN_SPEAKER] + people:
+    for names in [[a] for a in attributions if a and a not in PRONOUN_SPEAKERS] + people:
         for name in names:
             if len(name.split()) > 1 and "’s " not in name:
                 full_names.setdefault(name.split()[-1], name)
@@ -214,12 +254,20 @@ def resolve_speakers(attributions: list[str | None], paragraphs: list, quoted: l
     people = [named + more for named, more in zip(people, mentioned)]
     order = list(dict.fromkeys(paragraphs))
     seen: dict[object, list[str]] = {p: [] for p in order}  # persons named so far, per paragraph
+    gender = _genders(outside, full_names)  # person -> "he" / "she", where the article says (Mr., Ms.)
     resolved = []
     for attributed, paragraph, named in zip(attributions, paragraphs, people):
-        if attributed == PRONOUN_SPEAKER:
+        if attributed in PRONOUN_SPEAKERS:
+            pronoun = PRONOUN_SPEAKERS[attributed]
             previous = order[order.index(paragraph) - 1] if order.index(paragraph) > 0 else None
-            candidates = set(seen[paragraph]) | set(seen.get(previous, []))
-            name = candidates.pop() if len(candidates) == 1 else ""
+            candidates = {c for c in set(seen[paragraph]) | set(seen.get(previous, [])) if gender.get(c, pronoun) == pronoun}
+            if len(candidates) == 1:
+                name = candidates.pop()
+                gender.setdefault(name, pronoun)  # "he said" after only Mr. Lee: Lee is "he" later on too
+            else:  # several people (or none) named nearby: "he said" goes on with the last quoted speaker, if near
+                last = next((n for n, p in zip(reversed(resolved), reversed(paragraphs[:len(resolved)]))
+                             if n and p in (paragraph, previous) and gender.get(n, pronoun) == pronoun), "")
+                name = last if last and (not candidates or last in candidates) else ""
         elif attributed:
             name = full_names.get(attributed, attributed) if len(attributed.split()) == 1 else attributed
         else:
@@ -229,8 +277,8 @@ def resolve_speakers(attributions: list[str | None], paragraphs: list, quoted: l
             if _is_person(person, full_names):
                 seen[paragraph].append(person)
     by_paragraph: dict[object, str] = {}
-    for name, paragraph, is_quoted in zip(resolved, paragraphs, quoted):
-        if name and is_quoted:
+    for name, paragraph, has_quote in zip(resolved, paragraphs, quoting if quoting is not None else quoted):
+        if name and has_quote:
             by_paragraph.setdefault(paragraph, name)
     final = []
     for i, (name, paragraph, is_quoted) in enumerate(zip(resolved, paragraphs, quoted)):
@@ -240,12 +288,24 @@ def resolve_speakers(attributions: list[str | None], paragraphs: list, quoted: l
             if not name and first_of_paragraph and final[i - 1] and _last_of(paragraphs, i - 1) \
                     and not _ATTRIBUTES.search(outside[i]) and set(mentioned[i]) <= {final[i - 1]}:
                 name = final[i - 1]
+                by_paragraph[paragraph] = name  # the rest of this paragraph's quote is theirs too
         final.append(name)
     return final
 
 
 # A sentence that attributes its quote itself, to anyone: it inherits no speaker from the sentence before.
 _ATTRIBUTES = re.compile(rf"\b(?:{_VERBS}|saying|adding|noting|calling|called|insisting|arguing|warning|responding|[Aa]ccording\s+to)\b")
+
+
+def _genders(texts: list[str], full_names: dict[str, str]) -> dict[str, str]:
+    """Who the article calls Mr. (he) or Ms., Mrs., Miss (she), by full name where it gives one; a surname
+    given both ways (a couple, "Mr. and Mrs. Clinton") says nothing."""
+    said: dict[str, set[str]] = {}
+    for text in texts:
+        for m in _GENDERED_TITLE.finditer(text):
+            surname = m["name"].split()[-1]  # "Mr. Harry Reid": Reid
+            said.setdefault(full_names.get(surname, surname), set()).add(_TITLE_GENDER[m["title"]])
+    return {name: next(iter(g)) for name, g in said.items() if len(g) == 1}
 
 
 def _last_of(paragraphs: list, i: int) -> bool:
