@@ -149,7 +149,8 @@ def _apply(result: intake.Intake, new_corpus: bool = False) -> None:
     st.session_state["messages_articles"] = result.messages + (_lists_follow(result.articles) if new_corpus else [])
 
 
-FOLLOWING_LISTS = ("actors", "themes")  # lists that follow the corpus until the visitor edits them
+FOLLOWING_LISTS = ("actors", "themes")
+ACTOR_KINDS = (("person", "person", "people"), ("organisation", "organisation", "organisations"), ("place", "place", "places"))  # lists that follow the corpus until the visitor edits them
 
 
 def is_bundled_corpus() -> bool:
@@ -190,8 +191,10 @@ def _found_actors(articles: list[Article], lex: Lexicons, bundled: Lexicons) -> 
         return lex.with_table("actors", bundled.actors), intake.Message(
             "info", "actors", "no person is named in the articles of two or more outlets, so the actor list stays the "
                               "bundled one (Lexicons view)")
+    kinds = found["kind"].value_counts()
+    counted = ", ".join(f"{kinds[kind]} {one if kinds[kind] == 1 else many}" for kind, one, many in ACTOR_KINDS if kind in kinds)
     return lex.with_table("actors", actor_lexicon(found)), intake.Message(
-        "info", "actors", f"the actor list is now the {len(found)} people your articles name most (aliases merged; see "
+        "info", "actors", f"the actor list is now what your articles name most: {counted} (aliases merged; see "
                           "and edit them in the Lexicons view, where the bundled list can be restored)")
 
 

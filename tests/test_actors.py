@@ -53,7 +53,7 @@ def test_a_name_only_one_outlet_gives_is_not_an_actor_to_compare_outlets_on():
 
 def test_the_found_list_is_an_actor_list_the_matcher_reads():
     rows = actor_lexicon(actors_from_text(corpus()))
-    assert list(rows.columns) == ["actor", "alias", "source"] and set(rows["source"]) == {"found in the text"}
+    assert list(rows.columns) == ["actor", "alias", "source"] and set(rows["source"]) == {"found in the text (person)"}
     assert {"Donald Trump", "Donald J. Trump", "Trump"} == set(rows.loc[rows["actor"] == "Donald Trump", "alias"])
 
 
@@ -72,3 +72,26 @@ def test_actors_command_lists_them_as_csv_and_jsonl(tmp_path):
     lines = subprocess.run([sys.executable, "-m", "framing", "actors", str(path), "--format", "jsonl"], capture_output=True,
                            text=True, cwd=ROOT, check=True).stdout.splitlines()
     assert [json.loads(line)["actor"] for line in lines] == [r["actor"] for r in rows]
+
+
+ORGANISATIONS_AND_PLACES = [
+    ("Gazette", "Rep. Jim Jordan of Ohio met the National Rifle Association on Monday.\n\n"
+                "The Tax Policy Center (TPC) said Republicans in Texas would REPEAL it."),
+    ("Herald", "Rep. Jim Jordan spoke to the NRA in Texas.\n\nThe TPC disagreed, and Republicans did not repeal it."),
+    ("Gazette", "Jordan said the NRA was right. The Gazette asked the Tax Policy Center about Texas."),
+    ("Herald", "Mr. Jordan and the National Rifle Association met in Ohio. Jordan thanked the TPC."),
+]
+
+
+def test_organisations_and_places_are_found_with_their_kind_and_other_names():
+    articles = [article_from_text(text, f"row {i}", article_id=f"o{i}", outlet=outlet)
+                for i, (outlet, text) in enumerate(ORGANISATIONS_AND_PLACES)]
+    found = actors_from_text(articles).set_index("actor")
+    assert found.loc["Jim Jordan", "kind"] == "person"
+    assert found.loc["National Rifle Association", "kind"] == "organisation"
+    assert "NRA" in found.loc["National Rifle Association", "aliases"].split("|")  # listed with its acronym
+    assert found.loc["Tax Policy Center", "aliases"] == "Tax Policy Center|TPC"  # defined by the text itself
+    assert found.loc["Republican Party", "aliases"] == "Republican Party|Republicans"
+    assert found.loc["Texas", "kind"] == "place" and found.loc["Ohio", "kind"] == "place"
+    assert "Jordan" not in found.index  # the country is not Jim Jordan
+    assert "REPEAL" not in found.index and "Gazette" not in found.index  # a shouted word, an outlet's own name

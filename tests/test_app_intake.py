@@ -295,7 +295,7 @@ def test_the_actor_list_follows_the_corpus_until_the_visitor_edits_it():
     at.radio(key="intake_mode").set_value("Replace them").run()
     upload(at, ("news.csv", rows.getvalue().encode(), "text/csv"))
     assert not at.exception
-    assert any("the actor list is now the 6 people your articles name most" in m for m in messages(at, "info"))
+    assert any("the actor list is now what your articles name most: 6 people" in m for m in messages(at, "info"))
     options = actor_options(at)
     assert "Donald Trump" in options and "Elizabeth Warren" in options and "Vladimir Putin" not in options
     at.button(key="reset_corpus").click().run()

@@ -8,8 +8,10 @@ to the actor list, and only then do they become an actor that charts and filters
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
+from pathlib import Path
 
 import pandas as pd
 
@@ -25,9 +27,13 @@ _TITLE_WORDS = {"foreign", "minister", "prime", "president", "vice", "secretary"
 
 
 def _is_name(name: str) -> bool:
-    """Not a title on its own ("Foreign Minister"), an institution's unit ("Eurasia Program") or a cut word."""
+    """Not a title on its own ("Foreign Minister"), an institution's unit ("Eurasia Program"), a law ("Affordable Care
+    Act") or a cut word."""
     words = name.lower().split()
-    return not name.endswith(("-", "‐")) and not set(words) & _TITLE_WORDS and len(name) > 2
+    return not name.endswith(("-", "‐")) and not set(words) & _TITLE_WORDS and words[-1] not in _LAW_WORDS and len(name) > 2
+
+
+_LAW_WORDS = {"act", "bill", "amendment", "law"}
 
 
 def found_in_text(table: pd.DataFrame, lexicons: Lexicons, top: int = 30) -> pd.DataFrame:
@@ -72,10 +78,30 @@ MIN_OUTLETS = 2  # a name only one outlet gives cannot be compared across outlet
 MIN_ARTICLES = 2
 
 
+ACTOR_COLUMNS = ["actor", "aliases", "mentions", "articles", "outlets", "kind"]
+MAX_ORGANISATIONS = 10  # of an actor list found in the text; the rest are people
+MAX_PLACES = 10
+
+
 def actors_from_text(articles: Iterable[Article], top: int = 40) -> pd.DataFrame:
+    """The actors a corpus names most: up to MAX_ORGANISATIONS organisations, MAX_PLACES places and people for the
+    rest of ``top``, ranked by mentions (paragraphs naming it). Columns: actor, aliases ("|"-separated, the actor
+    first), mentions, articles, outlets and kind ("person", "organisation" or "place"). People come first when an
+    alias could be both ("Jordan" after "Jim Jordan"): a person is never folded into a place."""
+    articles = list(articles)
+    people = people_from_text(articles, top)
+    organisations = organisations_from_text(articles, people)
+    places = places_from_text(articles, people, organisations).head(MAX_PLACES)  # any organisation blocks a place
+    organisations = organisations.head(MAX_ORGANISATIONS)
+    people = people.head(max(top - len(organisations) - len(places), 0))
+    frame = pd.concat([f for f in (people, organisations, places) if not f.empty], ignore_index=True) \
+        if len(people) + len(organisations) + len(places) else pd.DataFrame(columns=ACTOR_COLUMNS)
+    return frame[ACTOR_COLUMNS].sort_values(["mentions", "actor"], ascending=[False, True]).reset_index(drop=True)
+
+
+def people_from_text(articles: Iterable[Article], top: int = 40) -> pd.DataFrame:
     """The people a corpus names most, as an actor list: actor (the fullest form), aliases (the forms that name it and
-    no one else, "|"-separated, the actor first), mentions (paragraphs naming it), articles, outlets and kind ("person":
-    only people are found so far; organisations and places come from a list).
+    no one else, "|"-separated, the actor first), mentions (paragraphs naming it), articles, outlets and kind "person".
 
     Within an article a surname takes the full name the article gives ("Mr. Romney" after "Mitt Romney"). Across the
     corpus a form with middle initials joins the same name without them ("Donald J. Trump" → "Donald Trump") unless
@@ -142,11 +168,195 @@ def actors_from_text(articles: Iterable[Article], top: int = 40) -> pd.DataFrame
              "outlets": len(in_outlets[key]), "kind": "person"}
             for key, n in mentions.items() if key in titled and _is_name(key)
             and len(in_articles[key]) >= MIN_ARTICLES and len(in_outlets[key]) >= least_outlets]
-    frame = pd.DataFrame(rows, columns=["actor", "aliases", "mentions", "articles", "outlets", "kind"])
+    frame = pd.DataFrame(rows, columns=ACTOR_COLUMNS)
     return frame.sort_values(["mentions", "actor"], ascending=[False, True]).head(top).reset_index(drop=True)
+
+
+# --- organisations and places ---------------------------------------------------------------------------
+
+PLACES_FILE = Path(__file__).resolve().parents[2] / "data" / "lexicons" / "places.csv"
+ORGANISATIONS_FILE = Path(__file__).resolve().parents[2] / "data" / "lexicons" / "organisations.csv"
+# A capitalised run with one of these words is an organisation ("National Rifle Association", "Supreme Court").
+_ORGANISATION_WORDS = {
+    "party", "court", "department", "congress", "senate", "house", "committee", "agency", "administration", "council",
+    "association", "union", "institute", "foundation", "university", "bureau", "commission", "service", "office",
+    "corporation", "corp", "corp.", "inc", "inc.", "company", "group", "network", "bank", "reserve", "army", "navy",
+    "force", "guard", "police", "patrol", "ministry", "parliament", "coalition", "alliance", "organization",
+    "organisation", "center", "centre", "board", "authority", "fund", "caucus", "cabinet", "project", "society",
+    "federation", "league", "academy", "school", "college", "hospital", "clinic", "church", "tribunal", "assembly",
+    "movement", "forum", "club", "times", "post", "journal", "tribune",
+}
+# Institutions news names in one word, beyond data/lexicons/organisations.csv (an acronym is found from the text).
+_ONE_WORD_INSTITUTIONS = {"Parliament", "Vatican"}
+# Capitals that are page furniture or a company's form, not an organisation of the news.
+_NOT_ACRONYMS = {"LLC", "INC", "CEO", "CFO", "EST", "EDT", "PST", "PDT", "GMT", "PDF", "URL", "FAQ", "USD", "RSS", "LOL"}
+# Words that make a capitalised run a person's title or a law, not an organisation ("House Speaker Paul Ryan",
+# "Affordable Care Act").
+_NOT_ORGANISATION_WORDS = _TITLE_WORDS - {"state", "of", "program", "programme", "endowment", "institute", "center",
+                                          "centre", "defense", "defence", "general", "democratic", "republican", "gop"} \
+    | {"act", "bill", "amendment", "law", "order", "rule", "plan", "day", "week", "caption", "photos", "hide"}
+_CONNECTORS = r"(?:of|for|and|on|the|&)"
+_ORG_RUN = re.compile(rf"(?<![\w.’'-])[A-Z][\w’'&.-]*(?:\s+(?:{_CONNECTORS}\s+){{0,2}}[A-Z][\w’'&.-]*){{0,6}}")
+_ACRONYM = re.compile(r"(?<![\w.’'-])[A-Z]{3,6}(?![\w’'-])")  # NRA, FBI, CBO (two letters: UN, EU are listed)
+_DEFINED = re.compile(rf"(?P<full>[A-Z][\w’'.-]*(?:\s+(?:{_CONNECTORS}\s+){{0,2}}[A-Z][\w’'.-]*){{1,7}})\s+\((?P<short>[A-Z]{{2,6}})\)")
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
+_LEADING = {"the", "a", "an", "but", "and", "or", "so", "as", "if", "in", "on", "at", "for", "from", "to", "by", "with",
+            "when", "while", "after", "before", "since", "under", "during", "this", "that", "his", "her", "their", "our"}
+
+
+def _organisation(run: str) -> str | None:
+    """The organisation a capitalised run names ("the National Rifle Association's" -> "National Rifle Association"),
+    or None (a title, a law, a person's name, a place alone)."""
+    words = run.replace("’s", "").replace("'s", "").split()
+    while words and (words[0].lower() in _LEADING or words[0].lower() in _TIME_WORDS_LOWER):
+        words = words[1:]
+    while words and words[-1].lower() in {"of", "for", "and", "on", "the", "&"}:
+        words = words[:-1]
+    if not words:
+        return None
+    lowered = {w.lower().strip(".,") for w in words}
+    if lowered & _NOT_ORGANISATION_WORDS or lowered & _TIME_WORDS_LOWER:
+        return None
+    if len(words) == 1:
+        return words[0] if words[0] in _ONE_WORD_INSTITUTIONS else None
+    return " ".join(words) if lowered & _ORGANISATION_WORDS else None
+
+
+_TIME_WORDS_LOWER = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+                     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[0].isupper())
+
+
+def _outlet_of(article: Article) -> str:
+    return article.outlet if article.outlet not in ("", UNKNOWN) else f"unknown ({article.article_id})"
+
+
+def _ranked(found: dict[str, Counter], forms: dict[str, Counter], articles_of: dict[str, set], outlets_of: dict[str, set],
+            kind: str, many_outlets: bool) -> pd.DataFrame:
+    least_outlets = MIN_OUTLETS if many_outlets else 1
+    rows = [{"actor": key, "aliases": "|".join(_distinct(key, forms[key])),
+             "mentions": sum(found[key].values()), "articles": len(articles_of[key]), "outlets": len(outlets_of[key]),
+             "kind": kind}
+            for key in found if len(articles_of[key]) >= MIN_ARTICLES and len(outlets_of[key]) >= least_outlets]
+    frame = pd.DataFrame(rows, columns=ACTOR_COLUMNS)
+    return frame.sort_values(["mentions", "actor"], ascending=[False, True]).reset_index(drop=True)
+
+
+def _names_pattern(names: Iterable[str]) -> re.Pattern | None:
+    """One case-sensitive pattern for proper names, the longest first where two start at one place ("New York Times"
+    before "New York"): the scan runs in the regex engine, not word by word in Python."""
+    names = sorted({n for n in names if n}, key=lambda n: (-len(n), n))
+    return re.compile(r"(?<![\w’'-])(?=[A-Z])(?:" + "|".join(map(re.escape, names)) + r")(?![\w’'-])") if names else None
+
+
+def _distinct(key: str, forms: Counter) -> list[str]:
+    """The key, then its other forms, one per spelling whatever its case ("Senate", not "SENATE" or "senate" too:
+    the actor matcher ignores case except for a term in capitals)."""
+    kept = {key.lower()}
+    distinct = [key]
+    for form in sorted(forms, key=lambda f: (-forms[f], f)):
+        if form.lower() not in kept:
+            kept.add(form.lower())
+            distinct.append(form)
+    return [key, *sorted(distinct[1:])]
+
+
+def organisations_from_text(articles: list[Article], people: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The organisations a corpus names most: capitalised runs with an organisation word ("National Rifle
+    Association", "Supreme Court"), institutions news names in one word ("Congress", "Pentagon"), and acronyms the
+    corpus never writes in lower case ("NRA", "FBI"); an acronym the text defines ("Congressional Budget Office
+    (CBO)") is an alias of its full name. Outlet names and the people found are left out."""
+    listed = pd.read_csv(ORGANISATIONS_FILE, dtype=str, keep_default_na=False)
+    canonical = dict(zip(listed["alias"], listed["organisation"]))
+    listed_names = _names_pattern(canonical)
+    outlets = {_outlet_of(a) for a in articles}
+    own_names = {o.lower() for o in outlets}
+    person_words = {w for aliases in (people["aliases"] if people is not None else []) for form in aliases.split("|")
+                    for w in form.split()}
+    counted: dict[str, Counter] = {}  # name -> paragraphs per article
+    forms: dict[str, Counter] = {}
+    articles_of: dict[str, set] = {}
+    outlets_of: dict[str, set] = {}
+    defined: Counter = Counter()  # (acronym, full name) pairs the text gives
+    lower_words: set[str] = set()
+    for article in articles:
+        outlet = _outlet_of(article)
+        for block in article.blocks:
+            text = block.text
+            written = {form: canonical[form] for form in listed_names.findall(text)}
+            written.update({name: canonical.get(name, name) for m in _ORG_RUN.finditer(text)
+                            if (name := _organisation(m.group())) and name not in written})
+            written.update({a: canonical.get(a, a) for a in _ACRONYM.findall(text) if a not in _NOT_ACRONYMS and a not in written})
+            for m in _DEFINED.finditer(text):
+                full = _organisation(m["full"])
+                if full and _initials(full) == m["short"]:
+                    defined[(m["short"], full)] += 1
+            lower_words.update(_LOWER_WORD.findall(text))
+            for form, name in written.items():
+                if name.lower() in own_names or form.lower() in own_names or (len(name.split()) == 1 and name in person_words):
+                    continue
+                if form[:1].isupper():  # "republicans" in lower case is the same alias, matched without case
+                    forms.setdefault(name, Counter())[form] += 1
+            for name in set(written.values()):
+                if name.lower() in own_names or (len(name.split()) == 1 and name in person_words):
+                    continue
+                counted.setdefault(name, Counter())[article.article_id] += 1
+                articles_of.setdefault(name, set()).add(article.article_id)
+                outlets_of.setdefault(name, set()).add(outlet)
+    # an all-caps word the corpus also writes in lower case is a word shouted, not an acronym ("REPEAL", "NOT")
+    for name in [n for n in counted if _ACRONYM.fullmatch(n) and n not in set(listed["organisation"])]:
+        if name.lower() in lower_words:
+            del counted[name]
+    full_of = {}
+    for (short, full), _ in defined.most_common():
+        full_of.setdefault(short, canonical.get(full, full))
+    for short, full in full_of.items():
+        if short in counted and full in counted and short != full:  # "CBO" joins "Congressional Budget Office"
+            counted[full].update(counted.pop(short))
+            articles_of[full] |= articles_of[short]
+            outlets_of[full] |= outlets_of[short]
+            forms[full][short] += 1
+    forms = {name: forms.get(name, Counter()) for name in counted}
+    return _ranked(counted, forms, articles_of, outlets_of, "organisation", len(outlets) >= MIN_OUTLETS)
+
+
+def places_from_text(articles: list[Article], people: pd.DataFrame | None = None,
+                     organisations: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The places a corpus names most, from data/lexicons/places.csv (countries, US states, capitals and regions,
+    each with its other names: "U.S.", "America"). A place inside a person's or an organisation's name found in the
+    corpus is not a mention of it ("Jim Jordan", "New York Times"), and a place named like a person found ("Jordan"
+    beside Jim Jordan) is left out."""
+    table = pd.read_csv(PLACES_FILE, dtype=str, keep_default_na=False)
+    surnames = {actor.split()[-1] for actor in people["actor"]} if people is not None else set()
+    table = table[~table["alias"].isin(surnames)]  # "Jordan" beside Jim Jordan: which one, the text cannot say
+    place_of = dict(zip(table["alias"], table["place"]))
+    # a longer name holding a place ("Jim Jordan", "New York Times", an outlet) is found first and names no place
+    blockers = {form for frame in (people, organisations) if frame is not None for aliases in frame["aliases"]
+                for form in aliases.split("|")} | {a.outlet for a in articles if a.outlet not in ("", UNKNOWN)}
+    blockers = {b for b in blockers if b not in place_of and any(p in b for p in place_of)}  # only those that matter
+    names = _names_pattern(set(place_of) | blockers)
+    outlets = {_outlet_of(a) for a in articles}
+    counted: dict[str, Counter] = {}
+    forms: dict[str, Counter] = {}
+    articles_of: dict[str, set] = {}
+    outlets_of: dict[str, set] = {}
+    for article in articles:
+        for block in article.blocks:
+            found = [name for name in names.findall(block.text) if name in place_of and name not in blockers]
+            for place in {place_of[name] for name in found}:  # a paragraph naming a place twice is one mention
+                counted.setdefault(place, Counter())[article.article_id] += 1
+                articles_of.setdefault(place, set()).add(article.article_id)
+                outlets_of.setdefault(place, set()).add(_outlet_of(article))
+            for name in found:  # the list's forms the corpus uses ("U.S.", "America") become the actor's aliases
+                forms.setdefault(place_of[name], Counter())[name] += 1
+    forms = {place: forms.get(place, Counter()) for place in counted}
+    return _ranked(counted, forms, articles_of, outlets_of, "place", len(outlets) >= MIN_OUTLETS)
 
 
 def actor_lexicon(found: pd.DataFrame) -> pd.DataFrame:
     """An actors list (actor, alias, source) from ``actors_from_text``'s table, every alias a row."""
-    return pd.DataFrame([{"actor": r.actor, "alias": alias, "source": "found in the text"}
+    return pd.DataFrame([{"actor": r.actor, "alias": alias, "source": f"found in the text ({r.kind})"}
                          for r in found.itertuples() for alias in r.aliases.split("|")], columns=["actor", "alias", "source"])
