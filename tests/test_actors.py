@@ -95,3 +95,14 @@ def test_organisations_and_places_are_found_with_their_kind_and_other_names():
     assert found.loc["Texas", "kind"] == "place" and found.loc["Ohio", "kind"] == "place"
     assert "Jordan" not in found.index  # the country is not Jim Jordan
     assert "REPEAL" not in found.index and "Gazette" not in found.index  # a shouted word, an outlet's own name
+
+
+def test_a_name_with_and_without_its_middle_name_is_one_actor_named_as_its_speakers_are():
+    from framing.language.voice import merge_aliases
+
+    stories = [("Gazette", "Sen. Hillary Rodham Clinton spoke in Iowa.\n\nEven Hillary Clinton agreed."),
+               ("Herald", "Hillary Clinton spoke.\n\nSen. Hillary Rodham Clinton left early.")]
+    articles = [article_from_text(text, f"row {i}", article_id=f"h{i}", outlet=outlet) for i, (outlet, text) in enumerate(stories)]
+    found = actors_from_text(articles).set_index("actor")
+    assert found.loc["Hillary Rodham Clinton", "aliases"] == "Hillary Rodham Clinton|Hillary Clinton"
+    assert merge_aliases(["Hillary Clinton", "Hillary Rodham Clinton"])["Hillary Clinton"] == "Hillary Rodham Clinton"

@@ -149,6 +149,20 @@ def people_from_text(articles: Iterable[Article], top: int = 40) -> pd.DataFrame
             forms.setdefault(key, Counter())[name] += n
             in_articles.setdefault(key, set()).add(article_id)
             in_outlets.setdefault(key, set()).add(outlet)
+    # the speakers' merging too, so an actor and a speaker are one name: "Hillary Clinton" -> "Hillary Rodham Clinton"
+    full = [k for k in mentions if len(k.split()) > 1]
+    for key, target in merge_aliases(full, mentions).items():
+        if key in mentions and target in mentions and key != target:
+            mentions[target] += mentions.pop(key)
+            merged = forms.pop(key)
+            words = key.split()
+            if any(" ".join(words[k:]) in full for k in range(1, len(words) - 1)):
+                merged.pop(key, None)  # "Poor Donald Trump", "President-elect Donald Trump": not a name to match
+            forms[target].update(merged)
+            in_articles[target] |= in_articles.pop(key)
+            in_outlets[target] |= in_outlets.pop(key)
+            if key in titled:
+                titled.add(target)
     sharing: Counter = Counter()  # a word -> mentions of every name it ends or starts
     for key, n in mentions.items():
         if key not in titled:  # "Obama Care", "Warren County": not people, and not who a surname means
