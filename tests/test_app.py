@@ -240,3 +240,15 @@ def test_a_clicked_portrayal_dot_shows_that_outlets_mentions_of_that_stance():
     stances = re.findall(r'title="toward [^"]+: (negative|neutral|positive) \(p', passages)
     assert ids and set(ids) == {"a000"} and set(stances) == {"negative"} and len(stances) == len(ids)
     assert any("Filtered to the clicked mark" in c.value for c in at.caption)
+
+
+def test_story_opens_on_a_story_the_pick_shares_with_other_outlets_else_on_one_several_outlets_cover():
+    import pandas as pd
+
+    from components.views.story import stories
+
+    table = pd.DataFrame({"story": ["big", "big", "big", "alone", "pair", "pair"],
+                          "outlet_group": ["A", "B", "C", "D", "D", "B"], "article_id": ["1", "2", "3", "4", "5", "6"]})
+    assert list(stories(table, table[table["outlet_group"] == "D"])["story"]) == ["pair", "big", "alone"]
+    assert list(stories(table, table[table["outlet_group"] == "A"])["story"])[0] == "big"
+    assert list(stories(table, table.iloc[:0])["story"]) == ["big", "pair", "alone"]  # the pick shares none
