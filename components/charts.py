@@ -53,6 +53,19 @@ alt.data_transformers.enable("framing")
 
 HEIGHT_PER_ROW = 26
 HUMAN_LABEL = "replace(datum.label, /_/g, ' ')"  # "epistemic_verb" reads "epistemic verb"; the data keeps its names
+LABEL_LINE = 26  # characters: a longer category label goes on two lines, so the plot (and its legend) keeps its width
+
+
+def _two_lines(label: str, width: int = LABEL_LINE) -> str:
+    """A Vega expression: ``label`` (an expression) split at its last space before ``width`` characters into two
+    lines ("Legality, constitutionality / and jurisprudence"), or as it is when short."""
+    cut = f"lastindexof(substring({label}, 0, {width}), ' ')"
+    return f"length({label}) > {width} && {cut} > 0 ? [substring({label}, 0, {cut}), substring({label}, {cut} + 1)] : {label}"
+
+
+HUMAN_LABEL_LINES = _two_lines(HUMAN_LABEL)
+# An x axis title ending at the plot's right edge: beside long row labels a centred title ran past the chart's edge.
+END_TITLE = alt.Axis(titleAnchor="end", titleAlign="right")
 
 
 def interval_text(low: pd.Series, high: pd.Series, fmt: str) -> pd.Series:
@@ -128,7 +141,7 @@ def grouped_bars(data: pd.DataFrame, category: str, value: str, title: str, subt
     n_rows = data[category].nunique() * max(1, data["outlet_group"].nunique())
     bars = alt.Chart(data).mark_bar().encode(
         y=alt.Y(f"{category}:N", title=None, sort=alt.EncodingSortField(value, op="sum", order="descending"),
-                axis=alt.Axis(labelExpr=HUMAN_LABEL)),
+                axis=alt.Axis(labelExpr=HUMAN_LABEL_LINES)),
         yOffset=alt.YOffset("outlet_group:N", scale=alt.Scale(domain=sorted(outlets))),
         x=alt.X(f"{value}:Q", title=x_title),
         color=_outlet_colour(outlets, data["outlet_group"], n), opacity=opacity(pick, highlight),
@@ -176,7 +189,7 @@ def dots(data: pd.DataFrame, x: str, y: str, fields: list[str], title: str, subt
         x_domain, y_scale = [0, top], alt.Scale(domain=[0, top])
     chart = alt.Chart(data).mark_circle(size=size, clip=False).encode(
         x=alt.X(f"{x}:Q", title=x_title, scale=alt.Scale(domain=x_domain) if x_domain else alt.Undefined),
-        y=alt.Y(f"{y}", title=y_title, scale=y_scale),
+        y=alt.Y(f"{y}", title=y_title, scale=y_scale, axis=value_axis()),
         color=_outlet_colour(outlets, data["outlet_group"]), opacity=opacity(pick, highlight), tooltip=tooltip,
     ).add_params(pick)
     if diagonal:
@@ -187,6 +200,12 @@ def dots(data: pd.DataFrame, x: str, y: str, fields: list[str], title: str, subt
 
 
 GREY = "#9ca3af"
+
+
+def value_axis(**options) -> alt.Axis:
+    """A quantitative y axis whose title reads across, above the axis: a vertical title sat left of the labels,
+    where the chart's box cut it ("n tone" for "Mean tone")."""
+    return alt.Axis(titleAngle=0, titleAlign="left", titleBaseline="bottom", titleX=0, titleY=-8, **options)
 
 
 def zero_rule(axis: type[alt.X] | type[alt.Y]) -> alt.Chart:
@@ -204,7 +223,8 @@ def differences(data: pd.DataFrame, row: str, value: str, low: str, high: str, v
     ``row`` labels carry their n, so no number hides behind a whisker."""
     pick = point_selection(fields)
     data = data.assign(interval=interval_text(data[low], data[high], fmt))
-    y = alt.Y(f"{row}:N", sort=list(dict.fromkeys(data[row])), title=None, axis=alt.Axis(labelLimit=420))
+    y = alt.Y(f"{row}:N", sort=list(dict.fromkeys(data[row])), title=None,
+              axis=alt.Axis(labelLimit=420, labelExpr=_two_lines("datum.label", 34)))
     encodings = {"y": y}
     if offset:
         encodings["yOffset"] = alt.YOffset(f"{offset}:N")
@@ -214,10 +234,10 @@ def differences(data: pd.DataFrame, row: str, value: str, low: str, high: str, v
                         scale=outlet_colour_scale(outlets), legend=None), GREY, alt.ColorValue)
     zero = zero_rule(alt.X)
     whiskers = base.mark_rule(strokeWidth=2.5).encode(
-        x=alt.X(f"{low}:Q", title=x_title), x2=alt.X2(f"{high}:Q"),
+        x=alt.X(f"{low}:Q", title=x_title, axis=END_TITLE), x2=alt.X2(f"{high}:Q"),
         color=clear_colour)
     dots = base.mark_point(filled=True, size=170, stroke="#111", strokeWidth=0.6).encode(
-        x=alt.X(f"{value}:Q", title=x_title),
+        x=alt.X(f"{value}:Q", title=x_title, axis=END_TITLE),
         color=clear_colour,
         opacity=opacity(pick, highlight),
         tooltip=[alt.Tooltip(f"{row}:N"), alt.Tooltip(f"{value}:Q", format=fmt, title="difference"),
@@ -242,7 +262,7 @@ def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None,
     base = alt.Chart(data).encode(x=x, color=_outlet_colour(outlets, data["outlet_group"]))
     faded = f"datum.outlet_group === {json.dumps(highlight)}" if highlight else "true"
     line = base.mark_line(strokeWidth=2).encode(
-        y=alt.Y(f"{value}:Q", title=y_title, axis=alt.Axis(tickMinStep=1, format="d") if fmt == "," else alt.Undefined),
+        y=alt.Y(f"{value}:Q", title=y_title, axis=value_axis(tickMinStep=1, format="d") if fmt == "," else value_axis()),
         opacity=when(faded, 0.9, 0.25, alt.OpacityValue))
     tooltip = [alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("period:N", title="Period"),
                alt.Tooltip(f"{value}:Q", format=fmt, title=y_title)]
@@ -278,7 +298,7 @@ def stance_bars(data: pd.DataFrame, row: str, title: str, subtitle: str, fields:
         x=alt.X("share:Q", title="Share of mentions (%)", scale=alt.Scale(domain=[0, 100])),
         color=alt.Color("stance:N", title="Toward the actor", sort=list(STANCE_COLOURS),
                         scale=alt.Scale(domain=list(STANCE_COLOURS), range=list(STANCE_COLOURS.values())),
-                        legend=alt.Legend(orient="top", columns=3)),
+                        legend=alt.Legend(orient="bottom", columns=1)),  # three across overran a narrow plot
         order=alt.Order("stance_order:Q"), opacity=opacity(pick, None),
         tooltip=[alt.Tooltip(f"{row}:N"), alt.Tooltip("stance:N"), alt.Tooltip("mentions:Q", title="mentions"),
                  alt.Tooltip("share:Q", format=".0f", title="% of mentions")],

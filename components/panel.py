@@ -47,8 +47,9 @@ class Panel:
 
 
 def draw_all(panels: list[Panel], analysis: Analysis, lens: Lens) -> None:
-    for p in panels:
-        st.divider()
+    for i, p in enumerate(panels):
+        if i:  # the first chart starts right under the view's header (in the upper half of a 720 px window)
+            st.divider()
         st.fragment(draw)(p, analysis, lens)
 
 

@@ -82,7 +82,8 @@ def style(chart: alt.Chart, presentation: bool = False) -> alt.Chart:
     return chart.configure(
         axis=alt.AxisConfig(labelFontSize=size, titleFontSize=size, labelLimit=260),
         axisDiscrete=alt.AxisConfig(labelOverlap=False),
-        legend=alt.LegendConfig(labelFontSize=size, titleFontSize=size, labelLimit=260, orient="bottom", columns=2),
+        # one column: two side by side are wider than a chart beside its passages, and the second was cut
+        legend=alt.LegendConfig(labelFontSize=size, titleFontSize=size, labelLimit=440, orient="bottom", columns=1),
         title=alt.TitleConfig(fontSize=size + 3, anchor="start", subtitleFontSize=size - 1),
         view=alt.ViewConfig(strokeWidth=0),
     )

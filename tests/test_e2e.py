@@ -368,8 +368,27 @@ ALL_VIEWS = ["Compare", "Story", "Search", "Overview", "Tone", "Hedging", "Empha
              "Lexicons", "Methodology"]
 
 
+# Text a reader cannot read whole: any text of a chart (labels, legends, axis titles) reaching past what its chart
+# shows, and any select box or table cell whose text overflows its box.
+OVERFLOWING_TEXT = """() => {
+  const cut = [];
+  document.querySelectorAll('[data-testid="stVegaLiteChart"]').forEach(holder => {
+    const shown = holder.getBoundingClientRect();
+    holder.querySelectorAll('svg.marks text').forEach(t => {
+      const r = t.getBoundingClientRect();
+      if (r.width > 0 && t.getAttribute('opacity') !== '0' && (r.right > shown.right + 2 || r.left < shown.left - 2))
+        cut.push('chart: ' + t.textContent);
+    });
+  });
+  document.querySelectorAll('[data-testid="stSelectbox"] [data-baseweb="select"] div').forEach(d => {
+    if (d.children.length === 0 && d.textContent && d.scrollWidth > d.clientWidth + 1) cut.push('select box: ' + d.textContent);
+  });
+  return cut;
+}"""
+
+
 def label_problems(page):
-    """Category labels Vega hid (opacity 0) and titles it cut with "…", over every chart on the page."""
+    """Category labels Vega hid (opacity 0), titles it cut with "…", and text cut by its box, over the page."""
     hidden, cut = 0, []
     charts = page.locator("[data-testid='stVegaLiteChart']")
     for c in range(charts.count()):
@@ -377,22 +396,25 @@ def label_problems(page):
             if "discrete scale" in (axis.get_attribute("aria-label") or ""):
                 hidden += axis.locator("g.role-axis-label text[opacity='0']").count()
         cut += [t for t in charts.nth(c).locator("g.role-title text").all_text_contents() if t.rstrip().endswith("…")]
-    return hidden, cut
+    return hidden, cut + page.evaluate(OVERFLOWING_TEXT)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("width, height", SIZES)
-def test_every_view_shows_every_label_and_whole_titles(server, browser, width, height):
+@pytest.mark.parametrize("width, height, present", [(w, h, False) for w, h in SIZES] + [(1280, 720, True)])
+def test_every_view_shows_every_label_and_whole_titles(server, browser, width, height, present):
+    """No hidden category label, cut title, or text past its chart's edge or its select box, in any view, at both
+    sizes and in presentation mode."""
     page = browser.new_page(viewport={"width": width, "height": height})
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     for view in ALL_VIEWS:
-        page.goto(view_url(server, view))
+        page.goto(view_url(server, view) + ("&present=true" if present else ""))
         wait_idle(page)
         if EXPECTED_CHARTS.get(view):
             page.wait_for_function(f"() => document.querySelectorAll('.vega-embed svg.marks').length >= {EXPECTED_CHARTS[view]}",
                                    timeout=30000)
-        page.screenshot(path=str(SHOTS / f"{view.lower()}-{width}x{height}.png"), full_page=False)
+        page.screenshot(path=str(SHOTS / f"{view.lower()}-{width}x{height}{'-presentation' if present else ''}.png"),
+                        full_page=False)
         hidden, cut = label_problems(page)
         assert (view, hidden, cut) == (view, 0, []), (width, height)
     assert not errors, errors

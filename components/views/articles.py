@@ -20,8 +20,8 @@ JOIN, REPLACE = "Join the loaded articles", "Replace them"
 
 
 def score_columns() -> list[str]:
-    """The Articles table's scores: size, then each measure declared ``in_articles`` (its summary column)."""
-    return ["n_words"] + [m.summary_column for m in MEASURES if m.in_articles]
+    """The Articles table's scores: each measure declared ``in_articles`` (its summary column), then size."""
+    return [m.summary_column for m in MEASURES if m.in_articles] + ["n_words"]
 
 
 def article_rows(articles: list[Article], table: pd.DataFrame) -> pd.DataFrame:
@@ -31,9 +31,10 @@ def article_rows(articles: list[Article], table: pd.DataFrame) -> pd.DataFrame:
     scores = article_summary(table).set_index("article_id").reindex(ids)
     # Scores come before the long text columns, so they show without scrolling at 1280 px.
     return pd.DataFrame({
-        "article_id": ids, "title": [a.title for a in articles], "outlet": [a.outlet for a in articles],
+        "title": [a.title for a in articles], "outlet": [a.outlet for a in articles],
         "date": [a.date for a in articles], **{c: scores[c].to_numpy() for c in score_columns()},
-        "sentences": scores["n_sentences"].fillna(0).astype(int).to_numpy(), "story": [a.story for a in articles],
+        "sentences": scores["n_sentences"].fillna(0).astype(int).to_numpy(), "article_id": ids,
+        "story": [a.story for a in articles],
         "author": [a.author for a in articles], "url": [a.url for a in articles],
         "source": [a.source_file for a in articles], "notes": ["; ".join(a.notes) for a in articles],
     })
@@ -46,23 +47,29 @@ def draw(analysis: Analysis, lens: Lens) -> None:
     if no_outlet > 5:
         st.info(f"{no_outlet} articles name no outlet, so each is its own group in the charts. "
                 "Give them one with an outlet column in your CSV, or edit them below.")
-    add, loaded = st.columns([2, 3], gap="large")
+    # The loaded articles across the page: title, outlet, date and the headline scores show without scrolling.
+    st.subheader(f"Loaded: {len(articles)} article{'s' if len(articles) != 1 else ''}")
+    st.dataframe(analysis.cached("article_rows", lambda: article_rows(articles, table)), hide_index=True, width="stretch",
+                 height=min(38 + 35 * len(articles), 320),
+                 column_config={"article_id": st.column_config.TextColumn("article"),
+                                "title": st.column_config.TextColumn("title", width="medium"),
+                                "date": st.column_config.TextColumn("date", width="small"),
+                                "url": st.column_config.TextColumn("url", width="small"),  # text, not a link: a URL is user data
+                                "n_words": st.column_config.NumberColumn("words"),
+                                "mean_tone": st.column_config.NumberColumn("tone", format="%+.2f"),
+                                "hedges_per_1k_words": st.column_config.NumberColumn("hedges /1k", format="%.1f",
+                                                                                     help="epistemic hedges per 1,000 words"),
+                                "approximators_per_1k_words": st.column_config.NumberColumn("approx. /1k", format="%.1f",
+                                                                                            help="approximators per 1,000 words"),
+                                "boosters_per_1k_words": st.column_config.NumberColumn("boosters /1k", format="%.1f",
+                                                                                       help="boosters per 1,000 words"),
+                                "quoted_share": st.column_config.NumberColumn("quoted", format="percent"),
+                                "notes": st.column_config.TextColumn("notes", width="medium")})
+    st.caption("Metadata is what the text itself states; “unknown” where it says nothing. Edit it on the right.")
+    add, edit = st.columns([2, 3], gap="large")
     with add:
         _draw_add()
-    with loaded:
-        st.subheader(f"Loaded: {len(articles)} article{'s' if len(articles) != 1 else ''}")
-        st.dataframe(analysis.cached("article_rows", lambda: article_rows(articles, table)), hide_index=True, width="stretch",
-                     column_config={"article_id": st.column_config.TextColumn("article"),
-                                    "title": st.column_config.TextColumn("title", width="medium"),
-                                    "url": st.column_config.TextColumn("url", width="small"),  # text, not a link: a URL is user data
-                                    "n_words": st.column_config.NumberColumn("words"),
-                                    "mean_tone": st.column_config.NumberColumn("mean tone", format="%+.2f"),
-                                    "hedges_per_1k_words": st.column_config.NumberColumn("epistemic hedges /1k words", format="%.1f"),
-                                    "approximators_per_1k_words": st.column_config.NumberColumn("approximators /1k words", format="%.1f"),
-                                    "boosters_per_1k_words": st.column_config.NumberColumn("boosters /1k words", format="%.1f"),
-                                    "quoted_share": st.column_config.NumberColumn("quoted", format="percent"),
-                                    "notes": st.column_config.TextColumn("notes", width="medium")})
-        st.caption("Metadata is what the text itself states; “unknown” where it says nothing. Edit it below.")
+    with edit:
         _draw_edit(articles)
         _draw_bulk(articles)
         _draw_stories(table)

@@ -35,8 +35,7 @@ from ..words import house_style, words_filter
 
 TITLE = "Compare"
 HOW_TO_READ = ("**How to read this:** each dot is one outlet *minus the rest of the corpus* (right of the dashed line: "
-               "more than the others). Whiskers are 95% intervals, bootstrapped by article; **grey means no clear "
-               "difference** (the interval includes zero) or too small a sample. Click a dot or bar to see the sentences behind it.")
+               "more); whiskers are 95% intervals by article; **grey: no clear difference**. Click a mark for its sentences.")
 
 
 def ranked(frame: pd.DataFrame, value: str, verdict: str, label: str) -> pd.DataFrame:
