@@ -36,6 +36,7 @@ class Panel:
     ascending: bool = True
     scoped: bool = True  # the pick narrows the passages; False: the chart draws every outlet, so its evidence is all of them
     brush: bool = False  # the chart also has an interval selection "period": dragging across it sets the period
+    terms: tuple[str, ...] = ()  # a words chart's terms, marked in its passages (a clicked term: that one)
     _specs: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def spec(self, presentation: bool = False) -> dict:
@@ -68,10 +69,11 @@ def draw(panel: Panel, analysis: Analysis, lens: Lens) -> None:
     else:
         passages = lens.scope(panel.rows) if panel.scoped else panel.rows
         caption = lens.caption(panel.caption, len(passages)) + " Click a mark to filter."
+    terms = (active["term"],) if "term" in active else panel.terms
     left, right = st.columns([3, 2], gap="medium")
     with right:
         passages = _sorted_and_found(passages, panel, lens)
-        draw_passages(passages, analysis.paragraphs, lens, caption, panel.key, state.passage_limit(panel.key))
+        draw_passages(passages, analysis.paragraphs, lens, caption, panel.key, state.passage_limit(panel.key), terms)
         if len(passages) > state.passage_limit(panel.key):
             st.button(f"Show {min(state.PASSAGE_PAGE, len(passages) - state.passage_limit(panel.key))} more",
                       key=f"more_{panel.key}", on_click=state.show_more_passages, args=(panel.key,))
@@ -90,7 +92,7 @@ def draw(panel: Panel, analysis: Analysis, lens: Lens) -> None:
                            selection_mode=["pick", "period"] if panel.brush else "pick",
                            key=state.chart_key(panel.key), width="stretch", height=chart_height(spec))
         if not lens.presentation:
-            _exports(panel, passages, active, analysis, lens)
+            _exports(panel, passages, active, analysis, lens, terms)
 
 
 def chart_height(spec: dict) -> int:
@@ -154,14 +156,15 @@ def _sorted_and_found(passages: pd.DataFrame, panel: Panel, lens: Lens) -> pd.Da
     return passages.sort_values([column, "position"], ascending=[ascending, True], kind="stable")
 
 
-def _exports(panel: Panel, passages: pd.DataFrame, active: dict, analysis: Analysis, lens: Lens) -> None:
+def _exports(panel: Panel, passages: pd.DataFrame, active: dict, analysis: Analysis, lens: Lens,
+             terms: tuple[str, ...] = ()) -> None:
     svg, png, csv = st.columns(3)
     slide, slide_vector, _ = st.columns(3)
     spec = panel.spec()  # the exports are the chart as drawn, styled once
     title, footer = slide_parts(panel, passages, active, analysis, lens)
 
     def make_slide() -> str:
-        return slide_svg(panel.chart, title, passages, footer, active, lens.theme_set, lens.query)
+        return slide_svg(panel.chart, title, passages, footer, active, lens.theme_set, lens.query, terms=terms)
 
     slide.download_button("Slide", lambda: slide_png(make_slide()), f"{panel.key}-slide.png", "image/png",
                           key=f"dl_slide_{panel.key}", on_click="ignore",

@@ -6,13 +6,14 @@ Markdown processing), so Markdown, HTML, ``:red[...]`` directives and ``$`` in a
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 import pandas as pd
 import streamlit as st
 
 from framing.language.term_match import TermMatch
 from framing.scoring.measures import MEASURES
-from framing.statistics.distinctive import QueryError, query_pattern
+from framing.statistics.distinctive import QueryError, query_pattern, term_pattern
 
 from .lens import Lens
 from .text import literal
@@ -53,14 +54,16 @@ def marked_html(text: str, marks: list[tuple[int, int, str, str]]) -> str:
     return "".join(out)
 
 
-def sentence_marks(row, theme_set: str, query: str = "") -> list[tuple[int, int, str, str]]:
-    """Every marked span of a sentence; the search's matches first, so they win where spans overlap."""
-    marks = []
+def sentence_marks(row, theme_set: str, query: str = "", terms: Sequence[str] = ()) -> list[tuple[int, int, str, str]]:
+    """Every marked span of a sentence; the search's matches (or a words chart's ``terms``) first, so they win where
+    spans overlap."""
+    marks = [(m.start(), m.end(), "match", f"distinctive term: {term}") for term in terms
+             for m in term_pattern(term).finditer(row["text"])]
     if "stance" in row and isinstance(row["stance"], str):  # a mention scored for portrayal: its stance first
         marks.append((int(row["mention_start"]), int(row["mention_end"]), row["stance"], stance_text(row)))
     if query.strip():
         try:
-            marks = [(m.start(), m.end(), "match", "search match") for m in query_pattern(query).finditer(row["text"])]
+            marks = [(m.start(), m.end(), "match", "search match") for m in query_pattern(query).finditer(row["text"])] + marks
         except QueryError:
             pass
     marks += [(h["start"], h["end"], "hedge", f"hedge: {h['category']}" + (" (negated)" if h.get("negated") else ""))
@@ -90,11 +93,11 @@ def score_line(row, tone_column: str = "tone") -> str:
     return html.escape(" · ".join(parts + [quoted]))
 
 
-def passage_html(row, paragraph: str, theme_set: str, tone_column: str, query: str = "") -> str:
+def passage_html(row, paragraph: str, theme_set: str, tone_column: str, query: str = "", terms: Sequence[str] = ()) -> str:
     meta = (f"<b>{html.escape(row['outlet_group'])}</b> · {html.escape(_short(row['title']))} · "
             f"{html.escape(row['sentence_id'])} · position {row['position']:.2f}")
     scores = score_line(row, tone_column)
-    body = marked_html(row["text"], sentence_marks(row, theme_set, query))
+    body = marked_html(row["text"], sentence_marks(row, theme_set, query, terms))
     context = _paragraph_with_sentence(paragraph, row["text"])
     return (f'<div class="fl-p" data-sentence-id="{html.escape(row["sentence_id"])}">'
             f'<div class="fl-meta">{meta}</div><div class="{"fl-q" if row["quoted"] else ""}">{body}</div>'
@@ -114,7 +117,7 @@ def _short(title: str, limit: int = 60) -> str:
 
 
 def draw_passages(passages: pd.DataFrame, paragraphs: dict[str, str], lens: Lens, caption: str, key: str,
-                  limit: int = 20) -> None:
+                  limit: int = 20, terms: Sequence[str] = ()) -> None:
     presentation = lens.presentation
     shown_n = min(limit, len(passages))
     st.markdown(f"**Passages** — {shown_n:,} of {len(passages):,} sentence{'s' if len(passages) != 1 else ''}")
@@ -125,7 +128,7 @@ def draw_passages(passages: pd.DataFrame, paragraphs: dict[str, str], lens: Lens
               '<span class="fl-b">booster</span>'
               '<span class="fl-t">theme term</span><span class="fl-q">italic = quoted</span></div>')
     shown = passages.head(limit)
-    body = "".join(passage_html(r, paragraphs.get(r["paragraph_id"], ""), lens.theme_set, lens.tone_column, lens.query)
+    body = "".join(passage_html(r, paragraphs.get(r["paragraph_id"], ""), lens.theme_set, lens.tone_column, lens.query, terms)
                    for _, r in shown.iterrows())
     more = (f'<div class="fl-meta">Showing {limit:,} of {len(passages):,}: “Show more” below, or download the CSV for all.</div>'
             if len(passages) > limit else "")

@@ -22,11 +22,14 @@ from .theme import STANCE_COLOURS, style
 
 WIDTH, HEIGHT = 1920, 1080
 FONT = "sans-serif"
-CHART_BOX = (50, 150, 1130, 830)  # x, y, width, height
-PASSAGE_X, PASSAGE_WIDTH = 1220, 650
-PASSAGE_SIZE, CITATION_SIZE, FOOTER_SIZE, TITLE_SIZE = 24, 19, 19, 40
-CHARS_PER_LINE = 46  # at 24 px in 650 px
-MAX_LINES = 6
+CHART_BOX = (20, 140, 1440, 866)  # x, y, width, height: 60% of the slide, and the chart is sized to fill it
+CHART_SCALE = 1.25  # the chart is drawn at 1/1.25 of its box and scaled up: its 16 px text is 20 px on the slide
+PASSAGE_X, PASSAGE_WIDTH = 1490, 400
+PASSAGE_SIZE, CITATION_SIZE, FOOTER_SIZE, TITLE_SIZE, SUBTITLE_SIZE = 22, 18, 19, 38, 20
+CHARS_PER_LINE = 31  # at 22 px in 400 px
+CITATION_CHARS = 38  # at 18 px in 400 px
+SUBTITLE_CHARS = 165  # at 20 px across the slide; two lines at most
+MAX_LINES = 7
 KIND_STYLE = {"match": ("#0f172a", "700"), "hedge": ("#b45309", "700"), "approximator": ("#6d28d9", "700"),
               "booster": ("#1d4ed8", "700"), "theme": ("#047857", "700"),
               **{stance: (colour if stance != "neutral" else "#4b5563", "700") for stance, colour in STANCE_COLOURS.items()}}
@@ -53,11 +56,11 @@ def with_selection(spec: dict, selection: dict | None) -> dict:
     return spec
 
 
-def _segments(row, theme_set: str, query: str) -> list[tuple[str, str | None]]:
+def _segments(row, theme_set: str, query: str, terms=()) -> list[tuple[str, str | None]]:
     """The sentence as (text, mark kind or None) pieces, marks not overlapping (the first listed wins)."""
     text = row["text"]
     chosen = []
-    for start, end, kind, _ in sentence_marks(row, theme_set, query):
+    for start, end, kind, _ in sentence_marks(row, theme_set, query, terms):
         if 0 <= start < end <= len(text) and all(end <= s or start >= e for s, e, _ in chosen):
             chosen.append((start, end, kind))
     pieces, pos = [], 0
@@ -113,12 +116,38 @@ def _text(x: int, y: int, size: int, content: str, fill: str = "#111827", weight
     return f'<text x="{x}" y="{y}" font-family="{FONT}" font-size="{size}" fill="{fill}" font-weight="{weight}">{content}</text>'
 
 
+def _titles(spec: dict) -> tuple[str, str]:
+    """A chart's title and subtitle as one line each (the slide shows them once, above the chart)."""
+    title = spec.get("title", "")
+    text, subtitle = (title.get("text", ""), title.get("subtitle", "")) if isinstance(title, dict) else (title, "")
+    return tuple(" ".join(t) if isinstance(t, list) else str(t or "") for t in (text, subtitle))
+
+
+def _sized(spec: dict, width: float, height: float) -> dict:
+    spec = {**spec, "width": width, "height": height}
+    spec.pop("autosize", None)
+    return spec
+
+
+def _size(svg: str) -> tuple[float, float]:
+    return (float(re.search(r'width="([\d.]+)"', svg).group(1)), float(re.search(r'height="([\d.]+)"', svg).group(1)))
+
+
 def _chart_svg(chart: alt.TopLevelMixin, selection: dict | None) -> str:
-    spec = with_selection(style(chart.properties(width=620), presentation=True).to_dict(), selection)
-    svg = vlc.vegalite_to_svg(spec)
-    width = float(re.search(r'width="([\d.]+)"', svg).group(1))
-    height = float(re.search(r'height="([\d.]+)"', svg).group(1))
+    """The chart without its title (the slide's title says it), its plot sized so that the whole drawing has the chart
+    box's shape, drawn at 1/CHART_SCALE and scaled into the box: it fills the box instead of its top-left corner."""
+    spec = with_selection(style(chart, presentation=True).to_dict(), selection)
+    spec.pop("title", None)
     x, y, box_w, box_h = CHART_BOX
+    if any(k in spec for k in ("hconcat", "vconcat", "concat", "facet")):
+        svg = vlc.vegalite_to_svg(spec)  # a compound chart keeps its own layout
+    else:
+        trial_w, trial_h = 700.0, 400.0  # the plot; what a drawing adds around it (labels, axes, legend) is measured
+        width, height = _size(vlc.vegalite_to_svg(_sized(spec, trial_w, trial_h)))
+        plot_w = max(box_w / CHART_SCALE - (width - trial_w), 200.0)
+        plot_h = max(box_h / CHART_SCALE - (height - trial_h), 150.0)
+        svg = vlc.vegalite_to_svg(_sized(spec, plot_w, plot_h))
+    width, height = _size(svg)
     svg = re.sub(r"<\?xml[^>]*>", "", svg).strip()
     root = re.match(r"<svg([^>]*)>", svg)
     attributes = re.sub(r'\s(?:width|height|viewBox|x|y)="[^"]*"', "", root.group(1))
@@ -127,28 +156,35 @@ def _chart_svg(chart: alt.TopLevelMixin, selection: dict | None) -> str:
 
 
 def slide_svg(chart: alt.TopLevelMixin, title: str, passages: pd.DataFrame, footer: str, selection: dict | None = None,
-              theme_set: str = "corpus", query: str = "", max_passages: int = 3) -> str:
+              theme_set: str = "corpus", query: str = "", max_passages: int = 3, terms=()) -> str:
+    _, subtitle = _titles(style(chart, presentation=True).to_dict())
+    subtitle_lines = [" ".join(piece for word in line for piece, _ in word) for line in _lines([(subtitle, None)], SUBTITLE_CHARS)]
     parts = [f'<rect width="{WIDTH}" height="{HEIGHT}" fill="white"/>',
-             _text(50, 95, TITLE_SIZE, html.escape(title), weight="700"),
+             _text(50, 58, TITLE_SIZE, html.escape(title), weight="700"),
+             *(_text(50, 96 + 24 * k, SUBTITLE_SIZE, html.escape(line), fill="#475569")
+               for k, line in enumerate(subtitle_lines[:2])),
              _chart_svg(chart, selection),
-             f'<line x1="{PASSAGE_X - 30}" y1="150" x2="{PASSAGE_X - 30}" y2="980" stroke="#cbd5e1" stroke-width="2"/>',
+             f'<line x1="{PASSAGE_X - 20}" y1="150" x2="{PASSAGE_X - 20}" y2="980" stroke="#cbd5e1" stroke-width="2"/>',
              _text(PASSAGE_X, 175, 22, "In the text", fill="#475569", weight="700")]
     y = 220
     for _, row in passages.head(max_passages).iterrows():
-        lines = _lines(_segments(row, theme_set, query), CHARS_PER_LINE)
+        lines = _lines(_segments(row, theme_set, query, terms), CHARS_PER_LINE)
         if len(lines) > MAX_LINES:
             lines = lines[:MAX_LINES]
             lines[-1] = lines[-1] + [[("…", None)]]
-        needed = len(lines) * (PASSAGE_SIZE + 8) + CITATION_SIZE + 40
+        needed = len(lines) * (PASSAGE_SIZE + 8) + 2 * (CITATION_SIZE + 4) + 36
         if y + needed > 990:
             break
         for line in lines:
             parts.append(_text(PASSAGE_X, y, PASSAGE_SIZE, _tspans(line)))
             y += PASSAGE_SIZE + 8
         date = row.get("date", "unknown")
-        citation = f"— {_short(row['outlet_group'], 24)} · {_short(row['title'], 28)} · {date if date != 'unknown' else 'date unknown'}"
-        parts.append(_text(PASSAGE_X, y + 4, CITATION_SIZE, html.escape(citation), fill="#475569"))
-        y += CITATION_SIZE + 40
+        # two short lines, so the citation stays inside the slide: who and when, then the article's title
+        for citation in (f"— {_short(row['outlet_group'], 26)} · {date if date != 'unknown' else 'no date'}",
+                         f"   {_short(row['title'], CITATION_CHARS)}"):
+            parts.append(_text(PASSAGE_X, y + 4, CITATION_SIZE, html.escape(citation), fill="#475569"))
+            y += CITATION_SIZE + 4
+        y += 36
     parts.append('<line x1="50" y1="1010" x2="1870" y2="1010" stroke="#cbd5e1" stroke-width="2"/>')
     parts.append(_text(50, 1048, FOOTER_SIZE, html.escape(footer), fill="#334155"))
     parts.append(_text(1870 - 170, 1048, FOOTER_SIZE, "Framing Lens", fill="#94a3b8"))

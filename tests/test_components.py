@@ -1,5 +1,7 @@
 """Pure parts of the app: click → passages, mark encoding, escaping of article text, exports."""
 import csv
+import html
+import re
 import io
 import json
 import xml.etree.ElementTree as ET
@@ -12,7 +14,7 @@ from components.lens import Lens
 from components.passages import marked_html
 from components.selection import decode_mark, encode_mark
 from components.theme import style
-from components.views import emphasis, hedging, overview, tone, voices
+from components.views import compare, emphasis, hedging, overview, tone, voices
 from framing.scoring.analysis import Analysis
 from framing.statistics.filters import apply as filter_passages
 
@@ -217,7 +219,7 @@ def test_slide_export_is_a_1920_by_1080_png_with_the_passages_their_sources_and_
     svg = slide_svg(panel.chart, title, passages, footer, active)
     first = passages.iloc[0]
     words = [w.strip(",.;:()“”") for w in first["text"].split()]
-    assert all(w in svg for w in words[:12]) and "— PRIO Blogs · Putin and Kim Look for" in svg  # passage and citation
+    assert all(w in svg for w in words[:12]) and "— PRIO Blogs · no date" in svg and "Putin and Kim Look for" in svg
     assert "hedge category: modal" in title and "corpus: 5 articles, 187 sentences" in footer
     assert '"value": [{"outlet_group": "PRIO Blogs", "hedge_category": "modal"}]' in json.dumps(
         with_selection(panel.chart.to_dict(), active))  # the clicked mark is the one highlighted
@@ -225,6 +227,38 @@ def test_slide_export_is_a_1920_by_1080_png_with_the_passages_their_sources_and_
     assert ET.fromstring(svg).tag.endswith("svg")
     png = slide_png(svg)
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and struct.unpack(">II", png[16:24]) == (1920, 1080)
+
+
+def test_a_slide_has_one_title_and_its_chart_fills_sixty_percent_of_it(table, bundled, lexicons):
+    import re
+
+    from components.panel import slide_parts
+    from components.slide import CHART_BOX, HEIGHT, WIDTH, _chart_svg, slide_svg
+
+    analysis = Analysis(bundled, lexicons, table)
+    lens = Lens("outlet", "PRIO Blogs", outlets=analysis.outlets)
+    for panel in list(compare.panels(analysis, lens))[:4] + hedging.panels(analysis, lens):
+        title, footer = slide_parts(panel, panel.rows, {}, analysis, lens)
+        svg = slide_svg(panel.chart, title, panel.rows, footer)
+        assert svg.count(html.escape(title)) == 1, panel.key  # the chart's own title is not drawn again under it
+        width, height = map(float, re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', _chart_svg(panel.chart, {})).groups())
+        scale = min(CHART_BOX[2] / width, CHART_BOX[3] / height)
+        assert width * height * scale ** 2 >= 0.6 * WIDTH * HEIGHT * 0.99, panel.key
+
+
+def test_a_distinctive_words_slide_shows_sentences_with_its_terms_marked(table, bundled, lexicons):
+    from components.panel import slide_parts
+    from components.slide import slide_svg
+
+    analysis = Analysis(bundled, lexicons, table)
+    lens = Lens("outlet", "PRIO Blogs", outlets=analysis.outlets)
+    words = next(p for p in compare.panels(analysis, lens) if p.key == "compare_words")
+    passages = lens.scope(words.rows)
+    assert len(passages) and all(any(t in text.lower() for t in words.terms) for text in passages["text"])
+    title, footer = slide_parts(words, passages, {}, analysis, lens)
+    svg = slide_svg(words.chart, title, passages, footer, terms=words.terms)
+    marked = re.findall(r'<tspan fill="#0f172a" font-weight="700"[^>]*>([^<]+)</tspan>', svg)
+    assert marked and all(m.lower() in " ".join(words.terms) for m in marked)
 
 
 def test_slide_text_is_escaped():

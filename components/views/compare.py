@@ -24,7 +24,7 @@ from framing.statistics.compare import (
     label_versus_rest,
     one_versus_rest,
 )
-from framing.statistics.distinctive import distinctive, group_term_counts, without_furniture
+from framing.statistics.distinctive import containing, distinctive, group_term_counts, without_furniture
 from framing.statistics.portrayal import portrayal_versus_rest
 
 from ..charts import differences, ranked_bars, stance_differences
@@ -173,5 +173,7 @@ def _words(analysis: Analysis, compared: pd.DataFrame, lens: Lens) -> Panel:
                         [alt.Tooltip("term:N"), alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("count:Q"),
                          alt.Tooltip("rest_count:Q", title="count in the rest"), alt.Tooltip("log_odds:Q", format="+.2f"),
                          alt.Tooltip("z:Q", format=".2f")])
-    return Panel("compare_words", chart, words.drop(columns=["label"]), compared,
-                 "All {n} sentences of {pick}. Click a term to see it in context in every outlet.")
+    terms = tuple(dict.fromkeys(words["term"]))
+    return Panel("compare_words", chart, words.drop(columns=["label"]), containing(compared, terms),
+                 "The {n} sentences of {pick} with a listed term (marked). Click a term to see it in context in every "
+                 "outlet.", terms=terms)

@@ -8,7 +8,7 @@ import streamlit as st
 from framing.scoring.analysis import Analysis
 from framing.statistics.aggregate import speaker_counts, summarise
 from framing.statistics.compare import CLEAR, SMALL, TONE, paired
-from framing.statistics.distinctive import distinctive
+from framing.statistics.distinctive import containing, distinctive
 from framing.statistics.portrayal import stance_shares_by
 
 from ..charts import differences, ranked_bars, stance_bars
@@ -71,9 +71,10 @@ def _words(analysis: Analysis, rows: pd.DataFrame, lens: Lens) -> Panel:
                         + words_filter(lens),
                         "z-score", list(lens.outlets), [alt.Tooltip("term:N"), alt.Tooltip("outlet_group:N", title="Outlet"),
                                                         alt.Tooltip("count:Q"), alt.Tooltip("z:Q", format=".2f")])
-    return Panel("story_words", chart, words.drop(columns=["label"]), rows,
-                 "All {n} sentences of this story, every outlet's. Click a term to see it in context.",
-                 sort_passages_by=["article_id", "position"], scoped=False)
+    terms = tuple(dict.fromkeys(words["term"]))
+    return Panel("story_words", chart, words.drop(columns=["label"]), containing(rows, terms),
+                 "The {n} sentences of this story, every outlet's, with a listed term (marked). Click a term to see it "
+                 "in context.", sort_passages_by=["article_id", "position"], scoped=False, terms=terms)
 
 
 def _portrayal(analysis: Analysis, rows: pd.DataFrame, story: str, lens: Lens) -> Panel | None:

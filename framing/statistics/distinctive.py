@@ -197,6 +197,16 @@ def term_pattern(term: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])" + r"\s+".join(words) + r"(?![\w])", re.IGNORECASE)
 
 
+def containing(table: pd.DataFrame, terms: Iterable[str]) -> pd.DataFrame:
+    """The sentences holding any of ``terms`` (as ``terms`` makes them), whole words, any case: a words chart's
+    evidence."""
+    terms = list(dict.fromkeys(terms))
+    if not terms or table.empty:
+        return table.iloc[:0]
+    either = re.compile("|".join(f"(?:{term_pattern(t).pattern})" for t in terms), re.IGNORECASE)
+    return table[table["text"].map(lambda text: either.search(text) is not None)]
+
+
 class QueryError(ValueError):
     """A search that cannot be run (empty, or only wildcards)."""
 
