@@ -194,7 +194,8 @@ def run(sizes: list[int], samples: int) -> None:
                 started = time.perf_counter()
                 page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(
                     [{"name": f"corpus{articles}.csv", "mimeType": "text/csv", "buffer": data}])
-                page.wait_for_function(f"() => document.querySelector('[data-testid=\"stSidebar\"]').innerText"
+                # the sidebar is briefly absent while the page redraws after the upload
+                page.wait_for_function(f"() => (document.querySelector('[data-testid=\"stSidebar\"]')?.innerText || '')"
                                        f".includes('{articles + 5:,} articles')", timeout=1_800_000, polling=50)
                 analysed = time.perf_counter() - started
                 page.locator("[data-testid='stButtonGroup'] button", has_text="Compare").first.click()

@@ -84,4 +84,4 @@ class Lens:
 
     def caption(self, template: str, n: int) -> str:
         """A passage caption: ``template`` with {n} and {pick} filled in."""
-        return template.format(n=n, pick=self.describe())
+        return template.format(n=f"{n:,}", pick=self.describe())

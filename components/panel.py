@@ -34,7 +34,9 @@ class Panel:
     caption: str = "All {n} sentences of {pick}."  # passages before a click; {n} and {pick} are filled in
     sort_passages_by: list[str] = field(default_factory=lambda: ["position"])
     ascending: bool = True
-    scoped: bool = True  # the pick narrows the passages; False: the chart draws every outlet, so its evidence is all of them
+    scoped: bool = True  # a theme or actor pick narrows the passages; False: the chart draws every sentence regardless
+    one_outlet: bool = False  # the chart is the picked outlet's alone (its distinctive words): an outlet pick narrows
+    # the passages to it; every other chart draws every outlet, so its evidence is every outlet's sentences
     brush: bool = False  # the chart also has an interval selection "period": dragging across it sets the period
     terms: tuple[str, ...] = ()  # a words chart's terms, marked in its passages (a clicked term: that one)
     _specs: dict = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -66,6 +68,9 @@ def draw(panel: Panel, analysis: Analysis, lens: Lens) -> None:
     if active:
         passages = filters.apply(panel.rows, active, lens.theme_column)
         caption = f"Filtered to the clicked mark — {filters.describe(active)}. Double-click the chart to clear."
+    elif lens.mode == "outlet" and not panel.one_outlet:  # the chart draws every outlet: so do its passages
+        passages = panel.rows
+        caption = panel.caption.format(n=f"{len(passages):,}", pick="every outlet") + " Click a mark to filter."
     else:
         passages = lens.scope(panel.rows) if panel.scoped else panel.rows
         caption = lens.caption(panel.caption, len(passages)) + " Click a mark to filter."

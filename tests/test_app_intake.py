@@ -109,6 +109,7 @@ def test_paste_adds_an_article_and_shows_it_literally():
     at.radio(key="by").set_value("outlet")
     at.segmented_control(key="view").set_value("Hedging").run()
     at.selectbox(key="pick_outlet").set_value(next(o for o in at.selectbox(key="pick_outlet").options if "(u" in o)).run()
+    at.text_input(key="find_hedges_by_category").input("javascript").run()  # every outlet's passages: find the pasted one
     body = "".join(passages_html(at))
     assert "&lt;b&gt;bold&lt;/b&gt; :red[alarm] [x](javascript:alert(1)) costs $5 and $6 ]" in body.replace('<span class="fl-h" title="hedge: modal">may</span>', "may")
     assert "<b>bold</b>" not in body

@@ -108,7 +108,7 @@ def test_view_loads_without_errors_and_every_chart_renders(server, browser, view
 def test_click_bar_filters_passages_and_deep_link_round_trips(server, browser):
     page, errors = open_page(browser, f"{server}/?view=Overview&pick_outlet=PRIO+Blogs")
     before = passage_ids(page, 0)
-    assert before and all(i.startswith("a000-") for i in before)
+    assert before and len({i.split("-")[0] for i in before}) > 1  # every article's: the chart draws every article
     chart = page.locator(".vega-embed").first
     chart.scroll_into_view_if_needed()
     box = chart.locator("canvas, svg.marks").first.bounding_box()
@@ -122,7 +122,7 @@ def test_click_bar_filters_passages_and_deep_link_round_trips(server, browser):
             break
     assert after != before
     prefixes = {i.split("-")[0] for i in after}
-    assert len(prefixes) == 1 and prefixes != {"a000"}  # one bar = one article's sentences
+    assert len(prefixes) == 1  # one bar = one article's sentences
     assert "mark=articles" in page.url
     page.screenshot(path=str(SHOTS / "overview-clicked.png"))
     deep_link = page.url

@@ -176,4 +176,4 @@ def _words(analysis: Analysis, compared: pd.DataFrame, lens: Lens) -> Panel:
     terms = tuple(dict.fromkeys(words["term"]))
     return Panel("compare_words", chart, words.drop(columns=["label"]), containing(compared, terms),
                  "The {n} sentences of {pick} with a listed term (marked). Click a term to see it in context in every "
-                 "outlet.", terms=terms)
+                 "outlet.", terms=terms, one_outlet=lens.mode == "outlet")
