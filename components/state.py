@@ -9,6 +9,7 @@ re-runs or re-assembles it.
 """
 from __future__ import annotations
 
+import importlib
 import threading
 from contextlib import nullcontext
 from functools import lru_cache
@@ -32,6 +33,18 @@ from .selection import decode_mark, encode_mark, selection_from_event
 
 GENERAL_THEME_SET = "policy_frames"  # the default theme set for any corpus but the bundled one
 POOL_FROM_ARTICLES = 300  # new articles from which a pool of processes is worth its start-up (~1.5 s): an article takes ~10 ms on one core
+
+
+@st.cache_resource(show_spinner=False)
+def _warm_imports() -> threading.Thread:
+    """scikit-learn (the found themes of an upload) takes ~1.5 s to import: once per server, in the background from
+    the first page on, not on the first visitor's upload."""
+    thread = threading.Thread(target=importlib.import_module, args=("sklearn.decomposition",), daemon=True)
+    thread.start()
+    return thread
+
+
+_warm_imports()
 
 
 @lru_cache(maxsize=1)
