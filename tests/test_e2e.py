@@ -492,3 +492,17 @@ def test_a_click_on_a_second_chart_clears_the_first_so_the_link_reproduces_the_s
         ([passage_ids(again, 0), passage_ids(again, 1)], shown)
     assert not errors and not errors_again, errors + errors_again
     again.close()
+
+
+@pytest.mark.slow
+def test_at_1280_by_720_the_first_chart_starts_in_the_upper_half_of_the_window(server, browser):
+    """A presenter opening a view sees a chart without scrolling: its top is above the middle of a 720 px window."""
+    page, errors = open_page(browser, f"{server}/?view=Compare")
+    for view in ["Compare", "Tone", "Hedging", "Emphasis", "Voices"]:
+        page.goto(view_url(server, view))
+        wait_idle(page)
+        chart = page.locator("[data-testid='stVegaLiteChart']").first
+        chart.wait_for(state="visible", timeout=30000)
+        assert chart.bounding_box()["y"] < 360, view
+    assert not errors, errors
+    page.close()
