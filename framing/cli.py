@@ -13,7 +13,6 @@ from pathlib import Path
 import pandas as pd
 
 from framing.language.actors import actors_from_text
-from framing.statistics.found_themes import themes_from_text
 from framing.language.lexicon import Lexicons
 from framing.language.term_match import RECORD_FIELDS
 from framing.models import tone_toward, uncertainty
@@ -26,6 +25,7 @@ from framing.statistics import periods
 from framing.statistics.aggregate import article_summary, summarise, summarised_measures
 from framing.statistics.compare import article_sums
 from framing.statistics.distinctive import HouseStyle, distinctive
+from framing.statistics.found_themes import themes_from_text
 
 SUMMARY_IDENTITY = ["article_id", "outlet", "title"]
 

@@ -1,9 +1,9 @@
 """Pure parts of the app: click → passages, mark encoding, escaping of article text, exports."""
 import csv
 import html
-import re
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 
 import altair as alt

@@ -16,7 +16,7 @@ SUBJECTS = {
     "guns": "rifle firearms shooting ammunition background checks handgun magazine shooter permit",
     "border": "migrants asylum deportation border wall caravan visa refugees detention smuggling",
 }
-FILLER = "officials lawmakers voters congress committee agency plan debate".split()
+FILLER = ["officials", "lawmakers", "voters", "congress", "committee", "agency", "plan", "debate"]
 OUTLETS = ["Gazette", "Herald", "Courier"]
 
 
