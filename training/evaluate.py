@@ -234,35 +234,29 @@ def speakers(path: Path) -> dict:
     articles = [article_from_text("Untitled\n\n" + "\n\n".join(texts), doc, article_id=f"d{n:03d}")
                 for n, (doc, texts) in enumerate(documents.items())]
     table = sentence_table(articles, Lexicons.load())
-    quoted = table[table["quoted"]]
-    named = (quoted["speaker"] != "").to_numpy()
-    speakers_named = table.loc[table["speaker"] != "", "speaker"]
-    bad = speakers_named[speakers_named.map(lambda s: bool(PLAINLY_NOT_PEOPLE.match(s)))]
-    groups = list(quoted["article_id"])
-    ci = bootstrap(lambda x: float(x.mean()), named, groups=groups)
-    print(f"\n{path.name}: speakers on {len(articles)} newswire documents ({len(table)} sentences, {len(quoted)} quoted)")
-    print(f"  quoted sentences that name a speaker: {named.mean():.1%} (95% CI {ci[0]:.1%}–{ci[1]:.1%})")
-    print(f"  named speakers that are plainly not people (weekday, month, possessive, fragment): "
-          f"{len(bad)} of {len(speakers_named)} ({len(bad) / max(len(speakers_named), 1):.1%})"
-          + (f": {', '.join(sorted(set(bad)))}" if len(bad) else ""))
-    return {"documents": len(articles), "quoted": len(quoted), "named_share": float(named.mean()), "named_ci": ci,
-            "not_people": len(bad), "named": len(speakers_named)}
+    print(f"\n{path.name}: speakers on {len(articles)} newswire documents ({len(table)} sentences)")
+    return {"documents": len(articles), **_speaker_figures(table)}
 
 
 def speakers_on_news(path: Path, table) -> dict:
-    """Speakers on modern news (the dev corpus, scored like any upload): the share of quoted sentences that name a
-    speaker, with an interval by article, and the named speakers that are plainly not people."""
+    """Speakers on modern news (the dev corpus, scored like any upload)."""
+    print(f"\n{path.name}: speakers on {table['article_id'].nunique():,} articles")
+    return {"articles": int(table["article_id"].nunique()), **_speaker_figures(table)}
+
+
+def _speaker_figures(table) -> dict:
+    """The share of quoted sentences that name a speaker, with an interval by article, and the named speakers that
+    are plainly not people (weekday, month, possessive, fragment)."""
     quoted = table[table["quoted"]]
     named = (quoted["speaker"] != "").to_numpy()
     ci = bootstrap(lambda x: float(x.mean()), named, groups=list(quoted["article_id"]))
     speakers_named = table.loc[table["speaker"] != "", "speaker"]
     bad = speakers_named[speakers_named.map(lambda s: bool(PLAINLY_NOT_PEOPLE.match(s)))]
-    print(f"\n{path.name}: speakers on {table['article_id'].nunique():,} articles ({len(quoted):,} quoted sentences)")
-    print(f"  quoted sentences that name a speaker: {named.mean():.1%} (95% CI {ci[0]:.1%}–{ci[1]:.1%})")
+    print(f"  quoted sentences that name a speaker: {named.mean():.1%} (95% CI {ci[0]:.1%}–{ci[1]:.1%}) of {len(quoted):,}")
     print(f"  named speakers plainly not people: {len(bad)} of {len(speakers_named):,}"
           + (f": {', '.join(sorted(set(bad)))}" if len(bad) else ""))
-    return {"articles": int(table["article_id"].nunique()), "quoted": len(quoted), "named_share": float(named.mean()),
-            "named_ci": ci, "not_people": len(bad), "named": len(speakers_named)}
+    return {"quoted": len(quoted), "named_share": float(named.mean()), "named_ci": ci, "not_people": len(bad),
+            "named": len(speakers_named)}
 
 
 def _pearson(x, y) -> float:
@@ -463,22 +457,16 @@ def validity_rows(results: dict) -> list[dict]:
         rows.append(_row("plain_modals_unflagged", f"Modern news: {m['articles']:,} articles of the dev corpus",
                          f"sentences hedged with a plain may/might/could left unflagged ({m['hedged']:,} hedged)",
                          m["share"], fmt=".1%", detail=f"{m['missed']} of {m['hedged']}", higher_is_better=False))
-    s = results.get("speakers")
-    if s:
-        rows.append(_row("speakers_named", f"Speakers, FactBank's {s['documents']} newswire documents",
-                         f"quoted sentences that name a speaker ({s['quoted']} quoted)", s["named_share"], s["named_ci"],
-                         fmt=".1%"))
-        rows.append(_row("speakers_not_people", "", f"named speakers plainly not people ({s['named']} named)",
-                         s["not_people"] / max(s["named"], 1), fmt=".1%", detail=f"{s['not_people']} of {s['named']}",
-                         higher_is_better=False))
-    s = results.get("speakers_news")
-    if s:
-        rows.append(_row("speakers_named_news", f"Speakers, modern news: the dev corpus's {s['articles']:,} articles",
-                         f"quoted sentences that name a speaker ({s['quoted']:,} quoted)", s["named_share"], s["named_ci"],
-                         fmt=".1%"))
-        rows.append(_row("speakers_not_people_news", "", f"named speakers plainly not people ({s['named']:,} named)",
-                         s["not_people"] / max(s["named"], 1), fmt=".1%", detail=f"{s['not_people']} of {s['named']:,}",
-                         higher_is_better=False))
+    for result, suffix, where in (("speakers", "", lambda s: f"FactBank's {s['documents']} newswire documents"),
+                                  ("speakers_news", "_news", lambda s: f"modern news: the dev corpus's {s['articles']:,} articles")):
+        s = results.get(result)
+        if s:
+            rows.append(_row(f"speakers_named{suffix}", f"Speakers, {where(s)}",
+                             f"quoted sentences that name a speaker ({s['quoted']:,} quoted)", s["named_share"],
+                             s["named_ci"], fmt=".1%"))
+            rows.append(_row(f"speakers_not_people{suffix}", "", f"named speakers plainly not people ({s['named']:,} named)",
+                             s["not_people"] / max(s["named"], 1), fmt=".1%",
+                             detail=f"{s['not_people']} of {s['named']:,}", higher_is_better=False))
     n = results.get(TONE_FILE.name)
     if n:
         rows.append(_row("tone", f"Tone, NYT editorial snippets ({n['n']:,} from {n['articles']} articles; 20 raters)",
