@@ -18,7 +18,7 @@ import pandas as pd
 from framing.language.lexicon import Lexicons
 from framing.language.voice import SURNAME_SHARE, merge_aliases, people_named, titled_names, without_initials
 from framing.reading.clean import UNKNOWN
-from framing.reading.corpus import Article
+from framing.reading.corpus import Article, written_in_lower_case
 
 _TITLE_WORDS = {"foreign", "minister", "prime", "president", "vice", "secretary", "general", "senator", "representative",
                 "governor", "mayor", "ambassador", "chancellor", "speaker", "leader", "chairman", "director", "chief",
@@ -114,7 +114,7 @@ def people_from_text(articles: Iterable[Article], top: int = 40) -> pd.DataFrame
     # (article, outlet, names, surname -> full name, names given with a title)
     named_in: list[tuple[str, str, Counter, dict[str, str], set[str]]] = []
     for article in articles:
-        outlet = article.outlet if article.outlet not in ("", UNKNOWN) else f"unknown ({article.article_id})"
+        outlet = _outlet_of(article)
         named: Counter = Counter()
         with_title: set[str] = set()
         for block in article.blocks:
@@ -209,11 +209,13 @@ _NOT_ACRONYMS = {"LLC", "INC", "CEO", "CFO", "EST", "EDT", "PST", "PDT", "GMT", 
 _NOT_ORGANISATION_WORDS = _TITLE_WORDS - {"state", "of", "program", "programme", "endowment", "institute", "center",
                                           "centre", "defense", "defence", "general", "democratic", "republican", "gop"} \
     | {"act", "bill", "amendment", "law", "order", "rule", "plan", "day", "week", "caption", "photos", "hide"}
-_CONNECTORS = r"(?:of|for|and|on|the|&)"
+_CONNECTOR_WORDS = ("of", "for", "and", "on", "the", "&")  # inside a name ("Department of Homeland Security")
+_CONNECTORS = "(?:" + "|".join(_CONNECTOR_WORDS) + ")"
 _ORG_RUN = re.compile(rf"(?<![\w.’'-])[A-Z][\w’'&.-]*(?:\s+(?:{_CONNECTORS}\s+){{0,2}}[A-Z][\w’'&.-]*){{0,6}}")
 _ACRONYM = re.compile(r"(?<![\w.’'-])[A-Z]{3,6}(?![\w’'-])")  # NRA, FBI, CBO (two letters: UN, EU are listed)
 _DEFINED = re.compile(rf"(?P<full>[A-Z][\w’'.-]*(?:\s+(?:{_CONNECTORS}\s+){{0,2}}[A-Z][\w’'.-]*){{1,7}})\s+\((?P<short>[A-Z]{{2,6}})\)")
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
+_TIME_WORDS_LOWER = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+                     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 _LEADING = {"the", "a", "an", "but", "and", "or", "so", "as", "if", "in", "on", "at", "for", "from", "to", "by", "with",
             "when", "while", "after", "before", "since", "under", "during", "this", "that", "his", "her", "their", "our"}
 
@@ -224,7 +226,7 @@ def _organisation(run: str) -> str | None:
     words = run.replace("’s", "").replace("'s", "").split()
     while words and (words[0].lower() in _LEADING or words[0].lower() in _TIME_WORDS_LOWER):
         words = words[1:]
-    while words and words[-1].lower() in {"of", "for", "and", "on", "the", "&"}:
+    while words and words[-1].lower() in _CONNECTOR_WORDS:
         words = words[:-1]
     if not words:
         return None
@@ -234,10 +236,6 @@ def _organisation(run: str) -> str | None:
     if len(words) == 1:
         return words[0] if words[0] in _ONE_WORD_INSTITUTIONS else None
     return " ".join(words) if lowered & _ORGANISATION_WORDS else None
-
-
-_TIME_WORDS_LOWER = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-                     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 
 
 def _initials(name: str) -> str:
@@ -295,7 +293,10 @@ def organisations_from_text(articles: list[Article], people: pd.DataFrame | None
     articles_of: dict[str, set] = {}
     outlets_of: dict[str, set] = {}
     defined: Counter = Counter()  # (acronym, full name) pairs the text gives
-    lower_words: set[str] = set()
+
+    def kept(name: str) -> bool:  # an outlet's own name, or a word of a person found, is no organisation here
+        return name.lower() not in own_names and not (len(name.split()) == 1 and name in person_words)
+
     for article in articles:
         outlet = _outlet_of(article)
         for block in article.blocks:
@@ -308,21 +309,21 @@ def organisations_from_text(articles: list[Article], people: pd.DataFrame | None
                 full = _organisation(m["full"])
                 if full and _initials(full) == m["short"]:
                     defined[(m["short"], full)] += 1
-            lower_words.update(_LOWER_WORD.findall(text))
+            written = {form: name for form, name in written.items() if kept(name)}
             for form, name in written.items():
-                if name.lower() in own_names or form.lower() in own_names or (len(name.split()) == 1 and name in person_words):
-                    continue
-                if form[:1].isupper():  # "republicans" in lower case is the same alias, matched without case
+                # "republicans" in lower case is the same alias, matched without case
+                if form.lower() not in own_names and form[:1].isupper():
                     forms.setdefault(name, Counter())[form] += 1
             for name in set(written.values()):
-                if name.lower() in own_names or (len(name.split()) == 1 and name in person_words):
-                    continue
                 counted.setdefault(name, Counter())[article.article_id] += 1
                 articles_of.setdefault(name, set()).add(article.article_id)
                 outlets_of.setdefault(name, set()).add(outlet)
     # an all-caps word the corpus also writes in lower case is a word shouted, not an acronym ("REPEAL", "NOT")
-    for name in [n for n in counted if _ACRONYM.fullmatch(n) and n not in set(listed["organisation"])]:
-        if name.lower() in lower_words:
+    listed_organisations = set(listed["organisation"])
+    acronyms = {n for n in counted if _ACRONYM.fullmatch(n) and n not in listed_organisations}
+    shouted = written_in_lower_case(articles, {n.lower() for n in acronyms})
+    for name in acronyms:
+        if name.lower() in shouted:
             del counted[name]
     full_of = {}
     for (short, full), _ in defined.most_common():

@@ -81,6 +81,17 @@ class Article:
         return cls(blocks=blocks, **fields)
 
 
+_LOWER_CASE_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+
+
+def written_in_lower_case(articles: Iterable[Article], words: set[str]) -> set[str]:
+    """Those of ``words`` (in lower case) that the articles also write in lower case somewhere: an English word as well
+    as a name ("court" of a byline's "Supreme Court"), or a word shouted rather than an acronym ("repeal" of "REPEAL")."""
+    if not words:
+        return set()
+    return {w for a in articles for b in a.blocks for w in _LOWER_CASE_WORD.findall(b.text) if w in words}
+
+
 def url_domain(url: str) -> str:
     """The site of a link ("https://edition.cnn.com/x" -> "cnn.com", "news.bbc.co.uk/x" -> "bbc.co.uk"); "" if none.
     The registered name is the last two labels, three under a country's "co", "com", "org"… (no suffix list)."""

@@ -26,12 +26,11 @@ from urllib.parse import urlparse
 import numpy as np
 import pandas as pd
 
-from framing.reading.corpus import Article
+from framing.reading.corpus import Article, written_in_lower_case
 
 PRIOR_WEIGHT = 1000.0  # α_0: the prior weighs as much as this many terms spread like the whole corpus
 MIN_COUNT = 3
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")  # a word written in lower case (not a name)
 STOP_WORDS = frozenset(
     ["a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "him", "them", "us", "me", "not", "no", "so", "than", "then", "there", "here", "which", "who", "whom", "whose", "what", "when", "where", "why", "how", "all", "any", "both", "each", "few", "more", "most", "other", "some", "such", "only", "own", "same", "too", "very", "can", "will", "just", "do", "does", "did", "has", "have", "had", "would", "should", "could", "may", "might", "must", "also", "into", "over", "after", "before", "about", "against", "between", "through", "during", "without", "within", "up", "down", "out", "off", "again", "further", "once", "s", "t"]
 )
@@ -75,8 +74,8 @@ class HouseStyle:
         articles = list(articles)
         authors = [a.author for a in articles]
         bylines = {w for author in set(authors) if author != "unknown" for w in tokens(author)}
-        ordinary = {w for a in articles for b in a.blocks for w in _LOWER_WORD.findall(b.text) if w in bylines}
-        return cls.of([a.outlet for a in articles], [a.url for a in articles], authors, ordinary)
+        return cls.of([a.outlet for a in articles], [a.url for a in articles], authors,
+                      written_in_lower_case(articles, bylines))
 
     def reason(self, term: str) -> str | None:
         """Why ``term`` is house style ("outlet name", "honorific", …), or None if it may rank."""
