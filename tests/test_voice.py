@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.language.voice import PRONOUN_SPEAKER, SHE_SPEAKER, attribution, merge_aliases, resolve_speakers
+from framing.language.voice import HE_SPEAKER, SHE_SPEAKER, attribution, merge_aliases, resolve_speakers
 from framing.reading.corpus import article_from_text
 from framing.scoring.table import sentence_table
 
@@ -40,7 +40,7 @@ def said(text):
     ("Both said the talks had failed.", None),
     ("On Tuesday said nothing.", None),
     ("The talks ended on Tuesday.", None),
-    ("“We are ready,” he said.", PRONOUN_SPEAKER),
+    ("“We are ready,” he said.", HE_SPEAKER),
     ("“We are ready,” she said.", SHE_SPEAKER),
 ])
 def test_speaker_patterns(sentence, speaker):
@@ -89,7 +89,7 @@ def test_a_sentence_that_opens_a_quote_gives_its_speaker_to_the_rest_of_the_quot
 
 
 def test_the_one_told_or_asked_is_not_the_speaker_and_a_capitalised_said_opens_an_attribution():
-    assert said("“No,” he told CNN Chief Political Analyst Gloria Borger.") == PRONOUN_SPEAKER
+    assert said("“No,” he told CNN Chief Political Analyst Gloria Borger.") == HE_SPEAKER
     assert said("“Why?” asked Obama.") is None
     assert said("Said Hansen: “More than a million people voted.”") == "Hansen"
     assert said("JUST WATCHED Obama said it was fine.") == "Obama"
@@ -177,7 +177,7 @@ PIECES = st.sampled_from([
 @given(st.lists(PIECES, min_size=1, max_size=12).map(" ".join))
 def test_no_speaker_is_ever_a_weekday_a_month_or_a_possessive(text):
     speaker = said(text)
-    if speaker and speaker not in (PRONOUN_SPEAKER, SHE_SPEAKER):
+    if speaker and speaker not in (HE_SPEAKER, SHE_SPEAKER):
         words = speaker.split()
         assert not set(words) & WEEKDAYS_AND_MONTHS, (text, speaker)
         assert not words[-1].endswith(("’s", "'s")), (text, speaker)

@@ -48,7 +48,14 @@ _ROLES = (r"spokesman|spokeswoman|spokesperson|press\s+secretary|lawyer|attorney
 
 # A name opens with a capital or "former/acting/deputy": the lookahead lets the regex skip every other position fast.
 _NAME_START = r"(?<![\w’'-])(?=[A-Z]|(?:[Ff]ormer|[Aa]cting|[Dd]eputy)\s)"  # never inside a word ("Hewlett-Packard")
-_NAME_SAID = re.compile(rf"{_NAME_START}(?P<name>{_NAME}){_PLACE}{_APPOSITIVE}\s+(?:also\s+|later\s+|then\s+)?(?:{_VERBS})\b")
+
+
+def _name_then(verbs: str) -> re.Pattern:
+    """A name, perhaps "of Nevada" and an appositive, then one of ``verbs``: "Harry Reid of Nevada said"."""
+    return re.compile(rf"{_NAME_START}(?P<name>{_NAME}){_PLACE}{_APPOSITIVE}\s+(?:also\s+|later\s+|then\s+)?(?:{verbs})\b")
+
+
+_NAME_SAID = _name_then(_VERBS)
 _SAID_NAME = re.compile(rf"\b(?:{_VERBS_BEFORE})\s+(?:{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}['’]s\s+)?(?P<name>{_NAME})")
 _ACCORDING_TO = re.compile(rf"\b[Aa]ccording\s+to\s+(?:the\s+)?(?P<name>{_NAME})")
 _ROLE_SAID = re.compile(rf"{_NAME_START}(?P<owner>{_NAME})['’]s\s+(?P<role>(?:[a-z]+\s+){{0,2}}(?:{_ROLES}|manager|director|secretary|"
@@ -63,8 +70,8 @@ _SAID_ROLE_NAME = re.compile(rf"\b(?:{_VERBS_BEFORE})\s+(?:{_NAME_WORD}\s+){{1,3
 _SAID_DESCRIBED = re.compile(rf"\b(?:{_VERBS_BEFORE})\s+(?:[a-z]+\s+){{1,3}}(?P<name>{_TITLE}{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})")
 _PRONOUN = re.compile(rf"(?<!\w)(?P<pronoun>[Hh]e|[Ss]he)\s+(?:also\s+|later\s+)?(?:{_VERBS})\b"
                       rf"|\b(?:{_VERBS})\s+(?P<after>he|she)\b")
-_NAME_QUOTING = re.compile(rf"{_NAME_START}(?P<name>{_NAME}){_PLACE}{_APPOSITIVE}\s+(?:also\s+|later\s+|then\s+)?(?:{_QUOTING_VERBS})\b")
-_PRONOUN_QUOTING = re.compile(rf"(?<!\w)(?P<pronoun>[Hh]e|[Ss]he)\s+(?:also\s+|later\s+)?(?:{_QUOTING_VERBS})\b(?P<after>)")
+_NAME_QUOTING = _name_then(_QUOTING_VERBS)
+_PRONOUN_QUOTING = re.compile(rf"(?<!\w)(?P<pronoun>[Hh]e|[Ss]he)\s+(?:also\s+|later\s+)?(?:{_QUOTING_VERBS})\b")
 _ANY_ATTRIBUTION = re.compile(rf"\b(?:{_VERBS}|{_VERBS_BEFORE}|[Aa]ccording\s+to)\b")
 _TITLED = re.compile(rf"(?<![\w.])(?P<name>{_TITLE}{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE}(?=\s+[A-Z]))){{0,3}})")
 _TITLE_AT_START = re.compile(rf"^(?:{_TITLE})+")
@@ -96,8 +103,8 @@ _NOT_NAMES = {
     "why", "how", "also", "later", "instead", "earlier", "separately", "asked", "said",
 }
 # Placeholders for "he said" and "she said" until resolve_speakers finds the person.
-PRONOUN_SPEAKER, SHE_SPEAKER = "\x00he", "\x00she"
-PRONOUN_SPEAKERS = {PRONOUN_SPEAKER: "he", SHE_SPEAKER: "she"}
+HE_SPEAKER, SHE_SPEAKER = "\x00he", "\x00she"
+PRONOUN_SPEAKERS = {HE_SPEAKER: "he", SHE_SPEAKER: "she"}
 _GENDERED_TITLE = re.compile(r"(?<![\w.])(?P<title>Mr|Mrs|Ms|Miss)\.?\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
 _TITLE_GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
 
@@ -168,7 +175,7 @@ def clean_name(raw: str) -> str | None:
 
 
 def attribution(text: str, quoted: list[tuple[int, int]] = ()) -> str | None:
-    """The speaker the sentence names outside its quotation marks ("said Ms. Town"), PRONOUN_SPEAKER for
+    """The speaker the sentence names outside its quotation marks ("said Ms. Town"), HE_SPEAKER or SHE_SPEAKER for
     "he said" / "she said" (resolved later), or None. ``quoted``: its stretches inside quotation marks."""
     outside = outside_quotes(text, quoted)
     if not _ANY_ATTRIBUTION.search(outside):  # every pattern below needs a speech verb or "according to"
@@ -187,7 +194,7 @@ def attribution(text: str, quoted: list[tuple[int, int]] = ()) -> str | None:
             if name:
                 return name
     if pronoun := _PRONOUN.search(outside):
-        return SHE_SPEAKER if (pronoun["pronoun"] or pronoun["after"]).lower() == "she" else PRONOUN_SPEAKER
+        return _pronoun_speaker(pronoun["pronoun"] or pronoun["after"])
     return _quoting(outside) if quoted else None
 
 
@@ -197,8 +204,12 @@ def _quoting(outside: str) -> str | None:
         if name := clean_name(match.group("name")):
             return name
     if pronoun := _PRONOUN_QUOTING.search(outside):
-        return SHE_SPEAKER if pronoun["pronoun"].lower() == "she" else PRONOUN_SPEAKER
+        return _pronoun_speaker(pronoun["pronoun"])
     return None
+
+
+def _pronoun_speaker(pronoun: str) -> str:
+    return SHE_SPEAKER if pronoun.lower() == "she" else HE_SPEAKER
 
 
 def titled_names(text: str) -> list[str]:
