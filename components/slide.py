@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import html
 import re
+import textwrap
 
 import altair as alt
 import pandas as pd
@@ -116,11 +117,11 @@ def _text(x: int, y: int, size: int, content: str, fill: str = "#111827", weight
     return f'<text x="{x}" y="{y}" font-family="{FONT}" font-size="{size}" fill="{fill}" font-weight="{weight}">{content}</text>'
 
 
-def _titles(spec: dict) -> tuple[str, str]:
-    """A chart's title and subtitle as one line each (the slide shows them once, above the chart)."""
+def _subtitle(spec: dict) -> str:
+    """A chart's subtitle as one string (the slide shows it under its one title)."""
     title = spec.get("title", "")
-    text, subtitle = (title.get("text", ""), title.get("subtitle", "")) if isinstance(title, dict) else (title, "")
-    return tuple(" ".join(t) if isinstance(t, list) else str(t or "") for t in (text, subtitle))
+    subtitle = title.get("subtitle", "") if isinstance(title, dict) else ""
+    return " ".join(subtitle) if isinstance(subtitle, list) else str(subtitle or "")
 
 
 def _sized(spec: dict, width: float, height: float) -> dict:
@@ -133,10 +134,11 @@ def _size(svg: str) -> tuple[float, float]:
     return (float(re.search(r'width="([\d.]+)"', svg).group(1)), float(re.search(r'height="([\d.]+)"', svg).group(1)))
 
 
-def _chart_svg(chart: alt.TopLevelMixin, selection: dict | None) -> str:
-    """The chart without its title (the slide's title says it), its plot sized so that the whole drawing has the chart
-    box's shape, drawn at 1/CHART_SCALE and scaled into the box: it fills the box instead of its top-left corner."""
-    spec = with_selection(style(chart, presentation=True).to_dict(), selection)
+def _chart_svg(spec: dict, selection: dict | None) -> str:
+    """The chart (its styled Vega-Lite dict) without its title (the slide's title says it), its plot sized so that the
+    whole drawing has the chart box's shape, drawn at 1/CHART_SCALE and scaled into the box: it fills the box instead
+    of its top-left corner."""
+    spec = {**with_selection(spec, selection)}
     spec.pop("title", None)
     x, y, box_w, box_h = CHART_BOX
     if any(k in spec for k in ("hconcat", "vconcat", "concat", "facet")):
@@ -157,13 +159,13 @@ def _chart_svg(chart: alt.TopLevelMixin, selection: dict | None) -> str:
 
 def slide_svg(chart: alt.TopLevelMixin, title: str, passages: pd.DataFrame, footer: str, selection: dict | None = None,
               theme_set: str = "corpus", query: str = "", max_passages: int = 3, terms=()) -> str:
-    _, subtitle = _titles(style(chart, presentation=True).to_dict())
-    subtitle_lines = [" ".join(piece for word in line for piece, _ in word) for line in _lines([(subtitle, None)], SUBTITLE_CHARS)]
+    spec = style(chart, presentation=True).to_dict()  # styled once, for the subtitle and the chart
+    subtitle_lines = textwrap.wrap(_subtitle(spec), SUBTITLE_CHARS)
     parts = [f'<rect width="{WIDTH}" height="{HEIGHT}" fill="white"/>',
              _text(50, 58, TITLE_SIZE, html.escape(title), weight="700"),
              *(_text(50, 96 + 24 * k, SUBTITLE_SIZE, html.escape(line), fill="#475569")
                for k, line in enumerate(subtitle_lines[:2])),
-             _chart_svg(chart, selection),
+             _chart_svg(spec, selection),
              f'<line x1="{PASSAGE_X - 20}" y1="150" x2="{PASSAGE_X - 20}" y2="980" stroke="#cbd5e1" stroke-width="2"/>',
              _text(PASSAGE_X, 175, 22, "In the text", fill="#475569", weight="700")]
     y = 220

@@ -241,7 +241,7 @@ def test_a_slide_has_one_title_and_its_chart_fills_sixty_percent_of_it(table, bu
         title, footer = slide_parts(panel, panel.rows, {}, analysis, lens)
         svg = slide_svg(panel.chart, title, panel.rows, footer)
         assert svg.count(html.escape(title)) == 1, panel.key  # the chart's own title is not drawn again under it
-        width, height = map(float, re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', _chart_svg(panel.chart, {})).groups())
+        width, height = map(float, re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', _chart_svg(style(panel.chart, presentation=True).to_dict(), {})).groups())
         scale = min(CHART_BOX[2] / width, CHART_BOX[3] / height)
         assert width * height * scale ** 2 >= 0.6 * WIDTH * HEIGHT * 0.99, panel.key
 
