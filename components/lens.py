@@ -82,6 +82,6 @@ class Lens:
         """The period, for headers and slide footers ("" for the whole corpus)."""
         return f"dated {self.period.describe()}" if self.period else ""
 
-    def caption(self, template: str, n: int) -> str:
-        """A passage caption: ``template`` with {n} and {pick} filled in."""
-        return template.format(n=f"{n:,}", pick=self.describe())
+    def caption(self, template: str, n: int, pick: str | None = None) -> str:
+        """A passage caption: ``template`` with {n} and {pick} (the pick, unless another is given) filled in."""
+        return template.format(n=f"{n:,}", pick=pick or self.describe())

@@ -70,7 +70,7 @@ def draw(panel: Panel, analysis: Analysis, lens: Lens) -> None:
         caption = f"Filtered to the clicked mark — {filters.describe(active)}. Double-click the chart to clear."
     elif lens.mode == "outlet" and not panel.one_outlet:  # the chart draws every outlet: so do its passages
         passages = panel.rows
-        caption = panel.caption.format(n=f"{len(passages):,}", pick="every outlet") + " Click a mark to filter."
+        caption = lens.caption(panel.caption, len(passages), "every outlet") + " Click a mark to filter."
     else:
         passages = lens.scope(panel.rows) if panel.scoped else panel.rows
         caption = lens.caption(panel.caption, len(passages)) + " Click a mark to filter."

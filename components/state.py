@@ -162,8 +162,9 @@ def _apply(result: intake.Intake, new_corpus: bool = False) -> None:
     st.session_state["messages_articles"] = result.messages + (_lists_follow(result.articles) if new_corpus else [])
 
 
-FOLLOWING_LISTS = ("actors", "themes")
-ACTOR_KINDS = (("person", "person", "people"), ("organisation", "organisation", "organisations"), ("place", "place", "places"))  # lists that follow the corpus until the visitor edits them
+FOLLOWING_LISTS = ("actors", "themes")  # lists that follow the corpus until the visitor edits them
+# an actor kind, its noun for one and for several (the upload's message counts each kind)
+ACTOR_KINDS = (("person", "person", "people"), ("organisation", "organisation", "organisations"), ("place", "place", "places"))
 
 
 def is_bundled_corpus() -> bool:

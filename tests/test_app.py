@@ -249,6 +249,6 @@ def test_story_opens_on_a_story_the_pick_shares_with_other_outlets_else_on_one_s
 
     table = pd.DataFrame({"story": ["big", "big", "big", "alone", "pair", "pair"],
                           "outlet_group": ["A", "B", "C", "D", "D", "B"], "article_id": ["1", "2", "3", "4", "5", "6"]})
-    assert list(stories(table, table[table["outlet_group"] == "D"])["story"]) == ["pair", "big", "alone"]
-    assert list(stories(table, table[table["outlet_group"] == "A"])["story"])[0] == "big"
-    assert list(stories(table, table.iloc[:0])["story"]) == ["big", "pair", "alone"]  # the pick shares none
+    assert list(stories(table, set(table.loc[table["outlet_group"] == "D", "story"]))["story"]) == ["pair", "big", "alone"]
+    assert list(stories(table, set(table.loc[table["outlet_group"] == "A", "story"]))["story"])[0] == "big"
+    assert list(stories(table, set())["story"]) == ["big", "pair", "alone"]  # the pick shares none

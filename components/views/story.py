@@ -24,20 +24,20 @@ MAIN_ACTORS = 4  # the story's most named actors whose portrayal is shown
 MIN_MENTIONS = 2  # an actor named once in a story is not one of its main actors
 
 
-def stories(table: pd.DataFrame, picked: pd.DataFrame | None = None) -> pd.DataFrame:
+def stories(table: pd.DataFrame, picked: set[str] | None = None) -> pd.DataFrame:
     """Each story with how many outlets and articles cover it: first the stories of the pick that several outlets
-    cover (``picked``: its sentences; the picked outlet's stories, or those naming the picked theme or actor), then
-    any story several outlets cover, most outlets first."""
+    cover (``picked``: the picked outlet's stories, or those naming the picked theme or actor), then any story
+    several outlets cover, most outlets first."""
     per = table.groupby("story").agg(outlets=("outlet_group", "nunique"), articles=("article_id", "nunique"))
     several = per["outlets"] >= 2  # something to compare
-    per["first"] = several & (per.index.isin(picked["story"].unique()) if picked is not None else True)
-    return per.assign(several=several).sort_values(["first", "several", "outlets", "articles"], ascending=False) \
-        .drop(columns=["first", "several"]).reset_index()
+    first = several & per.index.isin(picked) if picked is not None else several
+    return per.assign(first=first, several=several).sort_values(["first", "several", "outlets", "articles"],
+                                                                ascending=False).drop(columns=["first", "several"]).reset_index()
 
 
 def draw(analysis: Analysis, lens: Lens) -> None:
     table = analysis.table
-    listing = stories(table, lens.scope(table))
+    listing = analysis.cached(("stories", lens.mode, lens.value, lens.theme_set), lambda: stories(table, set(lens.scope(table)["story"])))
     labels = {r.story: f"{r.story} — {r.outlets} outlet{'s' if r.outlets != 1 else ''}, {r.articles} article{'s' if r.articles != 1 else ''}"
               for r in listing.itertuples()}
     story = st.selectbox("Story", list(labels), format_func=labels.get, key="story", bind="query-params",
