@@ -132,7 +132,7 @@ def themes_from_text(articles: Iterable[Article], n_themes: int | None = None,
 
 def _without_repeats(terms: list[str], limit: int) -> list[str]:
     """The first ``limit`` terms, a word pair left out when both its words are already terms ("health care" after
-    "health" and "care" adds nothing to what a sentence matches), a word when a kept pair holds it, label-wise."""
+    "health" and "care" adds nothing to what a sentence matches)."""
     kept: list[str] = []
     for term in terms:
         words = term.split()
