@@ -137,7 +137,8 @@ def article_from_text(raw: str, source: str, article_id: str | None = None, date
                 _set_given_date(article, value, date_order)
             else:
                 setattr(article, key, value)
-    if page.outlet_source and article.outlet == page.outlet:
+    given_outlet = normalise(str(metadata.get("outlet") or "")).strip().lower() not in ("", "nan", "none", "null")
+    if page.outlet_source and not given_outlet:  # an outlet the input gives is the input's, whatever its dateline says
         article.notes.append(f"outlet from the {page.outlet_source}")
     if article.outlet == UNKNOWN and (domain := url_domain(article.url)):
         # The input names no outlet, but its link does: the site, said as such (a researcher can rename it).
