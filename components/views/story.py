@@ -1,6 +1,8 @@
 """Story: one event, its outlets side by side; and two outlets compared on the stories both covered."""
 from __future__ import annotations
 
+from textwrap import shorten
+
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -107,7 +109,7 @@ def _side_by_side(rows: pd.DataFrame, outlets: list[str], lens: Lens) -> None:
         with column.container(border=True):
             st.markdown(f"**{literal(outlet)}** · {own['article_id'].nunique()} article(s), {len(own)} sentences")
             st.markdown(f"*{literal(own['title'].iloc[0])}*")
-            st.caption(literal("Lead: " + own["text"].iloc[0][:240]))
+            st.caption(literal("Lead: " + shorten(own["text"].iloc[0], 240, placeholder=" …")))  # whole words, cut said
             st.markdown(f"Tone **{s[f'mean_{lens.tone_column}']:+.2f}** · "
                         f"epistemic hedges **{s['hedges_per_1k_words']:.1f}** · approximators **{s['approximators_per_1k_words']:.1f}** · "
                         f"boosters **{s['boosters_per_1k_words']:.1f}** per 1,000 words")
