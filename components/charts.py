@@ -251,7 +251,7 @@ def differences(data: pd.DataFrame, row: str, value: str, low: str, high: str, v
 def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None, title: str, subtitle: str, y_title: str,
               outlets: list[str], highlight: str | None = None, fmt: str = ".2f", shaded=None, brush: bool = False,
               zero: bool = False) -> alt.LayerChart:
-    """One line per outlet through its weeks or months (x: ``start``, the period's first day), a point per period
+    """One line per outlet through its weeks, months or quarters (x: ``start``, the period's first day), a point per period
     (hollow: a small sample) with its 95% interval when ``low`` and ``high`` are given; a click picks an outlet's
     period. ``shaded``: a (first, last) pair of ISO dates drawn as a band (the period the other views compare within).
     ``brush``: dragging across the chart selects a stretch of time (an interval selection named "period")."""

@@ -116,13 +116,13 @@ SUMMARY_GROUPS = ("outlet", "story", *periods.UNITS)
 
 
 def summary_grouping(text: str) -> str:
-    """``summary --by``: "article", or distinct groups from SUMMARY_GROUPS (at most one of week and month)."""
+    """``summary --by``: "article", or distinct groups from SUMMARY_GROUPS (at most one of week, month and quarter)."""
     keys = [k.strip() for k in text.split(",")]
     if keys == ["article"]:
         return "article"
     if not all(k in SUMMARY_GROUPS for k in keys) or len(set(keys)) < len(keys) or len(set(keys) & set(periods.UNITS)) > 1:
         raise argparse.ArgumentTypeError(f"{text!r}: use article, or a comma-separated list of {', '.join(SUMMARY_GROUPS)} "
-                                         "(at most one of week and month), e.g. outlet,month")
+                                         "(at most one of week, month and quarter), e.g. outlet,month")
     return ",".join(keys)
 
 

@@ -44,6 +44,17 @@ def test_weeks_start_on_monday_and_months_hold_their_days():
     assert periods.period_of_label("2024-06-17") == Period("2024-06-17", "2024-06-23")
 
 
+def test_quarters_hold_three_months_and_a_long_corpus_is_shown_by_quarter():
+    assert periods.label(pd.Timestamp("2024-06-30").date(), "quarter") == "2024-Q2"
+    assert periods.labels_between(pd.Timestamp("2023-11-05").date(), pd.Timestamp("2024-04-01").date(), "quarter") == \
+        ["2023-Q4", "2024-Q1", "2024-Q2"]
+    assert periods.period_of_label("2024-Q4") == Period("2024-10-01", "2024-12-31")
+    assert periods.period_of_label("2024-Q5") is None
+    spans = {"2024-01-01": "week", "2025-06-30": "month", "2027-06-30": "quarter"}  # from 2024-01-01
+    for last, unit in spans.items():
+        assert periods.default_unit(pd.Series(["2024-01-01", last])) == unit, last
+
+
 def test_every_outlet_month_is_counted_and_a_month_without_articles_is_zero(dated):
     figures = periods.over_time(dated.table, dated.table, "month", "tone")
     assert set(figures["period"]) == {"2024-01", "2024-02", "2024-03"}

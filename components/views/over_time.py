@@ -1,4 +1,4 @@
-"""Over time: per outlet, week by week or month by month, how many articles, how much of them is about the pick, their
+"""Over time: per outlet, week by week, month by month or quarter by quarter, how many articles, how much of them is about the pick, their
 tone and their epistemic hedging, each with a 95% interval; drag across the first chart to compare within a period."""
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from ..panel import Panel, draw_all
 
 TITLE = "Over time"
 WHOLE_SPAN = True  # every date is drawn; the sidebar's period is shaded, not cut out
-UNIT_NAMES = {"week": "Weekly", "month": "Monthly"}
+UNIT_NAMES = {"week": "Weekly", "month": "Monthly", "quarter": "Quarterly"}
 
 
 def draw(analysis: Analysis, lens: Lens) -> None:
@@ -49,7 +49,7 @@ def panels(analysis: Analysis, lens: Lens, unit: str | None = None) -> list[Pane
     rows = compared[periods.periods_of(compared["date"], unit) != ""]  # the dated sentences: those the charts count
     period = state.period()
     shaded = (period.first, period.last) if period else None
-    per = unit  # "week" or "month"
+    per = unit  # "week", "month" or "quarter"
     by_outlet = lens.mode == "outlet"
     small = f"hollow points: fewer than {SMALL_SAMPLE} sentences"
     common = dict(outlets=lens.outlets, highlight=lens.highlight, shaded=shaded)

@@ -24,7 +24,7 @@ def cue_kind_column(kind: str) -> str:
 
 
 def in_period(table: pd.DataFrame, label: str) -> pd.Series:
-    """Rows dated within a week ("2024-06-17", its Monday) or a month ("2024-06")."""
+    """Rows dated within a week ("2024-06-17", its Monday), a month ("2024-06") or a quarter ("2024-Q2")."""
     period = period_of_label(label)
     return period.mask(table["date"]) if period else pd.Series(False, index=table.index)
 
@@ -62,7 +62,7 @@ FILTERS: dict[str, Filter] = {f.field: f for f in (
     Filter("voice", "voice", lambda table, value, _: table["quoted"] == (value == "quoted")),
     Filter("cue_kind", "cue", lambda table, value, _: table[cue_kind_column(value)] > 0),
     Filter("term", "term", lambda table, value, _: table["text"].str.contains(term_pattern(value))),
-    Filter("period", "week or month", lambda table, value, _: in_period(table, value)),
+    Filter("period", "period", lambda table, value, _: in_period(table, value)),
     Filter("stance", "stance toward the actor", lambda table, value, _: (table["stance"] == value) if "stance" in table
            else pd.Series(False, index=table.index)),
 )}

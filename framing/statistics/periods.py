@@ -1,6 +1,7 @@
-"""Time: which week or month an article falls in, and each outlet's figures week by week or month by month.
+"""Time: which week, month or quarter an article falls in, and each outlet's figures period by period.
 
-A week is labelled by its Monday ("2024-06-17"), a month by its year and month ("2024-06"). An article's date is the
+A week is labelled by its Monday ("2024-06-17"), a month by its year and month ("2024-06"), a quarter by its year and
+number ("2024-Q2": April to June). An article's date is the
 date the outlet gave it (framing.reading.dates); articles without one are in no period: time charts leave them out
 and say how many, and a period filter (framing.reading.dates.Period) leaves them out too.
 """
@@ -16,8 +17,10 @@ from framing.scoring.measures import MEASURES
 from framing.statistics.aggregate import BOOTSTRAP_RESAMPLES, MIN_N_FOR_CI, SMALL_SAMPLE, percentile_interval
 from framing.statistics.compare import MIN_ARTICLES, ratio_of, resampled_ratio
 
-UNITS = ("week", "month")
-WEEKS_UP_TO = 26 * 7  # a corpus spanning at most this many days is shown by week, a longer one by month
+UNITS = ("week", "month", "quarter")
+WEEKS_UP_TO = 26 * 7  # a corpus spanning at most this many days is shown by week,
+MONTHS_UP_TO = 3 * 365  # one of up to three years by month (most outlet-months of a longer one hold a handful of
+# articles, so their points are mostly hollow and their intervals wide), a longer one by quarter
 
 
 def label(day: date, unit: str) -> str:
@@ -25,12 +28,21 @@ def label(day: date, unit: str) -> str:
         return (day - timedelta(days=day.weekday())).isoformat()
     if unit == "month":
         return f"{day.year:04d}-{day.month:02d}"
+    if unit == "quarter":
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
     raise ValueError(f"unit must be one of {UNITS}")
 
 
 def start(period: str, unit: str) -> date:
     """The first day of a period label."""
-    return date.fromisoformat(period if unit == "week" else f"{period}-01")
+    if unit == "week":
+        return date.fromisoformat(period)
+    if unit == "quarter":
+        year, quarter = period.split("-Q")
+        if quarter not in ("1", "2", "3", "4"):
+            raise ValueError(f"not a quarter: {period!r}")
+        return date(int(year), 3 * int(quarter) - 2, 1)
+    return date.fromisoformat(f"{period}-01")
 
 
 def end(period: str, unit: str) -> date:
@@ -38,7 +50,9 @@ def end(period: str, unit: str) -> date:
     first = start(period, unit)
     if unit == "week":
         return first + timedelta(days=6)
-    return date(first.year + first.month // 12, first.month % 12 + 1, 1) - timedelta(days=1)
+    months = 3 if unit == "quarter" else 1
+    after = first.month - 1 + months  # months from January to the month after the period
+    return date(first.year + after // 12, after % 12 + 1, 1) - timedelta(days=1)
 
 
 def labels_between(first: date, last: date, unit: str) -> list[str]:
@@ -46,13 +60,17 @@ def labels_between(first: date, last: date, unit: str) -> list[str]:
     out, day = [], start(label(first, unit), unit)
     while day <= last:
         out.append(label(day, unit))
-        day = day + timedelta(days=7) if unit == "week" else end(label(day, unit), unit) + timedelta(days=1)
+        day = end(label(day, unit), unit) + timedelta(days=1)
     return out
 
 
+def unit_of_label(text: str) -> str:
+    return "quarter" if "-Q" in text else "week" if len(text) == 10 else "month"
+
+
 def period_of_label(text: str) -> Period | None:
-    """The days of a week or month label, or None for anything else."""
-    unit = "week" if len(text) == 10 else "month"
+    """The days of a week, month or quarter label, or None for anything else."""
+    unit = unit_of_label(text)
     try:
         return Period(start(text, unit).isoformat(), end(text, unit).isoformat())
     except ValueError:
@@ -72,9 +90,10 @@ def span(dates: pd.Series) -> tuple[date, date] | None:
 
 
 def default_unit(dates: pd.Series) -> str:
-    """Weeks for a corpus of up to half a year, months for a longer one."""
+    """Weeks for a corpus of up to half a year, months for one of up to three years, quarters for a longer one."""
     first_last = span(dates)
-    return "week" if first_last and (first_last[1] - first_last[0]).days <= WEEKS_UP_TO else "month"
+    days = (first_last[1] - first_last[0]).days if first_last else 0
+    return "week" if days <= WEEKS_UP_TO else "month" if days <= MONTHS_UP_TO else "quarter"
 
 
 def undated_articles(table: pd.DataFrame) -> int:
