@@ -99,7 +99,8 @@ def passage_html(row, paragraph: str, theme_set: str, tone_column: str, query: s
     scores = score_line(row, tone_column)
     body = marked_html(row["text"], sentence_marks(row, theme_set, query, terms))
     context = _paragraph_with_sentence(paragraph, row["text"])
-    return (f'<div class="fl-p" data-sentence-id="{html.escape(row["sentence_id"])}">'
+    return (f'<div class="fl-p" data-sentence-id="{html.escape(row["sentence_id"])}" '
+            f'data-outlet="{html.escape(row["outlet_group"])}">'
             f'<div class="fl-meta">{meta}</div><div class="{"fl-q" if row["quoted"] else ""}">{body}</div>'
             f'<div class="fl-meta">{scores}</div>'
             f'<details class="fl-ctx"><summary>surrounding paragraph</summary>{context}</details></div>')

@@ -393,15 +393,24 @@ OVERFLOWING_TEXT = """() => {
 }"""
 
 
+# Category labels Vega hid to avoid overlaps (opacity 0) and chart titles it cut with "…".
+HIDDEN_AND_CUT_LABELS = """() => {
+  let hidden = 0; const cut = [];
+  document.querySelectorAll('[data-testid="stVegaLiteChart"]').forEach(chart => {
+    chart.querySelectorAll('g.role-axis').forEach(axis => {
+      if ((axis.getAttribute('aria-label') || '').includes('discrete scale'))
+        hidden += axis.querySelectorAll("g.role-axis-label text[opacity='0']").length;
+    });
+    chart.querySelectorAll('g.role-title text').forEach(t => { if (t.textContent.trimEnd().endsWith('…')) cut.push(t.textContent); });
+  });
+  return [hidden, cut];
+}"""
+
+
 def label_problems(page):
-    """Category labels Vega hid (opacity 0), titles it cut with "…", and text cut by its box, over the page."""
-    hidden, cut = 0, []
-    charts = page.locator("[data-testid='stVegaLiteChart']")
-    for c in range(charts.count()):
-        for axis in charts.nth(c).locator("g.role-axis").all():
-            if "discrete scale" in (axis.get_attribute("aria-label") or ""):
-                hidden += axis.locator("g.role-axis-label text[opacity='0']").count()
-        cut += [t for t in charts.nth(c).locator("g.role-title text").all_text_contents() if t.rstrip().endswith("…")]
+    """Category labels Vega hid (opacity 0), titles it cut with "…", and text cut by its box, over the page (read in
+    the page at once: a round trip per axis cost seconds a view)."""
+    hidden, cut = page.evaluate(HIDDEN_AND_CUT_LABELS)
     return hidden, cut + page.evaluate(OVERFLOWING_TEXT)
 
 
@@ -511,5 +520,72 @@ def test_at_1280_by_720_the_first_chart_starts_in_the_upper_half_of_the_window(s
                                timeout=60000)
         tops = [c.bounding_box()["y"] for c in page.locator("[data-testid='stVegaLiteChart']").all()]
         assert min(tops) < 360, (view, tops)
+    assert not errors, errors
+    page.close()
+
+
+# --- real news: 300 articles of three outlets -----------------------------------------------------------------
+
+# Development data only (its README: never committed, never shipped), so the test reads it where the team keeps it.
+REAL_NEWS = ROOT.parent / "shared" / "corpora" / "allsides_dev_small.csv"
+# The views a presenter opens first, whose first chart must start in the upper half of a 720 px window.
+CHART_FIRST = ["Compare", "Tone", "Hedging", "Emphasis", "Voices"]
+
+
+def passage_outlets(page, index):
+    frame = page.locator("[data-testid='stHtml']").filter(has=page.locator(".fl-legend")).nth(index)
+    frame.locator("[data-sentence-id]").first.wait_for(timeout=30000)
+    return frame.locator("[data-sentence-id]").evaluate_all("els => els.map(e => e.dataset.outlet)")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not REAL_NEWS.exists(), reason=f"the team's development corpus is not at {REAL_NEWS}")
+def test_on_300_real_articles_every_view_is_whole_at_both_sizes_and_lists_its_charts_evidence(server, browser):
+    """#23 on real news: nothing cut at 1280×720 or 1600×1000, the first chart high on the screen, passages that are
+    every outlet's with the chart's count, outlets told apart by colour, and Story on a story several outlets covered."""
+    page, errors = open_page(browser, f"{server}/?view=Articles")
+    page.get_by_text("Replace them").click()
+    wait_idle(page)
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(str(REAL_NEWS))
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stAlert\"]').length > 0", timeout=120000)
+    wait_idle(page)
+    told = " ".join(page.locator("[data-testid='stAlert']").all_inner_texts())
+    assert "added 300 article(s)" in told and "dateline" not in told, told  # the file's own outlets, not a note each
+    problems = {}
+    for view in ALL_VIEWS:
+        go_to(page, view)
+        if view == "Search":
+            box = page.get_by_placeholder("a word or phrase").first
+            box.fill("illegal")
+            box.press("Enter")
+            wait_idle(page)
+        if EXPECTED_CHARTS.get(view):
+            page.wait_for_function(f"() => document.querySelectorAll('.vega-embed svg.marks').length >= {EXPECTED_CHARTS[view]}",
+                                   timeout=60000)
+        for width, height in SIZES:  # the same screen resized: no second upload
+            page.set_viewport_size({"width": width, "height": height})
+            page.wait_for_timeout(800)
+            page.screenshot(path=str(SHOTS / f"real-{view.lower().replace(' ', '-')}-{width}x{height}.png"))
+            hidden, cut = label_problems(page)
+            if hidden or cut:
+                problems[(view, width)] = (hidden, cut)
+            if view in CHART_FIRST and width == 1280:
+                tops = [c.bounding_box()["y"] for c in page.locator("[data-testid='stVegaLiteChart']").all()]
+                assert min(tops) < height / 2, (view, tops)
+        page.set_viewport_size({"width": 1280, "height": 720})
+        if view == "Search":  # the chart's count and the passages' are the same sentences, every outlet's
+            main = page.locator("[data-testid='stMain']").inner_text()
+            in_chart = re.search(r"occurrences in ([\d,]+) sentences", main).group(1)
+            assert f"All {in_chart} sentences with “illegal”" in main, main
+            assert len(set(passage_outlets(page, 0))) > 1
+        if view == "Story":  # it opens on a story several outlets covered, each in a card of its own
+            cards = page.locator("[data-testid='stMarkdownContainer']").filter(has_text="article(s),")
+            assert cards.count() >= 2, cards.all_inner_texts()
+        if view == "Voices":  # three outlets in three colours, none passing for another
+            fills = page.locator(".vega-embed").first.locator("g.mark-rect path").evaluate_all(
+                "els => els.map(e => e.getAttribute('fill'))")
+            assert len(set(fills)) == 3, fills
+            assert len(set(passage_outlets(page, 0))) == 3  # the chart draws every outlet: so do its passages
+    assert problems == {}
     assert not errors, errors
     page.close()
