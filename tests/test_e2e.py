@@ -15,6 +15,8 @@ import pytest
 from conftest import ROOT
 from playwright.sync_api import expect
 
+from components.slide import KIND_STYLE
+
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
@@ -578,6 +580,13 @@ def test_on_300_real_articles_every_view_is_whole_at_both_sizes_and_lists_its_ch
             in_chart = re.search(r"occurrences in ([\d,]+) sentences", main).group(1)
             assert f"All {in_chart} sentences with “illegal”" in main, main
             assert len(set(passage_outlets(page, 0))) > 1
+        if view == "Compare":  # the distinctive-words slide quotes sentences holding its terms, the terms marked
+            with page.expect_download() as download:
+                page.get_by_role("button", name="Slide SVG").last.click()
+            slide = Path(download.value.path()).read_text("utf-8")
+            assert slide.startswith("<svg") and 'width="1920"' in slide[:300]
+            term_colour = KIND_STYLE["match"][0]  # a listed term, as the passages mark it (not a cue or a theme word)
+            assert slide.count(f'<tspan fill="{term_colour}"') >= 3, "the slide's passages show no marked term"
         if view == "Story":  # it opens on a story several outlets covered, each in a card of its own
             cards = page.locator("[data-testid='stMarkdownContainer']").filter(has_text="article(s),")
             assert cards.count() >= 2, cards.all_inner_texts()
