@@ -257,9 +257,14 @@ def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None,
     ``brush``: dragging across the chart selects a stretch of time (an interval selection named "period")."""
     pick = point_selection(["outlet_group", "period"])
     interval = interval_text(data[low], data[high], fmt) if low and high else pd.Series("", index=data.index, dtype=object)
-    data = data.assign(interval=interval, size_note=data["small_sample"].map({True: "small sample", False: ""}))
+    # Only the columns drawn or shown go to the browser (the panel's data, exported as CSV, keeps them all); the data is
+    # given once to the layer, not to each of its charts (Altair compared every chart's copy of it, by its text).
+    shown = ["outlet_group", "period", "start", value, *([low, high] if low and high else []), "n_sentences", "articles",
+             "small_sample"]
+    data = data[list(dict.fromkeys(shown))].assign(
+        interval=interval, size_note=data["small_sample"].map({True: "small sample", False: ""}))
     x = alt.X("start:T", title=None, axis=alt.Axis(labelOverlap=True, labelFlush=False))
-    base = alt.Chart(data).encode(x=x, color=_outlet_colour(outlets, data["outlet_group"]))
+    base = alt.Chart().encode(x=x, color=_outlet_colour(outlets, data["outlet_group"]))
     faded = f"datum.outlet_group === {json.dumps(highlight)}" if highlight else "true"
     line = base.mark_line(strokeWidth=2).encode(
         y=alt.Y(f"{value}:Q", title=y_title, axis=value_axis(tickMinStep=1, format="d") if fmt == "," else value_axis()),
@@ -285,7 +290,7 @@ def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None,
             y=alt.Y(f"{low}:Q"), y2=alt.Y2(f"{high}:Q"), opacity=when(faded, 0.45, 0.12, alt.OpacityValue)))
     if brush:
         line = line.add_params(alt.selection_interval(name="period", encodings=["x"]))
-    return alt.layer(*layers, line, points).properties(title=alt.Title(title, subtitle=subtitle), height=240)
+    return alt.layer(*layers, line, points, data=data).properties(title=alt.Title(title, subtitle=subtitle), height=240)
 
 
 def stance_bars(data: pd.DataFrame, row: str, title: str, subtitle: str, fields: list[str]) -> alt.Chart:

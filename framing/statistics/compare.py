@@ -68,6 +68,12 @@ def article_sums(table: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
 SMALL_DRAW = 200_000  # resamples × articles up to which all resamples are drawn at once
 
 
+def resample_counts(n: int, rng: np.random.Generator, resamples: int) -> np.ndarray:
+    """How often each of ``resamples`` resamples (with replacement) of ``n`` rows takes each row: (resamples × n)."""
+    idx = rng.integers(0, n, size=(resamples, n))
+    return np.bincount((idx + n * np.arange(resamples)[:, None]).ravel(), minlength=resamples * n).reshape(resamples, n)
+
+
 def resampled_totals(matrix: np.ndarray, rng: np.random.Generator, resamples: int) -> np.ndarray:
     """Each column's sum over ``resamples`` resamples of the rows (articles, with replacement; the same resample for
     every column): a (resamples × columns) array. Drawn 250 resamples at a time, each as how often it takes each
@@ -81,10 +87,14 @@ def resampled_totals(matrix: np.ndarray, rng: np.random.Generator, resamples: in
     step = resamples if n * resamples <= SMALL_DRAW else 250
     for start in range(0, resamples, step):
         size = min(step, resamples - start)
-        idx = rng.integers(0, n, size=(size, n))
-        counts = np.bincount((idx + n * np.arange(size)[:, None]).ravel(), minlength=size * n).reshape(size, n)
-        out[start:start + size] = counts @ matrix
+        out[start:start + size] = resample_counts(n, rng, size) @ matrix
     return out
+
+
+def _ratios(totals: np.ndarray, k: int, one: bool) -> np.ndarray:
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ratios = totals[:, :k] / totals[:, k:]
+    return ratios[:, 0] if one else ratios
 
 
 def resampled_ratio(numerator: np.ndarray, denominator: np.ndarray, rng: np.random.Generator, resamples: int) -> np.ndarray:
@@ -94,9 +104,25 @@ def resampled_ratio(numerator: np.ndarray, denominator: np.ndarray, rng: np.rand
     k = 1 if numerator.ndim == 1 else numerator.shape[1]
     totals = resampled_totals(np.column_stack([numerator.reshape(len(numerator), -1), denominator.reshape(len(denominator), -1)]),
                               rng, resamples)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        ratios = totals[:, :k] / totals[:, k:]
-    return ratios[:, 0] if numerator.ndim == 1 else ratios
+    return _ratios(totals, k, numerator.ndim == 1)
+
+
+class FreshResampler:
+    """``resampled_ratio`` with a fresh ``default_rng(seed)`` for each call, for many small groups (a time chart's
+    outlet-weeks): every group of n rows draws the very same resamples, so they are drawn once per n (while all
+    of them fit one draw) and each group costs one product. Figures identical to ``resampled_ratio``'s."""
+
+    def __init__(self, seed: int, resamples: int):
+        self.seed, self.resamples, self.counts = seed, resamples, {}
+
+    def ratio(self, numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
+        n = len(numerator)
+        if n * self.resamples > SMALL_DRAW:
+            return resampled_ratio(numerator, denominator, np.random.default_rng(self.seed), self.resamples)
+        if n not in self.counts:
+            self.counts[n] = resample_counts(n, np.random.default_rng(self.seed), self.resamples).astype(float)
+        matrix = np.column_stack([numerator.reshape(n, -1), denominator.reshape(n, -1)]).astype(float)
+        return _ratios(self.counts[n] @ matrix, 1 if numerator.ndim == 1 else numerator.shape[1], numerator.ndim == 1)
 
 
 def difference(inside: pd.DataFrame, outside: pd.DataFrame, ratio: Ratio, seed: int = 0,

@@ -15,7 +15,7 @@ import pandas as pd
 from framing.reading.dates import Period, day_of
 from framing.scoring.measures import MEASURES
 from framing.statistics.aggregate import BOOTSTRAP_RESAMPLES, MIN_N_FOR_CI, SMALL_SAMPLE, percentile_interval
-from framing.statistics.compare import MIN_ARTICLES, ratio_of, resampled_ratio
+from framing.statistics.compare import MIN_ARTICLES, FreshResampler, ratio_of
 
 UNITS = ("week", "month", "quarter")
 WEEKS_UP_TO = 26 * 7  # a corpus spanning at most this many days is shown by week,
@@ -143,6 +143,7 @@ def over_time(table: pd.DataFrame, compared: pd.DataFrame, unit: str, tone_colum
     groups = articles.groupby(keys, sort=True).indices
     counts, values = [], np.full((len(groups), k), np.nan)
     resampled, with_interval = [], []
+    resampler = FreshResampler(0, BOOTSTRAP_RESAMPLES)  # each group resampled as by a fresh default_rng(0)
     for g, ((outlet, label_), members) in enumerate(groups.items()):
         num, den = article_num[members], article_den[members]
         sums_num, sums_den = num.sum(axis=0), den.sum(axis=0)
@@ -152,7 +153,7 @@ def over_time(table: pd.DataFrame, compared: pd.DataFrame, unit: str, tone_colum
             if len(members) < MIN_ARTICLES:  # one article: resample its sentences
                 sentences = order[bounds[members[0]]:bounds[members[0] + 1]]
                 num, den = numerators[sentences], denominators[sentences]
-            resampled.append(scale * resampled_ratio(num, den, np.random.default_rng(0), BOOTSTRAP_RESAMPLES))
+            resampled.append(scale * resampler.ratio(num, den))
             with_interval.append(g)
         counts.append((outlet, label_, len(members), int((article_num[members, 0] > 0).sum()), int(sums_den[0]),
                        int(sums_den[1])))
