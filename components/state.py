@@ -10,7 +10,9 @@ re-runs or re-assembles it.
 from __future__ import annotations
 
 import importlib
+import multiprocessing.spawn
 import threading
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import nullcontext
 from functools import lru_cache
 
@@ -45,6 +47,25 @@ def _warm_imports() -> threading.Thread:
 
 
 _warm_imports()
+
+
+@st.cache_resource(show_spinner=False)
+def _workers_skip_the_app() -> None:
+    """Streamlit runs app.py as ``__main__``, and a spawned process runs its parent's ``__main__`` file before its first
+    task: each worker of an upload's pool imported Streamlit and ran the whole app, bare, for about a second. The
+    workers' tasks are functions of framing.scoring.parts, so they need no ``__main__``: its path is left out of what
+    a spawned process is told (a module run with ``-m``, as the command line is, is never re-run anyway)."""
+    preparation_data = multiprocessing.spawn.get_preparation_data
+
+    def without_the_app(name: str) -> dict:
+        data = preparation_data(name)
+        data.pop("init_main_from_path", None)
+        return data
+
+    multiprocessing.spawn.get_preparation_data = without_the_app
+
+
+_workers_skip_the_app()
 
 
 @lru_cache(maxsize=1)
@@ -128,28 +149,68 @@ def current_analysis() -> Analysis:
     return result
 
 
-def _analyse(articles: list[Article], lex: Lexicons) -> Analysis:
-    """Articles not analysed before are analysed here, or by a pool of processes when there are many and more than
-    one core (the server's own thread then only waits, so other visitors' pages keep answering)."""
+def _progress_bar(what: str, total: int):
+    """A progress bar for ``total`` articles (None for a few), and the callback that moves it."""
+    bar = st.progress(0.0, text=f"{what} {total:,} articles…") if total > parts.TASK_ARTICLES else None
+
+    def progress(done: int, of: int) -> None:
+        if bar is not None:
+            bar.progress(done / max(of, 1), text=f"{what} {of:,} articles… {done:,} done")
+    return bar, progress
+
+
+def _pool_for(new: int) -> ProcessPoolExecutor | None:
+    """A pool of processes for ``new`` articles to analyse: when there are many and more than one core (the server's
+    own thread then only waits, so other visitors' pages keep answering)."""
+    jobs = min(parts.usable_cores(), budget().max_workers)
+    return parts.process_pool(jobs) if jobs > 1 and new >= POOL_FROM_ARTICLES else None
+
+
+def _analyse(articles: list[Article], lex: Lexicons, pool: ProcessPoolExecutor | None = None) -> Analysis:
+    """Articles not analysed before are analysed here, or by ``pool`` (one of its own when there are many)."""
     cache = _part_cache()
     new = sum(cache.get(("text", parts.text_key(a))) is None for a in articles)
-    bar = st.progress(0.0, text=f"Analysing {new:,} articles…") if new > parts.TASK_ARTICLES else None
-
-    def progress(done: int, total: int) -> None:
-        if bar is not None:
-            bar.progress(done / max(total, 1), text=f"Analysing {total:,} articles… {done:,} done")
-
-    jobs = min(parts.usable_cores(), budget().max_workers)
-    pool = parts.process_pool(jobs) if jobs > 1 and new >= POOL_FROM_ARTICLES else None
+    bar, progress = _progress_bar("Analysing", new)
+    own_pool = _pool_for(new) if pool is None else None
     try:
         with st.spinner("Analysing the articles…", show_time=True) if bar is None else nullcontext():
-            table = sentence_table(articles, lex, progress, cache, pool)
+            table = sentence_table(articles, lex, progress, cache, pool or own_pool)
     finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+        if own_pool is not None:
+            own_pool.shutdown(cancel_futures=True)
     if bar is not None:
         bar.empty()
     return Analysis(articles, lex, table, paragraph_texts(articles))
+
+
+def _analysed_with_the_lists(articles: list[Article]) -> list[intake.Message]:
+    """A new corpus's lists follow it (``_lists_follow``) and, for a large upload, it is analysed at the same time:
+    the text parts need no lexicon, so a pool of processes starts on them while the actor and theme lists are found
+    here; the cue parts follow in the same pool once the lists are settled. The finished analysis is kept, so the
+    rerun draws at once. With one core, a small upload or no free analysis slot, the lists are found first and the
+    rerun analyses as before (``current_analysis``)."""
+    cache = _part_cache()
+    new = [a for a in articles if cache.get(("text", parts.text_key(a))) is None]
+    slots = _analysis_slots()
+    if articles is _bundled().articles or not slots.acquire(blocking=False):
+        return _lists_follow(articles)
+    pool = _pool_for(len(new))
+    if pool is None:
+        slots.release()
+        return _lists_follow(articles)
+    try:
+        submitted = parts.submit_text_parts(pool, new)
+        said = _lists_follow(articles)
+        bar, progress = _progress_bar("Analysing", len(new))
+        parts.store_text_parts(submitted, cache, progress)
+        if bar is not None:
+            bar.empty()
+        lex = lexicons()
+        st.session_state["_analysis"] = (articles, lex, _analyse(articles, lex, pool))
+        return said
+    finally:
+        pool.shutdown(cancel_futures=True)
+        slots.release()
 
 
 # --- changes to the corpus ------------------------------------------------------------------------------
@@ -159,7 +220,7 @@ def _apply(result: intake.Intake, new_corpus: bool = False) -> None:
     """Store the articles and their messages; with ``new_corpus`` (articles added or replaced, not a metadata edit)
     the actor and theme lists follow the corpus."""
     st.session_state["articles"] = result.articles
-    st.session_state["messages_articles"] = result.messages + (_lists_follow(result.articles) if new_corpus else [])
+    st.session_state["messages_articles"] = result.messages + (_analysed_with_the_lists(result.articles) if new_corpus else [])
 
 
 FOLLOWING_LISTS = ("actors", "themes")  # lists that follow the corpus until the visitor edits them

@@ -2,6 +2,7 @@
 the model's, and analysis is done once per distinct text — in one process or many, with the same result."""
 import re
 
+import pandas as pd
 import pytest
 from test_uncertainty import CERTAIN, UNCERTAIN
 
@@ -104,6 +105,23 @@ def test_a_pool_of_processes_gives_the_same_table_as_one_process(lexicons):
     with parts.process_pool(2) as pool:
         pooled = sentence_table(articles, lexicons, pool=pool)
     assert len(alone) == 3 * len(articles) and pooled.equals(alone)
+
+
+def test_text_parts_begun_before_the_lexicons_are_settled_give_the_same_table(lexicons):
+    """An upload's text parts start in the pool while its actor list is found; the cue parts follow in the same pool
+    with the list found: the table is the one made in one go with that list."""
+    articles = many_articles(3 * parts.TASK_ARTICLES + 4)
+    settled = lexicons.with_table("actors", pd.DataFrame({"actor": ["Ann Lee"], "alias": ["Senator Ann Lee"],
+                                                         "source": ["found in the text (person)"]}))
+    cache = parts.PartCache()
+    with parts.process_pool(2) as pool:
+        submitted = parts.submit_text_parts(pool, articles)
+        seen = []
+        parts.store_text_parts(submitted, cache, lambda done, total: seen.append((done, total)))
+        early = sentence_table(articles, settled, cache=cache, pool=pool)
+    assert seen[-1] == (len(articles), len(articles)) and len(seen) == 4  # one step a task
+    assert early.equals(sentence_table(articles, settled))
+    assert (early["actors"].map(len) > 0).any()  # the settled list is the one matched
 
 
 @pytest.fixture

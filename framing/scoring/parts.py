@@ -209,6 +209,33 @@ def _task(articles: list[Article], lexicons: Lexicons) -> list[tuple[Part, Part]
     return [article_parts(a, lexicons) for a in articles]
 
 
+def _text_task(articles: list[Article]) -> list[Part]:
+    return [text_part(a) for a in articles]
+
+
+def _cue_task(texts: list[Sequence[str]], lexicons: Lexicons) -> list[Part]:
+    lexicons = worker_lexicons(lexicons)
+    return [cue_part(t, lexicons) for t in texts]
+
+
+def submit_text_parts(pool: Executor, articles: list[Article]) -> list[tuple[list[Article], Future]]:
+    """The text parts of ``articles`` (they need no lexicon, so they can start before the lexicons are settled),
+    ``TASK_ARTICLES`` articles a task; ``store_text_parts`` puts them in a cache."""
+    tasks = [articles[k:k + TASK_ARTICLES] for k in range(0, len(articles), TASK_ARTICLES)]
+    return [(task, pool.submit(_text_task, task)) for task in tasks]
+
+
+def store_text_parts(submitted: list[tuple[list[Article], Future]], cache: PartCache,
+                     progress: Callable[[int, int], None] | None = None) -> None:
+    total, done = sum(len(task) for task, _ in submitted), 0
+    for task, future in submitted:
+        for article, part in zip(task, future.result()):
+            cache.put(("text", text_key(article)), part)
+        done += len(task)
+        if progress:
+            progress(done, total)
+
+
 def chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
     """Articles ``size`` at a time, in order (what the command line and --engine dask analyse and write)."""
     chunk: list[Article] = []
@@ -237,8 +264,9 @@ def process_pool(jobs: int) -> ProcessPoolExecutor:
 def all_parts(articles: list[Article], lexicons: Lexicons, cache: PartCache | None = None, pool: Executor | None = None,
             progress: Callable[[int, int], None] | None = None) -> list[tuple[Part, Part]]:
     """The text and cue parts of every article, in order: from ``cache`` where it has them, otherwise computed
-    (articles needing a text part by ``pool`` when one is given, ``TASK_ARTICLES`` at a time; cue parts alone,
-    after a lexicon edit, here) and put in ``cache``. ``progress(done, total)`` after each piece of work."""
+    (by ``pool`` when one is given and there are several tasks of ``TASK_ARTICLES`` articles: both parts, or the cue
+    parts alone where the text part is cached, as after a lexicon edit or an upload's early text parts) and put in
+    ``cache``. ``progress(done, total)`` after each piece of work."""
     keys = [text_key(a) for a in articles]
     parts: list[list] = [[None, None] for _ in articles]
     whole, cues_only = [], []
@@ -258,10 +286,17 @@ def all_parts(articles: list[Article], lexicons: Lexicons, cache: PartCache | No
             cache.put(("text", keys[i]), text)
             cache.put(("cues", keys[i], lexicons.key), cues)
 
-    for i in cues_only:
-        store(i, parts[i][0], cue_part(parts[i][0]["text"], lexicons))
-        done += 1
-        if progress and (done % TASK_ARTICLES == 0 or done == total):
+    cue_tasks = [cues_only[k:k + TASK_ARTICLES] for k in range(0, len(cues_only), TASK_ARTICLES)]
+    if pool is not None and len(cue_tasks) > 1:  # text parts made before the lexicons were settled (an upload's)
+        futures = [pool.submit(_cue_task, [parts[i][0]["text"] for i in task], lexicons) for task in cue_tasks]
+        cue_results = (future.result() for future in futures)
+    else:
+        cue_results = ([cue_part(parts[i][0]["text"], lexicons) for i in task] for task in cue_tasks)
+    for task, result in zip(cue_tasks, cue_results):
+        for i, cues in zip(task, result):
+            store(i, parts[i][0], cues)
+        done += len(task)
+        if progress:
             progress(done, total)
     tasks = [whole[k:k + TASK_ARTICLES] for k in range(0, len(whole), TASK_ARTICLES)]
     if pool is not None and len(tasks) > 1:
