@@ -23,8 +23,10 @@ class Budget:
     max_corpus_articles: int = 5_000  # articles a session may hold in all
     max_corpus_sentences: int = 150_000  # sentences a session may hold in all
     max_sentence_characters: int = 2_000  # longer "sentences" (unpunctuated text) are cut into pieces this long
-    max_concurrent_analyses: int = 2  # analyses the app runs at once; more wait, then get "busy, try again"
-    busy_wait_seconds: int = 45  # how long an analysis waits for a free slot before its visitor is told to try again
+    max_concurrent_analyses: int = 2  # analyses the app runs at once; more wait their turn, then get "busy, try again"
+    # How long an analysis waits for a free slot before its visitor is told to try again: long enough for a queue of
+    # ten 1,000-article uploads on 2 cores (#22), since a refused visitor would only have to wait and upload again.
+    busy_wait_seconds: int = 300
     max_workers: int = 2  # processes one analysis of a large upload may use (never more than the cores)
     max_cached_sentences: int = 200_000  # analysed sentences the app keeps for every session to share, by content
 
