@@ -46,7 +46,11 @@ def panels(analysis: Analysis, lens: Lens, unit: str | None = None) -> list[Pane
     compared = lens.compared(table)
     data = analysis.cached(("over_time", unit, *lens.compared_key, lens.tone_column),
                            lambda: periods.over_time(table, compared, unit, lens.tone_column))
-    rows = compared[periods.periods_of(compared["date"], unit) != ""]  # the dated sentences: those the charts count
+    order = ["date", "article_id", "position"]
+    # The dated sentences (those the charts count), oldest first, for every chart's passages: their order is found
+    # once per pick (as the aggregates are), and the rows taken once per run, not sorted again for each chart.
+    positions = analysis.cached(("over_time_rows", unit, *lens.compared_key), lambda: _oldest_first(compared, unit, order))
+    rows = compared.iloc[positions]
     period = state.period()
     shaded = (period.first, period.last) if period else None
     per = unit  # "week", "month" or "quarter"
@@ -66,8 +70,7 @@ def panels(analysis: Analysis, lens: Lens, unit: str | None = None) -> list[Pane
                         f"Epistemic hedges per 1,000 words per {per} — {lens.about}",
                         f"whiskers: 95% CI, {CI_METHOD}; {small}", "Hedges per 1,000 words", fmt=".1f", **common)
     caption = "All {n} dated sentences of {pick}, oldest first."
-    order = ["date", "article_id", "position"]
-    out = [Panel("attention_over_time", attention, data, rows, caption, sort_passages_by=order, brush=True)]
+    out = [Panel("attention_over_time", attention, data, rows, caption, sort_passages_by=order, in_order=True, brush=True)]
     if not by_outlet:
         share = over_time(data.assign(share_pct=100 * data["share"], share_pct_low=100 * data["share_ci_low"],
                                       share_pct_high=100 * data["share_ci_high"]),
@@ -75,8 +78,13 @@ def panels(analysis: Analysis, lens: Lens, unit: str | None = None) -> list[Pane
                           f"Share of sentences naming {lens.describe()} per {per}",
                           f"% of each outlet's sentences that {per}; whiskers: 95% CI, {CI_METHOD}; {small}",
                           "% of sentences", fmt=".1f", **common)
-        out.append(Panel("share_over_time", share, data, rows, caption, sort_passages_by=order))
-    out += [Panel("tone_over_time", tone, data, rows, caption, sort_passages_by=order),
-            Panel("hedging_over_time", hedging, data, rows, caption, sort_passages_by=order)]
+        out.append(Panel("share_over_time", share, data, rows, caption, sort_passages_by=order, in_order=True))
+    out += [Panel("tone_over_time", tone, data, rows, caption, sort_passages_by=order, in_order=True),
+            Panel("hedging_over_time", hedging, data, rows, caption, sort_passages_by=order, in_order=True)]
     return out
 
+
+def _oldest_first(compared, unit: str, order: list[str]):
+    """The positions of ``compared``'s dated rows, sorted by ``order``."""
+    dated = compared.reset_index(drop=True)[order][periods.periods_of(compared["date"], unit).to_numpy() != ""]
+    return dated.sort_values(order, kind="stable").index.to_numpy()
