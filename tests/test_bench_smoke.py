@@ -54,7 +54,7 @@ def test_throughput_bench_smoke():
 @pytest.mark.browser
 def test_app_latency_bench_smoke():
     needs_chromium()
-    result = subprocess.run([sys.executable, "-m", "bench.app_latency", "--articles", "50", "--samples", "3"],
+    result = subprocess.run([sys.executable, "-m", "bench.app_latency", "--articles", "50", "--samples", "2"],
                             capture_output=True, text=True, cwd=ROOT, timeout=900)
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout

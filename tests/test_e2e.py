@@ -566,7 +566,7 @@ def test_on_300_real_articles_every_view_is_whole_at_both_sizes_and_lists_its_ch
                                    timeout=60000)
         for width, height in SIZES:  # the same screen resized: no second upload
             page.set_viewport_size({"width": width, "height": height})
-            page.wait_for_timeout(800)
+            page.wait_for_timeout(500)  # Vega redraws a chart to its new width
             page.screenshot(path=str(SHOTS / f"real-{view.lower().replace(' ', '-')}-{width}x{height}.png"))
             hidden, cut = label_problems(page)
             if hidden or cut:
