@@ -10,11 +10,29 @@ def pytest_addoption(parser):
                      help="also run the tests marked slow (benchmark smokes, streaming and cluster runs); CI always does")
 
 
+# The longest tests (minutes each in a parallel run, none with a module-scoped fixture to keep together). xdist's
+# "worksteal" gives each of the two workers one half of the tests in order, and a worker that runs out takes from
+# the end of the other's: so half of these open each half, and neither worker is left with them at the end.
+LONGEST_FIRST = ("test_bench_smoke.py::test_load", "test_bench_smoke.py::test_app_latency",
+                 "test_robustness.py::test_the_command_line_streams", "test_bench_smoke.py::test_throughput")
+
+
+def longest_first_in_each_half(items: list) -> list:
+    rank = {i: next((k for k, name in enumerate(LONGEST_FIRST) if name in i.nodeid), None) for i in items}
+    longest = sorted((i for i in items if rank[i] is not None), key=rank.get)  # longest first, as listed
+    rest = [i for i in items if i not in longest]
+    first, second = longest[0::2], longest[1::2]
+    middle = len(items) // 2 - len(first)
+    return first + rest[:middle] + second + rest[middle:]
+
+
 def pytest_collection_modifyitems(config, items):
-    """The everyday run skips the slow tests; ``--run-slow`` or a set ``CI`` (as .ci/run has) runs everything."""
+    """The everyday run skips the slow tests; ``--run-slow`` or a set ``CI`` (as .ci/run has) runs everything, the
+    longest first."""
     import os
 
     if config.getoption("--run-slow") or os.environ.get("CI"):
+        items[:] = longest_first_in_each_half(items)
         return
     skip = pytest.mark.skip(reason="slow: run with --run-slow (CI runs it)")
     for item in items:
