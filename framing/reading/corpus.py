@@ -130,15 +130,16 @@ def article_from_text(raw: str, source: str, article_id: str | None = None, date
         blocks=page.blocks, title=page.title, outlet=page.outlet, author=page.author, date=page.date,
         source_file=source, date_source=page.date_source, dateline=page.dateline, removed=page.removed,
     )
+    given = set()
     for key, value in metadata.items():
         value = normalise(str(value)).strip() if value is not None else ""
         if key in METADATA_FIELDS and value and value.lower() not in ("nan", "none", "null"):
+            given.add(key)
             if key == "date":
                 _set_given_date(article, value, date_order)
             else:
                 setattr(article, key, value)
-    given_outlet = normalise(str(metadata.get("outlet") or "")).strip().lower() not in ("", "nan", "none", "null")
-    if page.outlet_source and not given_outlet:  # an outlet the input gives is the input's, whatever its dateline says
+    if page.outlet_source and "outlet" not in given:  # an outlet the input gives is the input's, whatever its dateline says
         article.notes.append(f"outlet from the {page.outlet_source}")
     if article.outlet == UNKNOWN and (domain := url_domain(article.url)):
         # The input names no outlet, but its link does: the site, said as such (a researcher can rename it).
