@@ -86,5 +86,5 @@ def panels(analysis: Analysis, lens: Lens, unit: str | None = None) -> list[Pane
 
 def _oldest_first(compared, unit: str, order: list[str]):
     """The positions of ``compared``'s dated rows, sorted by ``order``."""
-    dated = compared.reset_index(drop=True)[order][periods.periods_of(compared["date"], unit).to_numpy() != ""]
+    dated = compared[order].reset_index(drop=True)[periods.periods_of(compared["date"], unit).to_numpy() != ""]
     return dated.sort_values(order, kind="stable").index.to_numpy()

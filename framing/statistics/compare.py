@@ -91,6 +91,14 @@ def resampled_totals(matrix: np.ndarray, rng: np.random.Generator, resamples: in
     return out
 
 
+def _stacked(numerator: np.ndarray, denominator: np.ndarray) -> tuple[np.ndarray, int, bool]:
+    """Numerators beside denominators as one (rows × 2k) float matrix; k; and whether the inputs were single columns."""
+    numerator, denominator = np.asarray(numerator, dtype=float), np.asarray(denominator, dtype=float)
+    k = 1 if numerator.ndim == 1 else numerator.shape[1]
+    return (np.column_stack([numerator.reshape(len(numerator), -1), denominator.reshape(len(denominator), -1)]), k,
+            numerator.ndim == 1)
+
+
 def _ratios(totals: np.ndarray, k: int, one: bool) -> np.ndarray:
     with np.errstate(invalid="ignore", divide="ignore"):
         ratios = totals[:, :k] / totals[:, k:]
@@ -100,11 +108,8 @@ def _ratios(totals: np.ndarray, k: int, one: bool) -> np.ndarray:
 def resampled_ratio(numerator: np.ndarray, denominator: np.ndarray, rng: np.random.Generator, resamples: int) -> np.ndarray:
     """The ratio of sums for ``resamples`` resamples of the articles (with replacement); with (articles × k) arrays,
     k ratios from the same resamples, as a (resamples × k) array."""
-    numerator, denominator = np.asarray(numerator, dtype=float), np.asarray(denominator, dtype=float)
-    k = 1 if numerator.ndim == 1 else numerator.shape[1]
-    totals = resampled_totals(np.column_stack([numerator.reshape(len(numerator), -1), denominator.reshape(len(denominator), -1)]),
-                              rng, resamples)
-    return _ratios(totals, k, numerator.ndim == 1)
+    matrix, k, one = _stacked(numerator, denominator)
+    return _ratios(resampled_totals(matrix, rng, resamples), k, one)
 
 
 class FreshResampler:
@@ -116,13 +121,13 @@ class FreshResampler:
         self.seed, self.resamples, self.counts = seed, resamples, {}
 
     def ratio(self, numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
-        n = len(numerator)
+        matrix, k, one = _stacked(numerator, denominator)
+        n = len(matrix)
         if n * self.resamples > SMALL_DRAW:
-            return resampled_ratio(numerator, denominator, np.random.default_rng(self.seed), self.resamples)
+            return _ratios(resampled_totals(matrix, np.random.default_rng(self.seed), self.resamples), k, one)
         if n not in self.counts:
-            self.counts[n] = resample_counts(n, np.random.default_rng(self.seed), self.resamples).astype(float)
-        matrix = np.column_stack([numerator.reshape(n, -1), denominator.reshape(n, -1)]).astype(float)
-        return _ratios(self.counts[n] @ matrix, 1 if numerator.ndim == 1 else numerator.shape[1], numerator.ndim == 1)
+            self.counts[n] = resample_counts(n, np.random.default_rng(self.seed), self.resamples)
+        return _ratios(self.counts[n] @ matrix, k, one)
 
 
 def difference(inside: pd.DataFrame, outside: pd.DataFrame, ratio: Ratio, seed: int = 0,
