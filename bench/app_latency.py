@@ -2,7 +2,7 @@
 
     python -m bench.app_latency                           # bundled corpus, then 1,000 articles (a few minutes)
     python -m bench.app_latency --articles 1000 10000     # also 10,000 (the upload limits are raised for it)
-    python -m bench.app_latency --articles 50 --samples 3 # the smoke run CI does
+    python -m bench.app_latency --articles 50 --samples 2 --views Compare Search "Over time"  # CI's smoke run
 
 In headless Chromium (Debian's /usr/bin/chromium via Playwright), against a server started here, it prints:
 - time to first chart on the bundled corpus, against a bare one-chart Streamlit app started in the same run;
@@ -138,9 +138,10 @@ def outlet_picks(page, samples: int, view: str) -> list[float]:
     return times
 
 
-def view_switches(page) -> dict[str, float]:
+def view_switches(page, views: list[str]) -> dict[str, float]:
+    """Each of ``views`` in turn, from the one shown, ending where it began (Compare)."""
     times = {}
-    for view in VIEWS[1:] + VIEWS[:1]:
+    for view in views[1:] + views[:1]:
         started = time.perf_counter()
         page.locator("[data-testid='stButtonGroup'] button", has_text=view).first.click()
         page.wait_for_function(f"() => [...document.querySelectorAll('[data-testid=\"stMain\"] [data-testid=\"stHeading\"]')]"
@@ -157,7 +158,7 @@ def percentiles(label: str, seconds: list[float]) -> str:
     return f"  {label}: p50 {np.percentile(ms, 50):,.0f} ms, p95 {np.percentile(ms, 95):,.0f} ms ({len(ms)} samples)"
 
 
-def run(sizes: list[int], samples: int) -> None:
+def run(sizes: list[int], samples: int, views: list[str]) -> None:
     from playwright.sync_api import sync_playwright
 
     env = {"FRAMING_MAX_ARTICLES": "20000", "FRAMING_MAX_SENTENCES": "1000000", "FRAMING_MAX_CHARACTERS": "200000000",
@@ -183,7 +184,7 @@ def run(sizes: list[int], samples: int) -> None:
             page.goto(url)
             page.wait_for_function(f"() => {CHARTS} >= 1", timeout=120_000, polling=20)  # the first run is over
             settle(page)
-            report(page, app.pid, "bundled corpus (5 articles)", samples)
+            report(page, app.pid, "bundled corpus (5 articles)", samples, views)
             page.close()
             for articles in sizes:
                 page = browser.new_page(viewport={"width": 1280, "height": 720})
@@ -206,7 +207,7 @@ def run(sizes: list[int], samples: int) -> None:
                 settle(page)
                 print(f"\n{articles:,} articles uploaded ({len(data) / 1e6:.1f} MB CSV): analysed in {analysed:.1f} s, "
                       f"first chart on Compare at {first_chart:.1f} s")
-                report(page, app.pid, f"{articles:,} articles (+ the 5 bundled)", samples, peak)
+                report(page, app.pid, f"{articles:,} articles (+ the 5 bundled)", samples, views, peak)
                 page.close()
         finally:
             app.terminate()
@@ -214,11 +215,11 @@ def run(sizes: list[int], samples: int) -> None:
             browser.close()
 
 
-def report(page, pid: int, label: str, samples: int, peak: Peak | None = None) -> None:
+def report(page, pid: int, label: str, samples: int, views: list[str], peak: Peak | None = None) -> None:
     peak = peak or Peak(pid)
     if not peak.is_alive():
         peak.start()
-    switches = view_switches(page)
+    switches = view_switches(page, views)
     time.sleep(2)
     steady = rss_mb(pid)
     picks = {view: outlet_picks(page, samples, view) for view in PICKED_ON}
@@ -230,15 +231,21 @@ def report(page, pid: int, label: str, samples: int, peak: Peak | None = None) -
         print(percentiles(f"outlet pick → charts and passages redrawn ({view})", seconds))
     print(percentiles("view switch", list(switches.values())))
     print("    " + ", ".join(f"{view} {seconds * 1000:,.0f}" for view, seconds in switches.items()) + " ms")
-    print(f"  server RSS: steady {steady:,} MB after visiting every view, peak {max(peak.peak, steady):,} MB")
+    print(f"  server RSS: steady {steady:,} MB after visiting {'every view' if views == VIEWS else ', '.join(views)}, peak {max(peak.peak, steady):,} MB")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, nargs="*", default=[1000], help="corpus sizes to upload (0 or none: bundled only)")
     parser.add_argument("--samples", type=int, default=20, help="clicks and picks timed per corpus")
+    parser.add_argument("--views", nargs="+", default=VIEWS, choices=VIEWS, metavar="VIEW",
+                        help="views to switch to, Compare first (default: all); picks are timed on " + " and ".join(PICKED_ON))
     args = parser.parse_args()
-    run([a for a in args.articles if a > 0], args.samples)
+    views = ["Compare", *(v for v in args.views if v != "Compare")]
+    missing = [v for v in PICKED_ON if v not in views]
+    if missing:
+        parser.error(f"--views must include {', '.join(missing)} (picks are timed there)")
+    run([a for a in args.articles if a > 0], args.samples, views)
 
 
 if __name__ == "__main__":

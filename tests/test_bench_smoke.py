@@ -54,7 +54,8 @@ def test_throughput_bench_smoke():
 @pytest.mark.browser
 def test_app_latency_bench_smoke():
     needs_chromium()
-    result = subprocess.run([sys.executable, "-m", "bench.app_latency", "--articles", "50", "--samples", "2"],
+    result = subprocess.run([sys.executable, "-m", "bench.app_latency", "--articles", "50", "--samples", "2",
+                             "--views", "Compare", "Search", "Over time"],
                             capture_output=True, text=True, cwd=ROOT, timeout=900)
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
