@@ -22,12 +22,17 @@ def test_a_sentences_tone_is_the_bias_the_mean_word_piece_weight_and_the_lexicon
     model = tone.tone_model()
     with (tone.MODEL_DIR / tone.TONE_WEIGHTS).open(newline="", encoding="utf-8") as f:
         weights = {row["word_piece"]: float(row["weight"]) for row in csv.DictReader(f)}
-    text = "Critics denounced the deal as a disaster."
+    text = "Critics denounced the deal as a terrible disaster."
     pieces = tone.word_pieces([text])[0]
     assert pieces[:3] == ["critics", "denounced", "the"]  # MiniLM's word pieces, lower case, no [CLS]
     vader, polarity, subjectivity = tone.lexicon_scores(text)
-    by_hand = (model.bias + sum(weights[p] for p in pieces) / len(pieces) + model.lexicon["vader"] * vader
-               + model.lexicon["polarity"] * polarity + model.lexicon["subjectivity"] * subjectivity)
+    assert vader < 0 and polarity < 0  # "denounced", "terrible": each term below is weighed
+    terms = {"vader": vader, "polarity": polarity, "subjectivity": subjectivity, "vader_signed_square": vader * abs(vader),
+             "polarity_times_subjectivity": polarity * subjectivity, "vader_magnitude": abs(vader),
+             "polarity_magnitude": abs(polarity), "vader_none": 0.0}
+    assert set(model.lexicon) == set(terms)  # the card names every term it weighs
+    by_hand = (model.bias + sum(weights[p] for p in pieces) / len(pieces)
+               + sum(model.lexicon[name] * value for name, value in terms.items()))
     assert tone.tone_scores(text)["tone"] == pytest.approx(max(-1, min(1, by_hand)), abs=1e-4)
 
 

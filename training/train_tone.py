@@ -9,14 +9,18 @@ The recipe (settings in training/config.toml, [tone]; every data file from train
 1. **Static word pieces**, distilled from all-MiniLM-L6-v2 as model2vec does: each of its 30,522 word pieces is
    read alone ("[CLS] piece [SEP]"), its mean-pooled output kept, and all of them reduced to ``dims`` dimensions
    by PCA.
-2. **A teacher** that reads whole sentences: a ridge regression from MiniLM's sentence embedding, VADER compound,
-   TextBlob polarity and subjectivity to the NYT raters' mean (the dev half), rescaled to −1…1.
+2. **A teacher** that reads whole sentences: a ridge regression from MiniLM's sentence embedding, the lexicon terms
+   (framing.models.tone.LEXICON_TERMS: VADER compound, TextBlob polarity and subjectivity, and products and
+   magnitudes of them) and the shipped tone-toward model's stance toward the whole sentence (P(positive) −
+   P(negative), P(neutral); it learned news sentiment from NewsMTSC's train file) to the NYT raters' mean (the dev
+   half), rescaled to −1…1.
 3. **Soft labels**: the teacher scores ``unlabelled`` sentences of modern news (the dev corpus's articles) and the
    NewsMTSC train sentences (their texts only: no stance label is used).
-4. **The student**, what ships: a ridge regression from the mean of the sentence's static word pieces and the same
-   three lexicon scores, fitted on the raters' means and the soft labels. Because it is linear, the word pieces
-   fold into one weight each: tone = bias + mean(weight of each word piece) + a·VADER + b·polarity +
-   c·subjectivity, clipped to −1…1. The weights are a reviewable CSV; scoring is a tokenizer and a lookup.
+4. **The student**, what ships: a ridge regression from the mean of the sentence's static word pieces, the mean of
+   one free weight per word piece (scaled by ``free_scale``: how far a piece may depart from what its static vector
+   says) and the lexicon terms, fitted on the raters' means and the soft labels. Because it is linear, both word
+   piece parts fold into one weight each: tone = bias + mean(weight of each word piece) + Σ weight · lexicon term,
+   clipped to −1…1. The weights are a reviewable CSV; scoring is a tokenizer and a lookup.
 
 Cross-validated on the NYT dev file by article (5 folds, seed 0): the snippets of one article are never in both
 a fold's training and test data, for the teacher or the student. ``--folds`` writes each fold's student to
@@ -33,8 +37,9 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
+from scipy import sparse
 
-from framing.models import tone
+from framing.models import tone, tone_toward
 from training.data import CONFIG, FOLDS, HERE, MANIFEST, NEWS_CORPUS_FILE, ROOT, checked, file_sha256
 
 SETTINGS = CONFIG["tone"]
@@ -87,19 +92,22 @@ class MiniLM:
         self.model = AutoModel.from_pretrained(self.base).eval()
 
     def embed(self, texts: list[str], batch: int = 64) -> np.ndarray:
-        """Mean-pooled, L2-normalised sentence embeddings (as sentence-transformers computes them for this model)."""
+        """Mean-pooled, L2-normalised sentence embeddings (as sentence-transformers computes them for this model).
+        Read shortest first, so a batch pads little; returned in the order given."""
         import torch
 
-        out = []
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.zeros((len(texts), self.model.config.hidden_size), dtype=np.float32)
         with torch.no_grad():
             for i in range(0, len(texts), batch):
-                encoded = self.tokenizer(texts[i:i + batch], padding=True, truncation=True, max_length=128,
+                rows = order[i:i + batch]
+                encoded = self.tokenizer([texts[k] for k in rows], padding=True, truncation=True, max_length=128,
                                          return_tensors="pt")
                 hidden = self.model(**encoded).last_hidden_state
                 mask = encoded["attention_mask"].unsqueeze(-1).float()
                 pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-                out.append(torch.nn.functional.normalize(pooled, dim=1).numpy())
-        return np.vstack(out)
+                out[rows] = torch.nn.functional.normalize(pooled, dim=1).numpy()
+        return out
 
     def word_pieces(self, dims: int) -> tuple[list[str], np.ndarray]:
         """Every word piece but the special ones, read alone, reduced to ``dims`` dimensions by PCA."""
@@ -122,7 +130,27 @@ def ridge(x: np.ndarray, y: np.ndarray, alpha: float, weight: np.ndarray | None 
 
 
 def lexicon_features(texts: list[str]) -> np.ndarray:
-    return np.array([tone.lexicon_scores(t) for t in texts])
+    """Each text's lexicon terms (framing.models.tone.LEXICON_TERMS, in their order)."""
+    return np.array([tone.lexicon_terms(tone.lexicon_scores(t)) for t in texts])
+
+
+def stance_features(texts: list[str]) -> np.ndarray:
+    """The shipped tone-toward model's stance toward each whole sentence: P(positive) − P(negative), P(neutral)."""
+    model = tone_toward.model_in()
+    p = model.probabilities([(t, 0, len(t.rstrip())) for t in texts])
+    return np.column_stack([p[:, 2] - p[:, 0], p[:, 1]])
+
+
+def piece_matrix(pieces_of: list[list[str]], index: dict[str, int], scale: float) -> sparse.csr_matrix:
+    """Row i: ``scale`` / n at each of text i's n word pieces that have a weight (so a row's product with the free
+    weights is ``scale`` times their mean, as the runtime means the folded weights)."""
+    rows, cols, values = [], [], []
+    for i, pieces in enumerate(pieces_of):
+        found = [index[p] for p in pieces if p in index]
+        rows += [i] * len(found)
+        cols += found
+        values += [scale / len(found)] * len(found)
+    return sparse.csr_matrix((values, (rows, cols)), shape=(len(pieces_of), len(index)))
 
 
 def static_means(pieces_of: list[list[str]], index: dict[str, int], vectors: np.ndarray) -> np.ndarray:
@@ -152,26 +180,34 @@ class Features:
         self.unlabelled_context = minilm.embed(self.unlabelled)
         self.lexicon = lexicon_features(self.texts)
         self.unlabelled_lexicon = lexicon_features(self.unlabelled)
+        self.stance = stance_features(self.texts)
+        self.unlabelled_stance = stance_features(self.unlabelled)
         tokenizer = self.base / "tokenizer.json"
         self.text_pieces = tone.word_pieces(self.texts, tokenizer)
+        unlabelled_pieces = tone.word_pieces(self.unlabelled, tokenizer)
         self.static = static_means(self.text_pieces, index, self.vectors)
-        self.unlabelled_static = static_means(tone.word_pieces(self.unlabelled, tokenizer), index, self.vectors)
+        self.unlabelled_static = static_means(unlabelled_pieces, index, self.vectors)
+        self.free = piece_matrix(self.text_pieces, index, SETTINGS["free_scale"])
+        self.unlabelled_free = piece_matrix(unlabelled_pieces, index, SETTINGS["free_scale"])
 
     def fit(self, chosen: np.ndarray) -> tone.ToneModel:
         """Teacher and student on the rated snippets ``chosen`` (a mask), the student folded into word-piece weights."""
-        teacher_x = np.hstack([self.context, self.lexicon])
+        from sklearn.linear_model import Ridge
+
+        teacher_x = np.hstack([self.context, self.lexicon, self.stance])
         w, b = ridge(teacher_x[chosen], self.gold[chosen], SETTINGS["teacher_alpha"])
-        soft = np.hstack([self.unlabelled_context, self.unlabelled_lexicon]) @ w + b
-        x = np.vstack([np.hstack([self.static[chosen], self.lexicon[chosen]]),
-                       np.hstack([self.unlabelled_static, self.unlabelled_lexicon])])
+        soft = np.hstack([self.unlabelled_context, self.unlabelled_lexicon, self.unlabelled_stance]) @ w + b
+        x = sparse.vstack([sparse.hstack([self.static[chosen], self.lexicon[chosen], self.free[np.where(chosen)[0]]]),
+                           sparse.hstack([self.unlabelled_static, self.unlabelled_lexicon, self.unlabelled_free])]).tocsr()
         y = np.concatenate([self.gold[chosen], soft])
         # The soft labels together weigh ``soft_weight`` times the rated snippets together.
         weight = np.concatenate([np.ones(chosen.sum()), np.full(len(soft), SETTINGS["soft_weight"] * chosen.sum() / len(soft))])
-        coefficients, intercept = ridge(x, y, SETTINGS["student_alpha"], weight)
-        dims = self.vectors.shape[1]
-        piece_weights = self.vectors @ coefficients[:dims]
-        return tone.ToneModel(dict(zip(self.pieces, piece_weights.astype(float))), intercept,
-                              dict(zip(tone.LEXICON_FEATURES, coefficients[dims:].astype(float))))
+        student = Ridge(alpha=SETTINGS["student_alpha"], solver="sparse_cg", tol=1e-5, max_iter=2000).fit(x, y, sample_weight=weight)
+        dims, terms = self.vectors.shape[1], len(tone.LEXICON_TERMS)
+        coefficients = student.coef_
+        piece_weights = self.vectors @ coefficients[:dims] + SETTINGS["free_scale"] * coefficients[dims + terms:]
+        return tone.ToneModel(dict(zip(self.pieces, piece_weights.astype(float))), float(student.intercept_),
+                              dict(zip(tone.LEXICON_TERMS, coefficients[dims:dims + terms].astype(float))))
 
 
 def card(features: Features, chosen: np.ndarray, extra: dict) -> dict:
@@ -192,7 +228,7 @@ def main() -> None:
         for k in range(FOLDS):
             model = features.fit(fold != k)
             held_out = np.where(fold == k)[0]
-            predicted[held_out] = [model.score(features.text_pieces[i], features.lexicon[i]) for i in held_out]
+            predicted[held_out] = [model.score(features.text_pieces[i], features.lexicon[i][:3]) for i in held_out]  # the first terms are the three scores
             if args.folds:
                 model.save(FOLDS_DIR / f"fold{k}", card(features, fold != k, {"held_out_fold": k}), features.base)
         r = float(np.corrcoef(predicted, features.gold)[0, 1])

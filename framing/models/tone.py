@@ -4,9 +4,10 @@
 labels on modern news, distilled into one weight per word piece (``python -m training.train_tone``; the recipe is in
 its docstring and the figures in docs/validity.md). A sentence's tone is
 
-    bias + mean(weight of each of its word pieces) + a·VADER + b·TextBlob polarity + c·TextBlob subjectivity,
+    bias + mean(weight of each of its word pieces) + Σ weight · lexicon term,
 
-clipped to −1…1: a tokenizer and a lookup, no neural network at run time. The weights are plain data in
+clipped to −1…1, where the lexicon terms (``LEXICON_TERMS``) are VADER compound, TextBlob polarity and subjectivity
+and a few products and magnitudes of them: a tokenizer and a lookup, no neural network at run time. The weights are plain data in
 data/models/ (``tone_wordpieces.csv``, ``tone.json`` its card, ``tone_tokenizer.json`` MiniLM's word pieces).
 TextBlob polarity and VADER stay selectable as engines of their own; all run offline.
 """
@@ -29,6 +30,23 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 MODEL_DIR = Path(__file__).resolve().parents[2] / "data" / "models"
 TONE_CARD, TONE_WEIGHTS, TONE_TOKENIZER = "tone.json", "tone_wordpieces.csv", "tone_tokenizer.json"
 LEXICON_FEATURES = ("vader", "polarity", "subjectivity")
+# The model's lexicon terms, each a function of (vader, polarity, subjectivity): a linear model reads the lexicons'
+# strength (magnitudes, a signed square) and whether VADER found no sentiment word at all, not only their sign.
+LEXICON_TERMS = {
+    "vader": lambda v, p, s: v,
+    "polarity": lambda v, p, s: p,
+    "subjectivity": lambda v, p, s: s,
+    "vader_signed_square": lambda v, p, s: v * abs(v),
+    "polarity_times_subjectivity": lambda v, p, s: p * s,
+    "vader_magnitude": lambda v, p, s: abs(v),
+    "polarity_magnitude": lambda v, p, s: abs(p),
+    "vader_none": lambda v, p, s: float(v == 0),
+}
+
+
+def lexicon_terms(scores: Sequence[float], names: Sequence[str] = tuple(LEXICON_TERMS)) -> list[float]:
+    """The named lexicon terms of one text's (vader, polarity, subjectivity)."""
+    return [LEXICON_TERMS[name](*scores) for name in names]
 
 TONE_ENGINES = {
     "news": "learned from news readers' ratings: MiniLM word pieces with VADER and TextBlob (default: agrees best "
@@ -88,11 +106,12 @@ def _word_cache(path: str):
 
 @dataclass
 class ToneModel:
-    """bias + mean(word-piece weights) + the lexicon scores' weights, clipped to −1…1 (see the module docstring)."""
+    """bias + mean(word-piece weights) + the lexicon terms' weights, clipped to −1…1 (see the module docstring).
+    ``score`` takes the word pieces and the (vader, polarity, subjectivity) of one text."""
 
     pieces: dict[str, float]
     bias: float
-    lexicon: dict[str, float]  # LEXICON_FEATURES -> weight
+    lexicon: dict[str, float]  # LEXICON_TERMS name -> weight
     card: dict = field(default_factory=dict)
     tokenizer_file: Path | None = None  # the word pieces the weights belong to (loaded models: their folder's)
 
@@ -100,7 +119,7 @@ class ToneModel:
         get = self.pieces.get
         weights = [w for w in map(get, pieces) if w is not None]
         value = self.bias + (math.fsum(weights) / len(weights) if weights else 0.0)
-        value += sum(self.lexicon[name] * x for name, x in zip(LEXICON_FEATURES, lexicon))
+        value += sum(w * x for w, x in zip(self.lexicon.values(), lexicon_terms(lexicon, tuple(self.lexicon))))
         return round(max(-1.0, min(1.0, value)), 4)
 
     def save(self, directory: Path, card: dict, base: Path) -> None:
