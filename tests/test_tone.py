@@ -4,7 +4,7 @@ import csv
 
 import pytest
 
-from framing.models import tone
+from framing.models import tone, tone_toward
 from training.data import MANIFEST
 
 POSITIVE = ["The rescue succeeded and every miner was brought home safe.", "The two leaders praised a warm, productive summit."]
@@ -42,6 +42,8 @@ def test_the_shipped_model_records_the_data_it_learned_from_and_their_hashes():
     assert set(card["trained_on"]) == {"nyt_editorial_snippets_dev.tsv", "newsmtsc_train.jsonl", "allsides_dev.jsonl"}
     assert all(card["trained_on"][name] == manifest[name] for name in card["trained_on"])
     assert card["rated_snippets"] == 2568 and 0 < card["out_of_fold_r"] < 1
+    # Its teacher read the shipped tone-toward model: a retrained tone-toward model means retraining this one.
+    assert card["teacher_reads"] == {"tone_toward.onnx": tone_toward.model_in().card["model_sha256"]}
     # The tokenizer and the weights belong together: every word piece of ordinary news has a weight.
     pieces = tone.word_pieces(POSITIVE + NEGATIVE + NEUTRAL)
     assert all(p in tone.tone_model().pieces for sentence in pieces for p in sentence)

@@ -147,6 +147,8 @@ def piece_matrix(pieces_of: list[list[str]], index: dict[str, int], scale: float
     rows, cols, values = [], [], []
     for i, pieces in enumerate(pieces_of):
         found = [index[p] for p in pieces if p in index]
+        if not found:
+            continue
         rows += [i] * len(found)
         cols += found
         values += [scale / len(found)] * len(found)
@@ -213,7 +215,9 @@ class Features:
 def card(features: Features, chosen: np.ndarray, extra: dict) -> dict:
     return {"trained_on": {path.name: file_sha256(checked(path).read_bytes()) for path in (TONE_FILE, NEWSMTSC_FILE, NEWS_CORPUS_FILE)},
             "rated_snippets": int(chosen.sum()), "unlabelled_sentences": len(features.unlabelled),
-            "base": CONFIG["reader"]["base"], "settings": SETTINGS, "rating_scale": RATING_SCALE, **extra}
+            "base": CONFIG["reader"]["base"], "settings": SETTINGS, "rating_scale": RATING_SCALE,
+            # the teacher reads the tone-toward model: retrain this one after that one changes
+            "teacher_reads": {tone_toward.MODEL_FILE: tone_toward.model_in().card["model_sha256"]}, **extra}
 
 
 def main() -> None:
