@@ -20,7 +20,7 @@ import re
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from textblob.en.sentiments import pattern_sentiment
@@ -29,7 +29,6 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "data" / "models"
 TONE_CARD, TONE_WEIGHTS, TONE_TOKENIZER = "tone.json", "tone_wordpieces.csv", "tone_tokenizer.json"
-LEXICON_FEATURES = ("vader", "polarity", "subjectivity")
 # The model's lexicon terms, each a function of (vader, polarity, subjectivity): a linear model reads the lexicons'
 # strength (magnitudes, a signed square) and whether VADER found no sentiment word at all, not only their sign.
 LEXICON_TERMS = {
@@ -44,9 +43,9 @@ LEXICON_TERMS = {
 }
 
 
-def lexicon_terms(scores: Sequence[float], names: Sequence[str] = tuple(LEXICON_TERMS)) -> list[float]:
-    """The named lexicon terms of one text's (vader, polarity, subjectivity)."""
-    return [LEXICON_TERMS[name](*scores) for name in names]
+def lexicon_terms(scores: Sequence[float]) -> list[float]:
+    """Every lexicon term of one text's (vader, polarity, subjectivity), in ``LEXICON_TERMS``'s order."""
+    return [term(*scores) for term in LEXICON_TERMS.values()]
 
 TONE_ENGINES = {
     "news": "learned from news readers' ratings: MiniLM word pieces with VADER and TextBlob (default: agrees best "
@@ -63,7 +62,7 @@ def _vader() -> SentimentIntensityAnalyzer:
 
 
 def lexicon_scores(text: str) -> tuple[float, float, float]:
-    """VADER compound, TextBlob polarity and subjectivity (``LEXICON_FEATURES``)."""
+    """VADER compound, TextBlob polarity and subjectivity: what every ``LEXICON_TERMS`` term is made of."""
     # TextBlob's own scorer, called directly: PatternAnalyzer.analyze returns the same two numbers but builds a
     # namedtuple class on every call, which cost half its time.
     polarity, subjectivity = pattern_sentiment(text)
@@ -119,8 +118,13 @@ class ToneModel:
         get = self.pieces.get
         weights = [w for w in map(get, pieces) if w is not None]
         value = self.bias + (math.fsum(weights) / len(weights) if weights else 0.0)
-        value += sum(w * x for w, x in zip(self.lexicon.values(), lexicon_terms(lexicon, tuple(self.lexicon))))
+        value += sum(weight * term(*lexicon) for term, weight in self._weighted_terms)
         return round(max(-1.0, min(1.0, value)), 4)
+
+    @cached_property
+    def _weighted_terms(self) -> list[tuple]:
+        """(term function, weight) for each lexicon term the card weighs: looked up once, not for every sentence."""
+        return [(LEXICON_TERMS[name], weight) for name, weight in self.lexicon.items()]
 
     def save(self, directory: Path, card: dict, base: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
