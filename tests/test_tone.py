@@ -74,3 +74,23 @@ def test_word_pieces_a_word_at_a_time_are_the_tokenizers_pieces_of_the_whole_tex
     tokenizer = tone._tokenizer(str(tone.MODEL_DIR / tone.TONE_TOKENIZER))
     whole = [e.tokens for e in tokenizer.encode_batch(texts, add_special_tokens=False)]
     assert tone.word_pieces(texts) == whole
+
+
+def test_textblob_polarity_is_textblobs_own_and_textblob_still_imports_whole(bundled):
+    """The engine loads TextBlob's pattern scorer without the package's NLTK import (see ``_pattern_sentiment``):
+    the polarity shown as "TextBlob" must still be exactly what TextBlob itself gives, and code that imports
+    TextBlob in the same process must still get all of it."""
+    import subprocess
+    import sys
+
+    from framing.scoring.parts import sentence_texts
+
+    texts = [s for a in bundled for s in sentence_texts(a)][:200] + ["Not a good idea at all!", "What a great :-) day"]
+    from textblob import TextBlob
+
+    assert [tone.tone_scores(t)["polarity"] for t in texts] == [TextBlob(t).sentiment.polarity for t in texts]
+    assert [tone.tone_scores(t)["subjectivity"] for t in texts] == [TextBlob(t).sentiment.subjectivity for t in texts]
+    # In a fresh process the engine alone loads no NLTK (it would cost every worker process a second and 100 MB).
+    loaded = subprocess.run([sys.executable, "-c", "import sys, framing.scoring.parts; print('nltk' in sys.modules)"],
+                            capture_output=True, text=True, check=True, cwd=tone.MODEL_DIR.parents[1])
+    assert loaded.stdout.strip() == "False"
