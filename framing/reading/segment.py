@@ -27,7 +27,6 @@ SENTENCE_OPENERS = frozenset(
 )
 
 _BOUNDARY = re.compile(r"""[.!?…]+["”’')\]]*(?=\s+["“‘'(\[]?[A-Z0-9À-Ý])""")
-_WORD_BEFORE = re.compile(r"""([\w.]+)$""")
 _NEXT_WORD = re.compile(r"""\s+["“‘'(\[]?([\w’'-]+)""")
 
 
@@ -123,10 +122,12 @@ def _is_false_boundary(text: str, punct_start: int, punct_end: int) -> bool:
         return True
     if text[punct_start] != ".":
         return False
-    before = _WORD_BEFORE.search(text[:punct_start])
-    if not before:
+    start = punct_start  # the word before the full stop: the run of word characters and dots that ends there
+    while start and (text[start - 1].isalnum() or text[start - 1] in "._"):  # what the regex \w matches, and "."
+        start -= 1
+    if start == punct_start:
         return False
-    word = before.group(1)
+    word = text[start:punct_start]
     lower = word.lower().rstrip(".")
     nxt = _NEXT_WORD.match(text, punct_end)
     next_word = nxt.group(1) if nxt else ""
