@@ -92,15 +92,21 @@ def read_pasted(text: str) -> list[Article]:
     return [article_from_text(text, source)]
 
 
-def _size(articles: list[Article]) -> tuple[int, int, int]:
-    """Articles, sentences, characters."""
-    return len(articles), sum(count_sentences(a) for a in articles), sum(len(a.text) for a in articles)
+def _size(articles: list[Article], sentences: dict[str, int] | None = None) -> tuple[int, int, int]:
+    """Articles, sentences, characters. ``sentences``: sentences already counted, by ``content_hash``."""
+    counted = sentences or {}
+
+    def count(article: Article) -> int:
+        found = counted.get(article.content_hash) if counted else None
+        return count_sentences(article) if found is None else found
+    return len(articles), sum(map(count, articles)), sum(len(a.text) for a in articles)
 
 
-def over_budget(new: list[Article], batch: tuple[int, int, int], corpus: tuple[int, int, int], budget: Budget) -> str | None:
+def over_budget(new: list[Article], batch: tuple[int, int, int], corpus: tuple[int, int, int], budget: Budget,
+                sentences: dict[str, int] | None = None) -> str | None:
     """Why adding ``new`` would break a budget (``batch``: what this upload already adds, ``corpus``: what the
-    session would keep beside it), or None."""
-    articles, sentences, characters = _size(new)
+    session would keep beside it), or None. ``sentences``: as ``_size`` takes them."""
+    articles, sentences, characters = _size(new, sentences)
     checks = [
         (batch[0] + articles, budget.max_articles, "articles in one upload"),
         (batch[1] + sentences, budget.max_sentences, "sentences in one upload"),
@@ -132,7 +138,8 @@ def add(corpus: list[Article], batches: list[tuple[str, list[Article] | InputErr
         if isinstance(result, InputError):
             messages.append(Message("error", result.source, result.problem + ". Nothing from it was added."))
             continue
-        problem = over_budget(result, (0, 0, 0) if saved else batch, (0, 0, 0) if saved else kept, budget)
+        counted = {a.content_hash: count_sentences(a) for a in result}  # segmenting is most of a budget check: once
+        problem = over_budget(result, (0, 0, 0) if saved else batch, (0, 0, 0) if saved else kept, budget, counted)
         if problem:
             messages.append(Message("error", source, problem))
             continue
@@ -141,7 +148,7 @@ def add(corpus: list[Article], batches: list[tuple[str, list[Article] | InputErr
             messages.append(Message("success", source, f"restored the saved corpus of {len(result)} article(s); it replaces the articles that were loaded"))
             continue
         new, duplicates = _without_duplicates(merged, result)
-        size = _size(new)
+        size = _size(new, counted)
         batch = (batch[0] + size[0], batch[1] + size[1], batch[2] + size[2])
         for article in new:
             _check_language(article)
