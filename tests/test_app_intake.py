@@ -53,7 +53,8 @@ def with_story():
     ("notext.jsonl", b'{"headline": "A"}\n', "columns found: headline"),
     ("deep.jsonl", b'{"text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}\n", "line 1 is nested too deeply to read"),
 ])
-@pytest.mark.parametrize("mode", ["Join the loaded articles", "Replace them"])
+@pytest.mark.parametrize("mode", ["Join the loaded articles",
+                                  pytest.param("Replace them", marks=pytest.mark.slow)])  # the same path; CI tries both
 def test_bad_upload_names_file_and_problem_and_keeps_the_articles(with_story, name, data, problem, mode):
     at = with_story
     at.radio(key="intake_mode").set_value(mode).run()

@@ -196,6 +196,7 @@ def test_story_pick_shows_its_outlets_side_by_side(server, browser):
     page.close()
 
 
+@pytest.mark.slow  # one of the longest browser tests: CI runs it, the everyday run (under 3 minutes) does not
 def test_search_deep_link_reopens_with_the_same_passages(server, browser):
     def both_lists(p):  # the two charts' passage lists draw independently: read the first once both are there
         expect(p.locator("[data-testid='stHtml']").filter(has=p.locator(".fl-legend"))).to_have_count(2, timeout=30000)
@@ -337,6 +338,7 @@ def test_sessions_are_private_and_a_downloaded_corpus_restores_elsewhere(server,
     visitor.close()
 
 
+@pytest.mark.slow  # one of the longest browser tests: CI runs it, the everyday run (under 3 minutes) does not
 def test_a_period_dragged_on_the_time_chart_is_compared_everywhere_and_kept_in_the_url(server, browser):
     from test_periods import dated_csv
 
