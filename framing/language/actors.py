@@ -118,8 +118,9 @@ def people_from_text(articles: Iterable[Article], top: int = 40) -> pd.DataFrame
         named: Counter = Counter()
         with_title: set[str] = set()
         for block in article.blocks:
-            named.update(set(people_named(block.text)))  # a paragraph naming a person twice is one mention
-            with_title.update(titled_names(block.text))
+            titled = titled_names(block.text)
+            named.update(set(people_named(block.text, titled)))  # a paragraph naming a person twice is one mention
+            with_title.update(titled)
         by_surname: dict[str, set[str]] = {}
         for name in named:
             if len(name.split()) > 1:

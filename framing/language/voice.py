@@ -72,8 +72,14 @@ _PRONOUN = re.compile(rf"(?<!\w)(?P<pronoun>[Hh]e|[Ss]he)\s+(?:also\s+|later\s+)
                       rf"|\b(?:{_VERBS})\s+(?P<after>he|she)\b")
 _NAME_QUOTING = _name_then(_QUOTING_VERBS)
 _PRONOUN_QUOTING = re.compile(rf"(?<!\w)(?P<pronoun>[Hh]e|[Ss]he)\s+(?:also\s+|later\s+)?(?:{_QUOTING_VERBS})\b")
-_ANY_ATTRIBUTION = re.compile(rf"\b(?:{_VERBS}|{_VERBS_BEFORE}|[Aa]ccording\s+to)\b")
-_TITLED = re.compile(rf"(?<![\w.])(?P<name>{_TITLE}{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE}(?=\s+[A-Z]))){{0,3}})")
+# Every attribution pattern needs a speech verb, as a whole word, or "according to": a sentence is looked up word by
+# word in a set (a regex alternation of the verbs, tried at every word, cost more than all the patterns after it).
+_SPEECH_WORDS = frozenset(_VERBS.split("|")) | {v[:1].upper() + v[1:] for v in _VERBS.split("|")}
+_WORDS = re.compile(r"\w+")
+_ACCORDING_TO_ANYONE = re.compile(r"\b[Aa]ccording\s+to\b")
+# A titled name opens with a title's capital or with "former", "acting" or "deputy": the lookahead skips every other
+# position before the regex tries its alternatives there.
+_TITLED = re.compile(rf"(?=[A-Zfad])(?<![\w.])(?P<name>{_TITLE}{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE}(?=\s+[A-Z]))){{0,3}})")
 _TITLE_AT_START = re.compile(rf"^(?:{_TITLE})+")
 _TITLE_INSIDE = re.compile(rf"(?:^|\s)(?:{_TITLES})\.?(?=\s+[A-Z])")  # each of "Secretary General Javier Solana"
 # Capitalised words that make a run a place or an organisation rather than a person (for "he said").
@@ -178,7 +184,7 @@ def attribution(text: str, quoted: list[tuple[int, int]] = ()) -> str | None:
     """The speaker the sentence names outside its quotation marks ("said Ms. Town"), HE_SPEAKER or SHE_SPEAKER for
     "he said" / "she said" (resolved later), or None. ``quoted``: its stretches inside quotation marks."""
     outside = outside_quotes(text, quoted)
-    if not _ANY_ATTRIBUTION.search(outside):  # every pattern below needs a speech verb or "according to"
+    if not _may_attribute(outside):
         return _quoting(outside) if quoted else None
     for match in _ROLE_SAID.finditer(outside):
         if match.group("name") and clean_name(match.group("name")):
@@ -196,6 +202,11 @@ def attribution(text: str, quoted: list[tuple[int, int]] = ()) -> str | None:
     if pronoun := _PRONOUN.search(outside):
         return _pronoun_speaker(pronoun["pronoun"] or pronoun["after"])
     return _quoting(outside) if quoted else None
+
+
+def _may_attribute(text: str) -> bool:
+    """Whether the text holds what every attribution pattern needs: a speech verb, as a whole word, or "according to"."""
+    return not _SPEECH_WORDS.isdisjoint(_WORDS.findall(text)) or ("ccording" in text and bool(_ACCORDING_TO_ANYONE.search(text)))
 
 
 def _quoting(outside: str) -> str | None:
@@ -217,10 +228,11 @@ def titled_names(text: str) -> list[str]:
     return [name for m in _TITLED.finditer(text) if (name := clean_name(m.group("name")))]
 
 
-def people_named(text: str) -> list[str]:
+def people_named(text: str, titled: list[str] | None = None) -> list[str]:
     """People the text names: with a title ("Senator Harry Reid", "Mr. Romney"; titles dropped), or as a run of
-    two to four capitalised words that holds no place or organisation word ("Jenny Town", not "New York")."""
-    found = titled_names(text)
+    two to four capitalised words that holds no place or organisation word ("Jenny Town", not "New York").
+    ``titled``: the text's ``titled_names``, where the caller has them already."""
+    found = list(titled) if titled is not None else titled_names(text)
     for m in _CAPITALISED_RUN.finditer(text):
         name = clean_name(m.group())
         if name and len(name.split()) > 1 and not {w.lower() for w in name.split()} & _NOT_PERSON_WORDS \
