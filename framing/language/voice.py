@@ -38,7 +38,10 @@ _TITLES = (r"Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Gen|General|Lt|Col|Colonel|Maj|Maj
            r"Majority\s+Leader|Minority\s+Leader|Chairman|Chairwoman|Chair|Director|Commissioner|Chief|Sheriff|"
            r"Attorney\s+General|Pope|King|Queen|Prince|Princess|Sir|Dame|Lord|Lady")
 _TITLE = rf"(?:(?:[Ff]ormer|[Aa]cting|[Dd]eputy|U\.S\.|Senate|House|State)\s+)*(?:{_TITLES})\.?\s+"
-_NAME_WORD = r"(?:[A-Z][a-z]*[A-Z]?[a-z’']+(?:-[a-z’']+)*(?:-[A-Z][a-z’']+)*|[A-Z]{2,}(?![a-z])|[A-Z]\.)"  # "Hewlett-Packard" is one word
+# "Hewlett-Packard" is one word, and "McDonald": a capital, perhaps lower case and a second capital, then lower case.
+# Written so that a word matches in one way only: "[A-Z][a-z]*[A-Z]?[a-z’']+", the same words, let the regex split a
+# word's lower case letters between its two runs in as many ways as it has letters, and try each before giving up.
+_NAME_WORD = r"(?:[A-Z](?:[a-z]*[A-Z])?[a-z’']+(?:-[a-z’']+)*(?:-[A-Z][a-z’']+)*|[A-Z]{2,}(?![a-z])|[A-Z]\.)"
 _PARTICLE = r"(?:de|da|del|der|van|von|bin|al|al-|la|le|du|di|st\.)"
 _NAME = rf"(?:{_TITLE})?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE}(?=\s+[A-Z]))){{0,4}}"
 _PLACE = r"(?:\s+of\s+[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)*)?"  # "Harry Reid of Nevada": the place is dropped
