@@ -3,6 +3,11 @@
     python -m bench.app_latency                           # bundled corpus, then 1,000 articles (a few minutes)
     python -m bench.app_latency --articles 1000 10000     # also 10,000 (the upload limits are raised for it)
     python -m bench.app_latency --articles 50 --samples 2 --views Compare Search "Over time"  # CI's smoke run
+    python -m bench.app_latency --csv ../shared/corpora/allsides_dev.csv --articles 1000   # real news: its first rows
+
+The corpus uploaded is synthetic (bench.make_corpus: the bundled articles' paragraphs resampled, about 15 sentences
+an article) unless ``--csv`` names a file of real articles, whose first rows are uploaded as they are (real news
+runs to about 48 sentences an article, so it costs about three times as much to analyse).
 
 In headless Chromium (Debian's /usr/bin/chromium via Playwright), against a server started here, it prints:
 - time to first chart on the bundled corpus, against a bare one-chart Streamlit app started in the same run;
@@ -17,8 +22,11 @@ left, no "running" indicator, the expected change visible. Figures only; no goal
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import os
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -158,12 +166,35 @@ def percentiles(label: str, seconds: list[float]) -> str:
     return f"  {label}: p50 {np.percentile(ms, 50):,.0f} ms, p95 {np.percentile(ms, 95):,.0f} ms ({len(ms)} samples)"
 
 
-def run(sizes: list[int], samples: int, views: list[str]) -> None:
+def first_rows_csv(path: Path, rows: int) -> tuple[bytes, int]:
+    """The first ``rows`` rows of a CSV of articles, and how many articles the app will keep of them (it drops
+    repeated texts and rows without one), as its own reader counts them."""
+    from framing.reading import intake
+    from framing.reading.budget import Budget
+    from framing.reading.corpus import load_bundled
+
+    csv.field_size_limit(sys.maxsize)
+    with path.open(newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        out = io.StringIO()
+        writer = csv.DictWriter(out, reader.fieldnames)
+        writer.writeheader()
+        writer.writerows(row for _, row in zip(range(rows), reader))
+    data = out.getvalue().encode()
+    budget = Budget.from_mapping(LIMITS_RAISED)
+    kept = intake.add(load_bundled(), [(path.name, intake.read_upload(path.name, data, budget), False)], False, budget)
+    return data, len(kept.articles) - len(load_bundled())
+
+
+LIMITS_RAISED = {"FRAMING_MAX_ARTICLES": "20000", "FRAMING_MAX_SENTENCES": "1000000", "FRAMING_MAX_CHARACTERS": "200000000",
+                 "FRAMING_MAX_CORPUS_ARTICLES": "20000", "FRAMING_MAX_CORPUS_SENTENCES": "1000000",
+                 "FRAMING_MAX_BYTES": str(200 * 1024 * 1024)}
+
+
+def run(sizes: list[int], samples: int, views: list[str], real: Path | None = None) -> None:
     from playwright.sync_api import sync_playwright
 
-    env = {"FRAMING_MAX_ARTICLES": "20000", "FRAMING_MAX_SENTENCES": "1000000", "FRAMING_MAX_CHARACTERS": "200000000",
-           "FRAMING_MAX_CORPUS_ARTICLES": "20000", "FRAMING_MAX_CORPUS_SENTENCES": "1000000",
-           "FRAMING_MAX_BYTES": str(200 * 1024 * 1024)}
+    env = LIMITS_RAISED
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         bare_script = Path(folder) / "bare.py"
@@ -193,19 +224,19 @@ def run(sizes: list[int], samples: int, views: list[str]) -> None:
                 page.goto(f"{url}/?view=Articles")
                 page.locator("[data-testid='stFileUploaderDropzoneInput']").first.wait_for(state="attached", timeout=120_000)
                 settle(page)
-                data = corpus_csv(articles, seed=articles)
+                data, kept = first_rows_csv(real, articles) if real else (corpus_csv(articles, seed=articles), articles)
                 started = time.perf_counter()
                 page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(
                     [{"name": f"corpus{articles}.csv", "mimeType": "text/csv", "buffer": data}])
                 # the sidebar is briefly absent while the page redraws after the upload
                 page.wait_for_function(f"() => (document.querySelector('[data-testid=\"stSidebar\"]')?.innerText || '')"
-                                       f".includes('{articles + 5:,} articles')", timeout=1_800_000, polling=50)
+                                       f".includes('{kept + 5:,} articles')", timeout=1_800_000, polling=50)
                 analysed = time.perf_counter() - started
                 page.locator("[data-testid='stButtonGroup'] button", has_text="Compare").first.click()
                 page.wait_for_function(f"() => {CHARTS} >= 1", timeout=600_000, polling=20)
                 first_chart = time.perf_counter() - started
                 settle(page)
-                print(f"\n{articles:,} articles uploaded ({len(data) / 1e6:.1f} MB CSV): analysed in {analysed:.1f} s, "
+                print(f"\n{kept:,} {'real ' if real else ''}articles uploaded ({len(data) / 1e6:.1f} MB CSV): analysed in {analysed:.1f} s, "
                       f"first chart on Compare at {first_chart:.1f} s")
                 report(page, app.pid, f"{articles:,} articles (+ the 5 bundled)", samples, views, peak)
                 page.close()
@@ -240,12 +271,13 @@ def main() -> None:
     parser.add_argument("--samples", type=int, default=20, help="clicks and picks timed per corpus")
     parser.add_argument("--views", nargs="+", default=VIEWS, choices=VIEWS, metavar="VIEW",
                         help="views to switch to, Compare first (default: all); picks are timed on " + " and ".join(PICKED_ON))
+    parser.add_argument("--csv", type=Path, help="upload the first rows of this CSV of real articles instead of synthetic ones")
     args = parser.parse_args()
     views = ["Compare", *(v for v in args.views if v != "Compare")]
     missing = [v for v in PICKED_ON if v not in views]
     if missing:
         parser.error(f"--views must include {', '.join(missing)} (picks are timed there)")
-    run([a for a in args.articles if a > 0], args.samples, views)
+    run([a for a in args.articles if a > 0], args.samples, views, args.csv)
 
 
 if __name__ == "__main__":
