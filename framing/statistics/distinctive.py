@@ -190,10 +190,14 @@ def distinctive(table: pd.DataFrame, by: str = "outlet_group", top: int = 20, mi
     return pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
 
 
+def _term_words(term: str) -> str:
+    """A term's words as a regex: any space between them, either apostrophe."""
+    return r"\s+".join(re.escape(w).replace("'", "['’]") for w in term.split())
+
+
 def term_pattern(term: str) -> re.Pattern[str]:
     """Where a term (as ``terms`` makes it) occurs in a sentence, case-insensitively, as whole words."""
-    words = [re.escape(w).replace("'", "['’]") for w in term.split()]
-    return re.compile(r"(?<![\w])" + r"\s+".join(words) + r"(?![\w])", re.IGNORECASE)
+    return re.compile(r"(?<![\w])" + _term_words(term) + r"(?![\w])", re.IGNORECASE)
 
 
 def containing(table: pd.DataFrame, terms: Iterable[str]) -> pd.DataFrame:
@@ -202,8 +206,15 @@ def containing(table: pd.DataFrame, terms: Iterable[str]) -> pd.DataFrame:
     terms = list(dict.fromkeys(terms))
     if not terms or table.empty:
         return table.iloc[:0]
-    either = re.compile("|".join(f"(?:{term_pattern(t).pattern})" for t in terms), re.IGNORECASE)
-    return table[table["text"].map(lambda text: either.search(text) is not None)]
+    # One pattern for every term: the whole-word edges are tried once, not once per term, and where every term has a
+    # word, the first letters are looked at before anything else (the terms' own patterns in one alternation took
+    # 2.6 s a pick on 48,000 sentences of real news). The same sentences either way.
+    either = rf"(?<!\w)(?:{'|'.join(map(_term_words, terms))})(?!\w)"
+    if all(t.split() for t in terms):
+        firsts = {t.split()[0][0] for t in terms} | ({"’"} if any(t.split()[0][0] == "'" for t in terms) else set())
+        either = rf"(?=[{''.join(map(re.escape, sorted(firsts)))}])" + either
+    pattern = re.compile(either, re.IGNORECASE)
+    return table[table["text"].map(lambda text: pattern.search(text) is not None)]
 
 
 class QueryError(ValueError):
