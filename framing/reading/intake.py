@@ -92,21 +92,20 @@ def read_pasted(text: str) -> list[Article]:
     return [article_from_text(text, source)]
 
 
-def _size(articles: list[Article], sentences: dict[str, int] | None = None) -> tuple[int, int, int]:
-    """Articles, sentences, characters. ``sentences``: sentences already counted, by ``content_hash``."""
-    counted = sentences or {}
-
-    def count(article: Article) -> int:
+def _size(articles: list[Article], counted: dict[str, int] | None = None) -> tuple[int, int, int]:
+    """Articles, sentences, characters. ``counted``: sentences already counted, by ``content_hash``."""
+    def sentences(article: Article) -> int:
         found = counted.get(article.content_hash) if counted else None
         return count_sentences(article) if found is None else found
-    return len(articles), sum(map(count, articles)), sum(len(a.text) for a in articles)
+
+    return len(articles), sum(map(sentences, articles)), sum(len(a.text) for a in articles)
 
 
 def over_budget(new: list[Article], batch: tuple[int, int, int], corpus: tuple[int, int, int], budget: Budget,
-                sentences: dict[str, int] | None = None) -> str | None:
+                counted: dict[str, int] | None = None) -> str | None:
     """Why adding ``new`` would break a budget (``batch``: what this upload already adds, ``corpus``: what the
-    session would keep beside it), or None. ``sentences``: as ``_size`` takes them."""
-    articles, sentences, characters = _size(new, sentences)
+    session would keep beside it), or None. ``counted``: as ``_size`` takes it."""
+    articles, sentences, characters = _size(new, counted)
     checks = [
         (batch[0] + articles, budget.max_articles, "articles in one upload"),
         (batch[1] + sentences, budget.max_sentences, "sentences in one upload"),
