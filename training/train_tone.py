@@ -129,9 +129,9 @@ def ridge(x: np.ndarray, y: np.ndarray, alpha: float, weight: np.ndarray | None 
     return coefficients, mean_y - float(mean_x @ coefficients)
 
 
-def lexicon_features(texts: list[str]) -> np.ndarray:
-    """Each text's lexicon terms (framing.models.tone.LEXICON_TERMS, in their order)."""
-    return np.array([tone.lexicon_terms(tone.lexicon_scores(t)) for t in texts])
+def lexicon_features(scores: list[tuple[float, float, float]]) -> np.ndarray:
+    """Each text's lexicon terms (framing.models.tone.LEXICON_TERMS, in their order), from its lexicon scores."""
+    return np.array([tone.lexicon_terms(s) for s in scores])
 
 
 def stance_features(texts: list[str]) -> np.ndarray:
@@ -180,8 +180,9 @@ class Features:
         index = {p: i for i, p in enumerate(self.pieces)}
         self.context = minilm.embed(self.texts)
         self.unlabelled_context = minilm.embed(self.unlabelled)
-        self.lexicon = lexicon_features(self.texts)
-        self.unlabelled_lexicon = lexicon_features(self.unlabelled)
+        self.scores = [tone.lexicon_scores(t) for t in self.texts]  # (vader, polarity, subjectivity): what the model scores
+        self.lexicon = lexicon_features(self.scores)
+        self.unlabelled_lexicon = lexicon_features([tone.lexicon_scores(t) for t in self.unlabelled])
         self.stance = stance_features(self.texts)
         self.unlabelled_stance = stance_features(self.unlabelled)
         tokenizer = self.base / "tokenizer.json"
@@ -232,7 +233,7 @@ def main() -> None:
         for k in range(FOLDS):
             model = features.fit(fold != k)
             held_out = np.where(fold == k)[0]
-            predicted[held_out] = [model.score(features.text_pieces[i], features.lexicon[i][:3]) for i in held_out]  # the first terms are the three scores
+            predicted[held_out] = [model.score(features.text_pieces[i], features.scores[i]) for i in held_out]
             if args.folds:
                 model.save(FOLDS_DIR / f"fold{k}", card(features, fold != k, {"held_out_fold": k}), features.base)
         r = float(np.corrcoef(predicted, features.gold)[0, 1])
