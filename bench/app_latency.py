@@ -166,6 +166,11 @@ def percentiles(label: str, seconds: list[float]) -> str:
     return f"  {label}: p50 {np.percentile(ms, 50):,.0f} ms, p95 {np.percentile(ms, 95):,.0f} ms ({len(ms)} samples)"
 
 
+LIMITS_RAISED = {"FRAMING_MAX_ARTICLES": "20000", "FRAMING_MAX_SENTENCES": "1000000", "FRAMING_MAX_CHARACTERS": "200000000",
+                 "FRAMING_MAX_CORPUS_ARTICLES": "20000", "FRAMING_MAX_CORPUS_SENTENCES": "1000000",
+                 "FRAMING_MAX_BYTES": str(200 * 1024 * 1024)}
+
+
 def first_rows_csv(path: Path, rows: int) -> tuple[bytes, int]:
     """The first ``rows`` rows of a CSV of articles, and how many articles the app will keep of them (it drops
     repeated texts and rows without one), as its own reader counts them."""
@@ -181,26 +186,20 @@ def first_rows_csv(path: Path, rows: int) -> tuple[bytes, int]:
         writer.writeheader()
         writer.writerows(row for _, row in zip(range(rows), reader))
     data = out.getvalue().encode()
-    budget = Budget.from_mapping(LIMITS_RAISED)
-    kept = intake.add(load_bundled(), [(path.name, intake.read_upload(path.name, data, budget), False)], False, budget)
-    return data, len(kept.articles) - len(load_bundled())
-
-
-LIMITS_RAISED = {"FRAMING_MAX_ARTICLES": "20000", "FRAMING_MAX_SENTENCES": "1000000", "FRAMING_MAX_CHARACTERS": "200000000",
-                 "FRAMING_MAX_CORPUS_ARTICLES": "20000", "FRAMING_MAX_CORPUS_SENTENCES": "1000000",
-                 "FRAMING_MAX_BYTES": str(200 * 1024 * 1024)}
+    budget, bundled = Budget.from_mapping(LIMITS_RAISED), load_bundled()
+    kept = intake.add(bundled, [(path.name, intake.read_upload(path.name, data, budget), False)], False, budget)
+    return data, len(kept.articles) - len(bundled)
 
 
 def run(sizes: list[int], samples: int, views: list[str], real: Path | None = None) -> None:
     from playwright.sync_api import sync_playwright
 
-    env = LIMITS_RAISED
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         bare_script = Path(folder) / "bare.py"
         bare_script.write_text(BARE_APP)
         bare, bare_url = start(bare_script)
-        app, url = start(ROOT / "app.py", env)
+        app, url = start(ROOT / "app.py", LIMITS_RAISED)
         try:
             first_chart_seconds(browser, bare_url), first_chart_seconds(browser, url)  # warm both (imports, caches)
             bare_times = [first_chart_seconds(browser, bare_url) for _ in range(max(samples // 2, 3))]
