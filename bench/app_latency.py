@@ -15,7 +15,8 @@ In headless Chromium (Debian's /usr/bin/chromium via Playwright), against a serv
 - click on a chart mark until its passages have changed and the rerun is over (p50, p95);
 - outlet pick in the sidebar until every chart and passage list is redrawn (p50, p95);
 - view switch until the new view is drawn (p50, p95);
-- the server's resident memory (RSS): steady, after visiting every view and idling, and its peak.
+- the server's resident memory (RSS): steady, after visiting every view, its peak, and (when Story was visited)
+  once the tone-toward model has been let go after its idle time.
 Each latency is measured in the browser, from the input event to the page being settled: no stale element
 left, no "running" indicator, the expected change visible. Figures only; no goal is asserted here.
 """
@@ -35,6 +36,7 @@ import numpy as np
 
 from bench.load import ARGS, CHROMIUM, corpus_csv, rss_mb, start_server
 from bench.load import RssWatch as Peak
+from framing.models import tone_toward
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -254,6 +256,10 @@ def report(page, pid: int, label: str, samples: int, views: list[str], peak: Pea
     steady = rss_mb(pid)
     picks = {view: outlet_picks(page, samples, view) for view in PICKED_ON}
     click_times = clicks(page, samples)
+    idle = None
+    if "Story" in views:  # the Story view loads the tone-toward model, which is let go once unread for a while
+        time.sleep(tone_toward.IDLE_SECONDS + 3)
+        idle = rss_mb(pid)
     peak.stop = True
     print(f"{label}:")
     print(percentiles("click → passages updated", click_times))
@@ -261,7 +267,8 @@ def report(page, pid: int, label: str, samples: int, views: list[str], peak: Pea
         print(percentiles(f"outlet pick → charts and passages redrawn ({view})", seconds))
     print(percentiles("view switch", list(switches.values())))
     print("    " + ", ".join(f"{view} {seconds * 1000:,.0f}" for view, seconds in switches.items()) + " ms")
-    print(f"  server RSS: steady {steady:,} MB after visiting {'every view' if views == VIEWS else ', '.join(views)}, peak {max(peak.peak, steady):,} MB")
+    print(f"  server RSS: steady {steady:,} MB after visiting {'every view' if views == VIEWS else ', '.join(views)}, peak {max(peak.peak, steady):,} MB"
+          + (f"; {idle:,} MB once idle for {tone_toward.IDLE_SECONDS + 3:.0f} s" if idle is not None else ""))
 
 
 def main() -> None:

@@ -200,7 +200,7 @@ def cmd_tone_toward(args) -> None:
     model = tone_toward.model_in(str(args.model or tone_toward.MODEL_DIR))
     source = sys.stdin if args.path in (None, "-") else open(args.path, encoding="utf-8", errors="replace")
     name, bad = ("standard input" if source is sys.stdin else args.path), []
-    with source:
+    with source, model.loaded():
         for number, line in enumerate(source, 1):
             found, problem = tone_toward_line(line.rstrip("\r\n"), model)
             if problem:

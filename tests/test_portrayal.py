@@ -1,6 +1,8 @@
 """Portrayal: an actor's mentions, their stances (scored once), and each outlet against the rest."""
 from __future__ import annotations
 
+import contextlib
+
 import numpy as np
 import pandas as pd
 
@@ -16,6 +18,9 @@ class CountingModel:
 
     def __init__(self):
         self.read = 0
+
+    def loaded(self):
+        return contextlib.nullcontext()
 
     def probabilities(self, mentions):
         self.read += len(mentions)

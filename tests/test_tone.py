@@ -5,6 +5,7 @@ import csv
 import pytest
 
 from framing.models import tone, tone_toward
+from framing.models.runtime import word_piece_tokenizer
 from training.data import MANIFEST
 
 POSITIVE = ["The rescue succeeded and every miner was brought home safe.", "The two leaders praised a warm, productive summit."]
@@ -71,7 +72,7 @@ def test_word_pieces_a_word_at_a_time_are_the_tokenizers_pieces_of_the_whole_tex
     texts = [s for a in bundled for s in sentence_texts(a)]
     texts += ["Naïve café — “quoted”\u00a0text\tend.", "中文 mixed text", "a\x1fb a\x0bb c\x85d e\u200bf",
               "co-operate U.S. $5,000 don't", "", "x\u2028y\u3000z  \n "]
-    tokenizer = tone._tokenizer(str(tone.MODEL_DIR / tone.TONE_TOKENIZER))
+    tokenizer = word_piece_tokenizer(tone.MODEL_DIR / tone.TONE_TOKENIZER)
     whole = [e.tokens for e in tokenizer.encode_batch(texts, add_special_tokens=False)]
     assert tone.word_pieces(texts) == whole
 

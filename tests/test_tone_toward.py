@@ -4,19 +4,21 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from framing.models import tone_toward
+from framing.models.runtime import word_piece_tokenizer
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def tokenizer():
-    return tone_toward.load_tokenizer(tone_toward.MODEL_DIR / tone_toward.TOKENIZER_FILE)
+    return word_piece_tokenizer(tone_toward.MODEL_DIR / tone_toward.TOKENIZER_FILE)
 
 
 def pieces(tokenizer, encoded):
@@ -68,6 +70,25 @@ def test_a_mentions_reading_does_not_depend_on_the_others_read_with_it(model):
     alone = model.probabilities([(text, 4, 9)])
     among = model.probabilities([("Rivals mocked Brown's plan.", 14, 19), (text, 4, 9)])
     assert np.array_equal(alone[0], among[1])
+
+
+def test_the_model_is_let_go_when_idle_and_reads_the_same_when_loaded_again():
+    # An idle server should not hold the model's memory; reloading it must not change a reading.
+    model = tone_toward.ToneTowardModel(idle_seconds=0)
+    text = "Critics said the senator misled voters about the bill."
+    first = model.probabilities([(text, 16, 23)])
+    assert not model.is_loaded
+    with model.loaded():
+        again = [model.probabilities([(text, 16, 23)]) for _ in range(2)]
+        assert model.is_loaded  # one load for a loop of readings
+    assert not model.is_loaded
+    assert np.array_equal(first, again[0]) and np.array_equal(first, again[1])
+
+    waiting = tone_toward.ToneTowardModel(idle_seconds=0.2)
+    waiting.probabilities([(text, 16, 23)])
+    assert waiting.is_loaded  # a burst of readings shares one load
+    time.sleep(1.0)
+    assert not waiting.is_loaded
 
 
 def run(*args: str, stdin: str) -> subprocess.CompletedProcess:

@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from framing.models import tone_toward
+from framing.models.runtime import word_piece_tokenizer
 from training.data import CONFIG, MANIFEST, ROOT, checked, file_sha256
 from training.fine_tuning import export_int8, one_cycle_adamw
 
@@ -101,7 +102,7 @@ def fine_tune(train: list[dict], dev: list[dict], base: Path):
     import torch
 
     torch.manual_seed(RECIPE["seed"])
-    tokenizer = tone_toward.load_tokenizer(base / "tokenizer.json")
+    tokenizer = word_piece_tokenizer(base / "tokenizer.json")
     encode = lambda rows: [tone_toward.encode(tokenizer, r["text"], r["start"], r["end"], RECIPE["max_tokens"]) for r in rows]
     x_train, x_dev = encode(train), encode(dev)
     y_train = np.array([LABEL[r["stance"]] for r in train])

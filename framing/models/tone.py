@@ -26,8 +26,9 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from tokenizers import Tokenizer
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from framing.models.runtime import word_piece_tokenizer
 
 
 def _pattern_sentiment():
@@ -88,14 +89,6 @@ def lexicon_scores(text: str) -> tuple[float, float, float]:
     return float(_vader().polarity_scores(text)["compound"]), float(polarity), float(subjectivity)
 
 
-@lru_cache(maxsize=2)
-def _tokenizer(path: str) -> Tokenizer:
-    tokenizer = Tokenizer.from_file(path)
-    tokenizer.no_padding()
-    tokenizer.no_truncation()
-    return tokenizer
-
-
 def word_pieces(texts: Sequence[str], tokenizer_file: Path | None = None) -> list[list[str]]:
     """Each text's MiniLM word pieces, without [CLS] and [SEP]."""
     pieces_of = _word_cache(str(tokenizer_file or MODEL_DIR / TONE_TOKENIZER))
@@ -113,7 +106,7 @@ def _word_cache(path: str):
     Tokenizing each whitespace-separated word alone gives the pieces of the whole text: MiniLM's tokenizer
     splits at whitespace before anything else, and its normalising (lower case, accents, control characters)
     is character by character."""
-    tokenizer = _tokenizer(path)
+    tokenizer = word_piece_tokenizer(path)
 
     @lru_cache(maxsize=200_000)
     def pieces_of(word: str) -> tuple[str, ...]:

@@ -13,17 +13,21 @@ from __future__ import annotations
 
 import json
 import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from framing.models.runtime import cpu_session
+from framing.models.runtime import cpu_session, return_freed_memory, word_piece_tokenizer
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "data" / "models"
 MODEL_FILE, TOKENIZER_FILE, CARD_FILE = "tone_toward.onnx", "tone_toward_tokenizer.json", "tone_toward.json"
 STANCES = ("negative", "neutral", "positive")  # the model's outputs, in this order
+IDLE_SECONDS = 30.0  # a loaded session is let go after this long unread (see ToneTowardModel.loaded)
 OPEN_MARK, CLOSE_MARK = "«", "»"  # one word piece each in MiniLM's vocabulary, and rare in English news
 
 
@@ -62,27 +66,62 @@ def encode(tokenizer, text: str, start: int, end: int, max_tokens: int) -> Encod
     return Encoded(np.asarray(window, dtype=np.int64), target)
 
 
-def load_tokenizer(path: Path):
-    from tokenizers import Tokenizer
-
-    tokenizer = Tokenizer.from_file(str(path))
-    tokenizer.no_padding()
-    tokenizer.no_truncation()
-    return tokenizer
-
-
 class ToneTowardModel:
     """P(negative), P(neutral), P(positive) toward each mention, from the model in ``directory``."""
 
-    def __init__(self, directory: Path = MODEL_DIR, threads: int | None = None):
+    def __init__(self, directory: Path = MODEL_DIR, threads: int | None = None, idle_seconds: float = IDLE_SECONDS):
         self.directory = Path(directory)
         self.card = json.loads((self.directory / CARD_FILE).read_text("utf-8"))
         self.max_tokens = int(self.card["recipe"]["max_tokens"])
-        self._tokenizer = load_tokenizer(self.directory / TOKENIZER_FILE)
+        self._tokenizer = word_piece_tokenizer(self.directory / TOKENIZER_FILE)
         # Two threads where there are two cores: portrayal is read on demand, one actor at a time, while nothing else
         # runs (4.4 ms a news sentence on 2 cores, 7.2 ms on one).
-        self._session = cpu_session(self.directory / MODEL_FILE, threads or int(os.environ.get(
-            "FRAMING_TONE_TOWARD_THREADS", str(min(2, os.cpu_count() or 1)))))
+        self.threads = threads or int(os.environ.get("FRAMING_TONE_TOWARD_THREADS", str(min(2, os.cpu_count() or 1))))
+        self.idle_seconds = idle_seconds
+        self._session = None
+        self._readers = 0
+        self._release: threading.Timer | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def is_loaded(self) -> bool:
+        return self._session is not None
+
+    @contextmanager
+    def loaded(self) -> Iterator[None]:
+        """Keeps the onnxruntime session loaded while any caller is inside ``loaded``, and ``idle_seconds`` after.
+
+        The model is read in bursts (the Story view's actors, an actor's mentions when it is first picked). Between
+        bursts a loaded session would hold about 40 MB of a server every visitor shares, and loading it takes about
+        0.2 s, so it is let go once nobody has read for a while. Wrap a loop of ``probabilities`` calls in one
+        ``loaded``."""
+        with self._lock:
+            if self._release is not None:
+                self._release.cancel()
+                self._release = None
+            if self._session is None:
+                self._session = cpu_session(self.directory / MODEL_FILE, self.threads)
+            self._readers += 1
+        try:
+            yield  # not the session itself: a caller's name for it would keep it alive past the release
+        finally:
+            with self._lock:
+                self._readers -= 1
+                idle = self._readers == 0
+                if idle and self.idle_seconds > 0:
+                    self._release = threading.Timer(self.idle_seconds, self._let_go)
+                    self._release.daemon = True
+                    self._release.start()
+            if idle and self.idle_seconds <= 0:
+                self._let_go()
+
+    def _let_go(self) -> None:
+        with self._lock:
+            if self._readers or self._session is None:
+                return
+            self._session = None
+            self._release = None
+        return_freed_memory()
 
     def probabilities(self, mentions: list[tuple[str, int, int]]) -> np.ndarray:
         """One row (negative, neutral, positive) per ``(text, start, end)``, in input order.
@@ -90,14 +129,17 @@ class ToneTowardModel:
         One mention at a time, never padded into a batch: the int8 graph scales activations by each input's own
         range, so in a batch a mention's probabilities would depend on its neighbours."""
         out = np.zeros((len(mentions), len(STANCES)))
-        for i, (text, start, end) in enumerate(mentions):
-            encoded = encode(self._tokenizer, text, start, end, self.max_tokens)  # the tokenizer holds no settings to guard
-            ids = encoded.ids[None, :]
-            (logits,) = self._session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids),
-                                                 "target_mask": encoded.target[None, :]})
-            z = logits.reshape(-1).astype(np.float64)
-            z = np.exp(z - z.max())
-            out[i] = z / z.sum()
+        if not mentions:
+            return out
+        with self.loaded():
+            for i, (text, start, end) in enumerate(mentions):
+                encoded = encode(self._tokenizer, text, start, end, self.max_tokens)  # the tokenizer holds no settings to guard
+                ids = encoded.ids[None, :]
+                (logits,) = self._session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids),
+                                                     "target_mask": encoded.target[None, :]})
+                z = logits.reshape(-1).astype(np.float64)
+                z = np.exp(z - z.max())
+                out[i] = z / z.sum()
         return out
 
 
@@ -111,5 +153,5 @@ def available(directory: Path = MODEL_DIR) -> bool:
 
 @lru_cache(maxsize=2)
 def model_in(directory: str = str(MODEL_DIR)) -> ToneTowardModel:
-    """One model per folder per process (loading takes about a quarter of a second)."""
+    """One model per folder per process: its card and tokenizer; the session is loaded only while it reads."""
     return ToneTowardModel(Path(directory))

@@ -82,14 +82,16 @@ def with_stances(mentions: pd.DataFrame, model: tone_toward.ToneTowardModel | No
     keys = [_key(model, t, s, e) for t, s, e in zip(mentions["text"], mentions["mention_start"], mentions["mention_end"])]
     found = [cache.get(k) for k in keys]
     missing = [i for i, f in enumerate(found) if f is None]
-    for at in range(0, len(missing), BATCH):
-        chosen = missing[at:at + BATCH]
-        scored = model.probabilities([keys[i][1:] for i in chosen])
-        for i, p in zip(chosen, scored):
-            found[i] = p
-            cache.put(keys[i], p)
-        if progress:
-            progress(min(at + BATCH, len(missing)), len(missing))
+    if missing:
+        with model.loaded():  # one load for every batch; let go when they are read
+            for at in range(0, len(missing), BATCH):
+                chosen = missing[at:at + BATCH]
+                scored = model.probabilities([keys[i][1:] for i in chosen])
+                for i, p in zip(chosen, scored):
+                    found[i] = p
+                    cache.put(keys[i], p)
+                if progress:
+                    progress(min(at + BATCH, len(missing)), len(missing))
     probabilities = np.vstack(found) if found else np.zeros((0, len(tone_toward.STANCES)))
     return mentions.assign(**{c: probabilities[:, k] for k, c in enumerate(PROBABILITY_COLUMNS)},
                            stance=tone_toward.stance_of(probabilities))
