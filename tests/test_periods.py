@@ -97,6 +97,18 @@ def test_a_clicked_period_gives_that_outlets_sentences_of_that_month(dated):
     assert all(d.startswith("2024-02") for d in rows["date"])
 
 
+def test_time_charts_passages_run_oldest_first_for_any_pick_and_leave_undated_sentences_out(dated):
+    table = dated.table
+    order = periods.oldest_first(table, "month")
+    for subset in (table, table[table["outlet_group"] == "Evening Post"], table[table["hedges"].map(len) > 0]):
+        rows = subset.iloc[periods.oldest_first_within(table, order, subset)]
+        assert len(rows) == sum(periods.day_of(d) is not None for d in subset["date"])  # the undated note is left out
+        # oldest first, then article by article as it runs: what sorting the pick's own rows would give
+        assert rows[periods.PASSAGE_ORDER].values.tolist() == \
+            sorted(rows[periods.PASSAGE_ORDER].values.tolist(), key=lambda r: (r[0], r[1], r[2]))
+        assert set(rows.index) == {i for i, d in zip(subset.index, subset["date"]) if periods.day_of(d)}
+
+
 def test_a_period_keeps_only_the_articles_dated_in_it(dated):
     february = dated.within(Period("2024-02-01", "2024-02-29"))
     assert february.articles and all(a.date.startswith("2024-02") for a in february.articles)

@@ -46,10 +46,12 @@ def panels(analysis: Analysis, lens: Lens, unit: str | None = None) -> list[Pane
     compared = lens.compared(table)
     data = analysis.cached(("over_time", unit, *lens.compared_key, lens.tone_column),
                            lambda: periods.over_time(table, compared, unit, lens.tone_column))
-    order = ["date", "article_id", "position"]
-    # The dated sentences (those the charts count), oldest first, for every chart's passages: their order is found
-    # once per pick (as the aggregates are), and the rows taken once per run, not sorted again for each chart.
-    positions = analysis.cached(("over_time_rows", unit, *lens.compared_key), lambda: _oldest_first(compared, unit, order))
+    order = periods.PASSAGE_ORDER
+    # The dated sentences (those the charts count), oldest first, for every chart's passages: the whole table is
+    # sorted once per unit, a pick's rows are found in that order (not sorted again), and taken once per run.
+    everything = analysis.cached(("oldest_first", unit), lambda: periods.oldest_first(table, unit))
+    positions = analysis.cached(("over_time_rows", unit, *lens.compared_key),
+                                lambda: periods.oldest_first_within(table, everything, compared))
     rows = compared.iloc[positions]
     period = state.period()
     shaded = (period.first, period.last) if period else None
@@ -83,8 +85,3 @@ def panels(analysis: Analysis, lens: Lens, unit: str | None = None) -> list[Pane
             Panel("hedging_over_time", hedging, data, rows, caption, sort_passages_by=order, in_order=True)]
     return out
 
-
-def _oldest_first(compared, unit: str, order: list[str]):
-    """The positions of ``compared``'s dated rows, sorted by ``order``."""
-    dated = compared[order].reset_index(drop=True)[periods.periods_of(compared["date"], unit).to_numpy() != ""]
-    return dated.sort_values(order, kind="stable").index.to_numpy()

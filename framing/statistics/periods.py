@@ -79,8 +79,30 @@ def period_of_label(text: str) -> Period | None:
 
 def periods_of(dates: pd.Series, unit: str) -> pd.Series:
     """Each row's period label ("" for a row without a date), computed once per distinct date."""
-    labels = {value: label(day, unit) if (day := day_of(value)) else "" for value in pd.unique(dates)}
-    return dates.map(labels)
+    codes, distinct = pd.factorize(dates, use_na_sentinel=False)
+    labels = np.array([label(day, unit) if (day := day_of(value)) else "" for value in distinct], dtype=object)
+    return pd.Series(labels[codes], index=dates.index, name=dates.name, dtype=object)
+
+
+PASSAGE_ORDER = ["date", "article_id", "position"]  # time charts' passages: oldest first, then as the article runs
+
+
+def oldest_first(table: pd.DataFrame, unit: str) -> np.ndarray:
+    """The positions of ``table``'s dated rows (those with a period), sorted by PASSAGE_ORDER, ties kept in table
+    order."""
+    dated = table[PASSAGE_ORDER].reset_index(drop=True)[periods_of(table["date"], unit).to_numpy() != ""]
+    return dated.sort_values(PASSAGE_ORDER, kind="stable").index.to_numpy()
+
+
+def oldest_first_within(table: pd.DataFrame, order: np.ndarray, subset: pd.DataFrame) -> np.ndarray:
+    """``oldest_first`` for ``subset``, a selection of ``table``'s rows in table order, from ``table``'s ``order``
+    (positions in ``subset``): a pick's passages are put in order without sorting its rows again."""
+    if subset is table:
+        return order
+    where = np.full(len(table), -1)
+    where[table.index.get_indexer(subset.index)] = np.arange(len(subset))
+    found = where[order]
+    return found[found >= 0]
 
 
 def span(dates: pd.Series) -> tuple[date, date] | None:
