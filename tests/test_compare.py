@@ -2,9 +2,11 @@
 import math
 from collections import Counter
 
+import numpy as np
 import pandas as pd
 import pytest
 
+from framing.statistics import compare
 from framing.statistics.compare import (
     CLEAR,
     SMALL,
@@ -254,3 +256,13 @@ def test_a_byline_word_the_articles_also_write_in_lower_case_is_a_word_not_a_nam
     style = HouseStyle.of_articles([article])
     assert style.reason("court") is None and style.reason("supreme court") is None
     assert style.reason("biskupic") and style.reason("joan biskupic")
+
+
+@pytest.mark.parametrize("n", [1, 7, 150, 1_500])  # one draw; 250 resamples at a time; too big to keep
+def test_a_time_charts_intervals_are_those_of_a_fresh_bootstrap_of_each_group_however_often_asked(n):
+    # Groups of the same size share their draws (kept per process); each must still be a fresh default_rng(0).
+    rng = np.random.default_rng(n)
+    numerator, denominator = rng.normal(size=(n, 2)), rng.integers(1, 30, size=(n, 2)).astype(float)
+    expected = compare.resampled_ratio(numerator, denominator, np.random.default_rng(0), 2000)
+    for _ in range(2):
+        assert np.array_equal(compare.FreshResampler(0, 2000).ratio(numerator, denominator), expected, equal_nan=True)

@@ -10,6 +10,8 @@ flagged as a small sample.
 """
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -112,22 +114,58 @@ def resampled_ratio(numerator: np.ndarray, denominator: np.ndarray, rng: np.rand
     return _ratios(resampled_totals(matrix, rng, resamples), k, one)
 
 
+FRESH_COUNTS_UP_TO = 1_000  # groups of up to this many articles have their fresh resamples kept (2,000 × n small ints)
+FRESH_COUNTS_BYTES = 32 * 1024 * 1024  # what the kept resamples may hold in all; least recently used dropped first
+
+
+class _FreshCounts:
+    """``resample_counts`` of a fresh ``default_rng(seed)`` by (seed, resamples, n): the same for every group of n
+    articles, in every chart and session, so drawn once per process. Counts never exceed n, so they are kept in the
+    smallest unsigned type that holds n. Thread-safe (sessions run in threads)."""
+
+    def __init__(self, max_bytes: int = FRESH_COUNTS_BYTES):
+        self.max_bytes, self._kept, self._bytes = max_bytes, OrderedDict(), 0
+        self._lock = threading.Lock()
+
+    def get(self, n: int, seed: int, resamples: int) -> np.ndarray:
+        key = (n, seed, resamples)
+        with self._lock:
+            found = self._kept.get(key)
+            if found is not None:
+                self._kept.move_to_end(key)
+                return found
+        rng, step = np.random.default_rng(seed), resamples if n * resamples <= SMALL_DRAW else 250
+        counts = np.empty((resamples, n), dtype=np.min_scalar_type(n))
+        for start in range(0, resamples, step):  # the draws resampled_totals makes, 250 resamples at a time
+            size = min(step, resamples - start)
+            counts[start:start + size] = resample_counts(n, rng, size)
+        with self._lock:
+            if key not in self._kept:
+                self._kept[key] = counts
+                self._bytes += counts.nbytes
+                while self._bytes > self.max_bytes and len(self._kept) > 1:
+                    self._bytes -= self._kept.popitem(last=False)[1].nbytes
+        return counts
+
+
+FRESH_COUNTS = _FreshCounts()
+
+
 class FreshResampler:
     """``resampled_ratio`` with a fresh ``default_rng(seed)`` for each call, for many small groups (a time chart's
-    outlet-weeks): every group of n rows draws the very same resamples, so they are drawn once per n (while all
-    of them fit one draw) and each group costs one product. Figures identical to ``resampled_ratio``'s."""
+    outlet-weeks): every group of n rows draws the very same resamples, so they are drawn once per n per process
+    (``FRESH_COUNTS``; a pick's groups are the same sizes as the last pick's) and each group costs one product.
+    Figures identical to ``resampled_ratio``'s."""
 
     def __init__(self, seed: int, resamples: int):
-        self.seed, self.resamples, self.counts = seed, resamples, {}
+        self.seed, self.resamples = seed, resamples
 
     def ratio(self, numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
         matrix, k, one = _stacked(numerator, denominator)
         n = len(matrix)
-        if n * self.resamples > SMALL_DRAW:
+        if n > FRESH_COUNTS_UP_TO:
             return _ratios(resampled_totals(matrix, np.random.default_rng(self.seed), self.resamples), k, one)
-        if n not in self.counts:
-            self.counts[n] = resample_counts(n, np.random.default_rng(self.seed), self.resamples)
-        return _ratios(self.counts[n] @ matrix, k, one)
+        return _ratios(FRESH_COUNTS.get(n, self.seed, self.resamples) @ matrix, k, one)
 
 
 def difference(inside: pd.DataFrame, outside: pd.DataFrame, ratio: Ratio, seed: int = 0,
