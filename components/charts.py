@@ -129,8 +129,8 @@ def bars_with_ci(data: pd.DataFrame, value: str, low: str, high: str, title: str
                                                                       tooltip=tooltip)
     labels = base.mark_text(align="left", dx=4, color="#333").encode(
         x=alt.X(f"{high}:Q"), text=alt.Text("n_label:N"))
-    return alt.layer(bars, whiskers, labels).properties(  # one layering (a + b + c layers twice)
-        title=alt.Title(title, subtitle=subtitle), height=max(140, HEIGHT_PER_ROW * 1.6 * len(data)))
+    return alt.layer(bars, whiskers, labels,  # one layering (a + b + c layers twice); properties given here, not copied after
+                     title=alt.Title(title, subtitle=subtitle), height=max(140, HEIGHT_PER_ROW * 1.6 * len(data)))
 
 
 def grouped_bars(data: pd.DataFrame, category: str, value: str, title: str, subtitle: str, x_title: str,
@@ -245,7 +245,7 @@ def differences(data: pd.DataFrame, row: str, value: str, low: str, high: str, v
                  alt.Tooltip(f"{verdict}:N", title="verdict"), *tip],
     ).add_params(pick)
     rows = data[row].nunique() * (data[offset].nunique() if offset else 1)
-    return alt.layer(zero, whiskers, dots).properties(title=alt.Title(title, subtitle=subtitle), height=max(120, 34 * rows))
+    return alt.layer(zero, whiskers, dots, title=alt.Title(title, subtitle=subtitle), height=max(120, 34 * rows))
 
 
 def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None, title: str, subtitle: str, y_title: str,
@@ -290,7 +290,8 @@ def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None,
             y=alt.Y(f"{low}:Q"), y2=alt.Y2(f"{high}:Q"), opacity=when(faded, 0.45, 0.12, alt.OpacityValue)))
     if brush:
         line = line.add_params(alt.selection_interval(name="period", encodings=["x"]))
-    return alt.layer(*layers, line, points, data=data).properties(title=alt.Title(title, subtitle=subtitle), height=240)
+    # title and height given to the layer itself: .properties() would copy and check the whole layered chart again
+    return alt.layer(*layers, line, points, data=data, title=alt.Title(title, subtitle=subtitle), height=240)
 
 
 def stance_bars(data: pd.DataFrame, row: str, title: str, subtitle: str, fields: list[str]) -> alt.Chart:
@@ -336,5 +337,5 @@ def stance_differences(data: pd.DataFrame, row: str, title: str, subtitle: str, 
                  alt.Tooltip("interval:N", title="95% CI"), alt.Tooltip("level:N", title="outlet vs rest"),
                  alt.Tooltip("verdict:N")],
     ).add_params(pick)
-    return alt.layer(zero, whiskers, dots).properties(title=alt.Title(title, subtitle=subtitle),
-                                                      height=max(120, 2 * 30 * data[row].nunique()))
+    return alt.layer(zero, whiskers, dots, title=alt.Title(title, subtitle=subtitle),
+                     height=max(120, 2 * 30 * data[row].nunique()))

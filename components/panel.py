@@ -18,7 +18,7 @@ from .export import chart_png, chart_svg, rows_csv, vega_spec
 from .lens import Lens
 from .passages import draw_passages
 from .slide import slide_png, slide_svg, with_selection
-from .theme import style
+from .theme import styled
 
 # The columns of a "Passages CSV": where each sentence is, what it says, every measure, what it names.
 PASSAGE_COLUMNS = (["sentence_id", "article_id", "outlet_group", "title", "position", "text", "speaker"]
@@ -46,7 +46,7 @@ class Panel:
         """The chart as the screen draws it, styled, as a Vega-Lite dict: made once, however often it is drawn
         (a click reruns only this panel, with this same object)."""
         if presentation not in self._specs:
-            self._specs[presentation] = vega_spec(style(self.chart, presentation))
+            self._specs[presentation] = styled(vega_spec(self.chart), presentation)
         return self._specs[presentation]
 
 

@@ -91,6 +91,9 @@ def test_every_views_charts_are_valid_vega_lite(table, bundled, lexicons, mode, 
         checked = style(panel.chart).to_dict(validate=True)  # raises on a spec the schema does not allow
         checked["config"]["view"].pop("continuousWidth", None), checked["config"]["view"].pop("continuousHeight", None)
         assert panel.spec() == checked, panel.key
+        projected = style(panel.chart, presentation=True).to_dict(validate=False)  # presentation mode: larger type
+        projected["config"]["view"].pop("continuousWidth", None), projected["config"]["view"].pop("continuousHeight", None)
+        assert panel.spec(presentation=True) == projected, panel.key
 
 
 def test_charts_carry_the_same_data_as_altairs_own_transformer(table, bundled, lexicons):
