@@ -24,7 +24,7 @@ from framing.statistics.compare import (
     label_versus_rest,
     one_versus_rest,
 )
-from framing.statistics.distinctive import containing, distinctive, group_term_counts, without_furniture
+from framing.statistics.distinctive import distinctive, group_term_counts, holding, without_furniture
 from framing.statistics.portrayal import portrayal_versus_rest
 
 from ..charts import differences, ranked_bars, stance_differences
@@ -174,6 +174,9 @@ def _words(analysis: Analysis, compared: pd.DataFrame, lens: Lens) -> Panel:
                          alt.Tooltip("rest_count:Q", title="count in the rest"), alt.Tooltip("log_odds:Q", format="+.2f"),
                          alt.Tooltip("z:Q", format=".2f")])
     terms = tuple(dict.fromkeys(words["term"]))
-    return Panel("compare_words", chart, words.drop(columns=["label"]), containing(compared, terms),
+    # Which sentences hold them is kept per pick (0.5 s on 1,000 real articles): going back to an outlet finds them
+    # at once. Only their positions are kept; the rows are taken on each run.
+    found = analysis.cached(("holding", *lens.compared_key, terms), lambda: holding(compared, terms))
+    return Panel("compare_words", chart, words.drop(columns=["label"]), compared.iloc[found],
                  "The {n} sentences of {pick} with a listed term (marked). Click a term to see it in context in every "
                  "outlet.", terms=terms, one_outlet=lens.mode == "outlet")

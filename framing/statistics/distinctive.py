@@ -203,9 +203,14 @@ def term_pattern(term: str) -> re.Pattern[str]:
 def containing(table: pd.DataFrame, terms: Iterable[str]) -> pd.DataFrame:
     """The sentences holding any of ``terms`` (as ``terms`` makes them), whole words, any case: a words chart's
     evidence."""
+    return table.iloc[holding(table, terms)]
+
+
+def holding(table: pd.DataFrame, terms: Iterable[str]) -> np.ndarray:
+    """The positions in ``table`` of the sentences ``containing`` gives (small enough to keep per pick)."""
     terms = list(dict.fromkeys(terms))
     if not terms or table.empty:
-        return table.iloc[:0]
+        return np.zeros(0, dtype=np.int64)
     # One pattern for every term: the whole-word edges are tried once, not once per term, and where every term has a
     # word, the first letters are looked at before anything else (the terms' own patterns in one alternation took
     # 2.6 s a pick on 48,000 sentences of real news). The same sentences either way.
@@ -214,7 +219,7 @@ def containing(table: pd.DataFrame, terms: Iterable[str]) -> pd.DataFrame:
         firsts = {t.split()[0][0] for t in terms} | ({"’"} if any(t.split()[0][0] == "'" for t in terms) else set())
         either = rf"(?=[{''.join(map(re.escape, sorted(firsts)))}])" + either
     pattern = re.compile(either, re.IGNORECASE)
-    return table[table["text"].map(lambda text: pattern.search(text) is not None)]
+    return np.flatnonzero([pattern.search(text) is not None for text in table["text"].to_numpy()])
 
 
 class QueryError(ValueError):
