@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -96,7 +97,8 @@ class HouseStyle:
 
 
 def tokens(text: str) -> list[str]:
-    return [t.replace("’", "'") for t in _TOKEN.findall(text.lower())]
+    # ’ becomes ' before the words are found, not in each word after: outside a word both are only punctuation
+    return _TOKEN.findall(text.lower().replace("’", "'"))
 
 
 def terms(text: str) -> list[str]:
@@ -106,10 +108,7 @@ def terms(text: str) -> list[str]:
 
 
 def term_counts(texts: Iterable[str]) -> Counter:
-    counts: Counter = Counter()
-    for text in texts:
-        counts.update(terms(text))
-    return counts
+    return Counter(chain.from_iterable(map(terms, texts)))  # one count of every sentence's terms, not one per sentence
 
 
 def log_odds(group: Counter, rest: Counter | None, prior: Counter, prior_weight: float = PRIOR_WEIGHT) -> pd.DataFrame:
