@@ -99,7 +99,7 @@ def test_a_clicked_period_gives_that_outlets_sentences_of_that_month(dated):
 
 def test_time_charts_passages_run_oldest_first_for_any_pick_and_leave_undated_sentences_out(dated):
     table = dated.table
-    order = periods.oldest_first(table, "month")
+    order = periods.oldest_first(table)
     for subset in (table, table[table["outlet_group"] == "Evening Post"], table[table["hedges"].map(len) > 0]):
         rows = subset.iloc[periods.oldest_first_within(table, order, subset)]
         assert len(rows) == sum(periods.day_of(d) is not None for d in subset["date"])  # the undated note is left out

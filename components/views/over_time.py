@@ -48,9 +48,9 @@ def panels(analysis: Analysis, lens: Lens, unit: str | None = None) -> list[Pane
                            lambda: periods.over_time(table, compared, unit, lens.tone_column))
     order = periods.PASSAGE_ORDER
     # The dated sentences (those the charts count), oldest first, for every chart's passages: the whole table is
-    # sorted once per unit, a pick's rows are found in that order (not sorted again), and taken once per run.
-    everything = analysis.cached(("oldest_first", unit), lambda: periods.oldest_first(table, unit))
-    positions = analysis.cached(("over_time_rows", unit, *lens.compared_key),
+    # sorted once, a pick's rows are found in that order (not sorted again), and taken once per run.
+    everything = analysis.cached(("oldest_first",), lambda: periods.oldest_first(table))
+    positions = analysis.cached(("over_time_rows", *lens.compared_key),
                                 lambda: periods.oldest_first_within(table, everything, compared))
     rows = compared.iloc[positions]
     period = state.period()

@@ -92,7 +92,7 @@ class ToneTowardModel:
         """Keeps the onnxruntime session loaded while any caller is inside ``loaded``, and ``idle_seconds`` after.
 
         The model is read in bursts (the Story view's actors, an actor's mentions when it is first picked). Between
-        bursts a loaded session would hold about 40 MB of a server every visitor shares, and loading it takes about
+        bursts a loaded session would hold about 35 MB of a server every visitor shares, and loading it takes about
         0.2 s, so it is let go once nobody has read for a while. Wrap a loop of ``probabilities`` calls in one
         ``loaded``."""
         with self._lock:

@@ -87,10 +87,16 @@ def periods_of(dates: pd.Series, unit: str) -> pd.Series:
 PASSAGE_ORDER = ["date", "article_id", "position"]  # time charts' passages: oldest first, then as the article runs
 
 
-def oldest_first(table: pd.DataFrame, unit: str) -> np.ndarray:
-    """The positions of ``table``'s dated rows (those with a period), sorted by PASSAGE_ORDER, ties kept in table
-    order."""
-    dated = table[PASSAGE_ORDER].reset_index(drop=True)[periods_of(table["date"], unit).to_numpy() != ""]
+def is_dated(dates: pd.Series) -> np.ndarray:
+    """Whether each row has a date (and so a period of every unit), read once per distinct date."""
+    codes, distinct = pd.factorize(dates, use_na_sentinel=False)
+    return np.array([day_of(value) is not None for value in distinct], dtype=bool)[codes]
+
+
+def oldest_first(table: pd.DataFrame) -> np.ndarray:
+    """The positions of ``table``'s dated rows, sorted by PASSAGE_ORDER, ties kept in table order (the same for
+    weeks, months and quarters)."""
+    dated = table[PASSAGE_ORDER].reset_index(drop=True)[is_dated(table["date"])]
     return dated.sort_values(PASSAGE_ORDER, kind="stable").index.to_numpy()
 
 
