@@ -7,9 +7,9 @@ Writes a corpus with bench.make_corpus (one story every 3 days, so 10,000 articl
 analyses it once, then times what the view costs: its aggregates (framing.statistics.periods.over_time), its
 passages' order and its charts as the browser receives them (Vega-Lite specs), for an outlet pick and for theme and
 actor picks, by week, month and quarter (the default for this span): on the view's first visit (nothing kept) and on a
-pick after another of the same kind (what the view keeps per unit, or per pick, kept, as in the app: an outlet pick
-only changes the highlight). Prints the median of three runs and the rows sent to the browser. Goal (#24): within 1 s of a pick. Figures only; no goal is asserted. The browser's drawing is timed by
-bench.app_latency (a pick on Over time).
+pick after another of the same kind (what the view keeps kept, as in the app: an outlet pick only changes the
+highlight). Prints the median of three runs and the rows sent to the browser. Goal (#24): within 1 s of a pick.
+Figures only; no goal is asserted. The browser's drawing is timed by bench.app_latency (a pick on Over time).
 """
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ def corpus(n: int, jobs: int):
 
 def timed(analysis: Analysis, lens: Lens, unit: str, before: Lens | None = None) -> tuple[float, int]:
     """Seconds to make the view's panels and specs for ``lens``: on a fresh analysis (the view's first visit), or
-    after ``before`` was drawn on it (a pick: what the view keeps per unit and per pick is kept, as in the app)."""
+    after ``before`` was drawn on it (a pick: what the view keeps is kept, as in the app)."""
     fresh = Analysis(analysis.articles, analysis.lexicons, analysis.table, analysis.paragraphs)  # nothing cached
     if before is not None:
         for panel in over_time.panels(fresh, before, unit):
@@ -82,6 +82,7 @@ def main() -> None:
             picked = [timed(analysis, lens, unit, before) for _ in range(3)]
             print(f"{unit:>7}  {lens.describe():<48} {statistics.median(r[0] for r in first):9.2f} s "
                   f"{statistics.median(r[0] for r in picked):5.2f} s   {first[0][1]:,} rows to the browser per chart")
+
 
 if __name__ == "__main__":
     main()

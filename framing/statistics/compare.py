@@ -82,15 +82,18 @@ def resampled_totals(matrix: np.ndarray, rng: np.random.Generator, resamples: in
     article (so memory stays small however many articles and columns there are)."""
     matrix = np.asarray(matrix, dtype=float)
     matrix = matrix.reshape(len(matrix), -1)
-    n = len(matrix)
     out = np.empty((resamples, matrix.shape[1]))
-    # A few articles (a group of a time chart): all resamples in one draw. The draws are those of 250 at a time (a
-    # generator's integers come as one stream), so the figures do not depend on which.
-    step = resamples if n * resamples <= SMALL_DRAW else 250
-    for start in range(0, resamples, step):
-        size = min(step, resamples - start)
-        out[start:start + size] = resample_counts(n, rng, size) @ matrix
+    for start, size in draws(len(matrix), resamples):
+        out[start:start + size] = resample_counts(len(matrix), rng, size) @ matrix
     return out
+
+
+def draws(n: int, resamples: int) -> list[tuple[int, int]]:
+    """(first resample, how many) of each draw of resamples of ``n`` articles: all at once for a few articles (a
+    group of a time chart), else 250 at a time. A generator's integers come as one stream, so the resamples are the
+    same either way."""
+    step = resamples if n * resamples <= SMALL_DRAW else 250
+    return [(start, min(step, resamples - start)) for start in range(0, resamples, step)]
 
 
 def _stacked(numerator: np.ndarray, denominator: np.ndarray) -> tuple[np.ndarray, int, bool]:
@@ -134,10 +137,9 @@ class _FreshCounts:
             if found is not None:
                 self._kept.move_to_end(key)
                 return found
-        rng, step = np.random.default_rng(seed), resamples if n * resamples <= SMALL_DRAW else 250
+        rng = np.random.default_rng(seed)
         counts = np.empty((resamples, n), dtype=np.min_scalar_type(n))
-        for start in range(0, resamples, step):  # the draws resampled_totals makes, 250 resamples at a time
-            size = min(step, resamples - start)
+        for start, size in draws(n, resamples):  # the draws resampled_totals makes
             counts[start:start + size] = resample_counts(n, rng, size)
         with self._lock:
             if key not in self._kept:

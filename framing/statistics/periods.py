@@ -77,11 +77,16 @@ def period_of_label(text: str) -> Period | None:
         return None
 
 
+def _per_distinct(dates: pd.Series, read, dtype) -> np.ndarray:
+    """``read(value)`` for each row's date, called once per distinct date."""
+    codes, distinct = pd.factorize(dates, use_na_sentinel=False)
+    return np.array([read(value) for value in distinct], dtype=dtype)[codes]
+
+
 def periods_of(dates: pd.Series, unit: str) -> pd.Series:
     """Each row's period label ("" for a row without a date), computed once per distinct date."""
-    codes, distinct = pd.factorize(dates, use_na_sentinel=False)
-    labels = np.array([label(day, unit) if (day := day_of(value)) else "" for value in distinct], dtype=object)
-    return pd.Series(labels[codes], index=dates.index, name=dates.name, dtype=object)
+    labels = _per_distinct(dates, lambda value: label(day, unit) if (day := day_of(value)) else "", object)
+    return pd.Series(labels, index=dates.index, name=dates.name, dtype=object)
 
 
 PASSAGE_ORDER = ["date", "article_id", "position"]  # time charts' passages: oldest first, then as the article runs
@@ -89,8 +94,7 @@ PASSAGE_ORDER = ["date", "article_id", "position"]  # time charts' passages: old
 
 def is_dated(dates: pd.Series) -> np.ndarray:
     """Whether each row has a date (and so a period of every unit), read once per distinct date."""
-    codes, distinct = pd.factorize(dates, use_na_sentinel=False)
-    return np.array([day_of(value) is not None for value in distinct], dtype=bool)[codes]
+    return _per_distinct(dates, lambda value: day_of(value) is not None, bool)
 
 
 def oldest_first(table: pd.DataFrame) -> np.ndarray:
