@@ -167,7 +167,10 @@ class FreshResampler:
         n = len(matrix)
         if n > FRESH_COUNTS_UP_TO:
             return _ratios(resampled_totals(matrix, np.random.default_rng(self.seed), self.resamples), k, one)
-        return _ratios(FRESH_COUNTS.get(n, self.seed, self.resamples) @ matrix, k, one)
+        counts, totals = FRESH_COUNTS.get(n, self.seed, self.resamples), np.empty((self.resamples, matrix.shape[1]))
+        for start, size in draws(n, self.resamples):  # products of the same shapes as resampled_totals': BLAS sums a
+            totals[start:start + size] = counts[start:start + size] @ matrix  # 2,000-row product in another order
+        return _ratios(totals, k, one)
 
 
 def difference(inside: pd.DataFrame, outside: pd.DataFrame, ratio: Ratio, seed: int = 0,
