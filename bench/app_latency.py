@@ -13,7 +13,8 @@ In headless Chromium (Debian's /usr/bin/chromium via Playwright), against a serv
 - time to first chart on the bundled corpus, against a bare one-chart Streamlit app started in the same run;
 - for each corpus size: the upload until the analysis is done, and until Compare's first chart is drawn;
 - click on a chart mark until its passages have changed and the rerun is over (p50, p95);
-- outlet pick in the sidebar until every chart and passage list is redrawn (p50, p95);
+- outlet pick in the sidebar until every chart and passage list is redrawn (p50, p95), on Compare and Over time;
+  theme and actor picks on Over time (and, with ``--unit``, each kind of pick by that unit);
 - view switch until the new view is drawn (p50, p95);
 - the server's resident memory (RSS): steady, after visiting every view, its peak, and (when Story was visited)
   once the tone-toward model has been let go after its idle time.
@@ -36,6 +37,7 @@ import numpy as np
 
 from bench.load import ARGS, CHROMIUM, corpus_csv, rss_mb, start_server
 from bench.load import RssWatch as Peak
+from components.lens import MODES
 from framing.models import tone_toward
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,6 +52,7 @@ SETTLED = ("() => !document.querySelector('[data-testid=\"stStatusWidget\"]') &&
 VIEWS = ["Compare", "Story", "Search", "Overview", "Tone", "Hedging", "Emphasis", "Voices", "Over time", "Articles", "Lexicons",
          "Methodology"]
 PICKED_ON = ("Compare", "Over time")  # the view with the most charts, and the time view (#24: within 1 s of a pick)
+PICKED_ON_TIME = ("theme", "actor")  # on Over time, theme and actor picks are timed too (they redraw every aggregate)
 
 
 def start(script: Path, env: dict | None = None) -> tuple[subprocess.Popen, str]:
@@ -123,12 +126,18 @@ def clicks(page, samples: int) -> list[float]:
     return times
 
 
-def outlet_picks(page, samples: int, view: str) -> list[float]:
-    """Pick another outlet in the sidebar on ``view``; each pick timed until the header names it and the rerun is over
-    (every chart drawn again)."""
+def picks(page, samples: int, view: str, mode: str = "outlet", unit: str | None = None) -> list[float]:
+    """Pick another outlet, theme or actor (``mode``) in the sidebar on ``view`` (on Over time, shown by ``unit``
+    when given: "Weekly", "Monthly" or "Quarterly"); each pick timed until the header names it and the rerun is over
+    (every chart drawn again). Leaves the sidebar comparing by outlet."""
     page.locator("[data-testid='stButtonGroup'] button", has_text=view).first.click()
     settle(page)
-    box = page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").filter(has_text="Outlet")
+    if unit:
+        page.locator("[data-testid='stMain'] [data-testid='stButtonGroup'] button", has_text=unit).first.click()
+        settle(page)
+    compare_by(page, MODES[mode])
+    box = page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").filter(
+        has=page.get_by_text(MODES[mode], exact=True))  # not "Theme set"
     times = []
     for n in range(samples):
         box.click()
@@ -145,7 +154,15 @@ def outlet_picks(page, samples: int, view: str) -> list[float]:
                                f".some(h => h.innerText.includes({name!r}))", timeout=600_000, polling=20)
         settle(page)
         times.append(time.perf_counter() - started)
+    compare_by(page, MODES["outlet"])
     return times
+
+
+def compare_by(page, label: str) -> None:
+    radio = page.locator("[data-testid='stSidebar'] [data-testid='stRadio'] label", has_text=label).first
+    if not radio.locator("input").is_checked():
+        radio.click()
+        settle(page)
 
 
 def view_switches(page, views: list[str]) -> dict[str, float]:
@@ -193,7 +210,7 @@ def first_rows_csv(path: Path, rows: int) -> tuple[bytes, int]:
     return data, len(kept.articles) - len(bundled)
 
 
-def run(sizes: list[int], samples: int, views: list[str], real: Path | None = None) -> None:
+def run(sizes: list[int], samples: int, views: list[str], real: Path | None = None, unit: str | None = None) -> None:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as p:
@@ -216,7 +233,7 @@ def run(sizes: list[int], samples: int, views: list[str], real: Path | None = No
             page.goto(url)
             page.wait_for_function(f"() => {CHARTS} >= 1", timeout=120_000, polling=20)  # the first run is over
             settle(page)
-            report(page, app.pid, "bundled corpus (5 articles)", samples, views)
+            report(page, app.pid, "bundled corpus (5 articles)", samples, views, unit=unit)
             page.close()
             for articles in sizes:
                 page = browser.new_page(viewport={"width": 1280, "height": 720})
@@ -239,7 +256,7 @@ def run(sizes: list[int], samples: int, views: list[str], real: Path | None = No
                 settle(page)
                 print(f"\n{kept:,} {'real ' if real else ''}articles uploaded ({len(data) / 1e6:.1f} MB CSV): analysed in {analysed:.1f} s, "
                       f"first chart on Compare at {first_chart:.1f} s")
-                report(page, app.pid, f"{articles:,} articles (+ the 5 bundled)", samples, views, peak)
+                report(page, app.pid, f"{articles:,} articles (+ the 5 bundled)", samples, views, peak, unit)
                 page.close()
         finally:
             app.terminate()
@@ -247,14 +264,19 @@ def run(sizes: list[int], samples: int, views: list[str], real: Path | None = No
             browser.close()
 
 
-def report(page, pid: int, label: str, samples: int, views: list[str], peak: Peak | None = None) -> None:
+def report(page, pid: int, label: str, samples: int, views: list[str], peak: Peak | None = None,
+           unit: str | None = None) -> None:
     peak = peak or Peak(pid)
     if not peak.is_alive():
         peak.start()
     switches = view_switches(page, views)
     time.sleep(2)
     steady = rss_mb(pid)
-    picks = {view: outlet_picks(page, samples, view) for view in PICKED_ON}
+    picked = {f"outlet pick ({view})": picks(page, samples, view) for view in PICKED_ON}
+    picked |= {f"{mode} pick (Over time)": picks(page, samples, "Over time", mode) for mode in PICKED_ON_TIME}
+    if unit:
+        picked |= {f"{mode} pick (Over time, {unit})": picks(page, samples, "Over time", mode, unit)
+                   for mode in ("outlet", *PICKED_ON_TIME)}
     click_times = clicks(page, samples)
     idle = None
     if "Story" in views:  # the Story view loads the tone-toward model, which is let go once unread for a while
@@ -263,8 +285,9 @@ def report(page, pid: int, label: str, samples: int, views: list[str], peak: Pea
     peak.stop = True
     print(f"{label}:")
     print(percentiles("click → passages updated", click_times))
-    for view, seconds in picks.items():
-        print(percentiles(f"outlet pick → charts and passages redrawn ({view})", seconds))
+    for what, seconds in picked.items():
+        kind, _, where = what.partition(" (")
+        print(percentiles(f"{kind} → charts and passages redrawn ({where}", seconds))
     print(percentiles("view switch", list(switches.values())))
     print("    " + ", ".join(f"{view} {seconds * 1000:,.0f}" for view, seconds in switches.items()) + " ms")
     print(f"  server RSS: steady {steady:,} MB after visiting {'every view' if views == VIEWS else ', '.join(views)}, peak {max(peak.peak, steady):,} MB"
@@ -278,12 +301,14 @@ def main() -> None:
     parser.add_argument("--views", nargs="+", default=VIEWS, choices=VIEWS, metavar="VIEW",
                         help="views to switch to, Compare first (default: all); picks are timed on " + " and ".join(PICKED_ON))
     parser.add_argument("--csv", type=Path, help="upload the first rows of this CSV of real articles instead of synthetic ones")
+    parser.add_argument("--unit", choices=["Weekly", "Monthly", "Quarterly"],
+                        help="also time Over time's picks shown by this unit (by default only the corpus's default unit)")
     args = parser.parse_args()
     views = ["Compare", *(v for v in args.views if v != "Compare")]
     missing = [v for v in PICKED_ON if v not in views]
     if missing:
         parser.error(f"--views must include {', '.join(missing)} (picks are timed there)")
-    run([a for a in args.articles if a > 0], args.samples, views, args.csv)
+    run([a for a in args.articles if a > 0], args.samples, views, args.csv, args.unit)
 
 
 if __name__ == "__main__":

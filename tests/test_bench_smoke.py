@@ -55,13 +55,14 @@ def test_throughput_bench_smoke():
 def test_app_latency_bench_smoke():
     needs_chromium()
     result = subprocess.run([sys.executable, "-m", "bench.app_latency", "--articles", "50", "--samples", "2",
-                             "--views", "Compare", "Search", "Over time"],
+                             "--views", "Compare", "Search", "Over time", "--unit", "Weekly"],
                             capture_output=True, text=True, cwd=ROOT, timeout=900)
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
     assert "bundled corpus: first chart" in out and "50 articles uploaded" in out
     for figure in ("click → passages updated: p50", "outlet pick → charts and passages redrawn (Compare): p50",
-                   "view switch: p50", "server RSS: steady"):
+                   "theme pick → charts and passages redrawn (Over time): p50",
+                   "actor pick → charts and passages redrawn (Over time, Weekly): p50", "view switch: p50", "server RSS: steady"):
         assert out.count(figure) == 2, (figure, out)  # for the bundled corpus and for the upload
 
 
