@@ -34,7 +34,8 @@ class Panel:
     caption: str = "All {n} sentences of {pick}."  # passages before a click; {n} and {pick} are filled in
     sort_passages_by: list[str] = field(default_factory=lambda: ["position"])
     ascending: bool = True
-    scoped: bool = True  # a theme or actor pick narrows the passages; False: the chart draws every sentence regardless
+    scoped: bool = True  # a theme or actor pick narrows the passages; False: the chart draws every sentence
+    # regardless, or its rows are the pick's already
     one_outlet: bool = False  # the chart is the picked outlet's alone (its distinctive words): an outlet pick narrows
     # the passages to it; every other chart draws every outlet, so its evidence is every outlet's sentences
     brush: bool = False  # the chart also has an interval selection "period": dragging across it sets the period

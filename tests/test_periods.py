@@ -91,6 +91,18 @@ def test_a_bad_grouping_gets_one_line_saying_what_is_allowed():
     assert done.returncode != 0 and "outlet, story, week, month" in done.stderr and "Traceback" not in done.stderr
 
 
+def test_a_time_grid_made_once_gives_every_pick_the_figures_made_from_scratch(dated):
+    # The view makes a table's grid once per unit and reuses it for every pick: each pick's figures must not change.
+    table = dated.table
+    for unit in periods.UNITS:
+        grid = periods.time_grid(table, unit)
+        for picked in (table, table[table["outlet_group"] == "Evening Post"], table[table["hedges"].map(len) > 0],
+                       table.iloc[:0]):
+            pd.testing.assert_frame_equal(periods.over_time(table, picked, unit, "tone", grid),
+                                          periods.over_time(table, picked, unit, "tone"), check_exact=True)
+        assert set(grid.days) == set(periods.over_time(table, table, unit)["period"])  # every period of the span
+
+
 def test_a_clicked_period_gives_that_outlets_sentences_of_that_month(dated):
     rows = filters.apply(dated.table, {"outlet_group": "Wire Service", "period": "2024-02"})
     assert len(rows) and set(rows["outlet_group"]) == {"Wire Service"}

@@ -2,6 +2,8 @@
 tone and their epistemic hedging, each with a 95% interval; drag across the first chart to compare within a period."""
 from __future__ import annotations
 
+from functools import cache
+
 import streamlit as st
 
 from framing.scoring.analysis import Analysis
@@ -43,16 +45,18 @@ def draw(analysis: Analysis, lens: Lens) -> None:
 def panels(analysis: Analysis, lens: Lens, unit: str | None = None) -> list[Panel]:
     table = analysis.table
     unit = unit or periods.default_unit(table["date"])
-    compared = lens.compared(table)
+    # The pick's sentences are found only when something below is not kept yet (a pick made before finds nothing).
+    compared = cache(lambda: lens.compared(table))
+    grid = analysis.cached(("time_grid", unit), lambda: periods.time_grid(table, unit))  # the same for every pick
     data = analysis.cached(("over_time", unit, *lens.compared_key, lens.tone_column),
-                           lambda: periods.over_time(table, compared, unit, lens.tone_column))
+                           lambda: periods.over_time(table, compared(), unit, lens.tone_column, grid))
     order = periods.PASSAGE_ORDER
     # The dated sentences (those the charts count), oldest first, for every chart's passages: the whole table is
-    # sorted once, a pick's rows are found in that order (not sorted again), and taken once per run.
+    # sorted once, a pick's rows are found in that order (not sorted again) and kept as positions in the table.
     everything = analysis.cached(("oldest_first",), lambda: periods.oldest_first(table))
-    positions = analysis.cached(("over_time_rows", *lens.compared_key),
-                                lambda: periods.oldest_first_within(table, everything, compared))
-    rows = compared.iloc[positions]
+    positions = analysis.cached(("over_time_rows", *lens.compared_key), lambda: table.index.get_indexer(
+        compared().index)[periods.oldest_first_within(table, everything, compared())])
+    rows = table.iloc[positions]
     period = state.period()
     shaded = (period.first, period.last) if period else None
     per = unit  # "week", "month" or "quarter"
@@ -72,7 +76,9 @@ def panels(analysis: Analysis, lens: Lens, unit: str | None = None) -> list[Pane
                         f"Epistemic hedges per 1,000 words per {per} — {lens.about}",
                         f"whiskers: 95% CI, {CI_METHOD}; {small}", "Hedges per 1,000 words", fmt=".1f", **common)
     caption = "All {n} dated sentences of {pick}, oldest first."
-    out = [Panel("attention_over_time", attention, data, rows, caption, sort_passages_by=order, in_order=True, brush=True)]
+    # Every chart's rows are the pick's already (scoped=False: not narrowed to it again, once per chart and run).
+    out = [Panel("attention_over_time", attention, data, rows, caption, sort_passages_by=order, in_order=True, brush=True,
+                 scoped=False)]
     if not by_outlet:
         share = over_time(data.assign(share_pct=100 * data["share"], share_pct_low=100 * data["share_ci_low"],
                                       share_pct_high=100 * data["share_ci_high"]),
@@ -80,8 +86,9 @@ def panels(analysis: Analysis, lens: Lens, unit: str | None = None) -> list[Pane
                           f"Share of sentences naming {lens.describe()} per {per}",
                           f"% of each outlet's sentences that {per}; whiskers: 95% CI, {CI_METHOD}; {small}",
                           "% of sentences", fmt=".1f", **common)
-        out.append(Panel("share_over_time", share, data, rows, caption, sort_passages_by=order, in_order=True))
-    out += [Panel("tone_over_time", tone, data, rows, caption, sort_passages_by=order, in_order=True),
-            Panel("hedging_over_time", hedging, data, rows, caption, sort_passages_by=order, in_order=True)]
+        out.append(Panel("share_over_time", share, data, rows, caption, sort_passages_by=order, in_order=True,
+                         scoped=False))
+    out += [Panel("tone_over_time", tone, data, rows, caption, sort_passages_by=order, in_order=True, scoped=False),
+            Panel("hedging_over_time", hedging, data, rows, caption, sort_passages_by=order, in_order=True, scoped=False)]
     return out
 

@@ -7,6 +7,7 @@ and say how many, and a period filter (framing.reading.dates.Period) leaves them
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import numpy as np
@@ -139,7 +140,41 @@ OVER_TIME_COLUMNS = ["outlet_group", "period", "start", "end", "articles", "arti
 MEASURES_OVER_TIME = ("tone", "hedge_count")  # declared measures drawn over time (framing.scoring.measures)
 
 
-def over_time(table: pd.DataFrame, compared: pd.DataFrame, unit: str, tone_column: str = "tone") -> pd.DataFrame:
+@dataclass(frozen=True, eq=False)
+class TimeGrid:
+    """What ``over_time`` needs of a table and a unit whatever the pick, made once per table and unit (a pick then sums
+    only its own sentences): which rows are dated, each dated row's article, which articles each outlet group has in
+    each period, and the grid of every outlet group in every period of the span."""
+    unit: str
+    dated: np.ndarray  # (rows,) bool: the table's rows with a date
+    codes: np.ndarray  # each dated row's article, numbered in table order
+    order: np.ndarray  # dated rows by article: the rows of article a are order[bounds[a]:bounds[a + 1]]
+    bounds: np.ndarray
+    groups: dict  # (outlet group, period label) -> the articles (codes) of that outlet group in that period, sorted
+    grid: pd.MultiIndex | None  # every outlet group × every period of the span (None: no dated row)
+    days: dict  # period label -> (its first day, its last day) as ISO dates
+
+
+def time_grid(table: pd.DataFrame, unit: str) -> TimeGrid:
+    period = periods_of(table["date"], unit).to_numpy()
+    dated = period != ""
+    codes = pd.factorize(table["article_id"].to_numpy()[dated])[0]
+    first_row = np.unique(codes, return_index=True)[1]
+    articles = pd.DataFrame({"outlet_group": table["outlet_group"].to_numpy()[dated][first_row],
+                             "period": period[dated][first_row]})
+    order = np.argsort(codes, kind="stable")
+    bounds = np.searchsorted(codes[order], np.arange(len(first_row) + 1))
+    groups = articles.groupby(["outlet_group", "period"], sort=True).indices
+    first_last = span(table["date"][dated])
+    grid = pd.MultiIndex.from_product([sorted(articles["outlet_group"].unique()), labels_between(*first_last, unit)],
+                                      names=["outlet_group", "period"]) if first_last else None
+    labels = grid.get_level_values("period").unique() if grid is not None else []
+    days = {p: (start(p, unit).isoformat(), end(p, unit).isoformat()) for p in labels}
+    return TimeGrid(unit, dated, codes, order, bounds, groups, grid, days)
+
+
+def over_time(table: pd.DataFrame, compared: pd.DataFrame, unit: str, tone_column: str = "tone",
+              grid: TimeGrid | None = None) -> pd.DataFrame:
     """Per outlet group × period: its articles (all of them, and those with a compared sentence), the share of its
     sentences that are compared, and the compared sentences' mean tone (``tone_column``: the engine picked) and
     epistemic hedges per 1,000 words, each a ratio of per-article sums as its measure declares (compare.ratio_of),
@@ -149,34 +184,28 @@ def over_time(table: pd.DataFrame, compared: pd.DataFrame, unit: str, tone_colum
     without a date are left out. Every outlet has a row for every period of the span (no articles: 0 articles, no
     figures). ``small_sample`` flags groups of fewer than SMALL_SAMPLE compared sentences."""
     keys = ["outlet_group", "period"]
+    grid = grid if grid is not None else time_grid(table, unit)
     ratios = [ratio_of(next(m for m in MEASURES if m.column == c)) for c in MEASURES_OVER_TIME]
-    period = periods_of(table["date"], unit).to_numpy()
-    dated = period != ""
+    dated = grid.dated
     picked = table.index.isin(compared.index)[dated].astype(float)
-    rows = table[dated]
 
     def column(name: str) -> np.ndarray:  # the tone measure is the engine picked
-        return rows[tone_column if name == "tone" else name].to_numpy(dtype=float)
+        return table[tone_column if name == "tone" else name].to_numpy(dtype=float)[dated]
 
     # Per sentence: [picked, each ratio's numerator on picked sentences] over [1, each denominator on picked sentences]
     numerators = np.column_stack([picked] + [picked * column(r.numerator) for r in ratios])
-    denominators = np.column_stack([np.ones(len(rows))] + [picked if r.denominator == "sentences" else
-                                                          picked * column(r.denominator) for r in ratios])
+    denominators = np.column_stack([np.ones(len(picked))] + [picked if r.denominator == "sentences" else
+                                                            picked * column(r.denominator) for r in ratios])
     scale = np.array([1.0] + [r.scale for r in ratios])
-    # Per article (in corpus order, as summarise resamples them): its sums, its outlet group, its period.
-    codes = pd.factorize(rows["article_id"])[0]
-    by_article = pd.DataFrame(np.column_stack([numerators, denominators])).groupby(codes, sort=True).sum().to_numpy()
+    # Per article (in corpus order, as summarise resamples them): its sums.
+    by_article = pd.DataFrame(np.column_stack([numerators, denominators])).groupby(grid.codes, sort=True).sum().to_numpy()
     k = len(scale)
     article_num, article_den = by_article[:, :k], by_article[:, k:]
-    first_row = np.unique(codes, return_index=True)[1]
-    articles = pd.DataFrame({"outlet_group": rows["outlet_group"].to_numpy()[first_row], "period": period[dated][first_row]})
-    order = np.argsort(codes, kind="stable")  # the sentences of article a: order[bounds[a]:bounds[a + 1]]
-    bounds = np.searchsorted(codes[order], np.arange(len(first_row) + 1))
-    groups = articles.groupby(keys, sort=True).indices
-    counts, values = [], np.full((len(groups), k), np.nan)
+    order, bounds = grid.order, grid.bounds
+    counts, values = [], np.full((len(grid.groups), k), np.nan)
     resampled, with_interval = [], []
     resampler = FreshResampler(0, BOOTSTRAP_RESAMPLES)  # each group resampled as by a fresh default_rng(0)
-    for g, ((outlet, label_), members) in enumerate(groups.items()):
+    for g, ((outlet, label_), members) in enumerate(grid.groups.items()):
         num, den = article_num[members], article_den[members]
         sums_num, sums_den = num.sum(axis=0), den.sum(axis=0)
         with np.errstate(invalid="ignore", divide="ignore"):
@@ -197,14 +226,11 @@ def over_time(table: pd.DataFrame, compared: pd.DataFrame, unit: str, tone_colum
         result[name], result[f"{name}_ci_low"], result[f"{name}_ci_high"] = values[:, j], lows[:, j], highs[:, j]
     # Every outlet in every period of the span: a period without articles is a 0 in attention and a gap (not a line
     # drawn across it) in the other figures.
-    first_last = span(rows["date"])
-    if first_last:
-        grid = pd.MultiIndex.from_product([sorted(articles["outlet_group"].unique()), labels_between(*first_last, unit)],
-                                          names=keys)
-        result = result.set_index(keys).reindex(grid).reset_index()
+    if grid.grid is not None:
+        result = result.set_index(keys).reindex(grid.grid).reset_index()
         for count in ("articles", "articles_compared", "sentences", "n_sentences"):
             result[count] = result[count].fillna(0).astype(int)
     result["small_sample"] = result["n_sentences"] < SMALL_SAMPLE
-    result["start"] = [start(p, unit).isoformat() for p in result["period"]]
-    result["end"] = [end(p, unit).isoformat() for p in result["period"]]
+    result["start"] = [grid.days[p][0] for p in result["period"]]
+    result["end"] = [grid.days[p][1] for p in result["period"]]
     return result[OVER_TIME_COLUMNS]
