@@ -164,13 +164,20 @@ class FreshResampler:
 
     def ratio(self, numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
         matrix, k, one = _stacked(numerator, denominator)
+        return _ratios(self.totals(matrix), k, one)
+
+    def ratios(self, stacked: np.ndarray) -> np.ndarray:
+        """``ratio`` of numerators already beside their denominators: (rows × 2k) floats -> (resamples × k)."""
+        return _ratios(self.totals(stacked), stacked.shape[1] // 2, False)
+
+    def totals(self, matrix: np.ndarray) -> np.ndarray:
         n = len(matrix)
         if n > FRESH_COUNTS_UP_TO:
-            return _ratios(resampled_totals(matrix, np.random.default_rng(self.seed), self.resamples), k, one)
+            return resampled_totals(matrix, np.random.default_rng(self.seed), self.resamples)
         counts, totals = FRESH_COUNTS.get(n, self.seed, self.resamples), np.empty((self.resamples, matrix.shape[1]))
         for start, size in draws(n, self.resamples):  # products of the same shapes as resampled_totals': BLAS sums a
             totals[start:start + size] = counts[start:start + size] @ matrix  # 2,000-row product in another order
-        return _ratios(totals, k, one)
+        return totals
 
 
 def difference(inside: pd.DataFrame, outside: pd.DataFrame, ratio: Ratio, seed: int = 0,

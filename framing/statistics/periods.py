@@ -198,23 +198,23 @@ def over_time(table: pd.DataFrame, compared: pd.DataFrame, unit: str, tone_colum
                                                             picked * column(r.denominator) for r in ratios])
     scale = np.array([1.0] + [r.scale for r in ratios])
     # Per article (in corpus order, as summarise resamples them): its sums.
-    by_article = pd.DataFrame(np.column_stack([numerators, denominators])).groupby(grid.codes, sort=True).sum().to_numpy()
+    stacked = np.column_stack([numerators, denominators])  # numerators beside denominators, as resampling takes them
+    by_article = pd.DataFrame(stacked).groupby(grid.codes, sort=True).sum().to_numpy()
     k = len(scale)
-    article_num, article_den = by_article[:, :k], by_article[:, k:]
+    article_num = by_article[:, :k]
     order, bounds = grid.order, grid.bounds
     counts, values = [], np.full((len(grid.groups), k), np.nan)
     resampled, with_interval = [], []
     resampler = FreshResampler(0, BOOTSTRAP_RESAMPLES)  # each group resampled as by a fresh default_rng(0)
     for g, ((outlet, label_), members) in enumerate(grid.groups.items()):
-        num, den = article_num[members], article_den[members]
-        sums_num, sums_den = num.sum(axis=0), den.sum(axis=0)
+        group = by_article[members]
+        sums_num, sums_den = group[:, :k].sum(axis=0), group[:, k:].sum(axis=0)
         with np.errstate(invalid="ignore", divide="ignore"):
             values[g] = np.where(sums_den > 0, scale * sums_num / sums_den, np.nan)
         if sums_den[1] >= MIN_N_FOR_CI:
             if len(members) < MIN_ARTICLES:  # one article: resample its sentences
-                sentences = order[bounds[members[0]]:bounds[members[0] + 1]]
-                num, den = numerators[sentences], denominators[sentences]
-            resampled.append(scale * resampler.ratio(num, den))
+                group = stacked[order[bounds[members[0]]:bounds[members[0] + 1]]]
+            resampled.append(scale * resampler.ratios(group))
             with_interval.append(g)
         counts.append((outlet, label_, len(members), int((article_num[members, 0] > 0).sum()), int(sums_den[0]),
                        int(sums_den[1])))
