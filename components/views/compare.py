@@ -70,7 +70,7 @@ def panels(analysis: Analysis, lens: Lens) -> Iterator[Panel]:
                              f"{lens.tone_label}; −1 … +1 scale; mean per sentence", "Difference in mean tone",
                              lens.outlets, ["outlet_group"], lens.highlight)
     yield Panel("compare_tone", tone_chart, tone, compared, "All {n} sentences of {pick}, most negative first.",
-                sort_passages_by=[lens.tone_column])
+                sort_passages_by=[lens.tone_column], scoped=False)
     cues = analysis.cached(("one_versus_rest", "cues", *scope[:-1]), lambda: one_versus_rest(compared, compared_ratios("cues")))
     cues = cues.rename(columns={"label": "cue_kind"})
     cues = cues.assign(row=cues["cue_kind"], group_n=_with_n(cues, "outlet_group"))
@@ -82,7 +82,7 @@ def panels(analysis: Analysis, lens: Lens) -> Iterator[Panel]:
     cue_rows = compared[compared[[r.numerator for r in compared_ratios("cues")]].sum(axis=1) > 0]
     yield Panel("compare_cues", cue_chart, cues.drop(columns=["row"]), cue_rows,
                 "The {n} sentences of {pick} with an epistemic hedge, approximator or booster.",
-                sort_passages_by=["hedge_count", "booster_count"], ascending=False)
+                sort_passages_by=["hedge_count", "booster_count"], ascending=False, scoped=False)
     for title in compare_charts():  # any other measure declared for Compare: a chart of its own
         yield _declared(analysis, lens, compared, title, about, scope[:-1])
     if lens.mode == "actor":
@@ -100,7 +100,7 @@ def _declared(analysis: Analysis, lens: Lens, compared: pd.DataFrame, title: str
                         f"{units[:1].upper() + units[1:]}; one dot per outlet in each row", "Difference", lens.outlets,
                         ["outlet_group"], lens.highlight, offset="outlet_group", tooltip=[alt.Tooltip("group_n:N", title="outlet")])
     key = "compare_" + "".join(c if c.isalnum() else "_" for c in title.lower())
-    return Panel(key, chart, found.drop(columns=["row"]), compared, "All {n} sentences of {pick}.")
+    return Panel(key, chart, found.drop(columns=["row"]), compared, "All {n} sentences of {pick}.", scoped=False)
 
 
 def _portrayal(analysis: Analysis, lens: Lens) -> Panel:

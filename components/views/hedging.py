@@ -52,13 +52,14 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
         "Mean uncertainty", lens.outlets, lens.highlight, domain=[0, 1])
     return [
         Panel("hedges_by_category", categories, rates, compared[compared["hedged"]],
-              "The {n} sentences of {pick} with an epistemic hedge.", sort_passages_by=["hedge_count", "position"], ascending=False),
+              "The {n} sentences of {pick} with an epistemic hedge.", sort_passages_by=["hedge_count", "position"], ascending=False,
+              scoped=False),
         Panel("approximators_by_category", approximators, approximated, compared[compared["approximator_count"] > 0],
               "The {n} sentences of {pick} with an approximator.", sort_passages_by=["approximator_count", "position"],
-              ascending=False),
+              ascending=False, scoped=False),
         Panel("hedges_vs_boosters", balance, summary, compared[(compared["hedge_count"] > 0) | (compared["booster_count"] > 0)],
               "The {n} sentences of {pick} with a hedge or a booster.",
-              sort_passages_by=["booster_count", "hedge_count"], ascending=False),
+              sort_passages_by=["booster_count", "hedge_count"], ascending=False, scoped=False),
         Panel("uncertainty", uncertain, summary, compared, "All {n} sentences of {pick}, most uncertain first.",
-              sort_passages_by=["uncertainty"], ascending=False),
+              sort_passages_by=["uncertainty"], ascending=False, scoped=False),
     ]

@@ -38,7 +38,7 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
                   alt.Tooltip("tone:Q", format="+.2f"), alt.Tooltip("excerpt:N", title="Sentence")], x_domain=[0, 1])
     return [
         Panel("tone_by_outlet", bar, summary, compared, "All {n} sentences of {pick}, most negative first.",
-              sort_passages_by=[tone_column]),
+              sort_passages_by=[tone_column], scoped=False),
         Panel("tone_by_sentence", strip, points, scope,
-              "All {n} sentences of {pick}, in article order."),
+              "All {n} sentences of {pick}, in article order.", scoped=False),
     ]

@@ -42,6 +42,7 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
          alt.Tooltip("quoted:Q", title="of them direct quotes")])
     return [
         Panel("quoted_share", quoted, summary.drop(columns=["label", "shown"]), compared[compared["quoted"]],
-              "The {n} quoted sentences of {pick}."),
-        Panel("speakers", who, speakers, compared[compared["speaker"] != ""], "The {n} sentences of {pick} that name a speaker."),
+              "The {n} quoted sentences of {pick}.", scoped=False),
+        Panel("speakers", who, speakers, compared[compared["speaker"] != ""], "The {n} sentences of {pick} that name a speaker.",
+              scoped=False),
     ]
