@@ -166,7 +166,7 @@ class FreshResampler:
         matrix, k, one = _stacked(numerator, denominator)
         return _ratios(self.totals(matrix), k, one)
 
-    def ratios(self, stacked: np.ndarray) -> np.ndarray:
+    def stacked_ratio(self, stacked: np.ndarray) -> np.ndarray:
         """``ratio`` of numerators already beside their denominators: (rows × 2k) floats -> (resamples × k)."""
         return _ratios(self.totals(stacked), stacked.shape[1] // 2, False)
 

@@ -151,7 +151,7 @@ class TimeGrid:
     order: np.ndarray  # dated rows by article: the rows of article a are order[bounds[a]:bounds[a + 1]]
     bounds: np.ndarray
     groups: dict  # (outlet group, period label) -> the articles (codes) of that outlet group in that period, sorted
-    grid: pd.MultiIndex | None  # every outlet group × every period of the span (None: no dated row)
+    cells: pd.MultiIndex | None  # every outlet group × every period of the span (None: no dated row)
     days: dict  # period label -> (its first day, its last day) as ISO dates
 
 
@@ -166,11 +166,11 @@ def time_grid(table: pd.DataFrame, unit: str) -> TimeGrid:
     bounds = np.searchsorted(codes[order], np.arange(len(first_row) + 1))
     groups = articles.groupby(["outlet_group", "period"], sort=True).indices
     first_last = span(table["date"][dated])
-    grid = pd.MultiIndex.from_product([sorted(articles["outlet_group"].unique()), labels_between(*first_last, unit)],
-                                      names=["outlet_group", "period"]) if first_last else None
-    labels = grid.get_level_values("period").unique() if grid is not None else []
+    cells = pd.MultiIndex.from_product([sorted(articles["outlet_group"].unique()), labels_between(*first_last, unit)],
+                                       names=["outlet_group", "period"]) if first_last else None
+    labels = cells.get_level_values("period").unique() if cells is not None else []
     days = {p: (start(p, unit).isoformat(), end(p, unit).isoformat()) for p in labels}
-    return TimeGrid(unit, dated, codes, order, bounds, groups, grid, days)
+    return TimeGrid(unit, dated, codes, order, bounds, groups, cells, days)
 
 
 def over_time(table: pd.DataFrame, compared: pd.DataFrame, unit: str, tone_column: str = "tone",
@@ -214,7 +214,7 @@ def over_time(table: pd.DataFrame, compared: pd.DataFrame, unit: str, tone_colum
         if sums_den[1] >= MIN_N_FOR_CI:
             if len(members) < MIN_ARTICLES:  # one article: resample its sentences
                 group = stacked[order[bounds[members[0]]:bounds[members[0] + 1]]]
-            resampled.append(scale * resampler.ratios(group))
+            resampled.append(scale * resampler.stacked_ratio(group))
             with_interval.append(g)
         counts.append((outlet, label_, len(members), int((article_num[members, 0] > 0).sum()), int(sums_den[0]),
                        int(sums_den[1])))
@@ -226,8 +226,8 @@ def over_time(table: pd.DataFrame, compared: pd.DataFrame, unit: str, tone_colum
         result[name], result[f"{name}_ci_low"], result[f"{name}_ci_high"] = values[:, j], lows[:, j], highs[:, j]
     # Every outlet in every period of the span: a period without articles is a 0 in attention and a gap (not a line
     # drawn across it) in the other figures.
-    if grid.grid is not None:
-        result = result.set_index(keys).reindex(grid.grid).reset_index()
+    if grid.cells is not None:
+        result = result.set_index(keys).reindex(grid.cells).reset_index()
         for count in ("articles", "articles_compared", "sentences", "n_sentences"):
             result[count] = result[count].fillna(0).astype(int)
     result["small_sample"] = result["n_sentences"] < SMALL_SAMPLE
