@@ -62,21 +62,21 @@ def browser():
         b.close()
 
 
-def open_page(browser, url):
+def open_page(browser, url, timeout_ms: int = 60000):
     page = browser.new_page(viewport={"width": 1280, "height": 720})
     errors = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(url)
-    wait_idle(page)
+    wait_idle(page, timeout_ms)
     return page, errors
 
 
-def wait_idle(page):
+def wait_idle(page, timeout_ms: int = 60000):
     page.wait_for_timeout(400)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60000)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout_ms)
     # The main area's heading: the sidebar's comes first in the page and is hidden in presentation mode.
-    page.locator("[data-testid='stMain'] [data-testid='stHeading']").first.wait_for(state="visible", timeout=60000)
+    page.locator("[data-testid='stMain'] [data-testid='stHeading']").first.wait_for(state="visible", timeout=timeout_ms)
     page.wait_for_timeout(600)
 
 
@@ -547,7 +547,9 @@ def passage_outlets(page, index):
 def test_on_300_real_articles_every_view_is_whole_at_both_sizes_and_lists_its_charts_evidence(server, browser):
     """#23 on real news: nothing cut at 1280×720 or 1600×1000, the first chart high on the screen, passages that are
     every outlet's with the chart's count, outlets told apart by colour, and Story on a story several outlets covered."""
-    page, errors = open_page(browser, f"{server}/?view=Articles")
+    # The suite's last test often: once, under CI's parallel load, this first page took over 60 s to show its heading
+    # (the test alone passed in 56 s); the figures checked below do not depend on how long it took.
+    page, errors = open_page(browser, f"{server}/?view=Articles", timeout_ms=180000)
     page.get_by_text("Replace them").click()
     wait_idle(page)
     page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(str(REAL_NEWS))
