@@ -248,6 +248,9 @@ def differences(data: pd.DataFrame, row: str, value: str, low: str, high: str, v
     return alt.layer(zero, whiskers, dots, title=alt.Title(title, subtitle=subtitle), height=max(120, 34 * rows))
 
 
+PER_POINT_ARIA_UP_TO = 500  # rows of a time chart up to which each point carries its own ARIA label
+
+
 def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None, title: str, subtitle: str, y_title: str,
               outlets: list[str], highlight: str | None = None, fmt: str = ".2f", shaded=None, brush: bool = False,
               zero: bool = False) -> alt.LayerChart:
@@ -263,10 +266,13 @@ def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None,
              "small_sample"]
     data = data[list(dict.fromkeys(shown))].assign(
         interval=interval, size_note=data["small_sample"].map({True: "small sample", False: ""}))
+    # Per-point screen-reader labels only where they can be read: past PER_POINT_ARIA_UP_TO rows (a weekly chart of
+    # years) Vega formatted one for every point on every redraw, a sixth of the browser's work on a pick.
+    quiet = {} if len(data) <= PER_POINT_ARIA_UP_TO else {"aria": False}
     x = alt.X("start:T", title=None, axis=alt.Axis(labelOverlap=True, labelFlush=False))
     base = alt.Chart().encode(x=x, color=_outlet_colour(outlets, data["outlet_group"]))
     faded = f"datum.outlet_group === {json.dumps(highlight)}" if highlight else "true"
-    line = base.mark_line(strokeWidth=2).encode(
+    line = base.mark_line(strokeWidth=2, **quiet).encode(
         y=alt.Y(f"{value}:Q", title=y_title, axis=value_axis(tickMinStep=1, format="d") if fmt == "," else value_axis()),
         opacity=when(faded, 0.9, 0.25, alt.OpacityValue))
     tooltip = [alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("period:N", title="Period"),
@@ -275,7 +281,7 @@ def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None,
         tooltip.append(alt.Tooltip("interval:N", title="95% CI"))
     tooltip += [alt.Tooltip("n_sentences:Q", title="n sentences", format=","), alt.Tooltip("articles:Q", title="articles"),
                 alt.Tooltip("size_note:N", title="note")]
-    points = base.mark_point(size=55, strokeWidth=2, filled=False).encode(
+    points = base.mark_point(size=55, strokeWidth=2, filled=False, **quiet).encode(
         y=alt.Y(f"{value}:Q"), fill=alt.Fill("outlet_group:N", scale=outlet_colour_scale(outlets), legend=None),
         fillOpacity=when("datum.small_sample", 0.0, 1.0, alt.FillOpacityValue),
         opacity=opacity(pick, highlight), tooltip=tooltip).add_params(pick)
@@ -286,7 +292,7 @@ def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None,
     if zero:
         layers.append(zero_rule(alt.Y))
     if low and high:
-        layers.append(base.mark_rule(strokeWidth=1.2).encode(
+        layers.append(base.mark_rule(strokeWidth=1.2, **quiet).encode(
             y=alt.Y(f"{low}:Q"), y2=alt.Y2(f"{high}:Q"), opacity=when(faded, 0.45, 0.12, alt.OpacityValue)))
     if brush:
         line = line.add_params(alt.selection_interval(name="period", encodings=["x"]))

@@ -357,3 +357,24 @@ def test_a_slide_keeps_a_word_whole_where_a_mark_ends_inside_it():
     (line,) = _lines(_segments(row, "corpus", ""), 80)
     assert ["".join(piece for piece, _ in word) for word in line] == ["Putin’s", "contempt", "may", "grow."]
     assert line[0] == [("Putin", "negative"), ("’s", None)] and line[2] == [("may", "hedge")]
+
+
+def test_a_time_chart_of_years_of_weeks_drops_per_point_aria_labels_and_a_short_one_keeps_them():
+    # Vega formats an ARIA label for every point on every redraw; on 1,287 points that was a sixth of a pick's
+    # browser work, and nobody can listen to 1,287 labels. The chart's own description stays.
+    import pandas as pd
+
+    from components import charts
+
+    def spec(periods: int) -> dict:
+        starts = pd.date_range("2020-01-06", periods=periods, freq="7D").strftime("%Y-%m-%d")
+        data = pd.DataFrame({"outlet_group": "Daily Ledger", "period": list(starts), "start": list(starts),
+                             "mean_tone": 0.1, "low": 0.0, "high": 0.2, "n_sentences": 40, "articles": 3,
+                             "small_sample": False})
+        return charts.over_time(data, "mean_tone", "low", "high", "Tone", "sub", "Mean tone", ["Daily Ledger"]).to_dict()
+
+    def marks(s: dict) -> list[dict]:
+        return [layer["mark"] for layer in s["layer"] if layer["mark"]["type"] in ("line", "point", "rule")]
+
+    assert all("aria" not in m for m in marks(spec(charts.PER_POINT_ARIA_UP_TO)))
+    assert all(m.get("aria") is False for m in marks(spec(charts.PER_POINT_ARIA_UP_TO + 1)))
