@@ -82,9 +82,16 @@ def resampled_totals(matrix: np.ndarray, rng: np.random.Generator, resamples: in
     article (so memory stays small however many articles and columns there are)."""
     matrix = np.asarray(matrix, dtype=float)
     matrix = matrix.reshape(len(matrix), -1)
+    return _summed_by_draw(matrix, resamples, lambda start, size: resample_counts(len(matrix), rng, size))
+
+
+def _summed_by_draw(matrix: np.ndarray, resamples: int, counts_of) -> np.ndarray:
+    """Each column's sum over the resamples, one product per draw (``draws``): ``counts_of(start, size)`` gives that
+    draw's counts, drawn now or kept. The products have the same shapes either way, so BLAS sums in the same order
+    and the figures are identical (one 2,000-row product summed in another order than eight 250-row ones)."""
     out = np.empty((resamples, matrix.shape[1]))
     for start, size in draws(len(matrix), resamples):
-        out[start:start + size] = resample_counts(len(matrix), rng, size) @ matrix
+        out[start:start + size] = counts_of(start, size) @ matrix
     return out
 
 
@@ -174,10 +181,8 @@ class FreshResampler:
         n = len(matrix)
         if n > FRESH_COUNTS_UP_TO:
             return resampled_totals(matrix, np.random.default_rng(self.seed), self.resamples)
-        counts, totals = FRESH_COUNTS.get(n, self.seed, self.resamples), np.empty((self.resamples, matrix.shape[1]))
-        for start, size in draws(n, self.resamples):  # products of the same shapes as resampled_totals': BLAS sums a
-            totals[start:start + size] = counts[start:start + size] @ matrix  # 2,000-row product in another order
-        return totals
+        counts = FRESH_COUNTS.get(n, self.seed, self.resamples)
+        return _summed_by_draw(matrix, self.resamples, lambda start, size: counts[start:start + size])
 
 
 def difference(inside: pd.DataFrame, outside: pd.DataFrame, ratio: Ratio, seed: int = 0,
