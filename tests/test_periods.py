@@ -113,7 +113,7 @@ def test_time_charts_passages_run_oldest_first_for_any_pick_and_leave_undated_se
     table = dated.table
     order = periods.oldest_first(table)
     for subset in (table, table[table["outlet_group"] == "Evening Post"], table[table["hedges"].map(len) > 0]):
-        rows = subset.iloc[periods.oldest_first_within(table, order, subset)]
+        rows = table.iloc[periods.oldest_first_within(table, order, subset)]
         assert len(rows) == sum(periods.day_of(d) is not None for d in subset["date"])  # the undated note is left out
         # oldest first, then article by article as it runs: what sorting the pick's own rows would give
         assert rows[periods.PASSAGE_ORDER].values.tolist() == \

@@ -54,8 +54,8 @@ def panels(analysis: Analysis, lens: Lens, unit: str | None = None) -> list[Pane
     # The dated sentences (those the charts count), oldest first, for every chart's passages: the whole table is
     # sorted once, a pick's rows are found in that order (not sorted again) and kept as positions in the table.
     everything = analysis.cached(("oldest_first",), lambda: periods.oldest_first(table))
-    positions = analysis.cached(("over_time_rows", *lens.compared_key), lambda: table.index.get_indexer(
-        compared().index)[periods.oldest_first_within(table, everything, compared())])
+    positions = analysis.cached(("over_time_rows", *lens.compared_key),
+                                lambda: periods.oldest_first_within(table, everything, compared()))
     rows = table.iloc[positions]
     period = state.period()
     shaded = (period.first, period.last) if period else None

@@ -106,14 +106,13 @@ def oldest_first(table: pd.DataFrame) -> np.ndarray:
 
 
 def oldest_first_within(table: pd.DataFrame, order: np.ndarray, subset: pd.DataFrame) -> np.ndarray:
-    """``oldest_first`` for ``subset``, a selection of ``table``'s rows in table order, from ``table``'s ``order``
-    (positions in ``subset``): a pick's passages are put in order without sorting its rows again."""
+    """``oldest_first`` for ``subset``, a selection of ``table``'s rows, from ``table``'s ``order``: the positions in
+    ``table`` of the subset's dated rows, oldest first, found without sorting its rows again."""
     if subset is table:
         return order
-    where = np.full(len(table), -1)
-    where[table.index.get_indexer(subset.index)] = np.arange(len(subset))
-    found = where[order]
-    return found[found >= 0]
+    inside = np.zeros(len(table), dtype=bool)
+    inside[table.index.get_indexer(subset.index)] = True
+    return order[inside[order]]
 
 
 def span(dates: pd.Series) -> tuple[date, date] | None:
@@ -145,7 +144,6 @@ class TimeGrid:
     """What ``over_time`` needs of a table and a unit whatever the pick, made once per table and unit (a pick then sums
     only its own sentences): which rows are dated, each dated row's article, which articles each outlet group has in
     each period, and the grid of every outlet group in every period of the span."""
-    unit: str
     dated: np.ndarray  # (rows,) bool: the table's rows with a date
     codes: np.ndarray  # each dated row's article, numbered in table order
     order: np.ndarray  # dated rows by article: the rows of article a are order[bounds[a]:bounds[a + 1]]
@@ -170,7 +168,7 @@ def time_grid(table: pd.DataFrame, unit: str) -> TimeGrid:
                                        names=["outlet_group", "period"]) if first_last else None
     labels = cells.get_level_values("period").unique() if cells is not None else []
     days = {p: (start(p, unit).isoformat(), end(p, unit).isoformat()) for p in labels}
-    return TimeGrid(unit, dated, codes, order, bounds, groups, cells, days)
+    return TimeGrid(dated, codes, order, bounds, groups, cells, days)
 
 
 def over_time(table: pd.DataFrame, compared: pd.DataFrame, unit: str, tone_column: str = "tone",
