@@ -40,14 +40,14 @@ def equals(column: str) -> Mask:
     return lambda table, value, theme_column: table[column] == value
 
 
-def _holding(labels: pd.Series, value: str) -> pd.Series:
+def _has_label(labels: pd.Series, value: str) -> pd.Series:
     """Whether each row's list of labels holds ``value`` (a comprehension: Series.map with a lambda took twice as long)."""
     return pd.Series([value in row for row in labels.to_numpy()], index=labels.index, dtype=bool)
 
 
 def names(column: str) -> Mask:
     """The sentence's list of labels in ``column`` holds the value."""
-    return lambda table, value, theme_column: _holding(table[column], value)
+    return lambda table, value, theme_column: _has_label(table[column], value)
 
 
 FILTERS: dict[str, Filter] = {f.field: f for f in (
@@ -59,7 +59,7 @@ FILTERS: dict[str, Filter] = {f.field: f for f in (
     Filter("hedge_category", "hedge category", names("hedge_categories")),
     Filter("booster_category", "booster category",
            lambda table, value, _: table["boosters"].map(lambda cues: any(c["category"] == value for c in cues))),
-    Filter("theme", "theme", lambda table, value, theme_column: _holding(table[theme_column], value)),
+    Filter("theme", "theme", lambda table, value, theme_column: _has_label(table[theme_column], value)),
     # A table of scored mentions (framing.scoring.portrayal) says which actor each row speaks of; a sentence naming
     # two actors is then one row per actor, and a click on one actor's mark must not bring the other's.
     Filter("actor", "actor", lambda table, value, theme_column: (table["mention_of"] == value) if "mention_of" in table
