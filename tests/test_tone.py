@@ -77,8 +77,27 @@ def test_word_pieces_a_word_at_a_time_are_the_tokenizers_pieces_of_the_whole_tex
     assert tone.word_pieces(texts) == whole
 
 
+def test_the_faster_tokenizer_gives_textblobs_own_tokens(bundled):
+    """TextBlob's polarity reads its own tokenizer's tokens; the remembered-word one must give exactly the same
+    sentences of tokens, on news and on what the tokenizer treats specially (contractions, abbreviations, ellipses,
+    quotes, paragraph breaks, sarcasm and emoticons), or every TextBlob tone and the news tone model would move."""
+    from textblob import _text
+
+    from framing.models import textblob_polarity
+    from framing.scoring.parts import sentence_texts
+
+    texts = [s for a in bundled for s in sentence_texts(a)]
+    texts += ['He said: "It\'s over." Then (!) he left...', "U.S. Sen. Smith, Mr. Jones and Dr. J. Doe didn't go.",
+              "Wait... what?! 'Quoted' and “curly” ‘single’ quotes.", "First paragraph\n\nSecond one\r\n\r\nthird",
+              "Great :-) day <3 and sad :( night", "end.)  (start", "'''", "...", "", "a. b. c.", "we'll they're I'm",
+              "e.g. etc. vs. the END-OF-SENTENCE token", "((nested)) [x] {y} #tag @name $5 & co.", "“Yes.” ‘No!’ 'Maybe?'"]
+    assert [textblob_polarity.find_tokens(t) for t in texts] == [_text.find_tokens(t) for t in texts]
+    # each of TextBlob's contraction rules has an apostrophe, so a text without one skips them all
+    assert all("'" in contraction for contraction in _text.replacements)
+
+
 def test_textblob_polarity_is_textblobs_own_and_textblob_still_imports_whole(bundled):
-    """The engine loads TextBlob's pattern scorer without the package's NLTK import (see ``_pattern_sentiment``):
+    """The engine loads TextBlob's pattern scorer without the package's NLTK import (see ``framing.models.textblob_polarity``):
     the polarity shown as "TextBlob" must still be exactly what TextBlob itself gives, and code that imports
     TextBlob in the same process must still get all of it."""
     import subprocess

@@ -14,13 +14,10 @@ TextBlob polarity and VADER stay selectable as engines of their own; all run off
 from __future__ import annotations
 
 import csv
-import importlib
-import importlib.util
 import json
 import math
 import re
 import shutil
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -29,24 +26,8 @@ from pathlib import Path
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from framing.models.runtime import word_piece_tokenizer
+from framing.models.textblob_polarity import polarity_and_subjectivity
 
-
-def _pattern_sentiment():
-    """TextBlob's own polarity and subjectivity scorer (the pattern lexicon), without the rest of TextBlob.
-
-    ``import textblob`` runs the package's ``__init__``, which loads NLTK and, through it, SciPy: about 1.2 s and
-    100 MB in every process that scores tone (the app's server and each of its worker processes), though the
-    scorer needs neither. So, unless TextBlob is already loaded, the package is registered without running its
-    ``__init__``; its names (``TextBlob``, ``Word``, …) still load, from ``textblob.blob``, on first use."""
-    if "textblob" not in sys.modules:
-        spec = importlib.util.find_spec("textblob")
-        package = importlib.util.module_from_spec(spec)
-        package.__getattr__ = lambda name: getattr(importlib.import_module("textblob.blob"), name)
-        sys.modules["textblob"] = package
-    return importlib.import_module("textblob.en").sentiment
-
-
-pattern_sentiment = _pattern_sentiment()
 MODEL_DIR = Path(__file__).resolve().parents[2] / "data" / "models"
 TONE_CARD, TONE_WEIGHTS, TONE_TOKENIZER = "tone.json", "tone_wordpieces.csv", "tone_tokenizer.json"
 # The model's lexicon terms, each a function of (vader, polarity, subjectivity): a linear model reads the lexicons'
@@ -83,9 +64,7 @@ def _vader() -> SentimentIntensityAnalyzer:
 
 def lexicon_scores(text: str) -> tuple[float, float, float]:
     """VADER compound, TextBlob polarity and subjectivity: what every ``LEXICON_TERMS`` term is made of."""
-    # TextBlob's own scorer, called directly: PatternAnalyzer.analyze returns the same two numbers but builds a
-    # namedtuple class on every call, which cost half its time.
-    polarity, subjectivity = pattern_sentiment(text)
+    polarity, subjectivity = polarity_and_subjectivity(text)
     return float(_vader().polarity_scores(text)["compound"]), float(polarity), float(subjectivity)
 
 
