@@ -20,6 +20,7 @@ import importlib
 import importlib.util
 import re
 import sys
+from functools import cache
 from itertools import chain
 
 
@@ -120,12 +121,16 @@ def find_tokens(string: str) -> list[str]:
     return [pattern.RE_EMOTICONS.sub(_emoticon, s) for s in joined]
 
 
-# TextBlob's own scorer object, copied so TextBlob itself keeps its tokenizer; the copy loads the same lexicon.
-_scorer = copy.copy(_en.sentiment)
-_scorer.tokenizer = find_tokens
+@cache
+def _scorer():
+    """TextBlob's own scorer object, copied so TextBlob itself keeps its tokenizer. Made on first use: copying it
+    loads the pattern lexicon (~0.1 s), which a process that scores no tone never needs."""
+    scorer = copy.copy(_en.sentiment)
+    scorer.tokenizer = find_tokens
+    return scorer
 
 
 def polarity_and_subjectivity(text: str) -> tuple[float, float]:
     """TextBlob's (polarity, subjectivity) of ``text``: ``TextBlob(text).sentiment``'s two numbers. Called directly:
     PatternAnalyzer.analyze returns the same two numbers but builds a namedtuple class on every call."""
-    return _scorer(text)
+    return _scorer()(text)
