@@ -96,6 +96,20 @@ def test_the_faster_tokenizer_gives_textblobs_own_tokens(bundled):
     assert all("'" in contraction for contraction in _text.replacements)
 
 
+def test_vader_without_its_emoji_step_gives_vaders_own_scores(bundled):
+    """The VADER engine skips VADER's emoji step for a text without emoji; every score must stay VADER's own, with
+    emoji or without, through its modifiers, "kind of", negations and "but"."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from framing.scoring.parts import sentence_texts
+
+    texts = [s for a in bundled for s in sentence_texts(a)]
+    texts += ["I love it 😀", "😀", "sad😢day", "  padded text  ", "kind of good", "It is kind of a mess.", "not bad at all",
+              "The plan isn't great, but it works!", "VERY good", "", "Extremely bad :(", "no 🙂 emoji 🙁 twice"]
+    vader = SentimentIntensityAnalyzer()
+    assert [tone._vader().polarity_scores(t) for t in texts] == [vader.polarity_scores(t) for t in texts]
+
+
 def test_textblob_polarity_is_textblobs_own_and_textblob_still_imports_whole(bundled):
     """The engine loads TextBlob's pattern scorer without the package's NLTK import (see ``framing.models.textblob_polarity``):
     the polarity shown as "TextBlob" must still be exactly what TextBlob itself gives, and code that imports

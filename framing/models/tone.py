@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
 
 from framing.models.runtime import word_piece_tokenizer
 from framing.models.textblob_polarity import polarity_and_subjectivity
@@ -57,9 +57,30 @@ TONE_ENGINES = {
 DEFAULT_TONE_ENGINE = "news"
 
 
+class _Vader(SentimentIntensityAnalyzer):
+    """VADER, giving its own scores, without its emoji step where a text has no emoji: that step rebuilds the text
+    a character at a time in Python (a fifth of VADER's time on news) and, without an emoji, gives it back as it
+    was. The rest is VADER's ``polarity_scores`` step for step (vaderSentiment 3.3.2, pinned; tested equal)."""
+
+    def polarity_scores(self, text: str) -> dict[str, float]:
+        if not self.emojis.keys().isdisjoint(text):  # VADER replaces an emoji character by its description
+            return super().polarity_scores(text)
+        text = text.strip()
+        sentitext = SentiText(text)
+        sentiments: list = []
+        words = sentitext.words_and_emoticons
+        for i, item in enumerate(words):
+            if item.lower() in BOOSTER_DICT or (i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of"):
+                sentiments.append(0)  # a modifier or "kind of": no valence of its own
+                continue
+            sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
+        sentiments = self._but_check(words, sentiments)
+        return self.score_valence(sentiments, text)
+
+
 @lru_cache(maxsize=1)
 def _vader() -> SentimentIntensityAnalyzer:
-    return SentimentIntensityAnalyzer()
+    return _Vader()
 
 
 def lexicon_scores(text: str) -> tuple[float, float, float]:
