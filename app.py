@@ -19,3 +19,4 @@ state.start_view(first)
 st.segmented_control("View", list(available), key="view", bind="query-params", on_change=state.keep_view,
                      label_visibility="collapsed")
 views.show(available[state.current_view(first)], analysis, lens)
+state.warm_imports()  # after the page: what an upload will need loads in the background

@@ -38,15 +38,14 @@ POOL_FROM_ARTICLES = 300  # new articles from which a pool of processes is worth
 
 
 @st.cache_resource(show_spinner=False)
-def _warm_imports() -> threading.Thread:
-    """scikit-learn (the found themes of an upload) takes ~1.5 s to import: once per server, in the background from
-    the first page on, not on the first visitor's upload."""
+def warm_imports() -> threading.Thread:
+    """scikit-learn (the found themes of an upload) takes ~1.5 s to import: once per server, in the background, not
+    on the first visitor's upload. Called once the page is drawn: started earlier, it imported narwhals for
+    scikit-learn while the first run imported it for Altair, and Python's import locks stopped one of the two with
+    a deadlock error (seen in a test of a fresh process), besides slowing the first page."""
     thread = threading.Thread(target=importlib.import_module, args=("sklearn.decomposition",), daemon=True)
     thread.start()
     return thread
-
-
-_warm_imports()
 
 
 @st.cache_resource(show_spinner=False)
