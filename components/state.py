@@ -12,8 +12,9 @@ from __future__ import annotations
 import importlib
 import multiprocessing.spawn
 import threading
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from functools import lru_cache
 
 import pandas as pd
@@ -34,6 +35,10 @@ from framing.statistics.found_themes import theme_lexicon, themes_from_text
 from .selection import decode_mark, encode_mark, selection_from_event
 
 GENERAL_THEME_SET = "policy_frames"  # the default theme set for any corpus but the bundled one
+# Uploads of this many bytes or more, in a format that holds many articles, start their pool of processes while the
+# server reads them: 300 articles of news are about 2 MB of CSV (1,000 short synthetic ones 2.7 MB).
+POOL_WHILE_READING_BYTES = 1_000_000
+MANY_ARTICLE_SUFFIXES = (".csv", ".jsonl")
 POOL_FROM_ARTICLES = 300  # new articles from which a pool of processes is worth its start-up (~1.5 s): an article takes ~10 ms on one core
 
 
@@ -182,44 +187,74 @@ def _analyse(articles: list[Article], lex: Lexicons, pool: ProcessPoolExecutor |
     return Analysis(articles, lex, table, paragraph_texts(articles))
 
 
-def _analysed_with_the_lists(articles: list[Article]) -> list[intake.Message]:
+def _analysed_with_the_lists(articles: list[Article], started: ProcessPoolExecutor | None = None) -> list[intake.Message]:
     """A new corpus's lists follow it (``_lists_follow``) and, for a large upload, it is analysed at the same time:
     the text parts need no lexicon, so a pool of processes starts on them while the actor and theme lists are found
     here; the cue parts follow in the same pool once the lists are settled. The finished analysis is kept, so the
-    rerun draws at once. With one core, a small upload or no free analysis slot, the lists are found first and the
-    rerun analyses as before (``current_analysis``)."""
+    rerun draws at once. ``started``: a pool that started while the upload was read (``_pool_while_reading``, which
+    holds its analysis slot). With one core, a small upload or no free analysis slot, the lists are found first and
+    the rerun analyses as before (``current_analysis``)."""
     cache = _part_cache()
     new = [a for a in articles if cache.get(("text", parts.text_key(a))) is None]
+    if articles is _bundled().articles:
+        return _lists_follow(articles)
+    if started is not None:
+        return _analysed_by(started, articles, new) if len(new) >= POOL_FROM_ARTICLES else _lists_follow(articles)
     slots = _analysis_slots()
-    if articles is _bundled().articles or not slots.acquire(blocking=False):
+    if not slots.acquire(blocking=False):
         return _lists_follow(articles)
     pool = _pool_for(len(new))
     if pool is None:
         slots.release()
         return _lists_follow(articles)
     try:
-        submitted = parts.submit_text_parts(pool, new)
-        said = _lists_follow(articles)
-        bar, progress = _progress_bar("Analysing", len(new))
-        parts.store_text_parts(submitted, cache, progress)
-        if bar is not None:
-            bar.empty()
-        lex = lexicons()
-        st.session_state["_analysis"] = (articles, lex, _analyse(articles, lex, pool))
-        return said
+        return _analysed_by(pool, articles, new)
     finally:
         pool.shutdown(cancel_futures=True)
+        slots.release()
+
+
+def _analysed_by(pool: ProcessPoolExecutor, articles: list[Article], new: list[Article]) -> list[intake.Message]:
+    submitted = parts.submit_text_parts(pool, new)
+    said = _lists_follow(articles)
+    bar, progress = _progress_bar("Analysing", len(new))
+    parts.store_text_parts(submitted, _part_cache(), progress)
+    if bar is not None:
+        bar.empty()
+    lex = lexicons()
+    st.session_state["_analysis"] = (articles, lex, _analyse(articles, lex, pool))
+    return said
+
+
+@contextmanager
+def _pool_while_reading(files) -> Iterator[ProcessPoolExecutor | None]:
+    """For a large upload (``POOL_WHILE_READING_BYTES`` of CSV or JSONL), a pool of processes that start, importing the
+    engine and loading its models (about a second each), while this process reads the files; it holds an analysis
+    slot until the upload is analysed. None where there is one core, a small upload or no free slot."""
+    jobs = min(parts.usable_cores(), budget().max_workers)
+    size = sum(upload.size for upload in files if upload.name.lower().endswith(MANY_ARTICLE_SUFFIXES))
+    slots = _analysis_slots()
+    if jobs < 2 or size < POOL_WHILE_READING_BYTES or not slots.acquire(blocking=False):
+        yield None
+        return
+    pool = parts.process_pool(jobs)
+    try:
+        parts.start(pool, jobs)
+        yield pool
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)  # an upload of few articles does not wait for the start-up
         slots.release()
 
 
 # --- changes to the corpus ------------------------------------------------------------------------------
 
 
-def _apply(result: intake.Intake, new_corpus: bool = False) -> None:
+def _apply(result: intake.Intake, new_corpus: bool = False, pool: ProcessPoolExecutor | None = None) -> None:
     """Store the articles and their messages; with ``new_corpus`` (articles added or replaced, not a metadata edit)
-    the actor and theme lists follow the corpus."""
+    the actor and theme lists follow the corpus (and ``pool``, started for it, analyses it)."""
     st.session_state["articles"] = result.articles
-    st.session_state["messages_articles"] = result.messages + (_analysed_with_the_lists(result.articles) if new_corpus else [])
+    st.session_state["messages_articles"] = result.messages + (
+        _analysed_with_the_lists(result.articles, pool) if new_corpus else [])
 
 
 FOLLOWING_LISTS = ("actors", "themes")  # lists that follow the corpus until the visitor edits them
@@ -310,17 +345,18 @@ def follow_articles(name: str) -> None:
 
 def add_uploads(files, replace_corpus: bool) -> None:
     """Read uploaded files in memory (``getvalue``); a file's name is only a label, never a path."""
-    batches = []
-    for upload in files:
-        data = upload.getvalue()
-        try:
-            batches.append((upload.name, intake.read_upload(upload.name, data, budget()),
-                            intake.is_saved_corpus(upload.name, data)))
-        except InputError as error:
-            batches.append((upload.name, error, False))
-        except Exception as error:  # noqa: BLE001 — an unforeseen failure must not cost the session its articles
-            batches.append((upload.name, InputError(upload.name, f"could not be read ({type(error).__name__})"), False))
-    _apply(intake.add(corpus(), batches, replace_corpus, budget()), new_corpus=True)
+    with _pool_while_reading(files) as pool:
+        batches = []
+        for upload in files:
+            data = upload.getvalue()
+            try:
+                batches.append((upload.name, intake.read_upload(upload.name, data, budget()),
+                                intake.is_saved_corpus(upload.name, data)))
+            except InputError as error:
+                batches.append((upload.name, error, False))
+            except Exception as error:  # noqa: BLE001 — an unforeseen failure must not cost the session its articles
+                batches.append((upload.name, InputError(upload.name, f"could not be read ({type(error).__name__})"), False))
+        _apply(intake.add(corpus(), batches, replace_corpus, budget()), new_corpus=True, pool=pool)
 
 
 def add_pasted(text: str, replace_corpus: bool) -> None:

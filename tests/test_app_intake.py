@@ -356,3 +356,40 @@ def test_the_bundled_articles_bring_back_the_story_themes():
     at.button(key="reset_corpus").click().run()
     assert at.selectbox(key="themes").value == "corpus"
     assert not any(o.startswith("Found in these articles") for o in at.selectbox(key="themes").options)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("articles, words", [(400, 0), (20, 9_000)])
+def test_a_large_upload_starts_its_processes_while_it_is_read_and_every_article_is_analysed(monkeypatch, articles, words):
+    """A CSV of 1 MB or more starts a pool of processes before it is read (their start-up overlaps the reading).
+    Whether the upload then holds many articles (the pool analyses them) or a few long ones (the pool is let go and
+    the rerun analyses them here), every article is analysed, the same as in one process."""
+    import pandas as pd
+
+    from bench.load import corpus_csv
+    from components import state
+    from framing.scoring import parts
+    from framing.scoring.table import sentence_table
+
+    if parts.usable_cores() < 2:
+        pytest.skip("one core: no pool of processes")
+    data = corpus_csv(articles, seed=7)
+    if words:  # a few long articles: their text is the same paragraphs many times over
+        rows = list(csv.DictReader(io.StringIO(data.decode())))
+        for row in rows:
+            row["text"] = "\n\n".join([row["text"]] * (words // len(row["text"].split()) + 1))
+        out = io.StringIO()
+        writer = csv.DictWriter(out, list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+        data = out.getvalue().encode()
+    assert len(data) >= state.POOL_WHILE_READING_BYTES
+    started, start = [], parts.start
+    monkeypatch.setattr(parts, "start", lambda pool, workers: (started.append(workers), start(pool, workers)))
+    at = run_app(view="Articles")
+    upload(at, ("many.csv", data, "text/csv"))
+    assert not at.exception and not messages(at, "error")
+    assert started, "the pool did not start while the upload was read"
+    loaded, lexicons, analysis = at.session_state["_analysis"]
+    assert len(loaded) == articles + 5 and analysis.table["article_id"].nunique() == articles + 5
+    pd.testing.assert_frame_equal(analysis.table, sentence_table(loaded, lexicons))

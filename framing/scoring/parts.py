@@ -30,7 +30,7 @@ import numpy as np
 
 from framing.language.lexicon import Lexicons, theme_set_column
 from framing.language.voice import attribution, outside_quotes, people_named, quote_spans, quoted_share, resolve_speakers
-from framing.reading.corpus import Article, paragraphs
+from framing.reading.corpus import Article, article_from_text, paragraphs
 from framing.reading.segment import sentence_spans
 from framing.scoring.measures import MEASURES, Sentence
 
@@ -207,6 +207,19 @@ def _task(articles: list[Article], lexicons: Lexicons) -> list[tuple[Part, Part]
     """One task in a worker process."""
     lexicons = worker_lexicons(lexicons)
     return [article_parts(a, lexicons) for a in articles]
+
+
+def _ready() -> None:
+    """A worker's first task: the engine is imported to unpickle it, and scoring one sentence loads every model a
+    text part reads (the tone model, MiniLM's word pieces, TextBlob's and VADER's lexicons)."""
+    text_part(article_from_text("Ready.", "ready"))
+
+
+def start(pool: Executor, workers: int) -> None:
+    """``pool``'s ``workers`` processes start now and make themselves ready (about a second each: ``_ready``), so
+    the first articles sent find them so."""
+    for _ in range(workers):
+        pool.submit(_ready)
 
 
 def _text_task(articles: list[Article]) -> list[Part]:
