@@ -74,6 +74,14 @@ def interval_text(low: pd.Series, high: pd.Series, fmt: str) -> pd.Series:
                       for a, b in zip(low, high)], index=low.index, dtype=object)
 
 
+def named(chart: alt.Chart, view: str) -> alt.Chart:
+    """``chart``, a layer's chart with a selection, under the view name ``view``. Left unnamed, Altair named it by a
+    hash of its JSON, made on every build with the chart's data in it: a DataFrame given to the chart was printed
+    as text for that (a tenth of Compare's run)."""
+    chart.name = view
+    return chart
+
+
 def point_selection(fields: list[str]) -> alt.Parameter:
     """The click selection every chart carries, named "pick"; its fields are filter fields (framing.statistics.filters).
 
@@ -125,6 +133,7 @@ def bars_with_ci(data: pd.DataFrame, value: str, low: str, high: str, title: str
     bars = base.mark_bar().encode(
         x=alt.X(f"{value}:Q", title=x_title, scale=scale), color=_outlet_colour(outlets, data["outlet_group"]),
         opacity=opacity(pick, highlight), tooltip=tooltip).add_params(pick)
+    bars = named(bars, "bars")
     whiskers = base.mark_rule(color="#111", strokeWidth=1.5).encode(x=alt.X(f"{low}:Q"), x2=alt.X2(f"{high}:Q"),
                                                                       tooltip=tooltip)
     labels = base.mark_text(align="left", dx=4, color="#333").encode(
@@ -193,6 +202,7 @@ def dots(data: pd.DataFrame, x: str, y: str, fields: list[str], title: str, subt
         color=_outlet_colour(outlets, data["outlet_group"]), opacity=opacity(pick, highlight), tooltip=tooltip,
     ).add_params(pick)
     if diagonal:
+        chart = named(chart, "dots")
         line = alt.Chart(pd.DataFrame({"a": [0.0, top], "b": [0.0, top]})).mark_line(color="#64748b", strokeDash=[5, 4]).encode(
             x=alt.X("a:Q"), y=alt.Y("b:Q"))
         chart = line + chart
@@ -244,6 +254,7 @@ def differences(data: pd.DataFrame, row: str, value: str, low: str, high: str, v
                  alt.Tooltip("interval:N", title="95% CI"),
                  alt.Tooltip(f"{verdict}:N", title="verdict"), *tip],
     ).add_params(pick)
+    dots = named(dots, "dots")
     rows = data[row].nunique() * (data[offset].nunique() if offset else 1)
     return alt.layer(zero, whiskers, dots, title=alt.Title(title, subtitle=subtitle), height=max(120, 34 * rows))
 
@@ -285,6 +296,7 @@ def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None,
         y=alt.Y(f"{value}:Q"), fill=alt.Fill("outlet_group:N", scale=outlet_colour_scale(outlets), legend=None),
         fillOpacity=when("datum.small_sample", 0.0, 1.0, alt.FillOpacityValue),
         opacity=opacity(pick, highlight), tooltip=tooltip).add_params(pick)
+    points = named(points, "points")
     layers = []
     if shaded:
         band = pd.DataFrame({"first": [shaded[0]], "last": [shaded[1]]})
@@ -295,7 +307,7 @@ def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None,
         layers.append(base.mark_rule(strokeWidth=1.2, **quiet).encode(
             y=alt.Y(f"{low}:Q"), y2=alt.Y2(f"{high}:Q"), opacity=when(faded, 0.45, 0.12, alt.OpacityValue)))
     if brush:
-        line = line.add_params(alt.selection_interval(name="period", encodings=["x"]))
+        line = named(line.add_params(alt.selection_interval(name="period", encodings=["x"])), "line")
     # title and height given to the layer itself: .properties() would copy and check the whole layered chart again
     return alt.layer(*layers, line, points, data=data, title=alt.Title(title, subtitle=subtitle), height=240)
 
@@ -343,5 +355,6 @@ def stance_differences(data: pd.DataFrame, row: str, title: str, subtitle: str, 
                  alt.Tooltip("interval:N", title="95% CI"), alt.Tooltip("level:N", title="outlet vs rest"),
                  alt.Tooltip("verdict:N")],
     ).add_params(pick)
+    dots = named(dots, "dots")
     return alt.layer(zero, whiskers, dots, title=alt.Title(title, subtitle=subtitle),
                      height=max(120, 2 * 30 * data[row].nunique()))
