@@ -215,6 +215,8 @@ def _analysed_with_the_lists(articles: list[Article], started: ProcessPoolExecut
 
 
 def _analysed_by(pool: ProcessPoolExecutor, articles: list[Article], new: list[Article]) -> list[intake.Message]:
+    """``new`` articles' text parts sent to ``pool`` before the lists are found here, then the whole analysis kept;
+    the lists' messages."""
     submitted = parts.submit_text_parts(pool, new)
     said = _lists_follow(articles)
     bar, progress = _progress_bar("Analysing", len(new))
@@ -239,7 +241,7 @@ def _pool_while_reading(files) -> Iterator[ProcessPoolExecutor | None]:
         return
     pool = parts.process_pool(jobs)
     try:
-        parts.start(pool, jobs)
+        parts.start_workers(pool, jobs)
         yield pool
     finally:
         pool.shutdown(wait=False, cancel_futures=True)  # an upload of few articles does not wait for the start-up

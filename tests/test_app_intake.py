@@ -384,8 +384,8 @@ def test_a_large_upload_starts_its_processes_while_it_is_read_and_every_article_
         writer.writerows(rows)
         data = out.getvalue().encode()
     assert len(data) >= state.POOL_WHILE_READING_BYTES
-    started, start = [], parts.start
-    monkeypatch.setattr(parts, "start", lambda pool, workers: (started.append(workers), start(pool, workers)))
+    started, start = [], parts.start_workers
+    monkeypatch.setattr(parts, "start_workers", lambda pool, workers: (started.append(workers), start(pool, workers)))
     at = run_app(view="Articles")
     upload(at, ("many.csv", data, "text/csv"))
     assert not at.exception and not messages(at, "error")

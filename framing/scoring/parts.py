@@ -215,7 +215,7 @@ def _ready() -> None:
     text_part(article_from_text("Ready.", "ready"))
 
 
-def start(pool: Executor, workers: int) -> None:
+def start_workers(pool: Executor, workers: int) -> None:
     """``pool``'s ``workers`` processes start now and make themselves ready (about a second each: ``_ready``), so
     the first articles sent find them so."""
     for _ in range(workers):
