@@ -45,9 +45,10 @@ POOL_FROM_ARTICLES = 300  # new articles from which a pool of processes is worth
 @st.cache_resource(show_spinner=False)
 def warm_imports() -> threading.Thread:
     """scikit-learn (the found themes of an upload) takes ~1.5 s to import: once per server, in the background, not
-    on the first visitor's upload. Called once the page is drawn: started earlier, it imported narwhals for
-    scikit-learn while the first run imported it for Altair, and Python's import locks stopped one of the two with
-    a deadlock error (seen in a test of a fresh process), besides slowing the first page."""
+    on the first visitor's upload. Called once the page is drawn, so the app's own imports are done: it was started
+    when this module was imported, and in a process that imported it before Altair (a test did) both threads
+    imported narwhals at once and Python's import locks stopped one with a deadlock error. The app was safe only
+    because its sidebar happened to import Altair first."""
     thread = threading.Thread(target=importlib.import_module, args=("sklearn.decomposition",), daemon=True)
     thread.start()
     return thread
