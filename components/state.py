@@ -164,10 +164,15 @@ def _progress_bar(what: str, total: int):
     return bar, progress
 
 
+def _pool_jobs() -> int:
+    """Processes an upload's pool gets: the cores this process may use, at most the budget's ``max_workers``."""
+    return min(parts.usable_cores(), budget().max_workers)
+
+
 def _pool_for(new: int) -> ProcessPoolExecutor | None:
     """A pool of processes for ``new`` articles to analyse: when there are many and more than one core (the server's
     own thread then only waits, so other visitors' pages keep answering)."""
-    jobs = min(parts.usable_cores(), budget().max_workers)
+    jobs = _pool_jobs()
     return parts.process_pool(jobs) if jobs > 1 and new >= POOL_FROM_ARTICLES else None
 
 
@@ -234,7 +239,7 @@ def _pool_while_reading(files) -> Iterator[ProcessPoolExecutor | None]:
     """For a large upload (``POOL_WHILE_READING_BYTES`` of CSV or JSONL), a pool of processes that start, importing the
     engine and loading its models (about a second each), while this process reads the files; it holds an analysis
     slot until the upload is analysed. None where there is one core, a small upload or no free slot."""
-    jobs = min(parts.usable_cores(), budget().max_workers)
+    jobs = _pool_jobs()
     size = sum(upload.size for upload in files if upload.name.lower().endswith(MANY_ARTICLE_SUFFIXES))
     slots = _analysis_slots()
     if jobs < 2 or size < POOL_WHILE_READING_BYTES or not slots.acquire(blocking=False):
