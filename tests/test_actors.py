@@ -106,3 +106,33 @@ def test_a_name_with_and_without_its_middle_name_is_one_actor_named_as_its_speak
     found = actors_from_text(articles).set_index("actor")
     assert found.loc["Hillary Rodham Clinton", "aliases"] == "Hillary Rodham Clinton|Hillary Clinton"
     assert merge_aliases(["Hillary Clinton", "Hillary Rodham Clinton"])["Hillary Clinton"] == "Hillary Rodham Clinton"
+
+
+def test_a_place_inside_a_longer_name_is_no_mention_of_it_and_the_longest_name_wins():
+    stories = [("Gazette", "The New York Times reported on New Jersey.\n\nNew Yorkers in New York disagreed."),
+               ("Herald", "New York and New Jersey replied to the New York Times.\n\nThe New York Timesman left.")]
+    articles = [article_from_text(text, f"row {i}", article_id=f"p{i}", outlet=outlet) for i, (outlet, text) in enumerate(stories)]
+    found = actors_from_text(articles).set_index("actor")
+    # "New York Times" is named twice and is no mention of New York; "New Yorkers" is no name on the list;
+    # "New York Timesman" is not the newspaper, so it names New York
+    assert found.loc["New York", "mentions"] == 3 and found.loc["New Jersey", "mentions"] == 2
+
+
+def test_an_organisation_named_at_the_end_of_a_sentence_is_the_same_organisation_and_a_place_acronym_is_a_place():
+    stories = [("Gazette", "The poll was run by the Kaiser Family Foundation. The USA agreed."),
+               ("Herald", "The Kaiser Family Foundation ran a poll, and the USA agreed."),
+               ("Gazette", "Shares of Acme Corp. fell.")]
+    articles = [article_from_text(text, f"row {i}", article_id=f"k{i}", outlet=outlet) for i, (outlet, text) in enumerate(stories)]
+    found = actors_from_text(articles).set_index("actor")
+    assert found.loc["Kaiser Family Foundation", "aliases"] == "Kaiser Family Foundation"  # not "…Foundation." too
+    assert found.loc["Kaiser Family Foundation", "articles"] == 2
+    assert found.loc["United States", "kind"] == "place" and "USA" not in found.index
+
+
+def test_a_capitalised_run_across_a_full_stop_is_two_names():
+    from framing.language.actors import _sentence_pieces
+
+    assert _sentence_pieces("Kaiser Family Foundation. The National Rifle Association") == [
+        "Kaiser Family Foundation", "The National Rifle Association"]
+    assert _sentence_pieces("John F. Kennedy Center") == ["John F. Kennedy Center"]  # an initial
+    assert _sentence_pieces("Acme Corp.") == ["Acme Corp."] and _sentence_pieces("the U.S. Senate.") == ["the U.S. Senate"]

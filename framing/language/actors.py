@@ -19,6 +19,7 @@ from framing.language.lexicon import Lexicons
 from framing.language.voice import SURNAME_SHARE, merge_aliases, people_named, titled_names, without_initials
 from framing.reading.clean import UNKNOWN
 from framing.reading.corpus import Article, written_in_lower_case
+from framing.reading.segment import ABBREVIATIONS
 
 _TITLE_WORDS = {"foreign", "minister", "prime", "president", "vice", "secretary", "general", "senator", "representative",
                 "governor", "mayor", "ambassador", "chancellor", "speaker", "leader", "chairman", "director", "chief",
@@ -239,6 +240,27 @@ def _organisation(run: str) -> str | None:
     return " ".join(words) if lowered & _ORGANISATION_WORDS else None
 
 
+def _sentence_pieces(run: str) -> list[str]:
+    """A capitalised run cut where a sentence ends inside it ("Kaiser Family Foundation. The NRA" -> "Kaiser Family
+    Foundation", "The NRA"), the full stop dropped."""
+    pieces, words = [], []
+    for word in run.split():
+        kept = _without_full_stop(word)
+        words.append(kept)
+        if kept != word:
+            pieces.append(" ".join(words))
+            words = []
+    return pieces + [" ".join(words)] if words else pieces
+
+
+def _without_full_stop(word: str) -> str:
+    """A word without the full stop that ends a sentence ("House." -> "House"); an abbreviation's, a dotted acronym's
+    and an initial's kept ("Corp.", "U.S.", "F.")."""
+    if not word.endswith(".") or "." in word[:-1] or word[:-1].lower() in ABBREVIATIONS or len(word) == 2:
+        return word
+    return word[:-1]
+
+
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[0].isupper())
 
@@ -279,12 +301,14 @@ def _distinct(key: str, forms: Counter) -> list[str]:
 
 def organisations_from_text(articles: list[Article], people: pd.DataFrame | None = None) -> pd.DataFrame:
     """The organisations a corpus names most: capitalised runs with an organisation word ("National Rifle
-    Association", "Supreme Court"), institutions news names in one word ("Congress", "Pentagon"), and acronyms the
-    corpus never writes in lower case ("NRA", "FBI"); an acronym the text defines ("Congressional Budget Office
-    (CBO)") is an alias of its full name. Outlet names and the people found are left out."""
+    Association", "Supreme Court"; a run ends where a sentence does), institutions news names in one word ("Congress",
+    "Pentagon"), and acronyms the corpus never writes in lower case ("NRA", "FBI"; not a place's, "USA"); an acronym
+    the text defines ("Congressional Budget Office (CBO)") is an alias of its full name. Outlet names and the people
+    found are left out."""
     listed = pd.read_csv(ORGANISATIONS_FILE, dtype=str, keep_default_na=False)
     canonical = dict(zip(listed["alias"], listed["organisation"]))
     listed_names = _names_pattern(canonical)
+    place_names = set(pd.read_csv(PLACES_FILE, dtype=str, keep_default_na=False)["alias"])  # "USA" is a place
     outlets = {_outlet_of(a) for a in articles}
     own_names = {o.lower() for o in outlets}
     person_words = {w for aliases in (people["aliases"] if people is not None else []) for form in aliases.split("|")
@@ -303,11 +327,12 @@ def organisations_from_text(articles: list[Article], people: pd.DataFrame | None
         for block in article.blocks:
             text = block.text
             written = {form: canonical[form] for form in listed_names.findall(text)}
-            written.update({name: canonical.get(name, name) for m in _ORG_RUN.finditer(text)
-                            if (name := _organisation(m.group())) and name not in written})
-            written.update({a: canonical.get(a, a) for a in _ACRONYM.findall(text) if a not in _NOT_ACRONYMS and a not in written})
+            written.update({name: canonical.get(name, name) for m in _ORG_RUN.finditer(text) for run in _sentence_pieces(m.group())
+                            if (name := _organisation(run)) and name not in written})
+            written.update({a: canonical.get(a, a) for a in _ACRONYM.findall(text)
+                            if a not in _NOT_ACRONYMS and a not in place_names and a not in written})
             for m in _DEFINED.finditer(text):
-                full = _organisation(m["full"])
+                full = _organisation(_sentence_pieces(m["full"])[-1])
                 if full and _initials(full) == m["short"]:
                     defined[(m["short"], full)] += 1
             written = {form: name for form, name in written.items() if kept(name)}
