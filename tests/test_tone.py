@@ -1,6 +1,7 @@
 """The news tone model: what it says of plain news sentences, that its shipped files are what its card says, and
 that a sentence's tone is the sum its weights spell out (so the CSV can be checked by hand)."""
 import csv
+import json
 
 import pytest
 
@@ -19,7 +20,7 @@ def test_plainly_positive_news_reads_above_neutral_and_neutral_above_negative():
     assert all(abs(score(t)) < 0.1 for t in NEUTRAL)
 
 
-def test_a_sentences_tone_is_the_bias_the_mean_word_piece_weight_and_the_lexicon_terms():
+def test_a_sentences_tone_is_the_bias_the_mean_lowest_and_highest_word_piece_weight_and_the_lexicon_terms():
     model = tone.tone_model()
     with (tone.MODEL_DIR / tone.TONE_WEIGHTS).open(newline="", encoding="utf-8") as f:
         weights = {row["word_piece"]: float(row["weight"]) for row in csv.DictReader(f)}
@@ -32,8 +33,10 @@ def test_a_sentences_tone_is_the_bias_the_mean_word_piece_weight_and_the_lexicon
              "polarity_times_subjectivity": polarity * subjectivity, "vader_magnitude": abs(vader),
              "polarity_magnitude": abs(polarity), "vader_none": 0.0}
     assert set(model.lexicon) == set(terms)  # the card names every term it weighs
-    by_hand = (model.bias + sum(weights[p] for p in pieces) / len(pieces)
-               + sum(model.lexicon[name] * value for name, value in terms.items()))
+    card = json.loads((tone.MODEL_DIR / tone.TONE_CARD).read_text("utf-8"))
+    piece_weights = [weights[p] for p in pieces]
+    by_hand = (card["bias"] + sum(piece_weights) / len(pieces) + card["lowest"] * min(piece_weights)
+               + card["highest"] * max(piece_weights) + sum(card["lexicon"][name] * value for name, value in terms.items()))
     assert tone.tone_scores(text)["tone"] == pytest.approx(max(-1, min(1, by_hand)), abs=1e-4)
 
 

@@ -19,18 +19,28 @@ The recipe (settings in training/config.toml, [tone]; every data file from train
 4. **The student**, what ships: a ridge regression from the mean of the sentence's static word pieces, the mean of
    one free weight per word piece (scaled by ``free_scale``: how far a piece may depart from what its static vector
    says) and the lexicon terms, fitted on the raters' means and the soft labels. Because it is linear, both word
-   piece parts fold into one weight each: tone = bias + mean(weight of each word piece) + Σ weight · lexicon term,
-   clipped to −1…1. The weights are a reviewable CSV; scoring is a tokenizer and a lookup.
+   piece parts fold into one weight each.
+5. **A second stage** on the same data: a ridge regression (``second_alpha``) from the student's score and the lowest
+   and highest weight among the sentence's word pieces (what a mean hides: one strongly negative word), folded into
+   the student: tone = bias + mean(w) + lowest · min(w) + highest · max(w) + Σ weight · lexicon term, clipped to −1…1.
+   The weights are a reviewable CSV; scoring is a tokenizer and a lookup.
 
 Cross-validated on the NYT dev file by article (5 folds, seed 0): the snippets of one article are never in both
 a fold's training and test data, for the teacher or the student. ``--folds`` writes each fold's student to
 training/.folds/tone/, which ``python -m training.evaluate`` scores the held-out fold with.
+
+The features (MiniLM read whole, the static word pieces, the lexicon terms and the stance, for the snippets and every
+news sentence) take about 20 minutes on two cores; they are kept in training/.cache/, named by the hashes of the files
+they come from, and read back by the next run (and by ``training.sweep_tone``). Delete that folder after changing
+how they are made.
 """
 from __future__ import annotations
 
 import argparse
+import copy
 import csv
 import json
+import pickle
 import random
 import sys
 import tempfile
@@ -46,6 +56,7 @@ SETTINGS = CONFIG["tone"]
 TONE_FILE = ROOT / MANIFEST["nyt_editorial_snippets_dev"]["path"]
 NEWSMTSC_FILE = ROOT / MANIFEST["newsmtsc_train"]["path"]
 FOLDS_DIR = HERE / ".folds" / "tone"
+CACHE = HERE / ".cache"
 RATING_SCALE = 4.0  # the NYT ratings run from −4 to +4: divided by this, tone runs from −1 to +1
 
 
@@ -64,8 +75,9 @@ def article_folds(articles: list[str]) -> np.ndarray:
     return np.array([fold_of[a] for a in articles])
 
 
-def unlabelled() -> list[str]:
-    """Sentences of modern news to distil on: a seeded sample of the dev corpus's, and NewsMTSC's train sentences."""
+def unlabelled(news_sentences: int) -> list[str]:
+    """Sentences of modern news to distil on: ``news_sentences`` of the dev corpus's (a seeded sample, the same first
+    ones whatever the number), then NewsMTSC's train sentences."""
     from framing.reading.corpus import articles_from_bytes
     from framing.scoring.parts import sentence_texts
 
@@ -74,7 +86,12 @@ def unlabelled() -> list[str]:
     random.Random(0).shuffle(news)
     with checked(NEWSMTSC_FILE).open(encoding="utf-8") as f:
         newsmtsc = sorted({json.loads(line)["text"] for line in f if line.strip()})
-    return news[:SETTINGS["unlabelled_news"]] + newsmtsc
+    return news[:news_sentences] + newsmtsc
+
+
+def _newsmtsc_count() -> int:
+    with checked(NEWSMTSC_FILE).open(encoding="utf-8") as f:
+        return len({json.loads(line)["text"] for line in f if line.strip()})
 
 
 class MiniLM:
@@ -167,13 +184,16 @@ def static_means(pieces_of: list[list[str]], index: dict[str, int], vectors: np.
 
 
 class Features:
-    """Everything the teacher and the student read, computed once for the rated and the unlabelled sentences."""
+    """Everything the teacher and the student read, computed once for the rated snippets and every unlabelled
+    sentence (``kept``; ``with_news`` takes the settings' number of news sentences)."""
 
     def __init__(self, workdir: Path):
         minilm = MiniLM(workdir)
-        self.base = minilm.base
+        self.base_name = minilm.base.name
+        self.tokenizer_json = (minilm.base / "tokenizer.json").read_bytes()
         self.texts, self.gold, self.articles = rated()
-        self.unlabelled = unlabelled()
+        self.unlabelled = unlabelled(sys.maxsize)
+        self.news_sentences = len(self.unlabelled) - _newsmtsc_count()
         print(f"{len(self.texts):,} rated snippets; {len(self.unlabelled):,} unlabelled news sentences; reading ...",
               file=sys.stderr, flush=True)
         self.pieces, self.vectors = minilm.word_pieces(SETTINGS["dims"])
@@ -185,13 +205,45 @@ class Features:
         self.unlabelled_lexicon = lexicon_features([tone.lexicon_scores(t) for t in self.unlabelled])
         self.stance = stance_features(self.texts)
         self.unlabelled_stance = stance_features(self.unlabelled)
-        tokenizer = self.base / "tokenizer.json"
+        tokenizer = minilm.base / "tokenizer.json"
         self.text_pieces = tone.word_pieces(self.texts, tokenizer)
-        unlabelled_pieces = tone.word_pieces(self.unlabelled, tokenizer)
+        self.unlabelled_pieces = tone.word_pieces(self.unlabelled, tokenizer)
         self.static = static_means(self.text_pieces, index, self.vectors)
-        self.unlabelled_static = static_means(unlabelled_pieces, index, self.vectors)
+        self.unlabelled_static = static_means(self.unlabelled_pieces, index, self.vectors)
         self.free = piece_matrix(self.text_pieces, index, SETTINGS["free_scale"])
-        self.unlabelled_free = piece_matrix(unlabelled_pieces, index, SETTINGS["free_scale"])
+        self.unlabelled_free = piece_matrix(self.unlabelled_pieces, index, SETTINGS["free_scale"])
+
+    @staticmethod
+    def kept() -> Features:
+        """The features, from training/.cache/ when the files they come from are the same, else made and kept there."""
+        from framing.models import tone_toward
+
+        sources = [TONE_FILE, NEWSMTSC_FILE, NEWS_CORPUS_FILE, tone_toward.MODEL_DIR / tone_toward.MODEL_FILE]
+        key = file_sha256("".join(file_sha256(checked(p).read_bytes()) for p in sources).encode())[:16]
+        cached = CACHE / f"tone_features_{key}.pkl"
+        if cached.is_file():
+            return pickle.loads(cached.read_bytes())
+        with tempfile.TemporaryDirectory() as workdir:
+            made = Features(Path(workdir))
+        CACHE.mkdir(exist_ok=True)
+        cached.write_bytes(pickle.dumps(made))
+        return made
+
+    def with_news(self, news_sentences: int) -> Features:
+        """These features with only the first ``news_sentences`` news sentences (what ``unlabelled`` would give)."""
+        kept = np.r_[np.arange(min(news_sentences, self.news_sentences)), np.arange(self.news_sentences, len(self.unlabelled))]
+        out = copy.copy(self)
+        for name in ("unlabelled", "unlabelled_pieces"):
+            setattr(out, name, [getattr(self, name)[i] for i in kept])
+        for name in ("unlabelled_context", "unlabelled_lexicon", "unlabelled_stance", "unlabelled_static", "unlabelled_free"):
+            setattr(out, name, getattr(self, name)[kept])
+        return out
+
+    def save(self, model: tone.ToneModel, directory: Path, card: dict) -> None:
+        """``model`` in ``directory`` with its card and MiniLM's word pieces (the tokenizer it was trained with)."""
+        with tempfile.TemporaryDirectory() as base:
+            (Path(base) / "tokenizer.json").write_bytes(self.tokenizer_json)
+            model.save(directory, card, Path(base))
 
     def fit(self, chosen: np.ndarray) -> tone.ToneModel:
         """Teacher and student on the rated snippets ``chosen`` (a mask), the student folded into word-piece weights."""
@@ -209,8 +261,27 @@ class Features:
         dims, terms = self.vectors.shape[1], len(tone.LEXICON_TERMS)
         coefficients = student.coef_
         piece_weights = self.vectors @ coefficients[:dims] + SETTINGS["free_scale"] * coefficients[dims + terms:]
-        return tone.ToneModel(dict(zip(self.pieces, piece_weights.astype(float))), float(student.intercept_),
-                              dict(zip(tone.LEXICON_TERMS, coefficients[dims:dims + terms].astype(float))))
+        first = tone.ToneModel(dict(zip(self.pieces, piece_weights.astype(float))), float(student.intercept_),
+                               dict(zip(tone.LEXICON_TERMS, coefficients[dims:dims + terms].astype(float))))
+        return self._second_stage(first, chosen, soft, weight)
+
+    def _second_stage(self, first: tone.ToneModel, chosen: np.ndarray, soft: np.ndarray, weight: np.ndarray) -> tone.ToneModel:
+        """A ridge regression from the student's score (unclipped), the lowest and the highest weight of the text's
+        word pieces, on the same texts, labels and weights, folded into one model: its factor on the student's score
+        scales the piece weights, the lexicon weights and the bias (min and max of scaled weights are scaled too)."""
+        pieces = [self.text_pieces[i] for i in np.where(chosen)[0]] + self.unlabelled_pieces
+        lexicon = np.vstack([self.lexicon[chosen], self.unlabelled_lexicon])
+        terms = np.array([first.lexicon[name] for name in tone.LEXICON_TERMS])
+        x = np.zeros((len(pieces), 3))
+        for i, text_pieces in enumerate(pieces):
+            weights = [first.pieces[p] for p in text_pieces if p in first.pieces]
+            if weights:
+                x[i] = (sum(weights) / len(weights), min(weights), max(weights))
+        x[:, 0] += first.bias + lexicon @ terms
+        (scale, lowest, highest), intercept = ridge(x, np.concatenate([self.gold[chosen], soft]), SETTINGS["second_alpha"], weight)
+        assert scale > 0, "the second stage turned the student's score around"  # min and max of scaled weights
+        return tone.ToneModel({p: w * scale for p, w in first.pieces.items()}, first.bias * scale + intercept,
+                              {name: w * scale for name, w in first.lexicon.items()}, lowest=lowest / scale, highest=highest / scale)
 
 
 def card(features: Features, chosen: np.ndarray, extra: dict) -> dict:
@@ -221,25 +292,30 @@ def card(features: Features, chosen: np.ndarray, extra: dict) -> dict:
             "teacher_reads": {tone_toward.MODEL_FILE: tone_toward.model_in().card["model_sha256"]}, **extra}
 
 
+def out_of_fold(features: Features, keep_folds: bool = False) -> float:
+    """Pearson r of each fold's model on its held-out snippets (folds by article); with ``keep_folds`` each fold's
+    model is written to training/.folds/tone/ for ``training.evaluate``."""
+    fold = article_folds(features.articles)
+    predicted = np.zeros(len(features.gold))
+    for k in range(FOLDS):
+        model = features.fit(fold != k)
+        held_out = np.where(fold == k)[0]
+        predicted[held_out] = [model.score(features.text_pieces[i], features.scores[i]) for i in held_out]
+        if keep_folds:
+            features.save(model, FOLDS_DIR / f"fold{k}", card(features, fold != k, {"held_out_fold": k}))
+    return float(np.corrcoef(predicted, features.gold)[0, 1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=tone.MODEL_DIR)
     parser.add_argument("--folds", action="store_true", help="also one model per fold -> training/.folds/tone/")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as workdir:
-        features = Features(Path(workdir))
-        fold = article_folds(features.articles)
-        predicted = np.zeros(len(features.gold))
-        for k in range(FOLDS):
-            model = features.fit(fold != k)
-            held_out = np.where(fold == k)[0]
-            predicted[held_out] = [model.score(features.text_pieces[i], features.scores[i]) for i in held_out]
-            if args.folds:
-                model.save(FOLDS_DIR / f"fold{k}", card(features, fold != k, {"held_out_fold": k}), features.base)
-        r = float(np.corrcoef(predicted, features.gold)[0, 1])
-        print(f"out-of-fold by article on {TONE_FILE.name}: Pearson r {r:.3f}", file=sys.stderr)
-        everything = np.ones(len(features.gold), dtype=bool)
-        features.fit(everything).save(args.out, card(features, everything, {"out_of_fold_r": round(r, 4)}), features.base)
+    features = Features.kept().with_news(SETTINGS["unlabelled_news"])
+    r = out_of_fold(features, args.folds)
+    print(f"out-of-fold by article on {TONE_FILE.name}: Pearson r {r:.3f}", file=sys.stderr)
+    everything = np.ones(len(features.gold), dtype=bool)
+    features.save(features.fit(everything), args.out, card(features, everything, {"out_of_fold_r": round(r, 4)}))
     print(f"tone model -> {args.out}")
 
 

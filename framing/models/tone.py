@@ -4,9 +4,10 @@
 labels on modern news, distilled into one weight per word piece (``python -m training.train_tone``; the recipe is in
 its docstring and the figures in docs/validity.md). A sentence's tone is
 
-    bias + mean(weight of each of its word pieces) + Σ weight · lexicon term,
+    bias + mean(w) + lowest · min(w) + highest · max(w) + Σ weight · lexicon term,
 
-clipped to −1…1, where the lexicon terms (``LEXICON_TERMS``) are VADER compound, TextBlob polarity and subjectivity
+w being the weights of its word pieces (the lowest and the highest say what a mean hides: one strongly negative
+word), clipped to −1…1, where the lexicon terms (``LEXICON_TERMS``) are VADER compound, TextBlob polarity and subjectivity
 and a few products and magnitudes of them: a tokenizer and a lookup, no neural network at run time. The weights are plain data in
 data/models/ (``tone_wordpieces.csv``, ``tone.json`` its card, ``tone_tokenizer.json`` MiniLM's word pieces).
 TextBlob polarity and VADER stay selectable as engines of their own; all run offline.
@@ -117,19 +118,23 @@ def _word_cache(path: str):
 
 @dataclass
 class ToneModel:
-    """bias + mean(word-piece weights) + the lexicon terms' weights, clipped to −1…1 (see the module docstring).
-    ``score`` takes the word pieces and the (vader, polarity, subjectivity) of one text."""
+    """bias + the mean, lowest and highest of the word-piece weights + the lexicon terms' weights, clipped to −1…1
+    (see the module docstring). ``score`` takes the word pieces and the (vader, polarity, subjectivity) of one text."""
 
     pieces: dict[str, float]
     bias: float
     lexicon: dict[str, float]  # LEXICON_TERMS name -> weight
     card: dict = field(default_factory=dict)
     tokenizer_file: Path | None = None  # the word pieces the weights belong to (loaded models: their folder's)
+    lowest: float = 0.0  # weight of the text's lowest word-piece weight
+    highest: float = 0.0  # weight of its highest
 
     def score(self, pieces: Sequence[str], lexicon: Sequence[float]) -> float:
         get = self.pieces.get
         weights = [w for w in map(get, pieces) if w is not None]
-        value = self.bias + (math.fsum(weights) / len(weights) if weights else 0.0)
+        value = self.bias
+        if weights:
+            value += math.fsum(weights) / len(weights) + self.lowest * min(weights) + self.highest * max(weights)
         value += sum(weight * term(*lexicon) for term, weight in self._weighted_terms)
         return round(max(-1.0, min(1.0, value)), 4)
 
@@ -145,7 +150,8 @@ class ToneModel:
             writer.writerow(["word_piece", "weight"])
             for piece, weight in sorted(self.pieces.items(), key=lambda kv: (-abs(kv[1]), kv[0])):
                 writer.writerow([piece, f"{weight:.5f}"])
-        record = dict(card, bias=round(self.bias, 6), lexicon={k: round(v, 6) for k, v in self.lexicon.items()})
+        record = dict(card, bias=round(self.bias, 6), lowest=round(self.lowest, 6), highest=round(self.highest, 6),
+                      lexicon={k: round(v, 6) for k, v in self.lexicon.items()})
         (directory / TONE_CARD).write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", "utf-8")
         shutil.copyfile(base / "tokenizer.json", directory / TONE_TOKENIZER)
 
@@ -154,7 +160,8 @@ def load(directory: Path = MODEL_DIR) -> ToneModel:
     card = json.loads((directory / TONE_CARD).read_text("utf-8"))
     with (directory / TONE_WEIGHTS).open(newline="", encoding="utf-8") as f:
         pieces = {row["word_piece"]: float(row["weight"]) for row in csv.DictReader(f)}
-    return ToneModel(pieces, card.pop("bias"), card.pop("lexicon"), card, directory / TONE_TOKENIZER)
+    return ToneModel(pieces, card.pop("bias"), card.pop("lexicon"), card, directory / TONE_TOKENIZER,
+                     card.pop("lowest", 0.0), card.pop("highest", 0.0))
 
 
 @lru_cache(maxsize=4)
