@@ -75,9 +75,9 @@ def article_folds(articles: list[str]) -> np.ndarray:
     return np.array([fold_of[a] for a in articles])
 
 
-def unlabelled(news_sentences: int) -> list[str]:
-    """Sentences of modern news to distil on: ``news_sentences`` of the dev corpus's (a seeded sample, the same first
-    ones whatever the number), then NewsMTSC's train sentences."""
+def unlabelled() -> tuple[list[str], list[str]]:
+    """Sentences of modern news to distil on: the dev corpus's (in a seeded order, so the first n are a seeded sample)
+    and NewsMTSC's train sentences."""
     from framing.reading.corpus import articles_from_bytes
     from framing.scoring.parts import sentence_texts
 
@@ -86,12 +86,7 @@ def unlabelled(news_sentences: int) -> list[str]:
     random.Random(0).shuffle(news)
     with checked(NEWSMTSC_FILE).open(encoding="utf-8") as f:
         newsmtsc = sorted({json.loads(line)["text"] for line in f if line.strip()})
-    return news[:news_sentences] + newsmtsc
-
-
-def _newsmtsc_count() -> int:
-    with checked(NEWSMTSC_FILE).open(encoding="utf-8") as f:
-        return len({json.loads(line)["text"] for line in f if line.strip()})
+    return news, newsmtsc
 
 
 class MiniLM:
@@ -189,11 +184,10 @@ class Features:
 
     def __init__(self, workdir: Path):
         minilm = MiniLM(workdir)
-        self.base_name = minilm.base.name
         self.tokenizer_json = (minilm.base / "tokenizer.json").read_bytes()
         self.texts, self.gold, self.articles = rated()
-        self.unlabelled = unlabelled(sys.maxsize)
-        self.news_sentences = len(self.unlabelled) - _newsmtsc_count()
+        news, newsmtsc = unlabelled()
+        self.unlabelled, self.news_sentences = news + newsmtsc, len(news)
         print(f"{len(self.texts):,} rated snippets; {len(self.unlabelled):,} unlabelled news sentences; reading ...",
               file=sys.stderr, flush=True)
         self.pieces, self.vectors = minilm.word_pieces(SETTINGS["dims"])
