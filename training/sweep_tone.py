@@ -6,7 +6,8 @@
 Each argument is a JSON object of [tone] settings to change; the rest stay the config's. The features are
 ``training.train_tone``'s, kept in training/.cache/ (about 20 minutes on two cores the first time); a setting's five
 folds then take 1-3 minutes. Folds by article, as ``training.train_tone``. Nothing is written to data/models/.
-(``free_scale`` and ``dims`` are part of the kept features: a sweep over them needs the cache deleted.)
+The settings the features are made with (``train_tone.FEATURE_SETTINGS``: dims, free_scale, min_words) cannot be swept
+here: change them in the config, and ``training.train_tone`` makes and keeps features for them.
 """
 from __future__ import annotations
 
@@ -20,10 +21,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("settings", nargs="+", help='JSON objects of [tone] settings, e.g. \'{"soft_weight": 50}\'')
     args = parser.parse_args()
+    changes = [json.loads(text) for text in args.settings]
+    fixed = sorted({name for changed in changes for name in changed} & set(train_tone.FEATURE_SETTINGS))
+    if fixed:
+        parser.error(f"{', '.join(fixed)}: the kept features are made with these; change them in training/config.toml")
     kept = train_tone.Features.kept()
     shipped = dict(train_tone.SETTINGS)
-    for text in args.settings:
-        changed = json.loads(text)
+    for changed in changes:
         train_tone.SETTINGS.clear()
         train_tone.SETTINGS.update(shipped, **changed)
         features = kept.with_news(train_tone.SETTINGS["unlabelled_news"])

@@ -31,8 +31,8 @@ training/.folds/tone/, which ``python -m training.evaluate`` scores the held-out
 
 The features (MiniLM read whole, the static word pieces, the lexicon terms and the stance, for the snippets and every
 news sentence) take about 20 minutes on two cores; they are kept in training/.cache/, named by the hashes of the files
-they come from, and read back by the next run (and by ``training.sweep_tone``). Delete that folder after changing
-how they are made.
+they come from and the settings they are made with (``FEATURE_SETTINGS``), and read back by the next run (and by
+``training.sweep_tone``). Delete that folder after changing the code that makes them.
 """
 from __future__ import annotations
 
@@ -57,6 +57,7 @@ TONE_FILE = ROOT / MANIFEST["nyt_editorial_snippets_dev"]["path"]
 NEWSMTSC_FILE = ROOT / MANIFEST["newsmtsc_train"]["path"]
 FOLDS_DIR = HERE / ".folds" / "tone"
 CACHE = HERE / ".cache"
+FEATURE_SETTINGS = ("dims", "free_scale", "min_words")  # [tone] settings the kept features are made with
 RATING_SCALE = 4.0  # the NYT ratings run from −4 to +4: divided by this, tone runs from −1 to +1
 
 
@@ -209,11 +210,13 @@ class Features:
 
     @staticmethod
     def kept() -> Features:
-        """The features, from training/.cache/ when the files they come from are the same, else made and kept there."""
+        """The features, from training/.cache/ when the files they come from and ``FEATURE_SETTINGS`` are the same,
+        else made and kept there."""
         from framing.models import tone_toward
 
         sources = [TONE_FILE, NEWSMTSC_FILE, NEWS_CORPUS_FILE, tone_toward.MODEL_DIR / tone_toward.MODEL_FILE]
-        key = file_sha256("".join(file_sha256(checked(p).read_bytes()) for p in sources).encode())[:16]
+        made_with = json.dumps({name: SETTINGS[name] for name in FEATURE_SETTINGS}, sort_keys=True)
+        key = file_sha256(("".join(file_sha256(checked(p).read_bytes()) for p in sources) + made_with).encode())[:16]
         cached = CACHE / f"tone_features_{key}.pkl"
         if cached.is_file():
             return pickle.loads(cached.read_bytes())
