@@ -136,3 +136,37 @@ def test_a_capitalised_run_across_a_full_stop_is_two_names():
         "Kaiser Family Foundation", "The National Rifle Association"]
     assert _sentence_pieces("John F. Kennedy Center") == ["John F. Kennedy Center"]  # an initial
     assert _sentence_pieces("Acme Corp.") == ["Acme Corp."] and _sentence_pieces("the U.S. Senate.") == ["the U.S. Senate"]
+
+
+def test_a_newspaper_named_after_a_place_is_no_mention_of_the_place_in_the_analysis_either():
+    from framing.language.lexicon import Lexicons
+    from framing.scoring.analysis import analyse
+
+    stories = [("Gazette", "Senators flew to Washington on Monday.\n\nOne of them told the Washington Post it was late."),
+               ("Herald", "Washington was quiet.\n\nUSA Today reported the vote in the USA."),
+               ("Gazette", "Nothing happened in the USA, USA TODAY said. The Washington Post agreed.")]
+    articles = [article_from_text(text, f"row {i}", article_id=f"w{i}", outlet=outlet) for i, (outlet, text) in enumerate(stories)]
+    found = actors_from_text(articles).set_index("actor")
+    assert found.loc["Washington", "mentions"] == 2 and found.loc["Washington", "blockers"] == "Washington Post"
+    assert set(found.loc["United States", "blockers"].split("|")) == {"USA Today", "USA TODAY"}  # a listed outlet
+    # one outlet names the Post: no actor to compare outlets on, but still no mention of Washington
+    assert "Washington Post" not in found.index and found.loc["USA Today", "kind"] == "organisation"
+    table = analyse(articles, Lexicons.load().with_table("actors", actor_lexicon(found.reset_index()))).table
+    tagged = {text: set(actors) for text, actors in zip(table["text"], table["actors"])}
+    assert tagged["Senators flew to Washington on Monday."] == {"Washington"}
+    assert tagged["One of them told the Washington Post it was late."] == set()
+    assert tagged["USA Today reported the vote in the USA."] == {"USA Today", "United States"}  # "in the USA" does
+    assert tagged["The Washington Post agreed."] == set()
+
+
+def test_two_names_joined_by_and_or_on_are_two_names_and_a_name_with_and_inside_is_one():
+    from framing.language.actors import organisations_from_text
+
+    stories = [("Gazette", "The envoy briefed Congress on Iran.\n\nThe Food and Drug Administration agreed with Congress and the White House."),
+               ("Herald", "Officials briefed Congress on Iran again.\n\nThe Food and Drug Administration said nothing to Congress and the White House.")]
+    articles = [article_from_text(text, f"row {i}", article_id=f"j{i}", outlet=outlet) for i, (outlet, text) in enumerate(stories)]
+    organisations = set(organisations_from_text(articles)["actor"])
+    assert {"Congress", "White House", "Food and Drug Administration"} <= organisations
+    assert not {"Congress on Iran", "Congress and the White House"} & organisations
+    found = actors_from_text(articles).set_index("actor")
+    assert found.loc["Iran", "mentions"] == 2 and found.loc["Iran", "blockers"] == ""  # "Congress on Iran" names Iran

@@ -79,7 +79,9 @@ MIN_OUTLETS = 2  # a name only one outlet gives cannot be compared across outlet
 MIN_ARTICLES = 2
 
 
-ACTOR_COLUMNS = ["actor", "aliases", "mentions", "articles", "outlets", "kind"]
+# blockers: for a place, the longer names holding one of its aliases that the corpus writes ("Washington Post"),
+# "|"-separated; they name no actor, so the matcher does not count them as the place (see ``actor_lexicon``)
+ACTOR_COLUMNS = ["actor", "aliases", "mentions", "articles", "outlets", "kind", "blockers"]
 MAX_ORGANISATIONS = 10  # of an actor list found in the text; the rest are people
 MAX_PLACES = 10
 
@@ -97,7 +99,9 @@ def actors_from_text(articles: Iterable[Article], top: int = 40) -> pd.DataFrame
     people = people.head(max(top - len(organisations) - len(places), 0))
     frame = pd.concat([f for f in (people, organisations, places) if not f.empty], ignore_index=True) \
         if len(people) + len(organisations) + len(places) else pd.DataFrame(columns=ACTOR_COLUMNS)
-    return frame[ACTOR_COLUMNS].sort_values(["mentions", "actor"], ascending=[False, True]).reset_index(drop=True)
+    frame = frame.reindex(columns=ACTOR_COLUMNS)
+    frame["blockers"] = [b if isinstance(b, str) else "" for b in frame["blockers"]]  # people and organisations: none
+    return frame.sort_values(["mentions", "actor"], ascending=[False, True]).reset_index(drop=True)
 
 
 def people_from_text(articles: Iterable[Article], top: int = 40) -> pd.DataFrame:
@@ -253,6 +257,23 @@ def _sentence_pieces(run: str) -> list[str]:
     return pieces + [" ".join(words)] if words else pieces
 
 
+_JOINED = re.compile(r"\s+(?:and|on)\s+(?:the\s+)?")
+
+
+def _joined_names(run: str, known: set[str]) -> list[str]:
+    """Two names a run joins with "and" or "on", each known on its own (listed, a place): "Congress on Iran" ->
+    "Congress", "Iran"; "House and Senate" too. A name with "and" or "on" inside it stays one ("Food and Drug
+    Administration", "House Ways and Means Committee", "Council on Foreign Relations")."""
+    parts = _JOINED.split(run)
+    if len(parts) == 2:
+        head = parts[0].split()
+        while head and head[0].lower() in _LEADING:
+            head = head[1:]
+        if " ".join(head) in known and parts[1] in known:
+            return [" ".join(head), parts[1]]
+    return [run]
+
+
 def _without_full_stop(word: str) -> str:
     """A word without the full stop that ends a sentence ("House." -> "House"); an abbreviation's, a dotted acronym's
     and an initial's kept ("Corp.", "U.S.", "F.")."""
@@ -274,7 +295,7 @@ def _ranked(found: dict[str, Counter], forms: dict[str, Counter], articles_of: d
     least_outlets = MIN_OUTLETS if many_outlets else 1
     rows = [{"actor": key, "aliases": "|".join(_distinct(key, forms[key])),
              "mentions": sum(found[key].values()), "articles": len(articles_of[key]), "outlets": len(outlets_of[key]),
-             "kind": kind}
+             "kind": kind, "blockers": ""}
             for key in found if len(articles_of[key]) >= MIN_ARTICLES and len(outlets_of[key]) >= least_outlets]
     frame = pd.DataFrame(rows, columns=ACTOR_COLUMNS)
     return frame.sort_values(["mentions", "actor"], ascending=[False, True]).reset_index(drop=True)
@@ -309,6 +330,7 @@ def organisations_from_text(articles: list[Article], people: pd.DataFrame | None
     canonical = dict(zip(listed["alias"], listed["organisation"]))
     listed_names = _names_pattern(canonical)
     place_names = set(pd.read_csv(PLACES_FILE, dtype=str, keep_default_na=False)["alias"])  # "USA" is a place
+    known = set(canonical) | place_names
     outlets = {_outlet_of(a) for a in articles}
     own_names = {o.lower() for o in outlets}
     person_words = {w for aliases in (people["aliases"] if people is not None else []) for form in aliases.split("|")
@@ -327,8 +349,8 @@ def organisations_from_text(articles: list[Article], people: pd.DataFrame | None
         for block in article.blocks:
             text = block.text
             written = {form: canonical[form] for form in listed_names.findall(text)}
-            written.update({name: canonical.get(name, name) for m in _ORG_RUN.finditer(text) for run in _sentence_pieces(m.group())
-                            if (name := _organisation(run)) and name not in written})
+            written.update({name: canonical.get(name, name) for m in _ORG_RUN.finditer(text) for piece in _sentence_pieces(m.group())
+                            for run in _joined_names(piece, known) if (name := _organisation(run)) and name not in written})
             written.update({a: canonical.get(a, a) for a in _ACRONYM.findall(text)
                             if a not in _NOT_ACRONYMS and a not in place_names and a not in written})
             for m in _DEFINED.finditer(text):
@@ -367,26 +389,35 @@ def organisations_from_text(articles: list[Article], people: pd.DataFrame | None
 def places_from_text(articles: list[Article], people: pd.DataFrame | None = None,
                      organisations: pd.DataFrame | None = None) -> pd.DataFrame:
     """The places a corpus names most, from data/lexicons/places.csv (countries, US states, capitals and regions,
-    each with its other names: "U.S.", "America"). A place inside a person's or an organisation's name found in the
-    corpus is not a mention of it ("Jim Jordan", "New York Times"), and a place named like a person found ("Jordan"
-    beside Jim Jordan) is left out."""
+    each with its other names: "U.S.", "America"). A place inside a longer name is not a mention of it: a person's
+    or an organisation's found in the corpus ("Jim Jordan"), an outlet's of the corpus, or one listed in
+    data/lexicons/organisations.csv ("Washington Post", "USA Today"); those the text writes are the place's
+    ``blockers``. A place named like a person found ("Jordan" beside Jim Jordan) is left out."""
     table = pd.read_csv(PLACES_FILE, dtype=str, keep_default_na=False)
     surnames = {actor.split()[-1] for actor in people["actor"]} if people is not None else set()
     table = table[~table["alias"].isin(surnames)]  # "Jordan" beside Jim Jordan: which one, the text cannot say
     place_of = dict(zip(table["alias"], table["place"]))
-    # a longer name holding a place ("Jim Jordan", "New York Times", an outlet) is found first and names no place
+    listed = pd.read_csv(ORGANISATIONS_FILE, dtype=str, keep_default_na=False)["alias"]
+    # a longer name holding a place is found first and names no place
     blockers = {form for frame in (people, organisations) if frame is not None for aliases in frame["aliases"]
-                for form in aliases.split("|")} | {a.outlet for a in articles if a.outlet not in ("", UNKNOWN)}
-    blockers = {b for b in blockers if b not in place_of and any(p in b for p in place_of)}  # only those that matter
-    names = _names_pattern(set(place_of) | blockers)
+                for form in aliases.split("|")} | {a.outlet for a in articles if a.outlet not in ("", UNKNOWN)} | set(listed)
+    place_names = _names_pattern(place_of)
+    held = {b: {place_of[p] for p in place_names.findall(b)} for b in blockers if b not in place_of}
+    held = {b: places for b, places in held.items() if places}  # only those that matter
+    names = _names_pattern(set(place_of) | set(held))
     outlets = {_outlet_of(a) for a in articles}
     counted: dict[str, Counter] = {}
     forms: dict[str, Counter] = {}
     articles_of: dict[str, set] = {}
     outlets_of: dict[str, set] = {}
+    written_around: dict[str, set] = {}  # place -> the longer names holding it that the text writes
     for article in articles:
         for block in article.blocks:
-            found = [name for name in names.findall(block.text) if name in place_of and name not in blockers]
+            found = names.findall(block.text)
+            for name in found:
+                for place in held.get(name, ()):
+                    written_around.setdefault(place, set()).add(name)
+            found = [name for name in found if name in place_of]
             for place in {place_of[name] for name in found}:  # a paragraph naming a place twice is one mention
                 counted.setdefault(place, Counter())[article.article_id] += 1
                 articles_of.setdefault(place, set()).add(article.article_id)
@@ -394,10 +425,21 @@ def places_from_text(articles: list[Article], people: pd.DataFrame | None = None
             for name in found:  # the list's forms the corpus uses ("U.S.", "America") become the actor's aliases
                 forms.setdefault(place_of[name], Counter())[name] += 1
     forms = {place: forms.get(place, Counter()) for place in counted}
-    return _ranked(counted, forms, articles_of, outlets_of, "place", len(outlets) >= MIN_OUTLETS)
+    ranked = _ranked(counted, forms, articles_of, outlets_of, "place", len(outlets) >= MIN_OUTLETS)
+    ranked["blockers"] = ["|".join(sorted(written_around.get(place, ()))) for place in ranked["actor"]]
+    return ranked
+
+
+BLOCKER_SOURCE = "found in the text (a longer name holding a place: names no actor)"
 
 
 def actor_lexicon(found: pd.DataFrame) -> pd.DataFrame:
-    """An actors list (actor, alias, source) from ``actors_from_text``'s table, every alias a row."""
-    return pd.DataFrame([{"actor": r.actor, "alias": alias, "source": f"found in the text ({r.kind})"}
-                         for r in found.itertuples() for alias in r.aliases.split("|")], columns=["actor", "alias", "source"])
+    """An actors list (actor, alias, source) from ``actors_from_text``'s table, every alias a row; then each place's
+    blockers that no actor of the list is named by, as rows with no actor, so "Washington Post" is not a mention of
+    Washington in the analysis either (the matcher takes the longest match)."""
+    rows = [{"actor": r.actor, "alias": alias, "source": f"found in the text ({r.kind})"}
+            for r in found.itertuples() for alias in r.aliases.split("|")]
+    named = {row["alias"].lower() for row in rows}
+    blockers = sorted({b for held in found["blockers"] if held for b in held.split("|") if b.lower() not in named})
+    rows += [{"actor": "", "alias": b, "source": BLOCKER_SOURCE} for b in blockers]
+    return pd.DataFrame(rows, columns=["actor", "alias", "source"])
