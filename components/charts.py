@@ -8,7 +8,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from .theme import STANCE_COLOURS, outlet_colour_scale, outlet_palette
+from .theme import STANCE_COLOURS, UNKNOWN_COLOUR, outlet_colour_scale, outlet_colours, outlet_palette
 
 # Altair checks every part of a chart against the Vega-Lite schema as it is built, which cost a third of a rerun; the
 # screen draws specs unvalidated (export.vega_spec). The tests validate every view's charts whole (test_components).
@@ -184,6 +184,24 @@ def ranked_bars(data: pd.DataFrame, label: str, value: str, field: str | list[st
         tooltip=tooltip,
     ).add_params(pick).properties(title=alt.Title(title, subtitle=subtitle),
                                   height=max(160, row_height * data[label].nunique()))
+
+
+def count_bars(data: pd.DataFrame, value: str, title: str, subtitle: str, outlets: list[str], tooltip: list) -> alt.LayerChart:
+    """One bar per outlet (``outlet_group``) with its count written at its end, largest first, in the outlet's colour
+    (grey for one the charts do not draw, "unknown"); a click picks the outlet."""
+    colours = outlet_colours(outlets)
+    domain = list(data["outlet_group"])
+    pick = point_selection(["outlet_group"])
+    base = alt.Chart().encode(y=alt.Y("outlet_group:N", sort=domain, title=None))
+    bars = base.mark_bar().encode(
+        # each count is written at its bar's end, so no axis; room at the right for the largest one's
+        x=alt.X(f"{value}:Q", title=None, axis=None, scale=alt.Scale(domain=[0, float(data[value].max()) * 1.12])),
+        color=alt.Color("outlet_group:N", legend=None,
+                        scale=alt.Scale(domain=domain, range=[colours.get(o, UNKNOWN_COLOUR) for o in domain])),
+        opacity=opacity(pick, None), tooltip=tooltip).add_params(pick)
+    counts = base.mark_text(align="left", dx=4, color="#333").encode(x=alt.X(f"{value}:Q"), text=alt.Text(f"{value}:Q", format=","))
+    return alt.layer(named(bars, "bars"), counts, data=data, title=alt.Title(title, subtitle=subtitle),
+                     height=max(52, 26 * len(data)))
 
 
 def dots(data: pd.DataFrame, x: str, y: str, fields: list[str], title: str, subtitle: str, x_title: str, y_title: str | None,

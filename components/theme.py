@@ -17,6 +17,7 @@ def outlet_palette() -> list[str]:
     return tomllib.loads(CONFIG.read_text("utf-8"))["theme"]["chartCategoricalColors"]
 
 
+UNKNOWN_COLOUR = "#94a3b8"  # articles that name no outlet, counted together (the Articles view), in no outlet's colour
 DISTINCT = 8  # the palette's first colours, any two at least 20 apart in CIEDE2000 (tested)
 # The bundled outlets keep the colours they have always had.
 BUNDLED_COLOURS = {"PRIO Blogs": 0, "Washington Times": 1, "unknown outlet (a001)": 2, "unknown outlet (a003)": 3,

@@ -378,3 +378,14 @@ def test_a_time_chart_of_years_of_weeks_drops_per_point_aria_labels_and_a_short_
 
     assert all("aria" not in m for m in marks(spec(charts.PER_POINT_ARIA_UP_TO)))
     assert all(m.get("aria") is False for m in marks(spec(charts.PER_POINT_ARIA_UP_TO + 1)))
+
+
+def test_the_articles_views_chart_is_valid_vega_lite_and_counts_what_was_read(bundled, lexicons, table):
+    from components.views import articles
+
+    analysis = Analysis(bundled, lexicons, table)
+    chart = articles.per_outlet_chart(analysis, Lens("outlet", "PRIO Blogs", outlets=analysis.outlets))
+    spec = style(chart).to_dict(validate=True)
+    rows = next(iter(spec["datasets"].values()))
+    assert [(r["outlet_group"], r["articles"]) for r in rows] == [("unknown", 3), ("PRIO Blogs", 1), ("Washington Times", 1)]
+    assert "1 of 5 articles dated" in json.dumps(spec["title"])

@@ -87,7 +87,7 @@ def passage_ids(page, index):
 
 
 EXPECTED_CHARTS = {"Compare": 5, "Story": 3, "Search": 2, "Overview": 1, "Tone": 2, "Hedging": 4, "Emphasis": 3, "Voices": 2,
-                   "Over time": 3, "Methodology": 0}
+                   "Over time": 3, "Articles": 1, "Methodology": 0}
 
 
 def view_url(server: str, view: str) -> str:
@@ -103,6 +103,24 @@ def test_view_loads_without_errors_and_every_chart_renders(server, browser, view
     page.wait_for_function(f"() => document.querySelectorAll('.vega-embed canvas, .vega-embed svg.marks').length >= {expected}",
                            timeout=30000)
     page.screenshot(path=str(SHOTS / f"{view.lower()}.png"), full_page=False)
+    assert not errors, errors
+    page.close()
+
+
+def test_a_clicked_outlet_bar_in_the_articles_view_lists_its_articles_and_is_in_the_link(server, browser):
+    page, errors = open_page(browser, f"{server}/?view=Articles")
+    chart = page.locator(".vega-embed").first
+    chart.scroll_into_view_if_needed()
+    box = chart.locator("canvas, svg.marks").first.bounding_box()
+    main = page.locator("[data-testid='stMain']")
+    # the longest bar is the first row (the three bundled articles that name no outlet): click inside it
+    for fraction in (0.3, 0.35, 0.4, 0.45):
+        page.mouse.click(box["x"] + box["width"] * 0.3, box["y"] + box["height"] * fraction)
+        wait_idle(page)
+        if "Listed: the articles of the clicked bar" in main.inner_text():
+            break
+    assert "outlet: unknown" in main.inner_text() and "mark=articles_per_outlet" in page.url
+    page.screenshot(path=str(SHOTS / "articles-clicked.png"))
     assert not errors, errors
     page.close()
 

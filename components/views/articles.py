@@ -1,6 +1,9 @@
 """Articles: add your own (upload or paste), check what was read, edit metadata, remove, save and restore."""
 from __future__ import annotations
 
+from functools import partial
+
+import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -9,13 +12,20 @@ from framing.reading.corpus import MAX_BYTES, SUFFIXES, Article, corpus_to_jsonl
 from framing.reading.intake import BULK_FIELDS, EDITABLE_FIELDS
 from framing.scoring.analysis import Analysis
 from framing.scoring.measures import MEASURES
-from framing.statistics.aggregate import article_summary
+from framing.statistics.aggregate import article_summary, articles_per_outlet
+from framing.statistics.filters import describe
 
 from .. import messages, state
+from ..charts import count_bars
+from ..export import vega_spec
 from ..lens import Lens
+from ..slide import with_selection
 from ..text import literal
+from ..theme import styled
 
 TITLE = "Articles"
+PER_OUTLET = "articles_per_outlet"  # the chart's key in the URL's mark
+MAX_OUTLET_BARS = 12
 JOIN, REPLACE = "Join the loaded articles", "Replace them"
 
 
@@ -49,8 +59,11 @@ def draw(analysis: Analysis, lens: Lens) -> None:
                 "Give them one with an outlet column in your CSV, or edit them below.")
     # The loaded articles across the page: title, outlet, date and the headline scores show without scrolling.
     st.subheader(f"Loaded: {len(articles)} article{'s' if len(articles) != 1 else ''}")
-    st.dataframe(analysis.cached("article_rows", lambda: article_rows(articles, table)), hide_index=True, width="stretch",
-                 height=min(38 + 35 * len(articles), 320),
+    rows = analysis.cached("article_rows", lambda: article_rows(articles, table))
+    outlet = _draw_per_outlet(analysis, lens)
+    if outlet is not None:
+        rows = rows[rows["outlet"] == outlet]
+    st.dataframe(rows, hide_index=True, width="stretch", height=min(38 + 35 * len(rows), 320),
                  column_config={"article_id": st.column_config.TextColumn("article"),
                                 "title": st.column_config.TextColumn("title", width="medium"),
                                 "date": st.column_config.TextColumn("date", width="small"),
@@ -81,6 +94,36 @@ def draw(analysis: Analysis, lens: Lens) -> None:
         if reset.button("Back to the bundled articles", key="reset_corpus"):
             state.reset_corpus()
             st.rerun()
+
+
+def per_outlet_chart(analysis: Analysis, lens: Lens) -> alt.LayerChart:
+    """Articles per outlet, as read, the largest ``MAX_OUTLET_BARS`` (how many are dated in the subtitle and tooltips)."""
+    counts = analysis.cached("articles_per_outlet", lambda: articles_per_outlet(analysis.articles))
+    shown = counts.head(MAX_OUTLET_BARS)
+    dated = int(counts["dated"].sum())
+    of = f"the {len(shown)} largest of {len(counts)} outlets" if len(counts) > len(shown) else \
+        f"{len(counts)} outlet{'s' if len(counts) != 1 else ''}"
+    return count_bars(
+        shown, "articles", "Articles per outlet",
+        f"{of}; {dated:,} of {int(counts['articles'].sum()):,} articles dated. Click a bar to list its articles.",
+        lens.outlets,
+        [alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("articles:Q", title="articles", format=","),
+         alt.Tooltip("dated:Q", title="dated", format=","), alt.Tooltip("undated:Q", title="no date", format=",")])
+
+
+def _draw_per_outlet(analysis: Analysis, lens: Lens) -> str | None:
+    """``per_outlet_chart``; a click lists that outlet's articles alone. The clicked outlet, or None."""
+    chart = per_outlet_chart(analysis, lens)
+    spec = styled(vega_spec(chart), lens.presentation)
+    marked, selection = state.mark()
+    active = selection.get("outlet_group") if marked == PER_OUTLET else None
+    st.vega_lite_chart(spec=with_selection(spec, {"outlet_group": active}) if active else spec,
+                       on_select=partial(state.on_chart_select, PER_OUTLET), selection_mode="pick",
+                       key=state.chart_key(PER_OUTLET), width="stretch", height=spec["height"] + 85)  # title and subtitle; no axis, no legend
+    if active is not None:
+        st.caption(f"Listed: the articles of the clicked bar — {literal(describe({'outlet_group': active}))}. "
+                   "Double-click the chart to list every article.")
+    return active
 
 
 def _draw_add() -> None:
