@@ -14,6 +14,8 @@ import numpy as np
 import pandas as pd
 
 from framing.language.term_match import TermMatch
+from framing.reading.corpus import Article
+from framing.reading.dates import day_of
 from framing.scoring.measures import MEASURES, Measure
 from framing.statistics.compare import MIN_ARTICLES, label_masks, ratio_of, resampled_ratio
 
@@ -168,6 +170,16 @@ def article_summary(table: pd.DataFrame) -> pd.DataFrame:
     meta = table.groupby("article_id", sort=False)[["outlet", "outlet_group", "title", "date"]].first()
     summary = summarise(table, "article_id", intervals=False, sort=False)
     return meta.reset_index().merge(summary, on="article_id", how="left")
+
+
+def articles_per_outlet(articles: Iterable[Article]) -> pd.DataFrame:
+    """How many articles each outlet has, and how many of them have a date, as the articles give them: outlet_group,
+    articles, dated, undated; most articles first. Articles that name no outlet are one row, "unknown" (the charts
+    keep each apart; this counts what was read)."""
+    frame = pd.DataFrame([(a.outlet, day_of(a.date) is not None) for a in articles], columns=["outlet_group", "dated"])
+    counts = frame.groupby("outlet_group").agg(articles=("dated", "size"), dated=("dated", "sum")).reset_index()
+    counts["undated"] = counts["articles"] - counts["dated"]
+    return counts.sort_values(["articles", "outlet_group"], ascending=[False, True], ignore_index=True)
 
 
 def outlet_summary(table: pd.DataFrame, intervals: Intervals = True) -> pd.DataFrame:
