@@ -6,8 +6,12 @@
 Starts the app (``streamlit run app.py``) and drives N browser visitors at once in headless Chromium
 (Debian's /usr/bin/chromium via Playwright). Each visitor uploads its own distinct corpus from
 bench.make_corpus, then clicks through every view. Prints the server's peak memory (RSS), click
-latency (p50, p95), and how many visitors got results, were told the server was busy, errored, or lost
-their articles. Figures only; no goal is asserted here.
+latency (p50, p95), how many visitors got results, were told the server was busy, errored, or lost
+their articles, and the CPU time the server (with its analysis processes) took beside the rest of the
+machine's: here the visitors' N browsers share the server's cores, as they would not in use.
+``--nice-browsers`` runs them at the lowest priority, so the server's work comes first (as if the
+browsers were on the visitors' own machines; a browser still shows results only when it gets a turn).
+Figures only; no goal is asserted here.
 """
 from __future__ import annotations
 
@@ -73,6 +77,26 @@ def children(pid: int) -> list[int]:
     return found + [g for c in found for g in children(c)]
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time of a process and of its children it has waited for (the analysis pool's finished workers)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+def busy_seconds() -> float:
+    """CPU time the whole machine has spent busy (every core, every process), from /proc/stat."""
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(v) for v in Path("/proc/stat").read_text().split()[1:9])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+def niced_chromium(folder: Path) -> str:
+    """A Chromium that runs at the lowest priority, with every process it starts."""
+    script = folder / "chromium-niced"
+    script.write_text(f'#!/bin/sh\nexec nice -n 19 {CHROMIUM} "$@"\n')
+    script.chmod(0o755)
+    return str(script)
+
+
 class RssWatch(threading.Thread):
     """The peak of the server's memory, its worker processes included."""
 
@@ -134,7 +158,9 @@ async def visitor(browser, url: str, n: int, data: bytes, articles: int, timeout
     return result
 
 
-async def run(visitors: int, articles: int, timeout_ms: int) -> list[dict]:
+async def run(visitors: int, articles: int, timeout_ms: int, nice_browsers: bool = False) -> list[dict]:
+    import tempfile
+
     from playwright.async_api import async_playwright
 
     proc, url = start_server()
@@ -143,11 +169,15 @@ async def run(visitors: int, articles: int, timeout_ms: int) -> list[dict]:
     try:
         corpora = [corpus_csv(articles, seed=n + 1) for n in range(visitors)]
         async with async_playwright() as p:
-            browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-            started = time.perf_counter()
-            results = await asyncio.gather(*(visitor(browser, url, n, corpora[n], articles, timeout_ms) for n in range(visitors)))
-            elapsed = time.perf_counter() - started
-            await browser.close()
+            with tempfile.TemporaryDirectory() as folder:
+                chromium = niced_chromium(Path(folder)) if nice_browsers else CHROMIUM
+                browser = await p.chromium.launch(executable_path=chromium, args=ARGS, headless=True)
+                started, server_cpu, machine_cpu = time.perf_counter(), cpu_seconds(proc.pid), busy_seconds()
+                results = await asyncio.gather(*(visitor(browser, url, n, corpora[n], articles, timeout_ms)
+                                                 for n in range(visitors)))
+                elapsed = time.perf_counter() - started
+                server_cpu, machine_cpu = cpu_seconds(proc.pid) - server_cpu, busy_seconds() - machine_cpu
+                await browser.close()
         server_alive = proc.poll() is None
     finally:
         watch.stop = True
@@ -158,6 +188,9 @@ async def run(visitors: int, articles: int, timeout_ms: int) -> list[dict]:
     print(f"visitors {visitors}, {articles} articles each, {os.cpu_count()} cores: {elapsed:.1f} s in all")
     print(f"server peak RSS {watch.peak} MB (its analysis worker processes included); "
           f"server still running: {'yes' if server_alive else 'NO'}")
+    print(f"CPU: the server and its analysis processes {server_cpu:.0f} core-s ({server_cpu / visitors:.1f} per visitor; "
+          f"on {os.cpu_count()} cores at least {server_cpu / os.cpu_count():.0f} s), the rest of the machine (the "
+          f"{visitors} browsers{', niced' if nice_browsers else ''}, mostly) {machine_cpu - server_cpu:.0f} core-s")
     if clicks:
         print(f"view click → idle: p50 {np.percentile(clicks, 50) * 1000:.0f} ms, p95 {np.percentile(clicks, 95) * 1000:.0f} ms "
               f"({len(clicks)} clicks)")
@@ -177,8 +210,10 @@ def main() -> int:
     parser.add_argument("--visitors", type=int, default=10)
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--timeout", type=float, default=900, help="seconds a visitor waits for any one step")
+    parser.add_argument("--nice-browsers", action="store_true",
+                        help="run the browsers at the lowest priority (as if on the visitors' own machines)")
     args = parser.parse_args()
-    results = asyncio.run(run(args.visitors, args.articles, int(args.timeout * 1000)))
+    results = asyncio.run(run(args.visitors, args.articles, int(args.timeout * 1000), args.nice_browsers))
     return 0 if all(r["outcome"] in ("results", "busy") for r in results) else 1
 
 

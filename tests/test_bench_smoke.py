@@ -2,6 +2,7 @@
 import csv
 import io
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -35,11 +36,14 @@ def test_make_corpus_is_deterministic_and_every_text_distinct():
 @pytest.mark.browser
 def test_load_bench_smoke_two_visitors():
     needs_chromium()
-    result = subprocess.run([sys.executable, "-m", "bench.load", "--visitors", "2", "--articles", "50", "--timeout", "120"],
-                            capture_output=True, text=True, cwd=ROOT, timeout=600)
+    result = subprocess.run([sys.executable, "-m", "bench.load", "--visitors", "2", "--articles", "50", "--timeout", "120",
+                             "--nice-browsers"], capture_output=True, text=True, cwd=ROOT, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "server still running: yes" in result.stdout
     assert "outcomes: results 2, busy 0, error 0, lost articles 0" in result.stdout
+    server, rest = (float(x) for x in re.search(r"processes (\d+) core-s .* browsers, niced, mostly\) (\d+) core-s",
+                                                  result.stdout).groups())
+    assert server > 0 and rest > 0  # both the server's CPU and the browsers' are counted
 
 
 @pytest.mark.slow
