@@ -46,7 +46,7 @@ def with_story():
 @pytest.mark.parametrize("name, data, problem", [
     ("empty.txt", b"", "the file is empty"),
     ("renamed-photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "this is a PNG image, not text"),
-    ("huge.txt", b"word " * (MAX_BYTES // 5 + 1), "the limit is 10 MB"),
+    ("huge.txt", b"word " * (MAX_BYTES // 5 + 1), "the limit is 25 MB"),
     ("broken.csv", b'text,title\n"Moscow may act"x",T\n', "CSV does not parse"),
     ("notext.csv", b"headline,outlet\nA,B\n", "no text column (expected one of: text, body"),
     ("broken.jsonl", b'{"text": "Moscow may act."}\n{not json\n', "line 2 is not valid JSON"),

@@ -1,5 +1,6 @@
 """Adding, editing and removing articles; saving and restoring a corpus; editing lexicons."""
 import pytest
+from conftest import ROOT
 
 from framing.reading import intake
 from framing.reading.corpus import MAX_BYTES, InputError, corpus_to_jsonl
@@ -37,7 +38,7 @@ def test_join_adds_and_replace_replaces(bundled):
 @pytest.mark.parametrize("name, data, problem", [
     ("empty.txt", b"   \n", "the file is empty"),
     ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image, not text"),
-    ("huge.txt", b"a" * (MAX_BYTES + 1), "the limit is 10 MB"),
+    ("huge.txt", b"a" * (MAX_BYTES + 1), "the limit is 25 MB"),
     ("broken.csv", b'text,title\n"Moscow may act"x",T\n', "CSV does not parse"),
     ("notext.csv", b"headline,outlet\nA,B\n", "columns found: headline, outlet"),
     ("broken.jsonl", b'{"text": "Moscow may act."}\n{not json\n', "line 2 is not valid JSON"),
@@ -237,3 +238,17 @@ def test_several_articles_outlet_or_date_are_set_at_once_and_each_change_is_note
     assert intake.set_field(bundled, [], "outlet", "X").messages[0].level == "error"
     with pytest.raises(ValueError):
         intake.set_field(bundled, unknown, "text", "anything")
+
+
+DEV_CORPUS = ROOT.parent / "shared" / "corpora" / "allsides_dev.csv"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not DEV_CORPUS.exists(), reason=f"the team's development corpus is not at {DEV_CORPUS}")
+def test_a_real_corpus_of_1704_articles_in_one_csv_is_taken_in_one_upload():
+    """The dev corpus (9 outlets, 10.7 MB, 74,808 sentences): within the default budget, not "split the file"."""
+    from framing.reading.intake import add, read_upload
+
+    result = add([], [(DEV_CORPUS.name, read_upload(DEV_CORPUS.name, DEV_CORPUS.read_bytes()), False)], replace_corpus=True)
+    assert [m.level for m in result.messages if m.level == "error"] == [], result.messages
+    assert result.added == len(result.articles) == 1704 and len({a.outlet for a in result.articles}) == 9

@@ -58,7 +58,7 @@ def draw(analysis: Analysis, lens: Lens) -> None:
         st.info(f"{no_outlet} articles name no outlet, so each is its own group in the charts. "
                 "Give them one with an outlet column in your CSV, or edit them below.")
     # The loaded articles across the page: title, outlet, date and the headline scores show without scrolling.
-    st.subheader(f"Loaded: {len(articles)} article{'s' if len(articles) != 1 else ''}")
+    st.subheader(f"Loaded: {len(articles):,} article{'s' if len(articles) != 1 else ''}")
     rows = analysis.cached("article_rows", lambda: article_rows(articles, table))
     outlet = _draw_per_outlet(analysis, lens)
     if outlet is not None:
