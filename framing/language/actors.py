@@ -401,8 +401,8 @@ def places_from_text(articles: list[Article], people: pd.DataFrame | None = None
     # a longer name holding a place is found first and names no place
     blockers = {form for frame in (people, organisations) if frame is not None for aliases in frame["aliases"]
                 for form in aliases.split("|")} | {a.outlet for a in articles if a.outlet not in ("", UNKNOWN)} | set(listed)
-    place_names = _names_pattern(place_of)
-    held = {b: {place_of[p] for p in place_names.findall(b)} for b in blockers if b not in place_of}
+    place_pattern = _names_pattern(place_of)
+    held = {b: {place_of[p] for p in place_pattern.findall(b)} for b in blockers if b not in place_of}
     held = {b: places for b, places in held.items() if places}  # only those that matter
     names = _names_pattern(set(place_of) | set(held))
     outlets = {_outlet_of(a) for a in articles}
