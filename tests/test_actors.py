@@ -26,8 +26,13 @@ STORIES = [
 ]
 
 
+def articles_of(stories: list[tuple[str, str]], prefix: str) -> list:
+    """(outlet, text) pairs as articles, with ids ``prefix`` 0, 1, …"""
+    return [article_from_text(text, f"row {i}", article_id=f"{prefix}{i}", outlet=outlet) for i, (outlet, text) in enumerate(stories)]
+
+
 def corpus():
-    return [article_from_text(text, f"row {i}", article_id=f"r{i}", outlet=outlet) for i, (outlet, text) in enumerate(STORIES)]
+    return articles_of(STORIES, "r")
 
 
 def test_people_are_found_with_their_forms_merged_and_laws_left_out():
@@ -84,8 +89,7 @@ ORGANISATIONS_AND_PLACES = [
 
 
 def test_organisations_and_places_are_found_with_their_kind_and_other_names():
-    articles = [article_from_text(text, f"row {i}", article_id=f"o{i}", outlet=outlet)
-                for i, (outlet, text) in enumerate(ORGANISATIONS_AND_PLACES)]
+    articles = articles_of(ORGANISATIONS_AND_PLACES, "o")
     found = actors_from_text(articles).set_index("actor")
     assert found.loc["Jim Jordan", "kind"] == "person"
     assert found.loc["National Rifle Association", "kind"] == "organisation"
@@ -102,7 +106,7 @@ def test_a_name_with_and_without_its_middle_name_is_one_actor_named_as_its_speak
 
     stories = [("Gazette", "Sen. Hillary Rodham Clinton spoke in Iowa.\n\nEven Hillary Clinton agreed."),
                ("Herald", "Hillary Clinton spoke.\n\nSen. Hillary Rodham Clinton left early.")]
-    articles = [article_from_text(text, f"row {i}", article_id=f"h{i}", outlet=outlet) for i, (outlet, text) in enumerate(stories)]
+    articles = articles_of(stories, "h")
     found = actors_from_text(articles).set_index("actor")
     assert found.loc["Hillary Rodham Clinton", "aliases"] == "Hillary Rodham Clinton|Hillary Clinton"
     assert merge_aliases(["Hillary Clinton", "Hillary Rodham Clinton"])["Hillary Clinton"] == "Hillary Rodham Clinton"
@@ -111,7 +115,7 @@ def test_a_name_with_and_without_its_middle_name_is_one_actor_named_as_its_speak
 def test_a_place_inside_a_longer_name_is_no_mention_of_it_and_the_longest_name_wins():
     stories = [("Gazette", "The New York Times reported on New Jersey.\n\nNew Yorkers in New York disagreed."),
                ("Herald", "New York and New Jersey replied to the New York Times.\n\nThe New York Timesman left.")]
-    articles = [article_from_text(text, f"row {i}", article_id=f"p{i}", outlet=outlet) for i, (outlet, text) in enumerate(stories)]
+    articles = articles_of(stories, "p")
     found = actors_from_text(articles).set_index("actor")
     # "New York Times" is named twice and is no mention of New York; "New Yorkers" is no name on the list;
     # "New York Timesman" is not the newspaper, so it names New York
@@ -122,7 +126,7 @@ def test_an_organisation_named_at_the_end_of_a_sentence_is_the_same_organisation
     stories = [("Gazette", "The poll was run by the Kaiser Family Foundation. The USA agreed."),
                ("Herald", "The Kaiser Family Foundation ran a poll, and the USA agreed."),
                ("Gazette", "Shares of Acme Corp. fell.")]
-    articles = [article_from_text(text, f"row {i}", article_id=f"k{i}", outlet=outlet) for i, (outlet, text) in enumerate(stories)]
+    articles = articles_of(stories, "k")
     found = actors_from_text(articles).set_index("actor")
     assert found.loc["Kaiser Family Foundation", "aliases"] == "Kaiser Family Foundation"  # not "…Foundation." too
     assert found.loc["Kaiser Family Foundation", "articles"] == 2
@@ -145,7 +149,7 @@ def test_a_newspaper_named_after_a_place_is_no_mention_of_the_place_in_the_analy
     stories = [("Gazette", "Senators flew to Washington on Monday.\n\nOne of them told the Washington Post it was late."),
                ("Herald", "Washington was quiet.\n\nUSA Today reported the vote in the USA."),
                ("Gazette", "Nothing happened in the USA, USA TODAY said. The Washington Post agreed.")]
-    articles = [article_from_text(text, f"row {i}", article_id=f"w{i}", outlet=outlet) for i, (outlet, text) in enumerate(stories)]
+    articles = articles_of(stories, "w")
     found = actors_from_text(articles).set_index("actor")
     assert found.loc["Washington", "mentions"] == 2 and found.loc["Washington", "blockers"] == "Washington Post"
     assert set(found.loc["United States", "blockers"].split("|")) == {"USA Today", "USA TODAY"}  # a listed outlet
@@ -164,7 +168,7 @@ def test_two_names_joined_by_and_or_on_are_two_names_and_a_name_with_and_inside_
 
     stories = [("Gazette", "The envoy briefed Congress on Iran.\n\nThe Food and Drug Administration agreed with Congress and the White House."),
                ("Herald", "Officials briefed Congress on Iran again.\n\nThe Food and Drug Administration said nothing to Congress and the White House.")]
-    articles = [article_from_text(text, f"row {i}", article_id=f"j{i}", outlet=outlet) for i, (outlet, text) in enumerate(stories)]
+    articles = articles_of(stories, "j")
     organisations = set(organisations_from_text(articles)["actor"])
     assert {"Congress", "White House", "Food and Drug Administration"} <= organisations
     assert not {"Congress on Iran", "Congress and the White House"} & organisations
