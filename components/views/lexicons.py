@@ -89,9 +89,10 @@ def _rename_form(name: str, table) -> None:
     else:
         options = [(None, a) for a in dict.fromkeys(table["actor"]) if a]
         describe = lambda o: o[1]  # noqa: E731
+    a_label = f"a{'n' if label[0] in 'aeiou' else ''} {label}"  # "an actor", "a theme"
     with st.form(f"rename_{name}", clear_on_submit=True):
-        chosen = st.selectbox(f"Rename a{'n' if label[0] in 'aeiou' else ''} {label}", options, index=None,
-                              format_func=describe, key=f"rename_{name}_old", placeholder=f"Pick a {label}")
+        chosen = st.selectbox(f"Rename {a_label}", options, index=None, format_func=describe,
+                              key=f"rename_{name}_old", placeholder=f"Pick {a_label}")
         new = st.text_input("New name", key=f"rename_{name}_new")
         if st.form_submit_button("Rename") and chosen:
             state.rename_label(name, chosen[1], new, chosen[0])
