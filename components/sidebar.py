@@ -47,7 +47,8 @@ def draw(analysis: Analysis) -> Lens:
                                    help=TONE_ENGINES[DEFAULT_TONE_ENGINE])
         raw_words = st.toggle("Raw distinctive words", key="raw", bind="query-params",
                               help="Distinctive words leave out house style (outlet names and domains, bylines, titles "
-                                   "such as Mr or Sen, state and party tags, page furniture, single letters). "
+                                   "such as Mr or Sen, state and party tags, page furniture, attribution verbs such "
+                                   "as said or says, single letters). "
                                    "Switch on to see the unfiltered list.")
         period = _period_input(analysis)
         n = len(analysis.articles)

@@ -266,3 +266,21 @@ def test_a_time_charts_intervals_are_those_of_a_fresh_bootstrap_of_each_group_ho
     expected = compare.resampled_ratio(numerator, denominator, np.random.default_rng(0), 2000)
     for _ in range(2):
         assert np.array_equal(compare.FreshResampler(0, 2000).ratio(numerator, denominator), expected, equal_nan=True)
+
+
+def test_the_tense_of_attribution_is_house_style_and_the_words_chosen_for_the_same_people_are_not():
+    """One outlet writes "says", the other "said" (AP style): that is how each writes. "Undocumented" against
+    "illegal" is how each frames the same people, and it still ranks."""
+    from framing.statistics.distinctive import HouseStyle
+
+    monitor = ["Undocumented immigrants crossed the river, the sheriff says.", "Undocumented families wait, she says.",
+               "Lawyers for undocumented workers object, he says."] * 3
+    herald = ["Illegal immigrants crossed the river, the sheriff said.", "Illegal aliens wait, she said.",
+              "Lawyers for illegal workers objected, he said."] * 3
+    table = pd.DataFrame({"outlet_group": ["Monitor"] * 9 + ["Herald"] * 9, "text": monitor + herald})
+    ranked = distinctive(table, top=30, min_count=2, house_style=HouseStyle.of(["Monitor", "Herald"]))
+    words = {group: set(rows["term"]) for group, rows in ranked.groupby("group")}
+    assert "undocumented" in words["Monitor"] and "illegal" in words["Herald"]
+    assert not {"says", "she says", "he says", "said", "she said", "he said"} & (words["Monitor"] | words["Herald"])
+    raw = set(distinctive(table, top=30, min_count=2)["term"])
+    assert {"says", "said"} <= raw  # the raw list still has them

@@ -45,8 +45,9 @@ PARTIES = frozenset({"r", "d", "i"})
 @dataclass(frozen=True)
 class HouseStyle:
     """Words that show how an outlet writes, not how it frames: its own name and domain, its bylines, titles ("Mr",
-    "Sen"), state and party tags ("R-Texas", "D-Calif."), page furniture ("hide caption", "click here") and the
-    single letters tokenising leaves ("u s" of "U.S."). A term with any of them never ranks unless asked for raw."""
+    "Sen"), state and party tags ("R-Texas", "D-Calif."), page furniture ("hide caption", "click here"), attribution
+    verbs ("said", "says": their tense is a house's) and the single letters tokenising leaves ("u s" of "U.S."). A
+    term with any of them never ranks unless asked for raw."""
 
     listed: dict[str, str]  # term -> kind, from data/lexicons/house_style.csv
     names: frozenset[str] = field(default_factory=frozenset)  # words of the corpus's outlet names, domains and bylines
