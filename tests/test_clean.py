@@ -129,3 +129,14 @@ def test_an_outlet_the_input_gives_is_not_said_to_come_from_the_dateline():
     assert given.outlet == "CNN" and not any("dateline" in n for n in given.notes)
     read = article_from_text(text, "pasted text")
     assert read.outlet == "CNN" and any("dateline" in n for n in read.notes)
+
+
+def test_a_video_players_text_pasted_with_the_article_is_furniture_and_a_sentence_about_watching_is_not():
+    from framing.reading.corpus import article_from_text
+
+    player = ("JUST WATCHED Romney: Obama knew 'Obamacare' hurt Replay More Videos ... "
+              "MUST WATCH Romney: Obama knew 'Obamacare' hurt 01:26")
+    article = article_from_text(f"Romney spoke in Ohio on Monday.\n\n{player}\n\nVoters must watch the debate, he said.\n\n"
+                                "JUST WATCHED Obama pushes minimum wage Replay More Videos ...", "cnn.txt")
+    assert [b.text for b in article.blocks] == ["Romney spoke in Ohio on Monday.", "Voters must watch the debate, he said."]
+    assert [reason for _, reason in article.removed] == ["video player", "video player"]
