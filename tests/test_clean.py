@@ -140,3 +140,21 @@ def test_a_video_players_text_pasted_with_the_article_is_furniture_and_a_sentenc
                                 "JUST WATCHED Obama pushes minimum wage Replay More Videos ...", "cnn.txt")
     assert [b.text for b in article.blocks] == ["Romney spoke in Ohio on Monday.", "Voters must watch the debate, he said."]
     assert [reason for _, reason in article.removed] == ["video player", "video player"]
+
+
+def test_news_page_furniture_pasted_with_the_text_is_removed_whole_paragraphs_only():
+    from framing.reading.corpus import article_from_text
+
+    furniture = {"Advertisement": "ad slot", "Story Continued Below": "page furniture",
+                 "Sign up for Daily Newsletters Manage Newsletters": "newsletter plug",
+                 "Get the Monitor Stories you care about delivered to your inbox. By signing up, you agree to our Privacy "
+                 "Policy.": "newsletter plug",
+                 "Copyright © 2019 The Washington Times, LLC. Click here for reprint permission.": "copyright line",
+                 "Enlarge this image toggle caption Susan Walsh/AP Susan Walsh/AP": "photo caption",
+                 "Follow @politicalticker": "social follow", "Contributing: The Associated Press": "wire credit"}
+    body = ["Senators met on Monday to discuss the bill.", "Advertisement spending rose by a third, the report said.",
+            "Voters should follow the debate closely, she said."]
+    text = "\n\n".join([body[0], *furniture, body[1], body[2]])
+    article = article_from_text(text, "page.txt")
+    assert [b.text for b in article.blocks] == body
+    assert dict(article.removed) == furniture
