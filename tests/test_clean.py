@@ -151,10 +151,11 @@ def test_news_page_furniture_pasted_with_the_text_is_removed_whole_paragraphs_on
                  "Policy.": "newsletter plug",
                  "Copyright © 2019 The Washington Times, LLC. Click here for reprint permission.": "copyright line",
                  "Enlarge this image toggle caption Susan Walsh/AP Susan Walsh/AP": "photo caption",
-                 "Follow @politicalticker": "social follow", "Contributing: The Associated Press": "wire credit"}
+                 "Follow @politicalticker": "social follow", "Contributing: The Associated Press": "wire credit",
+                 "( PHOTOS: 20 quotes on immigration reform)": "cross-link"}
     body = ["Senators met on Monday to discuss the bill.", "Advertisement spending rose by a third, the report said.",
-            "Voters should follow the debate closely, she said."]
-    text = "\n\n".join([body[0], *furniture, body[1], body[2]])
+            "Voters should follow the debate closely, she said.", "(The photos: all taken on Monday.)"]
+    text = "\n\n".join([body[0], *furniture, *body[1:]])
     article = article_from_text(text, "page.txt")
     assert [b.text for b in article.blocks] == body
     assert dict(article.removed) == furniture

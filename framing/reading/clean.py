@@ -21,6 +21,8 @@ JUNK_LINES: list[tuple[str, re.Pattern[str]]] = [
         ("site section label", r"^UNCATEGORIZED\w*$"),
         ("ad slot", r"^put your ad here!?$"),
         ("cross-link", r"^(you can also read|read also|also read|read more|see also)\s*:.*$"),
+        # "( PHOTOS: 20 quotes on immigration reform)", "( Also on POLITICO: …)": 211 paragraphs of the dev corpus, nearly all Politico's
+        ("cross-link", r"^\(\s*(photos?|video|related|more|also|read)\b[^)]*:.*\)$"),
         ("newsletter plug", r"^a version of this story appeared in .*newsletter.*$"),
         ("newsletter plug", r"^click here to (receive|subscribe|sign up).*$"),
         ("photo caption", r"^.*\bphoto(?:graph)?:\s*\S.*$"),
