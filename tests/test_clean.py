@@ -159,3 +159,13 @@ def test_news_page_furniture_pasted_with_the_text_is_removed_whole_paragraphs_on
     article = article_from_text(text, "page.txt")
     assert [b.text for b in article.blocks] == body
     assert dict(article.removed) == furniture
+
+
+def test_the_outlets_name_alone_on_a_line_is_a_credit_line_not_a_sentence():
+    from framing.reading.corpus import article_from_text
+
+    article = article_from_text("The vote passed on Monday, officials said.\n\nUSA TODAY", "row 1", outlet="USA TODAY")
+    assert [b.text for b in article.blocks] == ["The vote passed on Monday, officials said."]
+    assert ("USA TODAY", "the outlet's name alone (a credit line)") in article.removed
+    kept = article_from_text("The vote passed on Monday, officials said.\n\nUSA TODAY", "row 2", outlet="Herald")
+    assert [b.text for b in kept.blocks][-1] == "USA TODAY"  # another outlet's name is not this one's credit

@@ -145,6 +145,10 @@ def article_from_text(raw: str, source: str, article_id: str | None = None, date
         # The input names no outlet, but its link does: the site, said as such (a researcher can rename it).
         article.outlet = domain
         article.notes.append(f"outlet from the URL's domain ({domain}); the input names none")
+    credit = [b for b in article.blocks if article.outlet != UNKNOWN and b.text.strip(" .").casefold() == article.outlet.casefold()]
+    if credit and len(credit) < len(article.blocks):  # "USA TODAY" on a line of its own (42 of its dev-corpus articles)
+        article.blocks = [b for b in article.blocks if b not in credit]
+        article.removed = [*article.removed, *((b.text, "the outlet's name alone (a credit line)") for b in credit)]
     cut = sum(long_sentences(b.text) for b in page.blocks if b.kind == "paragraph")
     if cut:
         article.notes.append(f"{cut} passage(s) with no sentence punctuation were cut into pieces of at most "
