@@ -30,8 +30,8 @@ JUNK_LINES: list[tuple[str, re.Pattern[str]]] = [
         ("aggregator provenance", r"^this article was originally published (on|by) .*$"),
         ("tracking text", r"^(shopify analytics|google analytics)$"),
         ("share buttons", r"^(share|tweet|print|email)( this( article)?)?$"),
-        # furniture of news pages pasted with their text (whole paragraphs only; counts on the dev corpus's 1,704
-        # articles): "Advertisement" (1,047: 29% of National Review's paragraphs), "Story Continued Below" (170),
+        # furniture of news pages pasted with their text (whole paragraphs only; a one-line label was already read as
+        # a heading, not a sentence, but is no heading either; counts on the dev corpus's 1,704 articles): "Advertisement" (1,047: 29% of National Review's paragraphs), "Story Continued Below" (170),
         # newsletter boxes (374), copyright lines (208), photo toggles ("Enlarge this image toggle caption …", 158),
         # follow-us lines (37), "Contributing: …" credits (51), a columnists' disclaimer (9)
         ("ad slot", r"^advertisement$"),
