@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -196,6 +197,15 @@ def people_from_text(articles: Iterable[Article], top: int = 40) -> pd.DataFrame
 
 PLACES_FILE = Path(__file__).resolve().parents[2] / "data" / "lexicons" / "places.csv"
 ORGANISATIONS_FILE = Path(__file__).resolve().parents[2] / "data" / "lexicons" / "organisations.csv"
+
+
+@cache
+def _aliases(path: Path) -> tuple[tuple[str, str], ...]:
+    """(alias, name) pairs of a shipped names list (places.csv, organisations.csv), read once per process: the
+    organisations and the places found in an upload both read both lists."""
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return tuple(zip(table["alias"], table[table.columns[0]]))
+
 # A capitalised run with one of these words is an organisation ("National Rifle Association", "Supreme Court").
 _ORGANISATION_WORDS = {
     "party", "court", "department", "congress", "senate", "house", "committee", "agency", "administration", "council",
@@ -326,10 +336,9 @@ def organisations_from_text(articles: list[Article], people: pd.DataFrame | None
     "Pentagon"), and acronyms the corpus never writes in lower case ("NRA", "FBI"; not a place's, "USA"); an acronym
     the text defines ("Congressional Budget Office (CBO)") is an alias of its full name. Outlet names and the people
     found are left out."""
-    listed = pd.read_csv(ORGANISATIONS_FILE, dtype=str, keep_default_na=False)
-    canonical = dict(zip(listed["alias"], listed["organisation"]))
+    canonical = dict(_aliases(ORGANISATIONS_FILE))
     listed_names = _names_pattern(canonical)
-    place_names = set(pd.read_csv(PLACES_FILE, dtype=str, keep_default_na=False)["alias"])  # "USA" is a place
+    place_names = {alias for alias, _ in _aliases(PLACES_FILE)}  # "USA" is a place
     known = set(canonical) | place_names
     outlets = {_outlet_of(a) for a in articles}
     own_names = {o.lower() for o in outlets}
@@ -367,7 +376,7 @@ def organisations_from_text(articles: list[Article], people: pd.DataFrame | None
                 articles_of.setdefault(name, set()).add(article.article_id)
                 outlets_of.setdefault(name, set()).add(outlet)
     # an all-caps word the corpus also writes in lower case is a word shouted, not an acronym ("REPEAL", "NOT")
-    listed_organisations = set(listed["organisation"])
+    listed_organisations = set(canonical.values())
     acronyms = {n for n in counted if _ACRONYM.fullmatch(n) and n not in listed_organisations}
     shouted = written_in_lower_case(articles, {n.lower() for n in acronyms})
     for name in acronyms:
@@ -393,11 +402,10 @@ def places_from_text(articles: list[Article], people: pd.DataFrame | None = None
     or an organisation's found in the corpus ("Jim Jordan"), an outlet's of the corpus, or one listed in
     data/lexicons/organisations.csv ("Washington Post", "USA Today"); those the text writes are the place's
     ``blockers``. A place named like a person found ("Jordan" beside Jim Jordan) is left out."""
-    table = pd.read_csv(PLACES_FILE, dtype=str, keep_default_na=False)
     surnames = {actor.split()[-1] for actor in people["actor"]} if people is not None else set()
-    table = table[~table["alias"].isin(surnames)]  # "Jordan" beside Jim Jordan: which one, the text cannot say
-    place_of = dict(zip(table["alias"], table["place"]))
-    listed = pd.read_csv(ORGANISATIONS_FILE, dtype=str, keep_default_na=False)["alias"]
+    # "Jordan" beside Jim Jordan: which one, the text cannot say
+    place_of = {alias: place for alias, place in _aliases(PLACES_FILE) if alias not in surnames}
+    listed = [alias for alias, _ in _aliases(ORGANISATIONS_FILE)]
     # a longer name holding a place is found first and names no place
     blockers = {form for frame in (people, organisations) if frame is not None for aliases in frame["aliases"]
                 for form in aliases.split("|")} | {a.outlet for a in articles if a.outlet not in ("", UNKNOWN)} | set(listed)
