@@ -65,8 +65,7 @@ def draw(panel: Panel, analysis: Analysis, lens: Lens) -> None:
         st.rerun()  # the chart clicked before keeps a stale selection and passages unless the whole page redraws
     if state.mark_notice():
         st.toast("One clicked mark at a time: the chart clicked before was cleared, so a copied link shows this screen.")
-    marked_chart, selection = state.mark()
-    active = selection if marked_chart == panel.key else {}
+    active = state.mark_on(panel.key)
     if active:
         passages = filters.apply(panel.rows, active, lens.theme_column)
         caption = f"Filtered to the clicked mark — {filters.describe(active)}. Double-click the chart to clear."
@@ -93,13 +92,16 @@ def draw(panel: Panel, analysis: Analysis, lens: Lens) -> None:
                                f"{panel.key}-passages.csv", "text/csv", key=f"dl_passages_{panel.key}", on_click="ignore")
     with left:
         spec = panel.spec(lens.presentation)
-        if active:  # the URL's mark, drawn as this chart's selection (its widget is new after the mark moved here)
-            spec = with_selection(spec, active)
-        st.vega_lite_chart(spec=spec, on_select=partial(state.on_chart_select, panel.key),
-                           selection_mode=["pick", "period"] if panel.brush else "pick",
-                           key=state.chart_key(panel.key), width="stretch", height=chart_height(spec))
+        clickable_chart(panel.key, spec, active, chart_height(spec), ["pick", "period"] if panel.brush else "pick")
         if not lens.presentation:
             _exports(panel, passages, active, analysis, lens, terms)
+
+
+def clickable_chart(key: str, spec: dict, active: dict, height: int, selection_mode: str | list[str] = "pick") -> None:
+    """A chart whose clicks go into the URL's mark (``state.on_chart_select``). ``active``: the URL's mark on this
+    chart (``state.mark_on``), drawn as its selection (the widget is new after the mark moved here)."""
+    st.vega_lite_chart(spec=with_selection(spec, active) if active else spec, on_select=partial(state.on_chart_select, key),
+                       selection_mode=selection_mode, key=state.chart_key(key), width="stretch", height=height)
 
 
 def chart_height(spec: dict) -> int:

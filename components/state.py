@@ -492,6 +492,12 @@ def mark() -> tuple[str, dict]:
     return decode_mark(st.query_params.get("mark"))
 
 
+def mark_on(chart: str) -> dict:
+    """The URL's clicked mark if it is on ``chart`` (its selection), else {}."""
+    marked_chart, selection = mark()
+    return selection if marked_chart == chart else {}
+
+
 def chart_key(panel_key: str) -> str:
     """The chart widget's key. It changes whenever a click moves the mark to another chart, so every chart's own
     selection is cleared and redrawn from the URL's one mark: the screen and a copied link show the same."""

@@ -1,8 +1,6 @@
 """Articles: add your own (upload or paste), check what was read, edit metadata, remove, save and restore."""
 from __future__ import annotations
 
-from functools import partial
-
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -19,7 +17,7 @@ from .. import messages, state
 from ..charts import count_bars
 from ..export import vega_spec
 from ..lens import Lens
-from ..slide import with_selection
+from ..panel import clickable_chart
 from ..text import literal
 from ..theme import styled
 
@@ -113,13 +111,12 @@ def per_outlet_chart(analysis: Analysis, lens: Lens) -> alt.LayerChart:
 
 def _draw_per_outlet(analysis: Analysis, lens: Lens) -> str | None:
     """``per_outlet_chart``; a click lists that outlet's articles alone. The clicked outlet, or None."""
-    chart = per_outlet_chart(analysis, lens)
-    spec = styled(vega_spec(chart), lens.presentation)
-    marked, selection = state.mark()
-    active = selection.get("outlet_group") if marked == PER_OUTLET else None
-    st.vega_lite_chart(spec=with_selection(spec, {"outlet_group": active}) if active else spec,
-                       on_select=partial(state.on_chart_select, PER_OUTLET), selection_mode="pick",
-                       key=state.chart_key(PER_OUTLET), width="stretch", height=spec["height"] + 85)  # title and subtitle; no axis, no legend
+    # made once per corpus, as a Panel's spec is, not on every rerun of the page
+    spec = analysis.cached(("articles_per_outlet_spec", lens.presentation, tuple(lens.outlets)),
+                           lambda: styled(vega_spec(per_outlet_chart(analysis, lens)), lens.presentation))
+    active = state.mark_on(PER_OUTLET).get("outlet_group")
+    clickable_chart(PER_OUTLET, spec, {"outlet_group": active} if active else {},
+                    spec["height"] + 85)  # the title and subtitle; no axis, no legend
     if active is not None:
         st.caption(f"Listed: the articles of the clicked bar — {literal(describe({'outlet_group': active}))}. "
                    "Double-click the chart to list every article.")
