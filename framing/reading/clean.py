@@ -21,7 +21,8 @@ JUNK_LINES: list[tuple[str, re.Pattern[str]]] = [
         ("site section label", r"^UNCATEGORIZED\w*$"),
         ("ad slot", r"^put your ad here!?$"),
         ("cross-link", r"^(you can also read|read also|also read|read more|see also)\s*:.*$"),
-        # "( PHOTOS: 20 quotes on immigration reform)", "( Also on POLITICO: …)": 211 paragraphs of the dev corpus, nearly all Politico's
+        # "( PHOTOS: 20 quotes on immigration reform)", "( Also on POLITICO: …)": 211 paragraphs of the dev corpus,
+        # nearly all Politico's
         ("cross-link", r"^\(\s*(photos?|video|related|more|also|read)\b[^)]*:.*\)$"),
         ("newsletter plug", r"^a version of this story appeared in .*newsletter.*$"),
         ("newsletter plug", r"^click here to (receive|subscribe|sign up).*$"),
@@ -31,9 +32,10 @@ JUNK_LINES: list[tuple[str, re.Pattern[str]]] = [
         ("tracking text", r"^(shopify analytics|google analytics)$"),
         ("share buttons", r"^(share|tweet|print|email)( this( article)?)?$"),
         # furniture of news pages pasted with their text (whole paragraphs only; a one-line label was already read as
-        # a heading, not a sentence, but is no heading either; counts on the dev corpus's 1,704 articles): "Advertisement" (1,047: 29% of National Review's paragraphs), "Story Continued Below" (170),
-        # newsletter boxes (374), copyright lines (208), photo toggles ("Enlarge this image toggle caption …", 158),
-        # follow-us lines (37), "Contributing: …" credits (51), a columnists' disclaimer (9)
+        # a heading, not a sentence, but is no heading either; counts on the dev corpus's 1,704 articles):
+        # "Advertisement" (1,047: 29% of National Review's paragraphs), "Story Continued Below" (170), newsletter
+        # boxes (374), copyright lines (208), photo toggles ("Enlarge this image toggle caption …", 158), follow-us
+        # lines (37), "Contributing: …" credits (51), a columnists' disclaimer (9)
         ("ad slot", r"^advertisement$"),
         ("page furniture", r"^story continued below$"),
         ("page furniture", r"^loading(\.\.\.|…)?$"),

@@ -145,8 +145,9 @@ def article_from_text(raw: str, source: str, article_id: str | None = None, date
         # The input names no outlet, but its link does: the site, said as such (a researcher can rename it).
         article.outlet = domain
         article.notes.append(f"outlet from the URL's domain ({domain}); the input names none")
-    credit = [b for b in article.blocks if article.outlet != UNKNOWN and b.text.strip(" .").casefold() == article.outlet.casefold()]
-    if credit and len(credit) < len(article.blocks):  # "USA TODAY" on a line of its own (42 of its dev-corpus articles)
+    own_name = article.outlet.casefold() if article.outlet != UNKNOWN else None
+    credit = [b for b in article.blocks if b.text.strip(" .").casefold() == own_name]
+    if credit and len(credit) < len(article.blocks):  # "USA TODAY" on a line of its own (43 of its dev-corpus articles)
         article.blocks = [b for b in article.blocks if b not in credit]
         article.removed = [*article.removed, *((b.text, "the outlet's name alone (a credit line)") for b in credit)]
     cut = sum(long_sentences(b.text) for b in page.blocks if b.kind == "paragraph")
