@@ -198,7 +198,7 @@ async def run(visitors: int, articles: int, timeout_ms: int, nice_browsers: bool
     served = sorted(r["answered"] for r in results if r["outcome"] == "results")
     if served:
         print(f"upload → results: median {np.median(served):.1f} s, slowest {served[-1]:.1f} s "
-              f"({sum(t <= 60 for t in served)} of {visitors} within 60 s)")
+              f"({sum(t <= 60 for t in served)} of {visitors} within 60 s); each: {', '.join(f'{t:.0f}' for t in served)} s")
     for r in results:
         if r["outcome"] in ("error", "lost articles"):
             print(f"  visitor {r['visitor']}: {r['outcome']}: {r['detail']}")

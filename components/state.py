@@ -29,6 +29,7 @@ from framing.reading.dates import Period
 from framing.scoring import parts
 from framing.scoring.analysis import Analysis
 from framing.scoring.table import paragraph_texts, sentence_table
+from framing.scoring.turns import AnalysisQueue
 from framing.statistics.found_themes import THEME_SET as FOUND_THEME_SET
 from framing.statistics.found_themes import theme_lexicon, themes_from_text
 
@@ -40,6 +41,10 @@ GENERAL_THEME_SET = "policy_frames"  # the default theme set for any corpus but 
 POOL_WHILE_READING_BYTES = 1_000_000
 MANY_ARTICLE_SUFFIXES = (".csv", ".jsonl")
 POOL_FROM_ARTICLES = 300  # new articles from which a pool of processes is worth its start-up (~1.5 s): an article takes ~10 ms on one core
+
+
+FINDING = "Finding the people and the themes your articles name most…"
+_BUSY = intake.Message("warning", "server", "busy analysing other visitors' uploads; nothing was changed. Try again in a minute.")
 
 
 @st.cache_resource(show_spinner=False)
@@ -85,9 +90,33 @@ def budget() -> Budget:
 
 
 @lru_cache(maxsize=1)
-def _analysis_slots() -> threading.BoundedSemaphore:
-    """Analyses the server runs at once, across all sessions: one more upload waits, then is refused."""
-    return threading.BoundedSemaphore(budget().max_concurrent_analyses)
+def _analysis_queue() -> AnalysisQueue:
+    """Analyses the server runs at once, across all sessions, the others waiting in the order they came."""
+    return AnalysisQueue(budget().max_concurrent_analyses)
+
+
+@contextmanager
+def _turn(timeout: float | None = -1) -> Iterator[bool]:
+    """This page's turn at analysing (``_analysis_queue``), waiting at most the budget's ``busy_wait_seconds``
+    (``timeout``: other seconds; None, for ever): True once it is its turn, False if the wait ran out. While other
+    analyses are ahead, a bar says how many. A bar, not a spinner: ten waiting tabs each animating a spinner with its
+    clock took a core of bench.load's two (measured: 0.21 core-s a second per tab, a bar 0.05)."""
+    bar, first = None, 0
+
+    def told(ahead: int) -> None:
+        nonlocal bar, first
+        first = max(first, ahead)
+        text = (f"Other visitors' uploads are being analysed: {ahead:,} ahead of yours, which starts as soon as "
+                f"{'it finishes' if ahead == 1 else 'they finish'}…")
+        if bar is None:
+            bar = st.progress(0.0, text=text)
+        else:
+            bar.progress((first - ahead) / first, text=text)
+
+    with _analysis_queue().turn(budget().busy_wait_seconds if timeout == -1 else timeout, told) as got:
+        if bar is not None:
+            bar.empty()
+        yield got
 
 
 @st.cache_resource(show_spinner=False)
@@ -134,22 +163,15 @@ def current_analysis() -> Analysis:
     if articles is bundled.articles and lex is bundled.lexicons:
         st.session_state["_analysis"] = (articles, lex, bundled)  # what a refused upload falls back to
         return bundled
-    slots = _analysis_slots()
-    acquired = slots.acquire(blocking=False)
-    if not acquired:
-        with st.spinner("Other visitors' uploads are being analysed; yours starts as soon as one finishes…", show_time=True):
-            acquired = slots.acquire(timeout=budget().busy_wait_seconds)
-    if not acquired:
+    with _turn() as got:
+        result = _analyse(articles, lex) if got else None
+    if result is None:
         if memo:  # refuse the newest request, keep what the visitor had
             st.session_state["articles"], st.session_state["lexicons"] = memo[0], memo[1]
-            st.session_state["messages_articles"] = [intake.Message(
-                "warning", "server", "busy analysing other visitors' uploads; nothing was changed. Try again in a minute.")]
+            st.session_state["messages_articles"] = [_BUSY]
             return memo[2]
-        slots.acquire()  # a first visit has nothing to fall back on: it waits its turn
-    try:
-        result = _analyse(articles, lex)
-    finally:
-        slots.release()
+        with _turn(timeout=None):  # a first visit has nothing to fall back on: it waits its turn
+            result = _analyse(articles, lex)
     st.session_state["_analysis"] = (articles, lex, result)
     return result
 
@@ -194,37 +216,39 @@ def _analyse(articles: list[Article], lex: Lexicons, pool: ProcessPoolExecutor |
 
 
 def _analysed_with_the_lists(articles: list[Article], started: ProcessPoolExecutor | None = None) -> list[intake.Message]:
-    """A new corpus's lists follow it (``_lists_follow``) and, for a large upload, it is analysed at the same time:
-    the text parts need no lexicon, so a pool of processes starts on them while the actor and theme lists are found
-    here; the cue parts follow in the same pool once the lists are settled. The finished analysis is kept, so the
-    rerun draws at once. ``started``: a pool that started while the upload was read (``_pool_while_reading``, which
-    holds its analysis slot). With one core, a small upload or no free analysis slot, the lists are found first and
-    the rerun analyses as before (``current_analysis``)."""
-    cache = _part_cache()
-    new = [a for a in articles if cache.get(("text", parts.text_key(a))) is None]
+    """A new corpus's lists follow it (``_lists_follow``) and it is analysed in the same turn (an upload's, which
+    ``add_uploads`` holds). For a large upload both at once: the text parts need no lexicon, so a pool of processes
+    starts on them while the actor and theme lists are found here; the cue parts follow in the same pool once the
+    lists are settled. The finished analysis is kept, so the rerun draws at once. ``started``: a pool that started
+    while the upload was read (``_pool_while_reading``)."""
     if articles is _bundled().articles:
         return _lists_follow(articles)
-    if started is not None:
-        return _analysed_by(started, articles, new) if len(new) >= POOL_FROM_ARTICLES else _lists_follow(articles)
-    slots = _analysis_slots()
-    if not slots.acquire(blocking=False):
-        return _lists_follow(articles)
-    pool = _pool_for(len(new))
-    if pool is None:
-        slots.release()
-        return _lists_follow(articles)
-    try:
-        return _analysed_by(pool, articles, new)
-    finally:
-        pool.shutdown(cancel_futures=True)
-        slots.release()
+    cache = _part_cache()
+    new = [a for a in articles if cache.get(("text", parts.text_key(a))) is None]
+    with _turn() as got:
+        if not got:  # not in an upload's turn, and the wait ran out: the rerun analyses them, or says it is busy
+            return _lists_follow(articles)
+        pool = started if started is not None and len(new) >= POOL_FROM_ARTICLES else None
+        own_pool = _pool_for(len(new)) if started is None else None
+        try:
+            if pool or own_pool:
+                return _analysed_by(pool or own_pool, articles, new)
+            said = _lists_follow(articles)
+            lex = lexicons()
+            st.session_state["_analysis"] = (articles, lex, _analyse(articles, lex))
+            return said
+        finally:
+            if own_pool is not None:
+                own_pool.shutdown(cancel_futures=True)
 
 
 def _analysed_by(pool: ProcessPoolExecutor, articles: list[Article], new: list[Article]) -> list[intake.Message]:
     """``new`` articles' text parts sent to ``pool`` before the lists are found here, then the whole analysis kept;
     the lists' messages."""
     submitted = parts.submit_text_parts(pool, new)
-    said = _lists_follow(articles)
+    finding = st.progress(0.0, text=FINDING)  # a bar, not _lists_follow's spinner: see _turn
+    said = _lists_follow(articles, notice=False)
+    finding.empty()
     bar, progress = _progress_bar("Analysing", len(new))
     parts.store_text_parts(submitted, _part_cache(), progress)
     if bar is not None:
@@ -237,12 +261,11 @@ def _analysed_by(pool: ProcessPoolExecutor, articles: list[Article], new: list[A
 @contextmanager
 def _pool_while_reading(files) -> Iterator[ProcessPoolExecutor | None]:
     """For a large upload (``POOL_WHILE_READING_BYTES`` of CSV or JSONL), a pool of processes that start, importing the
-    engine and loading its models (about a second each), while this process reads the files; it holds an analysis
-    slot until the upload is analysed. None where there is one core, a small upload or no free slot."""
+    engine and loading its models (about a second each), while this process reads the files. None where there is
+    one core or a small upload."""
     jobs = _pool_jobs()
     size = sum(upload.size for upload in files if upload.name.lower().endswith(MANY_ARTICLE_SUFFIXES))
-    slots = _analysis_slots()
-    if jobs < 2 or size < POOL_WHILE_READING_BYTES or not slots.acquire(blocking=False):
+    if jobs < 2 or size < POOL_WHILE_READING_BYTES:
         yield None
         return
     pool = parts.process_pool(jobs)
@@ -251,7 +274,6 @@ def _pool_while_reading(files) -> Iterator[ProcessPoolExecutor | None]:
         yield pool
     finally:
         pool.shutdown(wait=False, cancel_futures=True)  # an upload of few articles does not wait for the start-up
-        slots.release()
 
 
 # --- changes to the corpus ------------------------------------------------------------------------------
@@ -274,7 +296,7 @@ def is_bundled_corpus() -> bool:
     return corpus() is _bundled().articles
 
 
-def _lists_follow(articles: list[Article], names: tuple[str, ...] = FOLLOWING_LISTS) -> list[intake.Message]:
+def _lists_follow(articles: list[Article], names: tuple[str, ...] = FOLLOWING_LISTS, notice: bool = True) -> list[intake.Message]:
     """Until the visitor edits them, the actor and theme lists follow the corpus. The bundled articles get the
     bundled lists. Any other corpus gets as actors the people its articles name most (framing.language.actors), and
     as themes the Policy Frames Codebook (the default theme set), a set of themes found in its own paragraphs
@@ -291,7 +313,7 @@ def _lists_follow(articles: list[Article], names: tuple[str, ...] = FOLLOWING_LI
         if "themes" in following and st.session_state.get("themes") == st.session_state.get("_theme_set_auto"):
             _next_theme_set(bundled.theme_sets[0])
     else:
-        with st.spinner("Finding the people and the themes your articles name most…"):
+        with st.spinner(FINDING) if notice else nullcontext():
             if "actors" in following:
                 updated, message = _found_actors(articles, updated, bundled)
                 said.append(message)
@@ -352,8 +374,12 @@ def follow_articles(name: str) -> None:
 
 
 def add_uploads(files, replace_corpus: bool) -> None:
-    """Read uploaded files in memory (``getvalue``); a file's name is only a label, never a path."""
-    with _pool_while_reading(files) as pool:
+    """Read uploaded files in memory (``getvalue``); a file's name is only a label, never a path. An upload is read,
+    listed and analysed in one turn (``_turn``): first come, first served."""
+    with _turn() as got, _pool_while_reading(files if got else []) as pool:
+        if not got:
+            st.session_state["messages_articles"] = [_BUSY]
+            return
         batches = []
         for upload in files:
             data = upload.getvalue()

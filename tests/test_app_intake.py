@@ -245,28 +245,38 @@ def test_a_story_renamed_in_the_articles_view_is_what_the_story_view_compares():
 
 
 @pytest.mark.parametrize("first", ["bundled articles", "an upload before"])
-def test_when_every_analysis_slot_is_taken_the_newest_upload_is_refused_and_the_articles_stay(first, monkeypatch):
-    """Other visitors' analyses hold every slot: this visitor is told the server is busy, and keeps what they had
-    (the bundled articles of a first visit, or their own)."""
+def test_when_another_analysis_holds_the_turn_too_long_the_newest_upload_is_refused_and_the_articles_stay(first, monkeypatch):
+    """Another visitor's analysis holds the only turn past the wait: this visitor is told the server is busy, and
+    keeps what they had (the bundled articles of a first visit, or their own)."""
     import threading
 
     from components import state
+    from framing.scoring.turns import AnalysisQueue
 
     monkeypatch.setenv("FRAMING_BUSY_WAIT_SECONDS", "0")
     state.budget.cache_clear()
-    taken = threading.BoundedSemaphore(1)
-    monkeypatch.setattr(state, "_analysis_slots", lambda: taken)
+    line = AnalysisQueue(1)
+    monkeypatch.setattr(state, "_analysis_queue", lambda: line)
     at = run_app(view="Articles")
     if first == "an upload before":
         upload(at, GOOD)
     before = loaded_titles(at)
-    taken.acquire()
+    holding, done = threading.Event(), threading.Event()
+
+    def other_visitor():
+        with line.turn():
+            holding.set()
+            done.wait(30)
+
+    threading.Thread(target=other_visitor, daemon=True).start()
+    holding.wait(5)
     try:
         upload(at, ("another.txt", b"Summit ends\n\nThe summit may resume in May, aides said.", "text/plain"))
         assert not at.exception
         assert any("busy analysing other visitors' uploads; nothing was changed" in w for w in messages(at, "warning"))
         assert loaded_titles(at) == before and len(before) == (5 if first == "bundled articles" else 6)
     finally:
+        done.set()
         state.budget.cache_clear()
 
 

@@ -24,7 +24,9 @@ class Budget:
     max_corpus_articles: int = 5_000  # articles a session may hold in all
     max_corpus_sentences: int = 150_000  # sentences a session may hold in all
     max_sentence_characters: int = 2_000  # longer "sentences" (unpunctuated text) are cut into pieces this long
-    max_concurrent_analyses: int = 2  # analyses the app runs at once; more wait their turn, then get "busy, try again"
+    # Analyses the app runs at once; more wait their turn, first come first served, then get "busy, try again". One:
+    # an analysis of a large upload already uses max_workers cores, and two side by side only share them.
+    max_concurrent_analyses: int = 1
     # How long an analysis waits for a free slot before its visitor is told to try again: long enough for a queue of
     # ten 1,000-article uploads on 2 cores (#22), since a refused visitor would only have to wait and upload again.
     busy_wait_seconds: int = 300

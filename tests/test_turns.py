@@ -1,0 +1,54 @@
+"""Analyses take turns, first come first served: the first upload of a burst is not held back by the ones after it."""
+from __future__ import annotations
+
+import threading
+import time
+
+from framing.scoring.turns import AnalysisQueue
+
+
+def test_analyses_run_in_the_order_they_came_one_at_a_time_and_the_waiting_are_told_how_many_are_ahead():
+    line = AnalysisQueue(1)
+    ran, told, running = [], {}, []
+    first_in = threading.Event()
+
+    def visitor(n: int) -> None:
+        with line.turn(told=lambda ahead: told.setdefault(n, []).append(ahead)) as got:
+            assert got
+            running.append(n)
+            assert len(running) == 1  # nobody else analyses meanwhile
+            ran.append(n)
+            if n == 0:
+                first_in.set()
+            time.sleep(0.05)
+            running.remove(n)
+
+    threads = [threading.Thread(target=visitor, args=(0,))]
+    threads[0].start()
+    first_in.wait(5)
+    for n in (1, 2, 3):  # they come while the first is analysed, one after another
+        threads.append(threading.Thread(target=visitor, args=(n,)))
+        threads[-1].start()
+        time.sleep(0.01)
+    for t in threads:
+        t.join(10)
+    assert ran == [0, 1, 2, 3]
+    assert 0 not in told and told[3][0] == 3 and told[3] == sorted(told[3], reverse=True)
+
+
+def test_a_wait_that_runs_out_gives_up_its_place_and_a_turn_held_already_is_not_waited_for():
+    line = AnalysisQueue(1)
+    holding, done = threading.Event(), threading.Event()
+
+    def other() -> None:
+        with line.turn():
+            holding.set()
+            done.wait(10)
+
+    threading.Thread(target=other, daemon=True).start()
+    holding.wait(5)
+    with line.turn(timeout=0.05) as got:
+        assert not got
+    done.set()
+    with line.turn(timeout=5) as got, line.turn(timeout=0) as again:  # the page's later step, in its own turn
+        assert got and again
