@@ -70,17 +70,31 @@ def rss_mb(pid: int) -> int:
 
 
 def children(pid: int) -> list[int]:
-    try:
-        found = [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except OSError:
-        return []
+    """Every process under ``pid``, at any depth."""
+    found = _direct_children(pid)
     return found + [g for c in found for g in children(c)]
 
 
 def cpu_seconds(pid: int) -> float:
-    """CPU time of a process and of its children it has waited for (the analysis pool's finished workers)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+    """CPU time of a process and of all its children: those still running (the server's worker processes, kept
+    between uploads) and those it has waited for."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:  # ended meanwhile (its time is in its parent's count of waited-for children)
+        return 0.0
+    own = sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+    return own + sum(cpu_seconds(child) for child in _direct_children(pid))
+
+
+def _direct_children(pid: int) -> list[int]:
+    """The processes ``pid`` started, from any of its threads (the app starts its workers from a visitor's)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            pass
+    return found
 
 
 def busy_seconds() -> float:

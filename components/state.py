@@ -13,8 +13,8 @@ import importlib
 import multiprocessing.spawn
 import threading
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager, nullcontext
+from concurrent.futures import Executor
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from functools import lru_cache
 
 import pandas as pd
@@ -41,6 +41,8 @@ GENERAL_THEME_SET = "policy_frames"  # the default theme set for any corpus but 
 POOL_WHILE_READING_BYTES = 1_000_000
 MANY_ARTICLE_SUFFIXES = (".csv", ".jsonl")
 POOL_FROM_ARTICLES = 300  # new articles from which a pool of processes is worth its start-up (~1.5 s): an article takes ~10 ms on one core
+# Unused this long, the worker processes are let go (their memory too); a burst of uploads finds them started.
+WARM_POOL_IDLE_SECONDS = 120
 
 
 FINDING = "Finding the people and the themes your articles name most…"
@@ -191,31 +193,32 @@ def _pool_jobs() -> int:
     return min(parts.usable_cores(), budget().max_workers)
 
 
-def _pool_for(new: int) -> ProcessPoolExecutor | None:
-    """A pool of processes for ``new`` articles to analyse: when there are many and more than one core (the server's
-    own thread then only waits, so other visitors' pages keep answering)."""
-    jobs = _pool_jobs()
-    return parts.process_pool(jobs) if jobs > 1 and new >= POOL_FROM_ARTICLES else None
+@st.cache_resource(show_spinner=False)
+def _warm_pool() -> parts.WarmPool:
+    """The server's worker processes, kept ready between uploads (analyses take turns, so one pool serves them)."""
+    return parts.WarmPool(_pool_jobs(), WARM_POOL_IDLE_SECONDS)
 
 
-def _analyse(articles: list[Article], lex: Lexicons, pool: ProcessPoolExecutor | None = None) -> Analysis:
-    """Articles not analysed before are analysed here, or by ``pool`` (one of its own when there are many)."""
+def _pool_for(new: int) -> AbstractContextManager[Executor | None]:
+    """The worker processes for ``new`` articles to analyse, lent for the block: when there are many and more than
+    one core (the server's own thread then only waits, so other visitors' pages keep answering); else None."""
+    return _warm_pool().lend() if _pool_jobs() > 1 and new >= POOL_FROM_ARTICLES else nullcontext()
+
+
+def _analyse(articles: list[Article], lex: Lexicons, pool: Executor | None = None) -> Analysis:
+    """Articles not analysed before are analysed here, or by ``pool`` (the server's, lent, when there are many)."""
     cache = _part_cache()
     new = sum(cache.get(("text", parts.text_key(a))) is None for a in articles)
     bar, progress = _progress_bar("Analysing", new)
-    own_pool = _pool_for(new) if pool is None else None
-    try:
-        with st.spinner("Analysing the articles…", show_time=True) if bar is None else nullcontext():
-            table = sentence_table(articles, lex, progress, cache, pool or own_pool)
-    finally:
-        if own_pool is not None:
-            own_pool.shutdown(cancel_futures=True)
+    with nullcontext(pool) if pool is not None else _pool_for(new) as using, \
+            st.spinner("Analysing the articles…", show_time=True) if bar is None else nullcontext():
+        table = sentence_table(articles, lex, progress, cache, using)
     if bar is not None:
         bar.empty()
     return Analysis(articles, lex, table, paragraph_texts(articles))
 
 
-def _analysed_with_the_lists(articles: list[Article], started: ProcessPoolExecutor | None = None) -> list[intake.Message]:
+def _analysed_with_the_lists(articles: list[Article], started: Executor | None = None) -> list[intake.Message]:
     """A new corpus's lists follow it (``_lists_follow``) and it is analysed in the same turn (an upload's, which
     ``add_uploads`` holds). For a large upload both at once: the text parts need no lexicon, so a pool of processes
     starts on them while the actor and theme lists are found here; the cue parts follow in the same pool once the
@@ -228,21 +231,17 @@ def _analysed_with_the_lists(articles: list[Article], started: ProcessPoolExecut
     with _turn() as got:
         if not got:  # not in an upload's turn, and the wait ran out: the rerun analyses them, or says it is busy
             return _lists_follow(articles)
-        pool = started if started is not None and len(new) >= POOL_FROM_ARTICLES else None
-        own_pool = _pool_for(len(new)) if started is None else None
-        try:
-            if pool or own_pool:
-                return _analysed_by(pool or own_pool, articles, new)
+        with nullcontext(started if len(new) >= POOL_FROM_ARTICLES else None) if started is not None \
+                else _pool_for(len(new)) as pool:
+            if pool is not None:
+                return _analysed_by(pool, articles, new)
             said = _lists_follow(articles)
             lex = lexicons()
             st.session_state["_analysis"] = (articles, lex, _analyse(articles, lex))
             return said
-        finally:
-            if own_pool is not None:
-                own_pool.shutdown(cancel_futures=True)
 
 
-def _analysed_by(pool: ProcessPoolExecutor, articles: list[Article], new: list[Article]) -> list[intake.Message]:
+def _analysed_by(pool: Executor, articles: list[Article], new: list[Article]) -> list[intake.Message]:
     """``new`` articles' text parts sent to ``pool`` before the lists are found here, then the whole analysis kept;
     the lists' messages."""
     submitted = parts.submit_text_parts(pool, new)
@@ -259,27 +258,22 @@ def _analysed_by(pool: ProcessPoolExecutor, articles: list[Article], new: list[A
 
 
 @contextmanager
-def _pool_while_reading(files) -> Iterator[ProcessPoolExecutor | None]:
-    """For a large upload (``POOL_WHILE_READING_BYTES`` of CSV or JSONL), a pool of processes that start, importing the
-    engine and loading its models (about a second each), while this process reads the files. None where there is
-    one core or a small upload."""
-    jobs = _pool_jobs()
+def _pool_while_reading(files) -> Iterator[Executor | None]:
+    """For a large upload (``POOL_WHILE_READING_BYTES`` of CSV or JSONL), the server's worker processes, lent for the
+    upload: if they were let go (``WarmPool``), they start, importing the engine and loading its models (about a
+    second each), while this process reads the files. None where there is one core or a small upload."""
     size = sum(upload.size for upload in files if upload.name.lower().endswith(MANY_ARTICLE_SUFFIXES))
-    if jobs < 2 or size < POOL_WHILE_READING_BYTES:
+    if _pool_jobs() < 2 or size < POOL_WHILE_READING_BYTES:
         yield None
         return
-    pool = parts.process_pool(jobs)
-    try:
-        parts.start_workers(pool, jobs)
+    with _warm_pool().lend() as pool:
         yield pool
-    finally:
-        pool.shutdown(wait=False, cancel_futures=True)  # an upload of few articles does not wait for the start-up
 
 
 # --- changes to the corpus ------------------------------------------------------------------------------
 
 
-def _apply(result: intake.Intake, new_corpus: bool = False, pool: ProcessPoolExecutor | None = None) -> None:
+def _apply(result: intake.Intake, new_corpus: bool = False, pool: Executor | None = None) -> None:
     """Store the articles and their messages; with ``new_corpus`` (articles added or replaced, not a metadata edit)
     the actor and theme lists follow the corpus (and ``pool``, started for it, analyses it)."""
     st.session_state["articles"] = result.articles

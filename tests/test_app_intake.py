@@ -371,9 +371,9 @@ def test_the_bundled_articles_bring_back_the_story_themes():
 @pytest.mark.slow
 @pytest.mark.parametrize("articles, words", [(400, 0), (20, 9_000)])
 def test_a_large_upload_starts_its_processes_while_it_is_read_and_every_article_is_analysed(monkeypatch, articles, words):
-    """A CSV of 1 MB or more starts a pool of processes before it is read (their start-up overlaps the reading).
-    Whether the upload then holds many articles (the pool analyses them) or a few long ones (the pool is let go and
-    the rerun analyses them here), every article is analysed, the same as in one process."""
+    """A CSV of 1 MB or more asks for the server's worker processes before it is read (if they must start, their
+    start-up overlaps the reading). Whether the upload then holds many articles (the workers analyse them) or a few
+    long ones (analysed here), every article is analysed, the same as in one process."""
     import pandas as pd
 
     from bench.load import corpus_csv
@@ -394,12 +394,12 @@ def test_a_large_upload_starts_its_processes_while_it_is_read_and_every_article_
         writer.writerows(rows)
         data = out.getvalue().encode()
     assert len(data) >= state.POOL_WHILE_READING_BYTES
-    started, start = [], parts.start_workers
-    monkeypatch.setattr(parts, "start_workers", lambda pool, workers: (started.append(workers), start(pool, workers)))
+    lent, lend = [], parts.WarmPool.lend
+    monkeypatch.setattr(parts.WarmPool, "lend", lambda pool: (lent.append(pool.started), lend(pool))[1])
     at = run_app(view="Articles")
     upload(at, ("many.csv", data, "text/csv"))
     assert not at.exception and not messages(at, "error")
-    assert started, "the pool did not start while the upload was read"
+    assert lent, "the worker processes were not asked for while the upload was read"
     loaded, lexicons, analysis = at.session_state["_analysis"]
     assert len(loaded) == articles + 5 and analysis.table["article_id"].nunique() == articles + 5
     pd.testing.assert_frame_equal(analysis.table, sentence_table(loaded, lexicons))

@@ -1,6 +1,7 @@
 """Analyses take turns, first come first served: the first upload of a burst is not held back by the ones after it."""
 from __future__ import annotations
 
+import os
 import threading
 import time
 
@@ -52,3 +53,32 @@ def test_a_wait_that_runs_out_gives_up_its_place_and_a_turn_held_already_is_not_
     done.set()
     with line.turn(timeout=5) as got, line.turn(timeout=0) as again:  # the page's later step, in its own turn
         assert got and again
+
+
+def test_the_worker_processes_stay_ready_between_analyses_and_are_let_go_once_unused():
+    from framing.scoring import parts
+
+    warm = parts.WarmPool(1, idle_seconds=0.5)
+    with warm.lend() as pool:
+        first = pool.submit(os.getpid).result(timeout=60)
+    with warm.lend() as pool:  # the next analysis finds the same process, started
+        assert pool.submit(os.getpid).result(timeout=60) == first
+    time.sleep(1.5)
+    assert not warm.started
+    with warm.lend() as pool:  # and a new one is started when asked again
+        assert pool.submit(os.getpid).result(timeout=60) != first
+
+
+def test_work_an_analysis_left_queued_is_cancelled_when_it_gives_the_workers_back():
+    from framing.scoring import parts
+
+    warm = parts.WarmPool(1, idle_seconds=5)
+    with warm.lend() as pool:
+        running = pool.submit(time.sleep, 1.0)
+        while not running.running():
+            time.sleep(0.01)
+        queued = [pool.submit(os.getpid) for _ in range(5)]
+    # the pool hands a worker one call beyond the one it runs, which can no longer be cancelled; the rest are
+    assert sum(f.cancelled() for f in queued) >= len(queued) - 1 and not running.cancelled()
+    with warm.lend() as pool:  # the next one's work is done
+        assert pool.submit(os.getpid).result(timeout=60)

@@ -23,7 +23,8 @@ import re
 import threading
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from multiprocessing import get_context
 
 import numpy as np
@@ -272,6 +273,74 @@ def usable_cores() -> int:
 def process_pool(jobs: int) -> ProcessPoolExecutor:
     """A pool of ``jobs`` fresh processes ("spawn": safe beside the app server's threads)."""
     return ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"))
+
+
+class _Lent(Executor):
+    """A pool lent to one analysis: what it sent and is not yet running is cancelled when it gives the pool back (a
+    visitor who leaves mid-upload leaves no work queued before the next one's)."""
+
+    def __init__(self, pool: Executor):
+        self._pool, self._sent = pool, []
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        future = self._pool.submit(fn, *args, **kwargs)
+        self._sent.append(future)
+        return future
+
+    def cancel_waiting(self) -> None:
+        for future in self._sent:
+            future.cancel()
+
+
+class WarmPool:
+    """A pool of ``jobs`` worker processes kept between analyses, and let go once unused for ``idle_seconds``: an
+    upload finds its workers started (each costs about 0.75 core-s to start, importing the engine and loading its
+    models: ``_ready``), while a quiet server holds no idle processes. Analyses that overlap share it."""
+
+    def __init__(self, jobs: int, idle_seconds: float = 120.0):
+        self.jobs, self.idle_seconds = jobs, idle_seconds
+        self._pool: ProcessPoolExecutor | None = None
+        self._lent, self._idle_timer = 0, None
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def lend(self) -> Iterator[Executor]:
+        with self._lock:
+            if self._idle_timer is not None:
+                self._idle_timer.cancel()
+                self._idle_timer = None
+            if self._pool is None:
+                self._pool = process_pool(self.jobs)
+                start_workers(self._pool, self.jobs)
+            pool, self._lent = self._pool, self._lent + 1
+        lent = _Lent(pool)
+        try:
+            yield lent
+        except BrokenExecutor:  # a worker died (out of memory): the next analysis gets a new pool
+            with self._lock:
+                if self._pool is pool:
+                    self._pool = None
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        finally:
+            lent.cancel_waiting()
+            with self._lock:
+                self._lent -= 1
+                if not self._lent and self._pool is not None:
+                    self._idle_timer = threading.Timer(self.idle_seconds, self._let_go)
+                    self._idle_timer.daemon = True
+                    self._idle_timer.start()
+
+    @property
+    def started(self) -> bool:
+        return self._pool is not None
+
+    def _let_go(self) -> None:
+        with self._lock:
+            if self._lent or self._pool is None:
+                return
+            pool, self._pool = self._pool, None
+        pool.shutdown(wait=False)
 
 
 def all_parts(articles: list[Article], lexicons: Lexicons, cache: PartCache | None = None, pool: Executor | None = None,
