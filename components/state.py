@@ -42,7 +42,7 @@ POOL_WHILE_READING_BYTES = 1_000_000
 MANY_ARTICLE_SUFFIXES = (".csv", ".jsonl")
 POOL_FROM_ARTICLES = 300  # new articles from which a pool of processes is worth its start-up (~1.5 s): an article takes ~10 ms on one core
 # Unused this long, the worker processes are let go (their memory too); a burst of uploads finds them started.
-WARM_POOL_IDLE_SECONDS = 120
+WARM_POOL_IDLE_SECONDS = 30
 
 
 FINDING = "Finding the people and the themes your articles name most…"
