@@ -108,7 +108,12 @@ def test_vader_without_its_emoji_step_gives_vaders_own_scores(bundled):
 
     texts = [s for a in bundled for s in sentence_texts(a)]
     texts += ["I love it 😀", "😀", "sad😢day", "  padded text  ", "kind of good", "It is kind of a mess.", "not bad at all",
-              "The plan isn't great, but it works!", "VERY good", "", "Extremely bad :(", "no 🙂 emoji 🙁 twice"]
+              "The plan isn't great, but it works!", "VERY good", "", "Extremely bad :(", "no 🙂 emoji 🙁 twice",
+              # negations and idioms at every distance, at the text's start and end
+              "Never so good", "never this bad a deal", "without doubt good", "without a doubt, good", "not good",
+              "It was not very good", "it is never so very bad", "He isn't really that great", "cut the mustard",
+              "Good", "hand to mouth was bad", "the bomb", "the shit hit the fan", "kiss of death indeed", "bad ass",
+              "yeah right, great", "sort of great", "he is kind of sad", "not the bomb", "she was not at all happy"]
     vader = SentimentIntensityAnalyzer()
     assert [tone._vader().polarity_scores(t) for t in texts] == [vader.polarity_scores(t) for t in texts]
 

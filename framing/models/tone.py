@@ -78,6 +78,19 @@ class _Vader(SentimentIntensityAnalyzer):
         sentiments = self._but_check(words, sentiments)
         return self.score_valence(sentiments, text)
 
+    # VADER's two checks around a sentiment word lower-case the whole text each time they are called (up to three
+    # times per sentiment word: a fifth of VADER's time on news) to read the three words before it and two after.
+    # Given just those words, with the word's place in them, they read the same words and give the same value.
+    @staticmethod
+    def _negation_check(valence, words_and_emoticons, start_i, i):
+        first = max(0, i - 3)  # it reads words i - 3 … i - 1, and only where i > start_i (never before the text)
+        return SentimentIntensityAnalyzer._negation_check(valence, words_and_emoticons[first:i + 1], start_i, i - first)
+
+    @staticmethod
+    def _special_idioms_check(valence, words_and_emoticons, i):
+        first = max(0, i - 3)  # it reads words i - 3 … i + 2 (called only for i > 2)
+        return SentimentIntensityAnalyzer._special_idioms_check(valence, words_and_emoticons[first:i + 3], i - first)
+
 
 @lru_cache(maxsize=1)
 def _vader() -> SentimentIntensityAnalyzer:
