@@ -98,9 +98,9 @@ def _analysis_queue() -> AnalysisQueue:
 
 
 @contextmanager
-def _turn(timeout: float | None = -1) -> Iterator[bool]:
-    """This page's turn at analysing (``_analysis_queue``), waiting at most the budget's ``busy_wait_seconds``
-    (``timeout``: other seconds; None, for ever): True once it is its turn, False if the wait ran out. While other
+def _turn(for_ever: bool = False) -> Iterator[bool]:
+    """This page's turn at analysing (``_analysis_queue``), waiting at most the budget's ``busy_wait_seconds`` (or, with
+    ``for_ever``, as long as it takes): True once it is its turn, False if the wait ran out. While other
     analyses are ahead, a bar says how many. A bar, not a spinner: ten waiting tabs each animating a spinner with its
     clock took a core of bench.load's two (measured: 0.21 core-s a second per tab, a bar 0.05)."""
     bar, first = None, 0
@@ -115,7 +115,7 @@ def _turn(timeout: float | None = -1) -> Iterator[bool]:
         else:
             bar.progress((first - ahead) / first, text=text)
 
-    with _analysis_queue().turn(budget().busy_wait_seconds if timeout == -1 else timeout, told) as got:
+    with _analysis_queue().turn(None if for_ever else budget().busy_wait_seconds, told) as got:
         if bar is not None:
             bar.empty()
         yield got
@@ -172,7 +172,7 @@ def current_analysis() -> Analysis:
             st.session_state["articles"], st.session_state["lexicons"] = memo[0], memo[1]
             st.session_state["messages_articles"] = [_BUSY]
             return memo[2]
-        with _turn(timeout=None):  # a first visit has nothing to fall back on: it waits its turn
+        with _turn(for_ever=True):  # a first visit has nothing to fall back on: it waits its turn
             result = _analyse(articles, lex)
     st.session_state["_analysis"] = (articles, lex, result)
     return result
@@ -210,8 +210,8 @@ def _analyse(articles: list[Article], lex: Lexicons, pool: Executor | None = Non
     cache = _part_cache()
     new = sum(cache.get(("text", parts.text_key(a))) is None for a in articles)
     bar, progress = _progress_bar("Analysing", new)
-    with nullcontext(pool) if pool is not None else _pool_for(new) as using, \
-            st.spinner("Analysing the articles…", show_time=True) if bar is None else nullcontext():
+    lent = nullcontext(pool) if pool is not None else _pool_for(new)
+    with lent as using, st.spinner("Analysing the articles…", show_time=True) if bar is None else nullcontext():
         table = sentence_table(articles, lex, progress, cache, using)
     if bar is not None:
         bar.empty()
@@ -231,8 +231,10 @@ def _analysed_with_the_lists(articles: list[Article], started: Executor | None =
     with _turn() as got:
         if not got:  # not in an upload's turn, and the wait ran out: the rerun analyses them, or says it is busy
             return _lists_follow(articles)
-        with nullcontext(started if len(new) >= POOL_FROM_ARTICLES else None) if started is not None \
-                else _pool_for(len(new)) as pool:
+        # the pool that started while the upload was read, if it has enough to do; else the server's, if there is
+        lent = nullcontext(started if len(new) >= POOL_FROM_ARTICLES else None) if started is not None \
+            else _pool_for(len(new))
+        with lent as pool:
             if pool is not None:
                 return _analysed_by(pool, articles, new)
             said = _lists_follow(articles)
