@@ -12,10 +12,10 @@ from __future__ import annotations
 import importlib
 import multiprocessing.spawn
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import pandas as pd
 import streamlit as st
@@ -246,9 +246,12 @@ def _analysed_with_the_lists(articles: list[Article], started: Executor | None =
 def _analysed_by(pool: Executor, articles: list[Article], new: list[Article]) -> list[intake.Message]:
     """``new`` articles' text parts sent to ``pool`` before the lists are found here, then the whole analysis kept;
     the lists' messages."""
+    # The lists are found by the workers first, then the text parts: this process only waits meanwhile, so other
+    # visitors' pages are not held up by the lists' Python (it shares one interpreter lock with them).
+    finders = {"actors": pool.submit(actors_from_text, articles), "themes": pool.submit(themes_from_text, articles)}
     submitted = parts.submit_text_parts(pool, new)
     finding = st.progress(0.0, text=FINDING)  # a bar, not _lists_follow's spinner: see _turn
-    said = _lists_follow(articles, notice=False)
+    said = _lists_follow(articles, notice=False, found={n: f.result for n, f in finders.items()})
     finding.empty()
     bar, progress = _progress_bar("Analysing", len(new))
     parts.store_text_parts(submitted, _part_cache(), progress)
@@ -292,11 +295,13 @@ def is_bundled_corpus() -> bool:
     return corpus() is _bundled().articles
 
 
-def _lists_follow(articles: list[Article], names: tuple[str, ...] = FOLLOWING_LISTS, notice: bool = True) -> list[intake.Message]:
+def _lists_follow(articles: list[Article], names: tuple[str, ...] = FOLLOWING_LISTS, notice: bool = True,
+                  found: dict[str, Callable[[], pd.DataFrame]] | None = None) -> list[intake.Message]:
     """Until the visitor edits them, the actor and theme lists follow the corpus. The bundled articles get the
     bundled lists. Any other corpus gets as actors the people its articles name most (framing.language.actors), and
     as themes the Policy Frames Codebook (the default theme set), a set of themes found in its own paragraphs
-    (framing.statistics.found_themes) and the bundled story themes, said to be written for other articles."""
+    (framing.statistics.found_themes) and the bundled story themes, said to be written for other articles.
+    ``found``: a list's finder to use instead of finding it here (a worker process's result)."""
     following = [n for n in names if not st.session_state.get(f"{n}_chosen")]
     if not following:
         return []
@@ -311,17 +316,17 @@ def _lists_follow(articles: list[Article], names: tuple[str, ...] = FOLLOWING_LI
     else:
         with st.spinner(FINDING) if notice else nullcontext():
             if "actors" in following:
-                updated, message = _found_actors(articles, updated, bundled)
+                updated, message = _found_actors((found or {}).get("actors", partial(actors_from_text, articles)), updated, bundled)
                 said.append(message)
             if "themes" in following:
-                updated, message = _found_themes(articles, updated, bundled)
+                updated, message = _found_themes((found or {}).get("themes", partial(themes_from_text, articles)), updated, bundled)
                 said.append(message)
     st.session_state["lexicons"] = bundled if updated.key == bundled.key else updated
     return said
 
 
-def _found_actors(articles: list[Article], lex: Lexicons, bundled: Lexicons) -> tuple[Lexicons, intake.Message]:
-    found = actors_from_text(articles)
+def _found_actors(find: Callable[[], pd.DataFrame], lex: Lexicons, bundled: Lexicons) -> tuple[Lexicons, intake.Message]:
+    found = find()
     if found.empty:
         return lex.with_table("actors", bundled.actors), intake.Message(
             "info", "actors", "no person is named in the articles of two or more outlets, so the actor list stays the "
@@ -333,10 +338,10 @@ def _found_actors(articles: list[Article], lex: Lexicons, bundled: Lexicons) -> 
                           "and edit them in the Lexicons view, where the bundled list can be restored)")
 
 
-def _found_themes(articles: list[Article], lex: Lexicons, bundled: Lexicons) -> tuple[Lexicons, intake.Message]:
+def _found_themes(find: Callable[[], pd.DataFrame], lex: Lexicons, bundled: Lexicons) -> tuple[Lexicons, intake.Message]:
     shipped = bundled.themes
     general = shipped["theme_set"] == GENERAL_THEME_SET
-    found = themes_from_text(articles)
+    found = find()
     themes = pd.concat([shipped[general], theme_lexicon(found), shipped[~general]], ignore_index=True)
     if st.session_state.get("themes") in (None, *BUILT_FOR_BUNDLED):
         _next_theme_set(GENERAL_THEME_SET)

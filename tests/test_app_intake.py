@@ -378,8 +378,11 @@ def test_a_large_upload_starts_its_processes_while_it_is_read_and_every_article_
 
     from bench.load import corpus_csv
     from components import state
+    from framing.language.actors import actor_lexicon, actors_from_text
     from framing.scoring import parts
     from framing.scoring.table import sentence_table
+    from framing.statistics.found_themes import THEME_SET as FOUND_THEME_SET
+    from framing.statistics.found_themes import theme_lexicon, themes_from_text
 
     if parts.usable_cores() < 2:
         pytest.skip("one core: no pool of processes")
@@ -403,6 +406,10 @@ def test_a_large_upload_starts_its_processes_while_it_is_read_and_every_article_
     loaded, lexicons, analysis = at.session_state["_analysis"]
     assert len(loaded) == articles + 5 and analysis.table["article_id"].nunique() == articles + 5
     pd.testing.assert_frame_equal(analysis.table, sentence_table(loaded, lexicons))
+    # the actor and theme lists (found by the worker processes for a large upload) are the ones found here
+    pd.testing.assert_frame_equal(lexicons.actors.reset_index(drop=True), actor_lexicon(actors_from_text(loaded)))
+    found = lexicons.themes[lexicons.themes["theme_set"] == FOUND_THEME_SET].reset_index(drop=True)
+    pd.testing.assert_frame_equal(found, theme_lexicon(themes_from_text(loaded)), check_dtype=False)
 
 
 def test_the_articles_view_counts_articles_per_outlet_and_a_clicked_bar_lists_that_outlets_articles():
