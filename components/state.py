@@ -220,10 +220,9 @@ def _analyse(articles: list[Article], lex: Lexicons, pool: Executor | None = Non
 
 def _analysed_with_the_lists(articles: list[Article], started: Executor | None = None) -> list[intake.Message]:
     """A new corpus's lists follow it (``_lists_follow``) and it is analysed in the same turn (an upload's, which
-    ``add_uploads`` holds). For a large upload both at once: the text parts need no lexicon, so a pool of processes
-    starts on them while the actor and theme lists are found here; the cue parts follow in the same pool once the
-    lists are settled. The finished analysis is kept, so the rerun draws at once. ``started``: a pool that started
-    while the upload was read (``_pool_while_reading``)."""
+    ``add_uploads`` holds). A large upload goes to the worker processes (``_analysed_by``). The finished analysis is
+    kept, so the rerun draws at once. ``started``: the workers lent while the upload was read
+    (``_pool_while_reading``)."""
     if articles is _bundled().articles:
         return _lists_follow(articles)
     cache = _part_cache()
@@ -244,8 +243,8 @@ def _analysed_with_the_lists(articles: list[Article], started: Executor | None =
 
 
 def _analysed_by(pool: Executor, articles: list[Article], new: list[Article]) -> list[intake.Message]:
-    """``new`` articles' text parts sent to ``pool`` before the lists are found here, then the whole analysis kept;
-    the lists' messages."""
+    """The actor and theme lists, then ``new`` articles' text parts (they need no lexicon), sent to ``pool``; once the
+    lists are settled, the cue parts follow in the same pool and the whole analysis is kept. The lists' messages."""
     # The lists are found by the workers first, then the text parts: this process only waits meanwhile, so other
     # visitors' pages are not held up by the lists' Python (it shares one interpreter lock with them).
     finders = {"actors": pool.submit(actors_from_text, articles), "themes": pool.submit(themes_from_text, articles)}
@@ -314,12 +313,13 @@ def _lists_follow(articles: list[Article], names: tuple[str, ...] = FOLLOWING_LI
         if "themes" in following and st.session_state.get("themes") == st.session_state.get("_theme_set_auto"):
             _next_theme_set(bundled.theme_sets[0])
     else:
+        find = {"actors": partial(actors_from_text, articles), "themes": partial(themes_from_text, articles), **(found or {})}
         with st.spinner(FINDING) if notice else nullcontext():
             if "actors" in following:
-                updated, message = _found_actors((found or {}).get("actors", partial(actors_from_text, articles)), updated, bundled)
+                updated, message = _found_actors(find["actors"], updated, bundled)
                 said.append(message)
             if "themes" in following:
-                updated, message = _found_themes((found or {}).get("themes", partial(themes_from_text, articles)), updated, bundled)
+                updated, message = _found_themes(find["themes"], updated, bundled)
                 said.append(message)
     st.session_state["lexicons"] = bundled if updated.key == bundled.key else updated
     return said

@@ -43,20 +43,20 @@ class AnalysisQueue:
                 self._changed.notify_all()
 
     def _wait(self, me: int, deadline: float | None, told: Callable[[int], None] | None) -> bool:
-        last = None
+        last = None  # how many were ahead when last told
         while True:
             with self._changed:
-                ahead = max(0, self._line.index(me) - self.slots + 1)
-                if ahead and ahead == last:
+                ahead = max(0, self._line.index(me) - self.slots + 1)  # 0: among the first ``slots``
+                if ahead and ahead == last:  # nothing new to tell: wait for the line to move, or the deadline
                     left = None if deadline is None else deadline - time.monotonic()
                     if left is not None and left <= 0:
                         return False
                     self._changed.wait(timeout=left)
-                    ahead = max(0, self._line.index(me) - self.slots + 1)
+                    continue
             if not ahead:
                 return True
             if deadline is not None and time.monotonic() >= deadline:
                 return False
-            if ahead != last and told is not None:
+            if told is not None:
                 told(ahead)
             last = ahead
