@@ -108,10 +108,18 @@ def when(test: str, then: alt.SchemaBase | float, otherwise, channel: type[alt.S
     return channel(otherwise, condition={"test": test, **branch})
 
 
-def opacity(selection, highlight: str | None) -> alt.OpacityValue:
-    """A clicked mark stands out; before any click, the picked outlet does (so a screenshot shows what was selected)."""
+def with_highlight(data: pd.DataFrame, highlight: str | None) -> pd.DataFrame:
+    """``data`` with a ``highlighted`` column: the picked outlet's rows (every row when no outlet is picked). A column
+    rather than the outlet's name in the chart's expressions, so an outlet pick changes only the chart's data, which
+    the browser swaps into the chart it has (``components.redraw``)."""
+    return data.assign(highlighted=data["outlet_group"].eq(highlight) if highlight else True)
+
+
+def opacity(selection, highlighted: bool) -> alt.OpacityValue:
+    """A clicked mark stands out; before any click, the picked outlet does (so a screenshot shows what was selected):
+    with ``highlighted``, the rows the data's ``highlighted`` column marks (``with_highlight``); else every row."""
     store = f"data('{selection.name}_store')"
-    fallback = f"datum.outlet_group === {json.dumps(highlight)}" if highlight else "true"
+    fallback = "datum.highlighted" if highlighted else "true"
     return when(f"length({store}) ? vlSelectionTest('{selection.name}_store', datum) : {fallback}", 1.0, 0.4,
                 alt.OpacityValue)
 
@@ -120,11 +128,13 @@ def bars_with_ci(data: pd.DataFrame, value: str, low: str, high: str, title: str
                  outlets: list[str], highlight: str | None = None, domain=None) -> alt.LayerChart:
     """Horizontal bars per outlet, sorted by value, with 95% CI whiskers and n in the tooltip."""
     small = data["small_sample"] if "small_sample" in data else pd.Series(False, index=data.index)
-    data = data.assign(n_label="n = " + data["n_sentences"].map("{:,}".format) + small.map({True: " · small sample", False: ""}),
+    data = with_highlight(data, highlight).assign(n_label="n = " + data["n_sentences"].map("{:,}".format) + small.map({True: " · small sample", False: ""}),
                        interval=interval_text(data[low], data[high], "+.3f"))
     pick = point_selection(["outlet_group"])
-    order = list(data.sort_values(value, ascending=False)["outlet_group"])
-    y = alt.Y("outlet_group:N", sort=order, title=None)
+    # Rows drawn in the data's order (highest first), not given as a list in the spec: an order that changes with
+    # the pick would be a new spec, and a chart built again rather than redrawn in place (components.redraw).
+    data = data.sort_values(value, ascending=False)
+    y = alt.Y("outlet_group:N", sort=None, title=None)
     scale = alt.Scale(domain=domain) if domain else alt.Undefined
     tooltip = [alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip(f"{value}:Q", format="+.3f", title=x_title),
                alt.Tooltip("interval:N", title="95% CI"),
@@ -132,7 +142,7 @@ def bars_with_ci(data: pd.DataFrame, value: str, low: str, high: str, title: str
     base = alt.Chart(data).encode(y=y)
     bars = base.mark_bar().encode(
         x=alt.X(f"{value}:Q", title=x_title, scale=scale), color=_outlet_colour(outlets, data["outlet_group"]),
-        opacity=opacity(pick, highlight), tooltip=tooltip).add_params(pick)
+        opacity=opacity(pick, True), tooltip=tooltip).add_params(pick)
     bars = named(bars, "bars")
     whiskers = base.mark_rule(color="#111", strokeWidth=1.5).encode(x=alt.X(f"{low}:Q"), x2=alt.X2(f"{high}:Q"),
                                                                       tooltip=tooltip)
@@ -148,12 +158,12 @@ def grouped_bars(data: pd.DataFrame, category: str, value: str, title: str, subt
     """Bars per category (rows) and outlet (colour, side by side); ``n`` per outlet goes into the legend."""
     pick = point_selection(["outlet_group", category])
     n_rows = data[category].nunique() * max(1, data["outlet_group"].nunique())
-    bars = alt.Chart(data).mark_bar().encode(
+    bars = alt.Chart(with_highlight(data, highlight)).mark_bar().encode(
         y=alt.Y(f"{category}:N", title=None, sort=alt.EncodingSortField(value, op="sum", order="descending"),
                 axis=alt.Axis(labelExpr=HUMAN_LABEL_LINES)),
         yOffset=alt.YOffset("outlet_group:N", scale=alt.Scale(domain=sorted(outlets))),
         x=alt.X(f"{value}:Q", title=x_title),
-        color=_outlet_colour(outlets, data["outlet_group"], n), opacity=opacity(pick, highlight),
+        color=_outlet_colour(outlets, data["outlet_group"], n), opacity=opacity(pick, True),
         tooltip=[alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip(f"{category}:N", title=category.replace("_", " ")),
                  alt.Tooltip(f"{value}:Q", format=fmt, title=x_title), *extra_tooltip],
     ).add_params(pick)
@@ -180,7 +190,7 @@ def ranked_bars(data: pd.DataFrame, label: str, value: str, field: str | list[st
         y=alt.Y(f"{label}:N", sort="-x", title=None), x=alt.X(f"{value}:Q", title=x_title),
         # Rows named by outlet need no legend; any other rows get one saying whose colour is whose.
         color=(alt.Color("outlet_group:N", scale=outlet_colour_scale(outlets), legend=None) if field == "outlet_group"
-               else _outlet_colour(outlets, data["outlet_group"])), opacity=opacity(pick, None),
+               else _outlet_colour(outlets, data["outlet_group"])), opacity=opacity(pick, False),
         tooltip=tooltip,
     ).add_params(pick).properties(title=alt.Title(title, subtitle=subtitle),
                                   height=max(160, row_height * data[label].nunique()))
@@ -192,13 +202,13 @@ def count_bars(data: pd.DataFrame, value: str, title: str, subtitle: str, outlet
     colours = outlet_colours(outlets)
     domain = list(data["outlet_group"])
     pick = point_selection(["outlet_group"])
-    base = alt.Chart().encode(y=alt.Y("outlet_group:N", sort=domain, title=None))
+    base = alt.Chart().encode(y=alt.Y("outlet_group:N", sort=None, title=None))  # in the data's order
     bars = base.mark_bar().encode(
         # each count is written at its bar's end, so no axis; room at the right for the largest one's
         x=alt.X(f"{value}:Q", title=None, axis=None, scale=alt.Scale(domain=[0, float(data[value].max()) * 1.12])),
         color=alt.Color("outlet_group:N", legend=None,
                         scale=alt.Scale(domain=domain, range=[colours.get(o, UNKNOWN_COLOUR) for o in domain])),
-        opacity=opacity(pick, None), tooltip=tooltip).add_params(pick)
+        opacity=opacity(pick, False), tooltip=tooltip).add_params(pick)
     counts = base.mark_text(align="left", dx=4, color="#333").encode(x=alt.X(f"{value}:Q"), text=alt.Text(f"{value}:Q", format=","))
     return alt.layer(named(bars, "bars"), counts, data=data, title=alt.Title(title, subtitle=subtitle),
                      height=max(52, 26 * len(data)))
@@ -214,10 +224,10 @@ def dots(data: pd.DataFrame, x: str, y: str, fields: list[str], title: str, subt
     if diagonal:
         top = float(max(data[x].max(), data[y.split(":")[0]].max(), 1.0)) * 1.15
         x_domain, y_scale = [0, top], alt.Scale(domain=[0, top])
-    chart = alt.Chart(data).mark_circle(size=size, clip=False).encode(
+    chart = alt.Chart(with_highlight(data, highlight)).mark_circle(size=size, clip=False).encode(
         x=alt.X(f"{x}:Q", title=x_title, scale=alt.Scale(domain=x_domain) if x_domain else alt.Undefined),
         y=alt.Y(f"{y}", title=y_title, scale=y_scale, axis=value_axis()),
-        color=_outlet_colour(outlets, data["outlet_group"]), opacity=opacity(pick, highlight), tooltip=tooltip,
+        color=_outlet_colour(outlets, data["outlet_group"]), opacity=opacity(pick, True), tooltip=tooltip,
     ).add_params(pick)
     if diagonal:
         chart = named(chart, "dots")
@@ -250,8 +260,8 @@ def differences(data: pd.DataFrame, row: str, value: str, low: str, high: str, v
     by its outlet only when the difference is clear; "no clear difference" and small samples are grey.
     ``row`` labels carry their n, so no number hides behind a whisker."""
     pick = point_selection(fields)
-    data = data.assign(interval=interval_text(data[low], data[high], fmt))
-    y = alt.Y(f"{row}:N", sort=list(dict.fromkeys(data[row])), title=None,
+    data = with_highlight(data, highlight).assign(interval=interval_text(data[low], data[high], fmt))
+    y = alt.Y(f"{row}:N", sort=None, title=None,
               axis=alt.Axis(labelLimit=420, labelExpr=_two_lines("datum.label", 34)))
     encodings = {"y": y}
     if offset:
@@ -267,7 +277,7 @@ def differences(data: pd.DataFrame, row: str, value: str, low: str, high: str, v
     dots = base.mark_point(filled=True, size=170, stroke="#111", strokeWidth=0.6).encode(
         x=alt.X(f"{value}:Q", title=x_title, axis=END_TITLE),
         color=clear_colour,
-        opacity=opacity(pick, highlight),
+        opacity=opacity(pick, True),
         tooltip=[alt.Tooltip(f"{row}:N"), alt.Tooltip(f"{value}:Q", format=fmt, title="difference"),
                  alt.Tooltip("interval:N", title="95% CI"),
                  alt.Tooltip(f"{verdict}:N", title="verdict"), *tip],
@@ -293,17 +303,16 @@ def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None,
     # given once to the layer, not to each of its charts (Altair compared every chart's copy of it, by its text).
     shown = ["outlet_group", "period", "start", value, *([low, high] if low and high else []), "n_sentences", "articles",
              "small_sample"]
-    data = data[list(dict.fromkeys(shown))].assign(
+    data = with_highlight(data[list(dict.fromkeys(shown))], highlight).assign(
         interval=interval, size_note=data["small_sample"].map({True: "small sample", False: ""}))
     # Per-point screen-reader labels only where they can be read: past PER_POINT_ARIA_UP_TO rows (a weekly chart of
     # years) Vega formatted one for every point on every redraw, a sixth of the browser's work on a pick.
     quiet = {} if len(data) <= PER_POINT_ARIA_UP_TO else {"aria": False}
     x = alt.X("start:T", title=None, axis=alt.Axis(labelOverlap=True, labelFlush=False))
     base = alt.Chart().encode(x=x, color=_outlet_colour(outlets, data["outlet_group"]))
-    faded = f"datum.outlet_group === {json.dumps(highlight)}" if highlight else "true"
     line = base.mark_line(strokeWidth=2, **quiet).encode(
         y=alt.Y(f"{value}:Q", title=y_title, axis=value_axis(tickMinStep=1, format="d") if fmt == "," else value_axis()),
-        opacity=when(faded, 0.9, 0.25, alt.OpacityValue))
+        opacity=when("datum.highlighted", 0.9, 0.25, alt.OpacityValue))
     tooltip = [alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("period:N", title="Period"),
                alt.Tooltip(f"{value}:Q", format=fmt, title=y_title)]
     if low and high:
@@ -313,7 +322,7 @@ def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None,
     points = base.mark_point(size=55, strokeWidth=2, filled=False, **quiet).encode(
         y=alt.Y(f"{value}:Q"), fill=alt.Fill("outlet_group:N", scale=outlet_colour_scale(outlets), legend=None),
         fillOpacity=when("datum.small_sample", 0.0, 1.0, alt.FillOpacityValue),
-        opacity=opacity(pick, highlight), tooltip=tooltip).add_params(pick)
+        opacity=opacity(pick, True), tooltip=tooltip).add_params(pick)
     points = named(points, "points")
     layers = []
     if shaded:
@@ -323,7 +332,7 @@ def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None,
         layers.append(zero_rule(alt.Y))
     if low and high:
         layers.append(base.mark_rule(strokeWidth=1.2, **quiet).encode(
-            y=alt.Y(f"{low}:Q"), y2=alt.Y2(f"{high}:Q"), opacity=when(faded, 0.45, 0.12, alt.OpacityValue)))
+            y=alt.Y(f"{low}:Q"), y2=alt.Y2(f"{high}:Q"), opacity=when("datum.highlighted", 0.45, 0.12, alt.OpacityValue)))
     if brush:
         line = named(line.add_params(alt.selection_interval(name="period", encodings=["x"])), "line")
     # title and height given to the layer itself: .properties() would copy and check the whole layered chart again
@@ -336,12 +345,12 @@ def stance_bars(data: pd.DataFrame, row: str, title: str, subtitle: str, fields:
     pick = point_selection(fields)
     data = data.assign(stance_order=data["stance"].map({stance: k for k, stance in enumerate(STANCE_COLOURS)}))
     return alt.Chart(data).mark_bar(stroke="white", strokeWidth=0.5).encode(
-        y=alt.Y(f"{row}:N", sort=list(dict.fromkeys(data[row])), title=None, axis=alt.Axis(labelLimit=420)),
+        y=alt.Y(f"{row}:N", sort=None, title=None, axis=alt.Axis(labelLimit=420)),
         x=alt.X("share:Q", title="Share of mentions (%)", scale=alt.Scale(domain=[0, 100])),
         color=alt.Color("stance:N", title="Toward the actor", sort=list(STANCE_COLOURS),
                         scale=alt.Scale(domain=list(STANCE_COLOURS), range=list(STANCE_COLOURS.values())),
                         legend=alt.Legend(orient="bottom", columns=1)),  # three across overran a narrow plot
-        order=alt.Order("stance_order:Q"), opacity=opacity(pick, None),
+        order=alt.Order("stance_order:Q"), opacity=opacity(pick, False),
         tooltip=[alt.Tooltip(f"{row}:N"), alt.Tooltip("stance:N"), alt.Tooltip("mentions:Q", title="mentions"),
                  alt.Tooltip("share:Q", format=".0f", title="% of mentions")],
     ).add_params(pick).properties(title=alt.Title(title, subtitle=subtitle), height=max(120, 30 * data[row].nunique()))
@@ -359,7 +368,7 @@ def stance_differences(data: pd.DataFrame, row: str, title: str, subtitle: str, 
     scale = alt.Scale(domain=compared, range=[STANCE_COLOURS[s] for s in compared])
     colour = alt.Color("stance:N", title="Toward the actor", sort=list(STANCE_COLOURS), scale=scale,
                        legend=alt.Legend(orient="top", symbolType="circle"))
-    base = alt.Chart(data).encode(y=alt.Y(f"{row}:N", sort=list(dict.fromkeys(data[row])), title=None, axis=alt.Axis(labelLimit=420)),
+    base = alt.Chart(data).encode(y=alt.Y(f"{row}:N", sort=None, title=None, axis=alt.Axis(labelLimit=420)),
                                   yOffset=alt.YOffset("stance:N", sort=compared))
     zero = zero_rule(alt.X)
     whiskers = base.mark_rule(strokeWidth=2.5).encode(x=alt.X("ci_low:Q", title=x_title), x2=alt.X2("ci_high:Q"),
@@ -367,7 +376,7 @@ def stance_differences(data: pd.DataFrame, row: str, title: str, subtitle: str, 
     dots = base.mark_point(size=150, strokeWidth=2.5).encode(
         x=alt.X("difference:Q", title=x_title), color=colour,
         fill=when("datum.clear", alt.Color("stance:N", scale=scale, legend=None), "white", alt.FillValue),
-        opacity=opacity(pick, None),
+        opacity=opacity(pick, False),
         tooltip=[alt.Tooltip(f"{row}:N", title="outlet"), alt.Tooltip("stance:N"),
                  alt.Tooltip("difference:Q", format="+.0f", title="difference (points)"),
                  alt.Tooltip("interval:N", title="95% CI"), alt.Tooltip("level:N", title="outlet vs rest"),

@@ -17,6 +17,7 @@ from . import state
 from .export import chart_png, chart_svg, rows_csv, vega_spec
 from .lens import Lens
 from .passages import draw_passages
+from .redraw import words_as_data
 from .slide import slide_png, slide_svg, with_selection
 from .theme import styled
 
@@ -99,8 +100,9 @@ def draw(panel: Panel, analysis: Analysis, lens: Lens) -> None:
 
 def clickable_chart(key: str, spec: dict, active: dict, height: int, selection_mode: str | list[str] = "pick") -> None:
     """A chart whose clicks go into the URL's mark (``state.on_chart_select``). ``active``: the URL's mark on this
-    chart (``state.mark_on``), drawn as its selection (the widget is new after the mark moved here)."""
-    st.vega_lite_chart(spec=with_selection(spec, active) if active else spec, on_select=partial(state.on_chart_select, key),
+    chart (``state.mark_on``), drawn as its selection (the widget is new after the mark moved here). Its words travel
+    as data, so a pick that changes only them and the data redraws the chart in place (``redraw``)."""
+    st.vega_lite_chart(spec=words_as_data(with_selection(spec, active) if active else spec), on_select=partial(state.on_chart_select, key),
                        selection_mode=selection_mode, key=state.chart_key(key), width="stretch", height=height)
 
 

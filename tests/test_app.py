@@ -4,8 +4,10 @@ import re
 
 import pytest
 from conftest import ROOT
+from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
+from components.redraw import TEXT
 from framing.language.lexicon import Lexicons
 
 VIEWS = ["Compare", "Overview", "Tone", "Hedging", "Emphasis", "Voices", "Methodology"]
@@ -35,6 +37,20 @@ def charts(at):
                 found.append(child)
             walk(child)
     walk(at._tree)
+    return found
+
+
+def drawn_titles(at) -> list[str]:
+    """Each chart's title and subtitle as the screen shows them: read from the chart's words dataset, which its title
+    reads (components.redraw), else from its spec."""
+    found = []
+    for chart in charts(at):
+        words = [d for d in chart.proto.datasets if d.name == TEXT]
+        if words:
+            row = convert_arrow_bytes_to_pandas_df(words[0].data.data).iloc[0]
+            found.append(" ".join(str(v) for v in row if isinstance(v, str)))
+        else:
+            found.append(json.dumps(json.loads(chart.proto.spec).get("title", "")))
     return found
 
 
@@ -225,8 +241,7 @@ def test_search_passages_are_every_outlets_as_its_charts_are_and_stories_are_spl
 def test_compare_by_actor_shows_how_each_outlet_speaks_of_it_each_mention_marked_with_its_stance():
     at = run_app(view="Compare", by="Actor", pick_actor="Russia")
     assert not at.exception
-    specs = [json.loads(c.proto.spec) for c in charts(at)]
-    titles = [json.dumps(s.get("title", "")) for s in specs]
+    titles = drawn_titles(at)
     at_chart = next(i for i, t in enumerate(titles) if "Portrayal: how each outlet speaks of Russia" in t)
     portrayal = passages_html(at)[at_chart]
     marked = re.findall(r'class="fl-(neg|neu|pos)" title="toward ([^"]+): (negative|neutral|positive) \(p ([0-9.]+)\)"',
@@ -238,8 +253,7 @@ def test_compare_by_actor_shows_how_each_outlet_speaks_of_it_each_mention_marked
 def test_story_shows_each_outlets_stance_toward_its_main_actors():
     at = run_app(view="Story", pick_outlet="unknown outlet (a001)")
     assert not at.exception
-    specs = [json.loads(c.proto.spec) for c in charts(at)]
-    at_chart = next(i for i, s in enumerate(specs) if "speaks of the story's main actors" in json.dumps(s.get("title", "")))
+    at_chart = next(i for i, t in enumerate(drawn_titles(at)) if "speaks of the story's main actors" in t)
     assert re.search(r'class="fl-(neg|neu|pos)" title="toward ', passages_html(at)[at_chart])
 
 
@@ -247,8 +261,7 @@ def test_a_clicked_portrayal_dot_shows_that_outlets_mentions_of_that_stance():
     at = run_app(view="Compare", by="Actor", pick_actor="Vladimir Putin",
                  mark="compare_portrayal~outlet_group=PRIO%20Blogs|stance=negative")
     assert not at.exception
-    specs = [json.loads(c.proto.spec) for c in charts(at)]
-    at_chart = next(i for i, s in enumerate(specs) if "Portrayal" in json.dumps(s.get("title", "")))
+    at_chart = next(i for i, t in enumerate(drawn_titles(at)) if "Portrayal" in t)
     passages = passages_html(at)[at_chart]
     ids = re.findall(r'data-sentence-id="(a\d+)-', passages)
     stances = re.findall(r'title="toward [^"]+: (negative|neutral|positive) \(p', passages)

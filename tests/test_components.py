@@ -389,3 +389,48 @@ def test_the_articles_views_chart_is_valid_vega_lite_and_counts_what_was_read(bu
     rows = next(iter(spec["datasets"].values()))
     assert [(r["outlet_group"], r["articles"]) for r in rows] == [("unknown", 3), ("PRIO Blogs", 1), ("Washington Times", 1)]
     assert "1 of 5 articles dated" in json.dumps(spec["title"])
+
+
+def drawn_but_data(spec: dict) -> str:
+    """A spec as the browser decides whether to build its chart again: everything but the datasets, which it swaps
+    into the chart it has, named by their place (Streamlit's frontend does the same)."""
+    text = json.dumps({k: v for k, v in spec.items() if k != "datasets"}, sort_keys=True)
+    for place, name in enumerate(spec.get("datasets", {})):
+        text = text.replace(json.dumps(name), f'"dataset {place}"')
+    return text
+
+
+@pytest.mark.parametrize("first,second", [(("outlet", "PRIO Blogs"), ("outlet", "Washington Times")),
+                                          (("theme", "China's role"), ("theme", "Diplomacy and summitry")),
+                                          (("actor", "Russia"), ("actor", "Vladimir Putin"))])
+def test_another_pick_of_the_same_kind_changes_only_the_data_and_words_of_compare_and_time_charts(
+        table, bundled, lexicons, first, second):
+    """So the browser redraws those charts in place instead of building them again (components.redraw): their
+    titles, the picked outlet's highlight and their rows' order travel as data."""
+    from components.redraw import TEXT, words_as_data
+    from components.views import compare, over_time
+
+    analysis = Analysis(bundled, lexicons, table)
+
+    def drawn(mode, value):
+        lens = Lens(mode, value, outlets=analysis.outlets)
+        return {p.key: words_as_data(p.spec()) for view in (compare, over_time) for p in view.panels(analysis, lens)}
+
+    before, after = drawn(*first), drawn(*second)
+    assert before.keys() == after.keys() and len(before) >= 6
+    for key in before.keys() - {"compare_words"}:  # the distinctive words: how many, and whose, change with a pick
+        assert drawn_but_data(before[key]) == drawn_but_data(after[key]), key
+    if first[0] != "outlet":  # the titles name the pick: the words differ, as data
+        assert before["tone_over_time"]["datasets"][TEXT] != after["tone_over_time"]["datasets"][TEXT]
+
+
+def test_a_title_read_from_data_is_drawn_whole_in_its_lines():
+    from components.redraw import TEXT, words_as_data
+
+    spec = {"title": {"text": ["Mean tone per week — about", "“Vladimir Putin”"], "subtitle": "whiskers: 95% CI"},
+            "data": {"values": [{"a": 1}]}, "mark": "point", "encoding": {"x": {"field": "a", "type": "quantitative"}}}
+    drawn = words_as_data(spec)
+    assert "text" not in drawn["layer"][0]["encoding"] and drawn["datasets"][TEXT][0]["text"].count("\n") == 1
+    svg = ET.fromstring(chart_svg(drawn))
+    texts = ["".join(t.itertext()) for t in svg.iter() if t.tag.endswith("tspan") or t.tag.endswith("text")]
+    assert "Mean tone per week — about" in texts and "“Vladimir Putin”" in texts and "whiskers: 95% CI" in texts

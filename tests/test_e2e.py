@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 from playwright.sync_api import expect
+from test_app import THEMES
 
 from components.slide import KIND_STYLE
 
@@ -494,6 +495,43 @@ def test_the_first_click_filters_highlights_and_is_in_the_url(server, browser):
     assert ids_after != ids_before and "mark=hedges_by_category" in page.url  # filtered, and in the URL at once
     assert sum(float(o) == 1.0 for o in after) == 1  # exactly the clicked bar stands out
     page.screenshot(path=str(SHOTS / "hedging-clicked.png"))
+    assert not errors, errors
+    page.close()
+
+
+def pick_in_sidebar(page, box_label: str, option: str) -> None:
+    """Choose ``option`` in the sidebar's select box labelled ``box_label`` ("Outlet", "Theme", "Actor")."""
+    box = page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").filter(
+        has=page.get_by_text(box_label, exact=True))
+    box.click()
+    page.get_by_role("option", name=option, exact=True).click()
+    wait_idle(page)
+
+
+def test_a_pick_redraws_each_chart_in_place_with_its_new_title_and_highlight(server, browser):
+    page, errors = open_page(browser, f"{server}/?view=Tone&pick_outlet=PRIO+Blogs")
+    page.wait_for_function("() => document.querySelectorAll('.vega-embed svg.marks').length >= 2", timeout=30000)
+    chart = page.locator(".vega-embed").nth(0)
+    chart.locator("svg.marks").evaluate("svg => { svg.dataset.drawnBefore = 'yes'; }")  # gone if the chart is built anew
+    bars = "els => els.map(e => [e.getAttribute('aria-label') || '', e.getAttribute('fill-opacity') || e.getAttribute('opacity') || '1'])"
+
+    def standing_out():
+        return {label for label, o in chart.locator("g.mark-rect path").evaluate_all(bars) if float(o) == 1.0}
+
+    assert all("PRIO Blogs" in label for label in standing_out())
+    pick_in_sidebar(page, "Outlet", "Washington Times")
+    assert eventually(lambda: standing_out() and all("Washington Times" in label for label in standing_out()))
+    assert chart.locator("svg.marks[data-drawn-before='yes']").count() == 1  # redrawn in place, not built again
+    page.locator("[data-testid='stSidebar'] [data-testid='stRadio'] label", has_text="Theme").first.click()
+    wait_idle(page)
+    title = "els => els.map(e => [...e.querySelectorAll('tspan')].map(t => t.textContent).join(' ') || e.textContent).join(' ')"
+    first = chart.locator("g.role-title text").evaluate_all(title)
+    theme = next(t for t in THEMES if t not in first)
+    chart.locator("svg.marks").evaluate("svg => { svg.dataset.drawnBefore = 'yes'; }")
+    pick_in_sidebar(page, "Theme", theme)
+    assert eventually(lambda: theme in chart.locator("g.role-title-text text").evaluate_all(title))  # the new title
+    assert "95% CI" in chart.locator("g.role-title-subtitle text").evaluate_all(title)  # and its subtitle, read as data too
+    assert chart.locator("svg.marks[data-drawn-before='yes']").count() == 1  # on the chart drawn before
     assert not errors, errors
     page.close()
 

@@ -6,7 +6,7 @@ import altair as alt
 from framing.scoring.analysis import Analysis
 from framing.statistics.aggregate import outlet_summary, speaker_counts
 
-from ..charts import opacity, point_selection, ranked_bars
+from ..charts import named, opacity, point_selection, ranked_bars, with_highlight
 from ..lens import Lens
 from ..panel import Panel
 from ..theme import outlet_colour_scale
@@ -23,13 +23,13 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     note = (f"{silent[0]} quotes no one directly. " if lens.highlight in silent else "") + \
         "Sentences at least half direct quotation; the rest is the outlet's own voice"
     pick = point_selection(["outlet_group", "voice"])
-    base = alt.Chart(summary).encode(y=alt.Y("label:N", title=None, sort="-x", axis=alt.Axis(labelLimit=400)))
-    quoted = (base.mark_bar().encode(
+    base = alt.Chart(with_highlight(summary, lens.highlight)).encode(y=alt.Y("label:N", title=None, sort="-x", axis=alt.Axis(labelLimit=400)))
+    quoted = (named(base.mark_bar().encode(
         x=alt.X("quoted_share:Q", title="Share of sentences quoted", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
         color=alt.Color("outlet_group:N", scale=outlet_colour_scale(lens.outlets), legend=None),
-        opacity=opacity(pick, lens.highlight),
+        opacity=opacity(pick, True),
         tooltip=[alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("quoted_share:Q", format=".0%"),
-                 alt.Tooltip("n_sentences:Q", title="n sentences")]).add_params(pick)
+                 alt.Tooltip("n_sentences:Q", title="n sentences")]).add_params(pick), "bars")
               + base.mark_text(align="left", dx=5, color="#111").encode(x=alt.X("quoted_share:Q"), text=alt.Text("shown:N"))
               ).properties(title=alt.Title(f"Quoted share — {lens.about}", subtitle=note), height=max(120, 36 * len(summary)))
     speakers = speaker_counts(compared, "outlet_group")
