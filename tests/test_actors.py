@@ -174,3 +174,17 @@ def test_two_names_joined_by_and_or_on_are_two_names_and_a_name_with_and_inside_
     assert not {"Congress on Iran", "Congress and the White House"} & organisations
     found = actors_from_text(articles).set_index("actor")
     assert found.loc["Iran", "mentions"] == 2 and found.loc["Iran", "blockers"] == ""  # "Congress on Iran" names Iran
+
+
+def test_a_laws_or_a_policys_acronym_is_no_organisation_and_an_organisations_acronym_still_is():
+    from framing.language.actors import organisations_from_text
+
+    stories = [("Gazette", "Republicans vowed to repeal the Affordable Care Act.\n\nThe SEIU said the ACA was costly. "
+                           "The Deferred Action for Childhood Arrivals program shields young immigrants; DACA "
+                           "recipients marched. The TPS program ends."),
+               ("Herald", "The ACA survived another vote. The SEIU has 2 million members.\n\nDACA recipients rallied; "
+                          "the SEIU stayed silent. DACA is popular. TPS holders waited.")]
+    organisations = set(organisations_from_text(articles_of(stories, "p"))["actor"])
+    assert "SEIU" in organisations  # an acronym no list holds, the text's own
+    # the initials of a law named, and of a programme named; an acronym written before "program"
+    assert not {"ACA", "DACA", "TPS"} & organisations
