@@ -277,15 +277,29 @@ def _sentence_pieces(run: str) -> list[str]:
 _JOINED = re.compile(r"\s+(?:and|on)\s+(?:the\s+)?")
 
 
+def _policy_initials(run: list[str], followed: bool) -> set[str]:
+    """The initials of the laws and policies a capitalised run (its sentence pieces) names: a piece of two words or more
+    whose last word says so ("the Affordable Care Act" -> "ACA"), or the run's last one when ``followed`` by such a
+    word ("Deferred Action for Childhood Arrivals program" -> "DACA")."""
+    named = [piece.split() for piece in run]
+    return {_initials(" ".join(_without_leading(words))) for k, words in enumerate(named)
+            if len(words) > 1 and (words[-1].lower() in _POLICY_WORDS or (followed and k == len(named) - 1))}
+
+
+def _without_leading(words: list[str]) -> list[str]:
+    """``words`` without the articles, conjunctions and prepositions a run may start with ("The", "But the")."""
+    while words and words[0].lower() in _LEADING:
+        words = words[1:]
+    return words
+
+
 def _joined_names(run: str, known: set[str]) -> list[str]:
     """Two names a run joins with "and" or "on", each known on its own (listed, a place): "Congress on Iran" ->
     "Congress", "Iran"; "House and Senate" too. A name with "and" or "on" inside it stays one ("Food and Drug
     Administration", "House Ways and Means Committee", "Council on Foreign Relations")."""
     parts = _JOINED.split(run)
     if len(parts) == 2:
-        head = parts[0].split()
-        while head and head[0].lower() in _LEADING:
-            head = head[1:]
+        head = _without_leading(parts[0].split())
         if " ".join(head) in known and parts[1] in known:
             return [" ".join(head), parts[1]]
     return [run]
@@ -342,8 +356,8 @@ def organisations_from_text(articles: list[Article], people: pd.DataFrame | None
     Association", "Supreme Court"; a run ends where a sentence does), institutions news names in one word ("Congress",
     "Pentagon"), and acronyms the corpus never writes in lower case ("NRA", "FBI"; not a place's, "USA", nor a law's
     or a policy's: the initials of a law or programme it names, "ACA" beside "Affordable Care Act", or one it often
-    writes before "program", "DACA program"); an acronym the text defines ("Congressional Budget Office (CBO)") is an alias of its
-    full name. Outlet names and the people found are left out."""
+    writes before "program", "DACA program"); an acronym the text defines ("Congressional Budget Office (CBO)") is an
+    alias of its full name. Outlet names and the people found are left out."""
     canonical = dict(_aliases(ORGANISATIONS_FILE))
     listed_names = _names_pattern(canonical)
     place_names = {alias for alias, _ in _aliases(PLACES_FILE)}  # "USA" is a place
@@ -368,19 +382,16 @@ def organisations_from_text(articles: list[Article], people: pd.DataFrame | None
         for block in article.blocks:
             text = block.text
             written = {form: canonical[form] for form in listed_names.findall(text)}
-            pieces, named_policies = [], []
+            pieces = []
             for m in _ORG_RUN.finditer(text):
-                pieces += _sentence_pieces(m.group())
-                if _POLICY_NEXT.match(text, m.end()):  # "Deferred Action for Childhood Arrivals program"
-                    named_policies.append(pieces[-1])
+                run = _sentence_pieces(m.group())
+                pieces += run
+                policies |= _policy_initials(run, _POLICY_NEXT.match(text, m.end()) is not None)
             written.update({name: canonical.get(name, name) for piece in pieces
                             for run in _joined_names(piece, known) if (name := _organisation(run)) and name not in written})
             acronyms_here = _ACRONYM.findall(text)
             written.update({a: canonical.get(a, a) for a in acronyms_here
                             if a not in _NOT_ACRONYMS and a not in place_names and a not in written})
-            named_policies += [piece for piece in pieces if len(piece.split()) > 1 and piece.split()[-1].lower() in _POLICY_WORDS]
-            policies.update(_initials(" ".join(words[1:] if words[0].lower() in _LEADING else words))
-                            for words in map(str.split, named_policies) if len(words) > 1)
             acronym_mentions.update(acronyms_here)
             if acronyms_here:
                 policy_mentions.update(_POLICY_AFTER.findall(text))
