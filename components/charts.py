@@ -290,6 +290,28 @@ def differences(data: pd.DataFrame, row: str, value: str, low: str, high: str, v
 PER_POINT_ARIA_UP_TO = 500  # rows of a time chart up to which each point carries its own ARIA label
 
 
+YEAR_TICKS_FROM_DAYS = 730  # a span of two years or more is labelled by year alone; of four months or more, by month
+MONTH_TICKS_FROM_DAYS = 120
+MOST_TICKS = 12
+
+
+def time_axis(starts: pd.Series) -> alt.Axis:
+    """A date axis whose every label says its year. Vega's own labels name a year only at January ("2013", "April",
+    "July", "October"), and where they overlap it drops every other one: a chart of several years 700–1,200 px
+    wide (a slide, presentation mode) read "April October April October" with no year at all. So the ticks fall on
+    whole years, months or days, by the span of ``starts`` (ISO dates), at most about a dozen, each labelled with its
+    year: "2013"; "Apr 2024"; "8 Apr 2024"."""
+    days = pd.to_datetime(starts.dropna(), errors="coerce").dropna()
+    span = (days.max() - days.min()).days if len(days) else 0
+    if span >= YEAR_TICKS_FROM_DAYS:
+        interval, step, fmt = "year", math.ceil(span / 365 / MOST_TICKS), "%Y"
+    elif span >= MONTH_TICKS_FROM_DAYS:
+        interval, step, fmt = "month", next(s for s in (1, 2, 3, 6) if span / 30.4 / s <= MOST_TICKS), "%b %Y"
+    else:
+        interval, step, fmt = "day", max(1, math.ceil(span / MOST_TICKS)), "%-d %b %Y"
+    return alt.Axis(labelOverlap=True, labelFlush=False, format=fmt, tickCount={"interval": interval, "step": step})
+
+
 def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None, title: str, subtitle: str, y_title: str,
               outlets: list[str], highlight: str | None = None, fmt: str = ".2f", shaded=None, brush: bool = False,
               zero: bool = False) -> alt.LayerChart:
@@ -308,7 +330,7 @@ def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None,
     # Per-point screen-reader labels only where they can be read: past PER_POINT_ARIA_UP_TO rows (a weekly chart of
     # years) Vega formatted one for every point on every redraw, a sixth of the browser's work on a pick.
     quiet = {} if len(data) <= PER_POINT_ARIA_UP_TO else {"aria": False}
-    x = alt.X("start:T", title=None, axis=alt.Axis(labelOverlap=True, labelFlush=False))
+    x = alt.X("start:T", title=None, axis=time_axis(data["start"]))
     base = alt.Chart().encode(x=x, color=_outlet_colour(outlets, data["outlet_group"]))
     line = base.mark_line(strokeWidth=2, **quiet).encode(
         y=alt.Y(f"{value}:Q", title=y_title, axis=value_axis(tickMinStep=1, format="d") if fmt == "," else value_axis()),

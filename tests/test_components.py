@@ -380,6 +380,27 @@ def test_a_time_chart_of_years_of_weeks_drops_per_point_aria_labels_and_a_short_
     assert all(m.get("aria") is False for m in marks(spec(charts.PER_POINT_ARIA_UP_TO + 1)))
 
 
+@pytest.mark.parametrize("first,periods", [("2012-01-02", 429), ("2012-05-28", 410), ("2024-01-01", 100), ("2024-01-01", 26),
+                                           ("2024-01-01", 8)])
+def test_every_label_of_a_time_axis_says_its_year_at_every_width(first, periods):
+    # Vega's own labels name the year only at January and drop every other label where they overlap: eight years of
+    # weeks 700-1,200 px wide (a slide, presentation mode) read "April October April October", no year at all.
+    import pandas as pd
+
+    from components import charts
+
+    starts = pd.date_range(first, periods=periods, freq="7D").strftime("%Y-%m-%d")
+    data = pd.DataFrame({"outlet_group": "Daily Ledger", "period": list(starts), "start": list(starts), "mean_tone": 0.1,
+                         "low": 0.0, "high": 0.2, "n_sentences": 40, "articles": 3, "small_sample": False})
+    spec = style(charts.over_time(data, "mean_tone", "low", "high", "Tone", "sub", "Mean tone", ["Daily Ledger"])).to_dict()
+    for width in (420, 900, 1600):
+        svg = ET.fromstring(chart_svg({**spec, "width": width}))
+        axis = next(g for g in svg.iter() if (g.get("aria-label") or "").startswith("X-axis"))
+        shown = [t.text for t in axis.iter() if t.tag.endswith("text") and t.get("opacity") != "0"]
+        assert len(shown) >= 2 or periods < 10, (width, shown)
+        assert all(re.search(r"\b(19|20)\d\d\b", label) for label in shown), (first, periods, width, shown)
+
+
 def test_the_articles_views_chart_is_valid_vega_lite_and_counts_what_was_read(bundled, lexicons, table):
     from components.views import articles
 
