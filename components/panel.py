@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -52,11 +53,25 @@ class Panel:
         return self._specs[presentation]
 
 
-def draw_all(panels: list[Panel], analysis: Analysis, lens: Lens) -> None:
+@dataclass
+class Later:
+    """A panel slow to make (a model reading thousands of sentences): its place on the page is kept while the panels
+    after it are drawn, then it is made and drawn there."""
+    make: Callable[[], Panel]
+
+
+def draw_all(panels: Iterable[Panel | Later], analysis: Analysis, lens: Lens) -> None:
+    later = []
     for i, p in enumerate(panels):
         if i:  # the first chart starts right under the view's header (in the upper half of a 720 px window)
             st.divider()
-        st.fragment(draw)(p, analysis, lens)
+        if isinstance(p, Later):
+            later.append((st.container(), p))
+        else:
+            st.fragment(draw)(p, analysis, lens)
+    for place, p in later:
+        with place:
+            st.fragment(draw)(p.make(), analysis, lens)
 
 
 def draw(panel: Panel, analysis: Analysis, lens: Lens) -> None:

@@ -1,7 +1,8 @@
 """An actor's mentions with the tone-toward model's stance, scored the first time they are asked for.
 
 The model reads only the mentions of the actor asked about, once per mention ever (``framing.scoring.portrayal``
-keeps them by content); a progress bar shows while it reads, after the charts above it are drawn.
+keeps them by content); a progress bar shows while it reads, once the other charts are drawn (Compare draws the
+portrayal last, in its place: ``panel.Later``).
 """
 from __future__ import annotations
 

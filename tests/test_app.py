@@ -243,6 +243,7 @@ def test_compare_by_actor_shows_how_each_outlet_speaks_of_it_each_mention_marked
     assert not at.exception
     titles = drawn_titles(at)
     at_chart = next(i for i, t in enumerate(titles) if "Portrayal: how each outlet speaks of Russia" in t)
+    assert at_chart == 2, titles  # in its place, after tone and hedging, though it is made after the charts below it
     portrayal = passages_html(at)[at_chart]
     marked = re.findall(r'class="fl-(neg|neu|pos)" title="toward ([^"]+): (negative|neutral|positive) \(p ([0-9.]+)\)"',
                         portrayal)

@@ -9,6 +9,7 @@ difference", and sorted after the clear ones.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 import altair as alt
 import pandas as pd
@@ -29,7 +30,7 @@ from framing.statistics.portrayal import portrayal_versus_rest
 
 from ..charts import differences, ranked_bars, stance_differences
 from ..lens import Lens
-from ..panel import Panel, draw_all
+from ..panel import Later, Panel, draw_all
 from ..stances import scored_mentions
 from ..words import house_style, words_filter
 
@@ -54,11 +55,13 @@ def draw(analysis: Analysis, lens: Lens) -> None:
     if len(analysis.outlets) < 2:
         st.info("Comparison needs at least two outlets. Give your articles an outlet (Articles view) or add more.")
         return
-    draw_all(panels(analysis, lens), analysis, lens)
+    draw_all(panels(analysis, lens, read_later=True), analysis, lens)
 
 
-def panels(analysis: Analysis, lens: Lens) -> Iterator[Panel]:
-    """The panels one at a time, so the first is drawn while the next are made."""
+def panels(analysis: Analysis, lens: Lens, read_later: bool = False) -> Iterator[Panel | Later]:
+    """The panels one at a time, so the first is drawn while the next are made. ``read_later``: an actor's portrayal comes
+    as ``Later``, drawn in its place once the panels after it are: on a much-named actor's first pick the tone-toward
+    model reads its mentions for 10-20 s (1,704 real articles), and the other charts need not wait for it."""
     compared = lens.compared(analysis.table).assign(tone=lambda t: t[lens.tone_column])
     about = "all sentences" if lens.mode == "outlet" else f"sentences naming {lens.describe()}"
     scope = (*lens.compared_key, lens.tone_engine)  # every outlet against the rest, made once per tone engine
@@ -86,7 +89,7 @@ def panels(analysis: Analysis, lens: Lens) -> Iterator[Panel]:
     for title in compare_charts():  # any other measure declared for Compare: a chart of its own
         yield _declared(analysis, lens, compared, title, about, scope[:-1])
     if lens.mode == "actor":
-        yield _portrayal(analysis, lens)
+        yield Later(partial(_portrayal, analysis, lens)) if read_later else _portrayal(analysis, lens)
     yield from _emphasis(analysis, lens, compared)
     yield _words(analysis, compared, lens)
 
