@@ -12,6 +12,7 @@ import streamlit as st
 from framing.scoring.analysis import Analysis
 from framing.scoring.portrayal import mentions_of, unscored, with_stances
 
+from . import state
 from .text import literal
 
 
@@ -29,8 +30,9 @@ def scored_mentions(analysis: Analysis, actor: str, story: str | None = None) ->
         if not to_read:
             return with_stances(mentions)
         bar = st.progress(0.0, text=literal(f"Reading how each of {to_read:,} sentences speaks of {actor}…"))
-        found = with_stances(mentions, progress=lambda done, total: bar.progress(
-            done / total, text=literal(f"Reading how each sentence speaks of {actor}: {done:,} of {total:,}")))
+        with state.pool_for_reading(to_read) as pool:
+            found = with_stances(mentions, pool=pool, progress=lambda done, total: bar.progress(
+                done / total, text=literal(f"Reading how each sentence speaks of {actor}: {done:,} of {total:,}")))
         bar.empty()
         return found
 

@@ -43,6 +43,7 @@ MANY_ARTICLE_SUFFIXES = (".csv", ".jsonl")
 POOL_FROM_ARTICLES = 300  # new articles from which a pool of processes is worth its start-up (~1.5 s): an article takes ~10 ms on one core
 # Unused this long, the worker processes are let go (their memory too); a burst of uploads finds them started.
 WARM_POOL_IDLE_SECONDS = 30
+READ_IN_POOL_FROM = 500  # mentions from which the worker processes read them: ~2 s in this process, ~1 s in two
 
 
 FINDING = "Finding the people and the themes your articles name most…"
@@ -203,6 +204,12 @@ def _pool_for(new: int) -> AbstractContextManager[Executor | None]:
     """The worker processes for ``new`` articles to analyse, lent for the block: when there are many and more than
     one core (the server's own thread then only waits, so other visitors' pages keep answering); else None."""
     return _warm_pool().lend() if _pool_jobs() > 1 and new >= POOL_FROM_ARTICLES else nullcontext()
+
+
+def pool_for_reading(mentions: int) -> AbstractContextManager[Executor | None]:
+    """The worker processes for the tone-toward model to read ``mentions`` in, lent for the block: when there are
+    many (reading them takes seconds, more than the pool's start if it was let go) and more than one core; else None."""
+    return _warm_pool().lend() if _pool_jobs() > 1 and mentions >= READ_IN_POOL_FROM else nullcontext()
 
 
 def _analyse(articles: list[Article], lex: Lexicons, pool: Executor | None = None) -> Analysis:

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from framing.models import tone_toward
@@ -89,6 +90,24 @@ def test_the_model_is_let_go_when_idle_and_reads_the_same_when_loaded_again():
     assert waiting.is_loaded  # a burst of readings shares one load
     time.sleep(1.0)
     assert not waiting.is_loaded
+
+
+def test_mentions_read_by_worker_processes_read_the_same_and_are_told_in_order(table):
+    # A much-named actor's first pick reads thousands of mentions; two worker processes on one thread each read them
+    # faster than one process on two. The stances must not depend on where they were read.
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    from framing.scoring.portrayal import StanceCache, mentions_of, with_stances
+
+    mentions = pd.concat([mentions_of(table, actor) for actor in ("Russia", "North Korea", "Vladimir Putin")])
+    here = with_stances(mentions, cache=StanceCache())
+    told = []
+    with ProcessPoolExecutor(2, mp_context=get_context("spawn")) as pool:
+        there = with_stances(mentions, cache=StanceCache(), pool=pool, progress=lambda done, total: told.append((done, total)))
+    columns = ["p_negative", "p_neutral", "p_positive", "stance"]
+    assert len(here) > 64 and here[columns].equals(there[columns])
+    assert told[-1] == (len(mentions), len(mentions)) and [d for d, _ in told] == sorted(d for d, _ in told)
 
 
 def run(*args: str, stdin: str) -> subprocess.CompletedProcess:

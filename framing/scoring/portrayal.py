@@ -13,6 +13,8 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from concurrent.futures import Executor
+from contextlib import nullcontext
 
 import numpy as np
 import pandas as pd
@@ -75,23 +77,30 @@ def unscored(mentions: pd.DataFrame, model: tone_toward.ToneTowardModel | None =
 
 
 def with_stances(mentions: pd.DataFrame, model: tone_toward.ToneTowardModel | None = None, cache: StanceCache = CACHE,
-                 progress: Callable[[int, int], None] | None = None) -> pd.DataFrame:
+                 progress: Callable[[int, int], None] | None = None, pool: Executor | None = None) -> pd.DataFrame:
     """``mentions`` (from ``mentions_of``) with p_negative, p_neutral, p_positive and stance. Mentions not yet in
-    the cache are scored, ``progress(done, total)`` told after each batch."""
+    the cache are scored, ``progress(done, total)`` told after each batch: by ``pool``'s worker processes, one
+    thread each, when one is given (``tone_toward.read_in_worker``; the same figures), else here."""
     model = model or tone_toward.model_in()
     keys = [_key(model, t, s, e) for t, s, e in zip(mentions["text"], mentions["mention_start"], mentions["mention_end"])]
     found = [cache.get(k) for k in keys]
     missing = [i for i, f in enumerate(found) if f is None]
-    if missing:
-        with model.loaded():  # one load for every batch; let go when they are read
-            for at in range(0, len(missing), BATCH):
-                chosen = missing[at:at + BATCH]
-                scored = model.probabilities([keys[i][1:] for i in chosen])
-                for i, p in zip(chosen, scored):
-                    found[i] = p
-                    cache.put(keys[i], p)
-                if progress:
-                    progress(min(at + BATCH, len(missing)), len(missing))
+    batches = [missing[at:at + BATCH] for at in range(0, len(missing), BATCH)]
+    if pool is not None:
+        directory = str(model.directory)
+        futures = [pool.submit(tone_toward.read_in_worker, [keys[i][1:] for i in chosen], directory) for chosen in batches]
+        read = (future.result() for future in futures)
+    else:
+        read = (model.probabilities([keys[i][1:] for i in chosen]) for chosen in batches)
+    with model.loaded() if pool is None and missing else nullcontext():  # one load for every batch; let go when read
+        done = 0
+        for chosen, scored in zip(batches, read):
+            for i, p in zip(chosen, scored):
+                found[i] = p
+                cache.put(keys[i], p)
+            done += len(chosen)
+            if progress:
+                progress(done, len(missing))
     probabilities = np.vstack(found) if found else np.zeros((0, len(tone_toward.STANCES)))
     return mentions.assign(**{c: probabilities[:, k] for k, c in enumerate(PROBABILITY_COLUMNS)},
                            stance=tone_toward.stance_of(probabilities))
