@@ -16,6 +16,7 @@ from framing.statistics import filters
 
 from . import state
 from .export import chart_png, chart_svg, rows_csv, vega_spec
+from .guard import guarded, one_message
 from .lens import Lens
 from .passages import draw_passages
 from .redraw import words_as_data
@@ -68,10 +69,10 @@ def draw_all(panels: Iterable[Panel | Later], analysis: Analysis, lens: Lens) ->
         if isinstance(p, Later):
             later.append((st.container(), p))
         else:
-            st.fragment(draw)(p, analysis, lens)
+            st.fragment(guarded("this chart")(draw))(p, analysis, lens)
     for place, p in later:
-        with place:
-            st.fragment(draw)(p.make(), analysis, lens)
+        with place, one_message("this chart"):
+            st.fragment(guarded("this chart")(draw))(p.make(), analysis, lens)
 
 
 def draw(panel: Panel, analysis: Analysis, lens: Lens) -> None:

@@ -280,3 +280,36 @@ def test_story_opens_on_a_story_the_pick_shares_with_other_outlets_else_on_one_s
     assert list(stories(table, set(table.loc[table["outlet_group"] == "D", "story"]))["story"]) == ["pair", "big", "alone"]
     assert list(stories(table, set(table.loc[table["outlet_group"] == "A", "story"]))["story"])[0] == "big"
     assert list(stories(table, set())["story"]) == ["big", "pair", "alone"]  # the pick shares none
+
+
+def test_a_failure_nothing_foresaw_is_one_message_not_a_traceback_and_the_page_stays(monkeypatch):
+    # The hard rule's last line (components/guard.py): here Compare's aggregates fail outright.
+    from components.views import compare
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("an unforeseen failure")
+
+    monkeypatch.setattr(compare, "one_versus_rest", failing)
+    at = run_app(view="Compare")
+    assert not at.exception
+    assert [e.value for e in at.error] and "Something went wrong while drawing the page" in shown(at.error[0].value)
+    assert "RuntimeError" in shown(at.error[0].value) and "unforeseen" not in shown(at.error[0].value)
+    assert any("5 articles" in c.value for c in at.sidebar.caption)  # the sidebar, the corpus, the picks: all there
+
+
+def test_a_chart_that_fails_is_one_message_in_its_place_and_the_others_are_drawn(monkeypatch):
+    from components import panel
+
+    drawn = panel.draw_passages
+
+    def failing_for_cues(passages, paragraphs, lens, caption, key, *args):
+        if key == "compare_cues":
+            raise ValueError("an unforeseen failure")
+        return drawn(passages, paragraphs, lens, caption, key, *args)
+
+    monkeypatch.setattr(panel, "draw_passages", failing_for_cues)
+    at = run_app(view="Compare")
+    assert not at.exception
+    assert len(at.error) == 1 and "drawing this chart (ValueError)" in shown(at.error[0].value)
+    titles = drawn_titles(at)
+    assert len(titles) >= 4 and not any(t.startswith("Hedging and boosting") for t in titles)
