@@ -6,6 +6,8 @@ portrayal last, in its place: ``panel.Later``).
 """
 from __future__ import annotations
 
+from concurrent.futures import BrokenExecutor
+
 import pandas as pd
 import streamlit as st
 
@@ -30,9 +32,15 @@ def scored_mentions(analysis: Analysis, actor: str, story: str | None = None) ->
         if not to_read:
             return with_stances(mentions)
         bar = st.progress(0.0, text=literal(f"Reading how each of {to_read:,} sentences speaks of {actor}…"))
-        with state.pool_for_reading(to_read) as pool:
-            found = with_stances(mentions, pool=pool, progress=lambda done, total: bar.progress(
-                done / total, text=literal(f"Reading how each sentence speaks of {actor}: {done:,} of {total:,}")))
+
+        def progress(done: int, total: int) -> None:
+            bar.progress(done / total, text=literal(f"Reading how each sentence speaks of {actor}: {done:,} of {total:,}"))
+
+        try:
+            with state.pool_for_reading(to_read) as pool:
+                found = with_stances(mentions, pool=pool, progress=progress)
+        except BrokenExecutor:  # a worker process died (out of memory): what it had not read is read here
+            found = with_stances(mentions, progress=progress)
         bar.empty()
         return found
 

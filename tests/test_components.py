@@ -478,3 +478,31 @@ def test_a_slow_panel_is_made_after_the_panels_below_it_are_drawn_and_keeps_its_
     panel.draw_all(made, analysis, lens)
     keys = [p.key for p in made if not isinstance(p, panel.Later)]
     assert events == [("drawn", k) for k in keys] + [("made", "later"), ("drawn", "compare_portrayal")]
+
+
+def test_mentions_a_dying_worker_process_left_unread_are_read_in_the_server(bundled, lexicons, table, monkeypatch):
+    # Many mentions go to the worker processes; if one dies (out of memory), the pick still gets its portrayal.
+    from concurrent.futures import Executor, Future
+    from concurrent.futures.process import BrokenProcessPool
+    from contextlib import contextmanager
+
+    from components import state, stances
+    from framing.scoring import portrayal
+
+    class Dying(Executor):
+        def submit(self, fn, /, *args, **kwargs):
+            future = Future()
+            future.set_exception(BrokenProcessPool("a worker process died"))
+            return future
+
+    @contextmanager
+    def dying_pool(mentions):
+        yield Dying()
+
+    empty = portrayal.StanceCache()  # nothing read yet, so the workers are asked
+    monkeypatch.setattr(portrayal.unscored, "__defaults__", (None, empty))
+    monkeypatch.setattr(portrayal.with_stances, "__defaults__", (None, empty, None, None))
+    monkeypatch.setattr(state, "pool_for_reading", dying_pool)
+    scored = stances.scored_mentions(Analysis(bundled, lexicons, table), "Russia")
+    assert len(scored) > 5 and set(scored["stance"]) <= {"negative", "neutral", "positive"}
+    assert portrayal.unscored(scored) == 0
