@@ -283,13 +283,14 @@ def test_story_opens_on_a_story_the_pick_shares_with_other_outlets_else_on_one_s
 
 
 def test_a_failure_nothing_foresaw_is_one_message_not_a_traceback_and_the_page_stays(monkeypatch):
-    # The hard rule's last line (components/guard.py): here Compare's aggregates fail outright.
+    # The hard rule's last line (components/guard.py): here Compare fails outright making its first chart (not its
+    # aggregates: the bundled corpus's are kept between tests in one process).
     from components.views import compare
 
     def failing(*args, **kwargs):
         raise RuntimeError("an unforeseen failure")
 
-    monkeypatch.setattr(compare, "one_versus_rest", failing)
+    monkeypatch.setattr(compare, "differences", failing)
     at = run_app(view="Compare")
     assert not at.exception
     assert [e.value for e in at.error] and "Something went wrong while drawing the page" in shown(at.error[0].value)
