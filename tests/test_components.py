@@ -486,7 +486,7 @@ def test_mentions_a_dying_worker_process_left_unread_are_read_in_the_server(bund
     from concurrent.futures.process import BrokenProcessPool
     from contextlib import contextmanager
 
-    from components import state, stances
+    from components import stances, state
     from framing.scoring import portrayal
 
     class Dying(Executor):
