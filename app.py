@@ -6,7 +6,7 @@ from components.theme import page_style
 
 st.set_page_config(page_title="Framing Lens", page_icon="🔎", layout="wide")
 
-with guard.one_message("the page"):  # no traceback reaches a visitor (components/guard.py)
+with guard.one_message("the page", retry=True):  # no traceback reaches a visitor (components/guard.py)
     analysis = state.current_analysis()  # the session's articles and lexicons, analysed (cached)
     lens = sidebar.draw(analysis)  # what to compare, and how
     st.html(page_style(lens.presentation))
