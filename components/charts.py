@@ -290,7 +290,7 @@ def differences(data: pd.DataFrame, row: str, value: str, low: str, high: str, v
 PER_POINT_ARIA_UP_TO = 500  # rows of a time chart up to which each point carries its own ARIA label
 
 
-YEAR_TICKS_FROM_DAYS = 730  # a span of two years or more is labelled by year alone; of four months or more, by month
+YEAR_TICKS_FROM_DAYS = 1095  # a span of three years or more is labelled by year alone; of four months or more, by month
 MONTH_TICKS_FROM_DAYS = 120
 MOST_TICKS = 12
 
