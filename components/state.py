@@ -26,7 +26,7 @@ from framing.reading import intake
 from framing.reading.budget import Budget
 from framing.reading.corpus import Article, InputError, decode_bytes, load_bundled
 from framing.reading.dates import Period
-from framing.scoring import parts
+from framing.scoring import parts, portrayal
 from framing.scoring.analysis import Analysis
 from framing.scoring.table import paragraph_texts, sentence_table
 from framing.scoring.turns import AnalysisQueue
@@ -207,9 +207,12 @@ def _pool_for(new: int) -> AbstractContextManager[Executor | None]:
 
 
 def pool_for_reading(mentions: int) -> AbstractContextManager[Executor | None]:
-    """The worker processes for the tone-toward model to read ``mentions`` in, lent for the block: when there are
-    many (reading them takes seconds, more than the pool's start if it was let go) and more than one core; else None."""
-    return _warm_pool().lend() if _pool_jobs() > 1 and mentions >= READ_IN_POOL_FROM else nullcontext()
+    """The worker processes for the tone-toward model to read ``mentions`` in, lent for the block, where there is more
+    than one core: when there are many (reading them takes seconds, more than the pool's start if it was let go), or
+    more than one batch and the workers are started already (an upload's or a reading's, kept a while); else None."""
+    pool = _warm_pool()
+    worth_it = mentions >= READ_IN_POOL_FROM or (pool.started and mentions > portrayal.BATCH)
+    return pool.lend() if _pool_jobs() > 1 and worth_it else nullcontext()
 
 
 def _analyse(articles: list[Article], lex: Lexicons, pool: Executor | None = None) -> Analysis:
