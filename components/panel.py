@@ -66,12 +66,12 @@ def draw_all(panels: Iterable[Panel | Later], analysis: Analysis, lens: Lens) ->
     for i, p in enumerate(panels):
         if i:  # the first chart starts right under the view's header (in the upper half of a 720 px window)
             st.divider()
-        if isinstance(p, Later):
-            later.append((st.container(), p))
+        if isinstance(p, Later):  # an empty place: the last pick's chart, left there faded, named another pick
+            later.append((st.empty(), p))
         else:
             st.fragment(guarded("this chart")(draw))(p, analysis, lens)
     for place, p in later:
-        with place, one_message("this chart"):
+        with place.container(), one_message("this chart"):
             st.fragment(guarded("this chart")(draw))(p.make(), analysis, lens)
 
 
