@@ -62,6 +62,7 @@ class Later:
 
 
 def draw_all(panels: Iterable[Panel | Later], analysis: Analysis, lens: Lens) -> None:
+    drawn = st.fragment(guarded("this chart")(draw))  # each chart reruns alone on a click; a failure stays in it
     later = []
     for i, p in enumerate(panels):
         if i:  # the first chart starts right under the view's header (in the upper half of a 720 px window)
@@ -69,10 +70,10 @@ def draw_all(panels: Iterable[Panel | Later], analysis: Analysis, lens: Lens) ->
         if isinstance(p, Later):  # an empty place: the last pick's chart, left there faded, named another pick
             later.append((st.empty(), p))
         else:
-            st.fragment(guarded("this chart")(draw))(p, analysis, lens)
+            drawn(p, analysis, lens)
     for place, p in later:
-        with place.container(), one_message("this chart"):
-            st.fragment(guarded("this chart")(draw))(p.make(), analysis, lens)
+        with place.container(), one_message("this chart"):  # making it may fail too
+            drawn(p.make(), analysis, lens)
 
 
 def draw(panel: Panel, analysis: Analysis, lens: Lens) -> None:
