@@ -139,8 +139,8 @@ def clicks(page, samples: int) -> list[float]:
 
 def picks(page, samples: int, view: str, mode: str = "outlet", unit: str | None = None) -> list[float]:
     """Pick another outlet, theme or actor (``mode``) in the sidebar on ``view`` (on Over time, shown by ``unit``
-    when given: "Weekly", "Monthly" or "Quarterly"); each pick timed from its click (``CLICKS_NOTED``) until the header names it and the rerun is over
-    (every chart drawn again). Leaves the sidebar comparing by outlet."""
+    when given: "Weekly", "Monthly" or "Quarterly"); each pick timed from its click (``CLICKS_NOTED``) until the
+    header names it and the rerun is over (every chart drawn again). Leaves the sidebar comparing by outlet."""
     page.locator("[data-testid='stButtonGroup'] button", has_text=view).first.click()
     settle(page)
     if unit:

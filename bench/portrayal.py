@@ -5,9 +5,9 @@
 
 Analyses the first ``--articles`` articles once (2 processes), then for each of the most named actors: the first
 reading of its mentions by the tone-toward model (``with_stances`` with an empty cache: seconds, and ms a mention),
-the same by two worker processes on one thread each (as the app reads 500 mentions or more), and then ``--picks`` picks of it as the app makes them once read: a new Analysis (nothing memoised), the actor's
-mentions found, their stances from the cache, each outlet against the rest with intervals, and the chart as the
-browser receives it. Prints the median and 95th percentile of the picks. Goal (#25): a pick at 1,000 articles
+the same by two worker processes on one thread each (as the app reads 500 mentions or more), and then ``--picks``
+picks of it as the app makes them once read: a new Analysis (nothing memoised), the actor's mentions found, their
+stances from the cache, each outlet against the rest with intervals, and the chart as the browser receives it. Prints the median and 95th percentile of the picks. Goal (#25): a pick at 1,000 articles
 within 1 s at p95 once read. Figures only; no goal is asserted.
 """
 from __future__ import annotations
