@@ -178,6 +178,19 @@ def test_story_view_shows_a_storys_outlets_side_by_side_and_the_pairs():
     assert len(charts(at)) == 3 and len(passages_html(at)) == 3
 
 
+def test_story_cards_give_each_level_with_its_interval_around_it():
+    at = run_app(view="Story", story="auto: Donald Trump, White House (2024-06-08)")
+    assert not at.exception, [e.value for e in at.exception]
+    figures = [shown(m.value) for m in at.markdown if m.value.startswith("Tone ")]
+    assert len(figures) == 3  # one card per outlet
+    for line in figures:
+        found = re.findall(r"\*\*([+-]?\d+\.\d+)\*\* \[([+-]?\d+\.\d+), ([+-]?\d+\.\d+)\]", line)
+        assert len(found) == 4, line  # tone, epistemic hedges, approximators, boosters
+        for level, low, high in found:
+            assert float(low) <= float(level) <= float(high), line
+    assert any("In brackets: 95% intervals" in c.value for c in at.caption)
+
+
 @pytest.mark.parametrize("by", ["Outlet", "Theme", "Actor"])
 def test_story_and_search_views_in_each_pick_mode(by):
     for params in ({"view": "Story"}, {"view": "Search", "q": "sanction*"}):

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from framing.scoring.analysis import Analysis
-from framing.statistics.aggregate import speaker_counts, summarise
+from framing.statistics.aggregate import CI_METHOD, MIN_N_FOR_CI, speaker_counts, summarise
 from framing.statistics.compare import CLEAR, SMALL, TONE, paired
 from framing.statistics.distinctive import containing, distinctive
 from framing.statistics.portrayal import stance_shares_by
@@ -99,8 +99,12 @@ def _portrayal(analysis: Analysis, rows: pd.DataFrame, story: str, lens: Lens) -
 
 
 def _side_by_side(rows: pd.DataFrame, outlets: list[str], lens: Lens) -> None:
-    summary = summarise(rows, "outlet_group", intervals=False).set_index("outlet_group")  # the cards show no intervals
+    # Each level with its interval: two or three articles an outlet make a level alone read firmer than it is.
+    shown = [lens.tone_column, "hedge_count", "approximator_count", "booster_count"]  # measures, by column
+    summary = summarise(rows, "outlet_group", intervals=shown).set_index("outlet_group")
     speakers = speaker_counts(rows, "outlet_group")
+    st.caption(f"In brackets: 95% intervals, {CI_METHOD}; none under {MIN_N_FOR_CI} sentences. With a few articles "
+               "an outlet they are wide: the paired chart below compares outlets over every story they share.")
     for column, outlet in zip(st.columns(len(outlets)), outlets):
         own = rows[rows["outlet_group"] == outlet].sort_values(["article_id", "sentence_index"])
         s = summary.loc[outlet]
@@ -110,11 +114,24 @@ def _side_by_side(rows: pd.DataFrame, outlets: list[str], lens: Lens) -> None:
             st.markdown(f"**{literal(outlet)}** · {own['article_id'].nunique()} article(s), {len(own)} sentences")
             st.markdown(f"*{literal(own['title'].iloc[0])}*")
             st.caption(literal("Lead: " + shorten(own["text"].iloc[0], 240, placeholder=" …")))  # whole words, cut said
-            st.markdown(f"Tone **{s[f'mean_{lens.tone_column}']:+.2f}** · "
-                        f"epistemic hedges **{s['hedges_per_1k_words']:.1f}** · approximators **{s['approximators_per_1k_words']:.1f}** · "
-                        f"boosters **{s['boosters_per_1k_words']:.1f}** per 1,000 words")
+            st.markdown(f"Tone {_level(s, f'mean_{lens.tone_column}', '+.2f')} · "
+                        f"epistemic hedges {_level(s, 'hedges_per_1k_words', '.1f')} · "
+                        f"approximators {_level(s, 'approximators_per_1k_words', '.1f')} · "
+                        f"boosters {_level(s, 'boosters_per_1k_words', '.1f')} per 1,000 words")
             st.markdown("Themes: " + (literal(", ".join(f"{t} ({n})" for t, n in themes.items())) or "none named"))
             st.markdown("Quoted: " + (literal(", ".join(quoted)) or "no one named"))
+
+
+def _level(summary: pd.Series, column: str, fmt: str) -> str:
+    """A card's figure in bold with its interval in brackets ("**+0.12** [−0.03, +0.25]"), or "[no interval]"."""
+    low, high = summary[f"{column}_ci_low"], summary[f"{column}_ci_high"]
+    interval = f"[{_figure(low, fmt)}, {_figure(high, fmt)}]" if pd.notna(low) and pd.notna(high) else "[no interval]"
+    return f"**{_figure(summary[column], fmt)}** {interval}"
+
+
+def _figure(value: float, fmt: str) -> str:
+    text = f"{value:{fmt}}"
+    return f"{0.0:{fmt}}" if float(text) == 0 else text  # not "-0.00" for −0.004
 
 
 def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
