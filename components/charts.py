@@ -330,7 +330,9 @@ def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None,
     # Per-point screen-reader labels only where they can be read: past PER_POINT_ARIA_UP_TO rows (a weekly chart of
     # years) Vega formatted one for every point on every redraw, a sixth of the browser's work on a pick.
     quiet = {} if len(data) <= PER_POINT_ARIA_UP_TO else {"aria": False}
-    x = alt.X("start:T", title=None, axis=time_axis(data["start"]))
+    # On a UTC scale: ISO dates are read as UTC midnight, so a local scale put each point hours off its tick and a
+    # brush east of UTC read the day before the one under the pointer.
+    x = alt.X("start:T", title=None, axis=time_axis(data["start"]), scale=alt.Scale(type="utc"))
     base = alt.Chart().encode(x=x, color=_outlet_colour(outlets, data["outlet_group"]))
     line = base.mark_line(strokeWidth=2, **quiet).encode(
         y=alt.Y(f"{value}:Q", title=y_title, axis=value_axis(tickMinStep=1, format="d") if fmt == "," else value_axis()),

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 
 import altair as alt
 import pytest
+from conftest import ROOT
 
 from components.export import chart_png, chart_svg, rows_csv
 from components.lens import Lens
@@ -399,6 +400,37 @@ def test_every_label_of_a_time_axis_says_its_year_at_every_width(first, periods)
         shown = [t.text for t in axis.iter() if t.tag.endswith("text") and t.get("opacity") != "0"]
         assert len(shown) >= 2 or periods < 10, (width, shown)
         assert all(re.search(r"\b(19|20)\d\d\b", label) for label in shown), (first, periods, width, shown)
+
+
+DRAWN_IN_TIME_ZONE = """
+import json, re, sys
+import pandas as pd
+from components import charts
+from components.export import chart_svg, vega_spec
+days = ["2024-06-03", "2024-06-04", "2024-06-05"]
+data = pd.DataFrame({"outlet_group": "Daily Ledger", "period": days, "start": days, "mean_tone": [0.1, 0.2, 0.3],
+                     "n_sentences": 40, "articles": 3, "small_sample": False})
+svg = chart_svg({**vega_spec(charts.over_time(data, "mean_tone", None, None, "Tone", "", "Mean tone", ["Daily Ledger"])),
+                 "width": 600}).decode()
+ticks = re.findall(r'<text[^>]*transform="translate\\(([\\d.]+),[^>]*>(\\d+ Jun 2024)</text>', svg)
+points = re.findall(r'aria-label="start: (\\d+ Jun 2024);[^"]*"[^>]*transform="translate\\(([\\d.]+),', svg)
+print(json.dumps({"ticks": {label: float(x) for x, label in ticks}, "points": {day: float(x) for day, x in points}}))
+"""
+
+
+@pytest.mark.parametrize("zone", ["America/Los_Angeles", "Asia/Tokyo"])
+def test_a_dated_point_sits_on_its_days_tick_in_any_time_zone(zone):
+    # ISO dates are UTC midnight: on a local time scale, west of UTC each point sat hours before its tick and was
+    # named the day before; east of UTC a brush read the day before the one under the pointer.
+    import os
+    import subprocess
+    import sys
+
+    drawn = subprocess.run([sys.executable, "-c", DRAWN_IN_TIME_ZONE], capture_output=True, text=True, check=True,
+                           cwd=ROOT, env={**os.environ, "TZ": zone, "PYTHONPATH": str(ROOT)})
+    found = json.loads(drawn.stdout)
+    assert sorted(found["points"]) == ["3 Jun 2024", "4 Jun 2024", "5 Jun 2024"], found
+    assert found["ticks"] and all(found["points"][day] == x for day, x in found["ticks"].items()), found
 
 
 def test_the_articles_views_chart_is_valid_vega_lite_and_counts_what_was_read(bundled, lexicons, table):
