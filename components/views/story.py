@@ -103,8 +103,9 @@ def _side_by_side(rows: pd.DataFrame, outlets: list[str], lens: Lens) -> None:
     shown = [lens.tone_column, "hedge_count", "approximator_count", "booster_count"]  # measures, by column
     summary = summarise(rows, "outlet_group", intervals=shown).set_index("outlet_group")
     speakers = speaker_counts(rows, "outlet_group")
-    st.caption(f"In brackets: 95% intervals, {CI_METHOD}; none under {MIN_N_FOR_CI} sentences. With a few articles "
-               "an outlet they are wide: the paired chart below compares outlets over every story they share.")
+    st.caption(f"In brackets: 95% intervals, {CI_METHOD}; none under {MIN_N_FOR_CI} sentences. An outlet's two or "
+               "three articles on one story give an interval no wider than their own spread, so read them as a floor "
+               "on the uncertainty; the paired chart below compares outlets over every story they share.")
     for column, outlet in zip(st.columns(len(outlets)), outlets):
         own = rows[rows["outlet_group"] == outlet].sort_values(["article_id", "sentence_index"])
         s = summary.loc[outlet]
