@@ -392,6 +392,45 @@ def test_a_period_dragged_on_the_time_chart_is_compared_everywhere_and_kept_in_t
     page.close()
 
 
+def test_a_period_dragged_on_a_long_weekly_chart_drawn_on_canvas_is_kept_in_the_url(server, browser):
+    # Three outlets over four years by week are more than 500 outlet-weeks: the chart is drawn on canvas (faster to redraw), where a drag
+    # must still set the period. The dates are UTC midnights, so any time zone reads the same days.
+    import csv
+    import io
+
+    from test_periods import SENTENCES
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(("text", "outlet", "date"))
+    for n, date in enumerate(["2020-01-06", "2020-09-14", "2021-05-03", "2022-02-07", "2022-11-21", "2023-12-25"]):
+        text = " ".join(SENTENCES[(n + k) % 4] for k in range(3)) + f" Item {n} closed."  # no two alike
+        writer.writerow((text, ("Daily Ledger", "Evening Post", "Wire Service")[n % 3], date))
+    page, errors = open_page(browser, f"{server}/?view=Articles")
+    page.get_by_text("Replace them").click()
+    wait_idle(page)
+    upload_files(page, [{"name": "years.csv", "mimeType": "text/csv", "buffer": buffer.getvalue().encode()}])
+    go_to(page, "Over time")
+    page.locator("[data-testid='stMain'] [data-testid='stButtonGroup'] button", has_text="Weekly").first.click()
+    wait_idle(page)
+    page.wait_for_function("() => document.querySelectorAll('.vega-embed canvas').length >= 3", timeout=30000)
+    chart = page.locator(".vega-embed").first
+    chart.scroll_into_view_if_needed()
+    box = chart.locator("canvas").first.bounding_box()
+    y = box["y"] + box["height"] * 0.45
+    page.mouse.move(box["x"] + box["width"] * 0.3, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.7, y, steps=8)
+    page.mouse.up()
+    expect(page).to_have_url(re.compile(r"period=202[01]-\d\d-\d\d\.\.202[23]-\d\d-\d\d"), timeout=30000)
+    wait_idle(page)
+    sidebar = page.locator("[data-testid='stSidebar']").inner_text()
+    within = re.search(r"Compared within .*?: (\d+) articles", sidebar)
+    assert within and 0 < int(within.group(1)) < 6, sidebar
+    assert not errors, errors
+    page.close()
+
+
 # --- slide-ready screens (both sizes a presenter uses) -----------------------------------------------------
 
 SIZES = [(1280, 720), (1600, 1000)]
