@@ -360,6 +360,18 @@ def test_sessions_are_private_and_a_downloaded_corpus_restores_elsewhere(server,
 
 
 @pytest.mark.slow  # one of the longest browser tests: CI runs it, the everyday run (under 3 minutes) does not
+def drag_across_first_chart(page, start: float, end: float) -> None:
+    """A drag across the page's first chart, from ``start`` to ``end`` of its width (SVG or canvas)."""
+    chart = page.locator(".vega-embed").first
+    chart.scroll_into_view_if_needed()
+    box = chart.locator("canvas, svg.marks").first.bounding_box()
+    y = box["y"] + box["height"] * 0.45
+    page.mouse.move(box["x"] + box["width"] * start, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * end, y, steps=8)
+    page.mouse.up()
+
+
 def test_a_period_dragged_on_the_time_chart_is_compared_everywhere_and_kept_in_the_url(server, browser):
     from test_periods import dated_csv
 
@@ -371,14 +383,7 @@ def test_a_period_dragged_on_the_time_chart_is_compared_everywhere_and_kept_in_t
     page.wait_for_function("() => document.querySelectorAll('.vega-embed svg.marks, .vega-embed canvas').length >= 3",
                            timeout=30000)
     assert "18 of 19 articles are dated" in page.locator("[data-testid='stMain']").inner_text()
-    chart = page.locator(".vega-embed").first
-    chart.scroll_into_view_if_needed()
-    box = chart.locator("canvas, svg.marks").first.bounding_box()
-    y = box["y"] + box["height"] * 0.45
-    page.mouse.move(box["x"] + box["width"] * 0.45, y)
-    page.mouse.down()
-    page.mouse.move(box["x"] + box["width"] * 0.85, y, steps=8)
-    page.mouse.up()
+    drag_across_first_chart(page, 0.45, 0.85)
     expect(page).to_have_url(re.compile(r"period=2024-\d\d-\d\d\.\.2024-\d\d-\d\d"), timeout=30000)
     wait_idle(page)
     page.screenshot(path=str(SHOTS / "over-time-brushed.png"))
@@ -414,14 +419,7 @@ def test_a_period_dragged_on_a_long_weekly_chart_drawn_on_canvas_is_kept_in_the_
     page.locator("[data-testid='stMain'] [data-testid='stButtonGroup'] button", has_text="Weekly").first.click()
     wait_idle(page)
     page.wait_for_function("() => document.querySelectorAll('.vega-embed canvas').length >= 3", timeout=30000)
-    chart = page.locator(".vega-embed").first
-    chart.scroll_into_view_if_needed()
-    box = chart.locator("canvas").first.bounding_box()
-    y = box["y"] + box["height"] * 0.45
-    page.mouse.move(box["x"] + box["width"] * 0.3, y)
-    page.mouse.down()
-    page.mouse.move(box["x"] + box["width"] * 0.7, y, steps=8)
-    page.mouse.up()
+    drag_across_first_chart(page, 0.3, 0.7)
     expect(page).to_have_url(re.compile(r"period=202[01]-\d\d-\d\d\.\.202[23]-\d\d-\d\d"), timeout=30000)
     wait_idle(page)
     sidebar = page.locator("[data-testid='stSidebar']").inner_text()
