@@ -154,21 +154,32 @@ def bars_with_ci(data: pd.DataFrame, value: str, low: str, high: str, title: str
 
 def grouped_bars(data: pd.DataFrame, category: str, value: str, title: str, subtitle: str, x_title: str,
                  outlets: list[str], highlight: str | None = None, fmt: str = ".1f", extra_tooltip=(),
-                 n: dict | None = None) -> alt.Chart:
-    """Bars per category (rows) and outlet (colour, side by side); ``n`` per outlet goes into the legend."""
+                 n: dict | None = None, low: str | None = None, high: str | None = None) -> alt.Chart | alt.LayerChart:
+    """Bars per category (rows) and outlet (colour, side by side); ``n`` per outlet goes into the legend; ``low`` and
+    ``high``: each bar's 95% interval, drawn as a whisker across its end."""
     pick = point_selection(["outlet_group", category])
     n_rows = data[category].nunique() * max(1, data["outlet_group"].nunique())
+    tooltip = [alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip(f"{category}:N", title=category.replace("_", " ")),
+               alt.Tooltip(f"{value}:Q", format=fmt, title=x_title)]
+    if low and high:
+        data = data.assign(interval=interval_text(data[low], data[high], fmt))
+        tooltip.append(alt.Tooltip("interval:N", title="95% CI"))
+    y = alt.Y(f"{category}:N", title=None, sort=alt.EncodingSortField(value, op="sum", order="descending"),
+              axis=alt.Axis(labelExpr=HUMAN_LABEL_LINES))
+    y_offset = alt.YOffset("outlet_group:N", scale=alt.Scale(domain=sorted(outlets)))
     bars = alt.Chart(with_highlight(data, highlight)).mark_bar().encode(
-        y=alt.Y(f"{category}:N", title=None, sort=alt.EncodingSortField(value, op="sum", order="descending"),
-                axis=alt.Axis(labelExpr=HUMAN_LABEL_LINES)),
-        yOffset=alt.YOffset("outlet_group:N", scale=alt.Scale(domain=sorted(outlets))),
-        x=alt.X(f"{value}:Q", title=x_title),
+        y=y, yOffset=y_offset, x=alt.X(f"{value}:Q", title=x_title),
         color=_outlet_colour(outlets, data["outlet_group"], n), opacity=opacity(pick, True),
-        tooltip=[alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip(f"{category}:N", title=category.replace("_", " ")),
-                 alt.Tooltip(f"{value}:Q", format=fmt, title=x_title), *extra_tooltip],
+        tooltip=[*tooltip, *extra_tooltip],
     ).add_params(pick)
-    return named_beyond_palette(bars, data, category, value).properties(
-        title=alt.Title(title, subtitle=subtitle), height=max(160, 16 * n_rows))
+    chart = named_beyond_palette(bars, data, category, value)
+    if low and high:
+        # The interval as an unfilled bar, low to high, over its outlet's bar: a bar fills its outlet's place in the
+        # row in every renderer, where a rule sat at the top of the place in the browser and lower in vl-convert.
+        intervals = alt.Chart(data).mark_bar(filled=False, color="#1f2937", strokeWidth=1.2).encode(
+            y=y, yOffset=y_offset, x=alt.X(f"{low}:Q"), x2=alt.X2(f"{high}:Q"))
+        chart = alt.layer(named(bars, "bars"), intervals) if chart is bars else alt.layer(chart, intervals)
+    return chart.properties(title=alt.Title(title, subtitle=subtitle), height=max(160, 16 * n_rows))
 
 
 def named_beyond_palette(chart, data: pd.DataFrame, row: str, value: str):

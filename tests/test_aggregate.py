@@ -47,6 +47,20 @@ def test_outlets_and_categories(table):
     assert prio["count"] == 6
 
 
+def test_each_cue_categorys_rate_has_an_interval_around_it_and_a_tiny_outlet_none(table):
+    rates = cue_rates_by_category(table, "outlet_group", "hedges")
+    assert rates["per_1k_words_ci_low"].notna().all()  # every outlet of the bundled corpus has 30+ sentences
+    assert (rates["per_1k_words_ci_low"] <= rates["per_1k_words"]).all()
+    assert (rates["per_1k_words"] <= rates["per_1k_words_ci_high"]).all()
+    # An outlet of one article resamples its sentences: a rate read from one article is not certain.
+    one = rates[rates["outlet_group"] == "PRIO Blogs"]
+    assert (one["per_1k_words_ci_high"] > one["per_1k_words_ci_low"]).any()
+    tiny = table[table["outlet_group"] == "PRIO Blogs"].head(4)  # under MIN_N_FOR_CI sentences: no interval
+    hedged = cue_rates_by_category(pd.concat([tiny, table[table["outlet_group"] != "PRIO Blogs"]]), "outlet_group", "hedges")
+    tiny_rates = hedged[hedged["outlet_group"] == "PRIO Blogs"]
+    assert len(tiny_rates) and tiny_rates["per_1k_words_ci_low"].isna().all()
+
+
 def test_theme_and_actor_summaries(table):
     themes = label_summary(table, "outlet_group", "themes")
     assert {"share_of_sentences", "lead_weighted_share", "first_mention_position", "mean_tone"} <= set(themes.columns)

@@ -302,7 +302,7 @@ def test_presentation_details_of_the_charts(table, bundled, lexicons):
 def test_grouped_bars_give_each_outlets_n_in_the_legend(table, bundled, lexicons):
     analysis = Analysis(bundled, lexicons, table)
     lens = Lens("outlet", "PRIO Blogs", outlets=analysis.outlets)
-    legend = json.dumps(hedging.panels(analysis, lens)[0].chart.to_dict()["encoding"]["color"]["legend"])
+    legend = json.dumps(hedging.panels(analysis, lens)[0].chart.to_dict())  # a layer: the bars and their intervals
     words = int(table.loc[table["outlet_group"] == "PRIO Blogs", "n_words"].sum())
     assert f"PRIO Blogs (n = {words:,} words)" in legend
     themes = json.dumps(emphasis.panels(analysis, lens)[0].chart.to_dict()["encoding"]["color"]["legend"])

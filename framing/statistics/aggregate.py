@@ -189,7 +189,8 @@ def outlet_summary(table: pd.DataFrame, intervals: Intervals = True) -> pd.DataF
 
 
 def cue_rates_by_category(table: pd.DataFrame, by: str, kind: str = "hedges") -> pd.DataFrame:
-    """Per group × cue category: count, per 1,000 words, and share of sentences with that category."""
+    """Per group × cue category: count, per 1,000 words with its 95% interval (per_1k_words_ci_low, _high: as
+    ``summarise`` makes them, none under MIN_N_FOR_CI sentences), and share of sentences with that category."""
     words = table.groupby(by)["n_words"].sum()
     sentences = table.groupby(by).size()
     cues = table[[by, "sentence_id", kind]].explode(kind).dropna(subset=[kind])
@@ -200,7 +201,30 @@ def cue_rates_by_category(table: pd.DataFrame, by: str, kind: str = "hedges") ->
     counts["sentence_share"] = [s / sentences[g] for g, s in zip(counts[by], counts["sentences"])]
     counts["n_words"] = counts[by].map(words)
     counts["n_sentences"] = counts[by].map(sentences)
+    counts["per_1k_words_ci_low"], counts["per_1k_words_ci_high"] = _category_rate_intervals(table, by, kind, counts)
     return counts
+
+
+def _category_rate_intervals(table: pd.DataFrame, by: str, kind: str, counts: pd.DataFrame) -> tuple[list, list]:
+    """The 95% interval of each row of ``counts`` (a group × a cue category): per 1,000 words, the group's articles
+    resampled (its sentences when it is one article), all of a group's categories from the same resamples."""
+    categories = sorted(counts["category"].unique())
+    column = {c: j for j, c in enumerate(categories)}
+    per_sentence = np.zeros((len(table), len(categories)))  # each sentence's cues of each category
+    found = table[kind].to_numpy()
+    rows = np.repeat(np.arange(len(table)), [len(cues) for cues in found])
+    np.add.at(per_sentence, (rows, [column[c["category"]] for cues in found for c in cues]), 1)
+    words = np.repeat(table["n_words"].to_numpy(dtype=float)[:, None], len(categories), axis=1)
+    articles = pd.factorize(table["article_id"])[0]
+    scale = np.full(len(categories), 1000.0)
+    interval = {}
+    for group, index in table.groupby(by).indices.items():
+        if len(index) >= MIN_N_FOR_CI:
+            low, high = _interval(per_sentence[index], words[index], articles[index], scale, True)
+            interval |= {(group, c): (low[j], high[j]) for c, j in column.items()}
+    nan = (float("nan"), float("nan"))
+    both = [interval.get((g, c), nan) for g, c in zip(counts[by], counts["category"])]
+    return [low for low, _ in both], [high for _, high in both]
 
 
 def label_summary(table: pd.DataFrame, by: str, label_column: str, intervals: bool = False) -> pd.DataFrame:
