@@ -65,6 +65,10 @@ def test_theme_and_actor_summaries(table):
     themes = label_summary(table, "outlet_group", "themes")
     assert {"share_of_sentences", "lead_weighted_share", "first_mention_position", "mean_tone"} <= set(themes.columns)
     assert themes["share_of_sentences"].between(0, 1).all()
+    # each share with its interval around it (every outlet of the bundled corpus has 30+ sentences)
+    assert (themes["share_ci_low"] <= themes["share_of_sentences"]).all()
+    assert (themes["share_of_sentences"] <= themes["share_ci_high"]).all()
+    assert (themes["share_ci_high"] > themes["share_ci_low"]).any()
     actors = actor_mentions(table, "outlet_group")
     prio_russia = actors[(actors["outlet_group"] == "PRIO Blogs") & (actors["label"] == "Russia")].iloc[0]
     assert prio_russia["mentions"] >= prio_russia["n_sentences"] > 0

@@ -305,7 +305,7 @@ def test_grouped_bars_give_each_outlets_n_in_the_legend(table, bundled, lexicons
     legend = json.dumps(hedging.panels(analysis, lens)[0].chart.to_dict())  # a layer: the bars and their intervals
     words = int(table.loc[table["outlet_group"] == "PRIO Blogs", "n_words"].sum())
     assert f"PRIO Blogs (n = {words:,} words)" in legend
-    themes = json.dumps(emphasis.panels(analysis, lens)[0].chart.to_dict()["encoding"]["color"]["legend"])
+    themes = json.dumps(emphasis.panels(analysis, lens)[0].chart.to_dict())
     assert f"PRIO Blogs (n = {(table['outlet_group'] == 'PRIO Blogs').sum()} sentences)" in themes
 
 

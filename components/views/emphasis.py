@@ -4,7 +4,7 @@ from __future__ import annotations
 import altair as alt
 
 from framing.scoring.analysis import Analysis
-from framing.statistics.aggregate import actor_mentions, label_summary
+from framing.statistics.aggregate import CI_METHOD, actor_mentions, label_summary
 
 from ..charts import dots, grouped_bars
 from ..lens import Lens
@@ -39,9 +39,10 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
                  alt.Tooltip("hedged_sentence_share:Q", format=".0%", title="hedged")]
     sentences = {o: f"{k:,} sentences" for o, k in table.groupby("outlet_group").size().items()}
     theme_chart = grouped_bars(themes, "theme", "share_of_sentences", f"Share of sentences per theme — {lens.theme_set_label}",
-                               "A sentence can touch several themes; hover for n, lead-weighted share, tone and hedging",
-                               "Share of the outlet's sentences", lens.outlets, lens.highlight, fmt=".0%", extra_tooltip=share_tip,
-                               n=sentences)
+                               "A sentence can touch several themes; hover for n, lead-weighted share, tone and hedging; "
+                               f"outlined: 95% CI, {CI_METHOD}", "Share of the outlet's sentences", lens.outlets,
+                               lens.highlight, fmt=".0%", extra_tooltip=share_tip, n=sentences, low="share_ci_low",
+                               high="share_ci_high")
     early = dots(themes, "first_mention_position", "theme:N", ["outlet_group", "theme"], "How early each theme first appears",
                  "Relative position of the first sentence naming it (0 = opening sentence, 1 = last)",
                  "First mention (0 = top of article)", None, lens.outlets,
@@ -49,9 +50,10 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
                   alt.Tooltip("first_mention_position:Q", format=".2f", title="first mention"),
                   alt.Tooltip("n_sentences:Q", title="sentences")], x_domain=[0, 1], highlight=lens.highlight)
     actor_chart = grouped_bars(actors, "actor", "share_of_sentences", f"Actors named: share of sentences — {actor_about}",
-                               "Aliases counted as their actor (e.g. Kremlin → Russia); hover for mentions and the tone of those sentences",
+                               "Aliases counted as their actor (e.g. Kremlin → Russia); hover for mentions and the tone of "
+                               f"those sentences; outlined: 95% CI, {CI_METHOD}",
                                "Share of the outlet's sentences naming the actor", lens.outlets, lens.highlight, fmt=".0%",
-                               extra_tooltip=[alt.Tooltip("mentions:Q"), *share_tip],
+                               extra_tooltip=[alt.Tooltip("mentions:Q"), *share_tip], low="share_ci_low", high="share_ci_high",
                                n={o: f"{k:,} sentences" for o, k in actor_table.groupby("outlet_group").size().items()})
     return [
         Panel("theme_share", theme_chart, themes, theme_rows, "The {n} sentences of {pick} that name a theme of this set."),

@@ -17,7 +17,7 @@ from framing.language.term_match import TermMatch
 from framing.reading.corpus import Article
 from framing.reading.dates import day_of
 from framing.scoring.measures import MEASURES, Measure
-from framing.statistics.compare import MIN_ARTICLES, label_masks, ratio_of, resampled_ratio
+from framing.statistics.compare import MIN_ARTICLES, label_masks, ratio_of, resampled_ratio, resampled_totals
 
 BOOTSTRAP_RESAMPLES = 2000
 MIN_N_FOR_CI = 5
@@ -230,7 +230,9 @@ def _category_rate_intervals(table: pd.DataFrame, by: str, kind: str, counts: pd
 def label_summary(table: pd.DataFrame, by: str, label_column: str, intervals: bool = False) -> pd.DataFrame:
     """Per group × label (theme, policy frame or actor): attention, placement, tone and hedging, every label at once.
 
-    share_of_sentences: sentences naming the label / all sentences of the group.
+    share_of_sentences: sentences naming the label / all sentences of the group, with its 95% interval (share_ci_low,
+    share_ci_high: the group's articles resampled, its sentences when it is one article; none under MIN_N_FOR_CI
+    sentences).
     lead_weighted_share: the same with sentences near the top weighted more: a weight falling linearly from 1 at the
     top of an article to 0.25 at its end, so a label in the opening counts up to 4× one in the last paragraph.
     first_mention_position: earliest relative position (0 = first sentence) in any article of the group;
@@ -240,7 +242,7 @@ def label_summary(table: pd.DataFrame, by: str, label_column: str, intervals: bo
     labels = sorted({label for names in table[label_column] for label in names})
     columns = [by, "label", "n_sentences", "group_sentences", "share_of_sentences", "lead_weighted_share",
                "first_mention_position", "mean_first_mention_position", "hedged_sentence_share", "quoted_share",
-               "small_sample", "mean_tone", "tone_ci_low", "tone_ci_high"]
+               "small_sample", "mean_tone", "tone_ci_low", "tone_ci_high", "share_ci_low", "share_ci_high"]
     if not labels or table.empty:
         return pd.DataFrame(columns=columns)
     masks = label_masks(table[label_column], labels)
@@ -260,6 +262,7 @@ def label_summary(table: pd.DataFrame, by: str, label_column: str, intervals: bo
         first = pd.DataFrame(np.where(named, position[index, None], np.inf)).groupby(articles[index]).min().to_numpy()
         earliest = first.min(axis=0)
         mean_first = np.where(np.isfinite(first), first, 0.0).sum(axis=0) / np.isfinite(first).sum(axis=0)
+        share_low, share_high = _share_interval(named, articles[index])
         for k, j in enumerate(present):
             low, high = mean_ci(table.iloc[index[named[:, k]]], "tone") if intervals else (float("nan"), float("nan"))
             rows.append({by: group_key, "label": labels[j], "n_sentences": int(counts[k]), "group_sentences": len(index),
@@ -267,8 +270,23 @@ def label_summary(table: pd.DataFrame, by: str, label_column: str, intervals: bo
                          "first_mention_position": float(earliest[k]), "mean_first_mention_position": float(mean_first[k]),
                          "hedged_sentence_share": float(hedged_share[k]), "quoted_share": float(quoted_share[k]),
                          "small_sample": int(counts[k]) < MIN_N_FOR_CI, "mean_tone": float(mean_tone[k]),
-                         "tone_ci_low": low, "tone_ci_high": high})
+                         "tone_ci_low": low, "tone_ci_high": high, "share_ci_low": float(share_low[k]),
+                         "share_ci_high": float(share_high[k])})
     return pd.DataFrame(rows, columns=columns)
+
+
+def _share_interval(named: np.ndarray, articles: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """95% intervals of the share of a group's sentences naming each label (``named``: sentences × labels), every
+    label from the same resamples of the group's articles (of its sentences when it is one article)."""
+    labels = named.shape[1]
+    if len(named) < MIN_N_FOR_CI or not labels:
+        return np.full(labels, np.nan), np.full(labels, np.nan)
+    per_sentence = np.column_stack([named.astype(float), np.ones(len(named))])  # the labels' counts, then the count
+    codes = pd.factorize(articles)[0]
+    matrix = pd.DataFrame(per_sentence).groupby(codes).sum().to_numpy() if codes.max() + 1 >= MIN_ARTICLES \
+        else per_sentence
+    totals = resampled_totals(matrix, np.random.default_rng(0), BOOTSTRAP_RESAMPLES)
+    return percentile_interval(totals[:, :labels] / totals[:, labels:])
 
 
 def actor_mentions(table: pd.DataFrame, by: str) -> pd.DataFrame:
