@@ -299,6 +299,21 @@ def test_presentation_details_of_the_charts(table, bundled, lexicons):
     assert "PRIO Blogs" in legend and "Washington Times" not in legend  # the legend lists only what is drawn
 
 
+def test_level_charts_draw_each_outlets_level_with_its_interval(table, bundled, lexicons):
+    # Hedging's categories, Emphasis's shares and Voices's quoted share: each bar's 95% interval is drawn (an outlined
+    # bar from its low to its high end) and brackets the bar.
+    analysis = Analysis(bundled, lexicons, table)
+    lens = Lens("outlet", "PRIO Blogs", outlets=analysis.outlets)
+    drawn = [(hedging.panels(analysis, lens)[0], "per_1k_words"), (emphasis.panels(analysis, lens)[0], "share_of_sentences"),
+             (emphasis.panels(analysis, lens)[2], "share_of_sentences"), (voices.panels(analysis, lens)[0], "quoted_share")]
+    for panel, value in drawn:
+        spec = json.dumps(panel.chart.to_dict())
+        low, high = (c for c in panel.data.columns if c.startswith(value.removesuffix("_of_sentences")) and "_ci_" in c)
+        assert f'"x": {{"field": "{low}"' in spec and f'"x2": {{"field": "{high}"' in spec, panel.key
+        data = panel.data.dropna(subset=[low])
+        assert len(data) and ((data[low] <= data[value]) & (data[value] <= data[high])).all(), panel.key
+
+
 def test_grouped_bars_give_each_outlets_n_in_the_legend(table, bundled, lexicons):
     analysis = Analysis(bundled, lexicons, table)
     lens = Lens("outlet", "PRIO Blogs", outlets=analysis.outlets)

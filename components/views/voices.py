@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import altair as alt
+import pandas as pd
 
 from framing.scoring.analysis import Analysis
-from framing.statistics.aggregate import outlet_summary, speaker_counts
+from framing.statistics.aggregate import CI_METHOD, outlet_summary, speaker_counts
 
-from ..charts import named, opacity, point_selection, ranked_bars, with_highlight
+from ..charts import interval_text, named, opacity, point_selection, ranked_bars, with_highlight
 from ..lens import Lens
 from ..panel import Panel
 from ..theme import outlet_colour_scale
@@ -16,9 +17,15 @@ TITLE = "Voices"
 
 def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     compared = lens.compared(analysis.table)
-    summary = outlet_summary(compared, intervals=False).assign(voice="quoted")
+    # Across outlets, nothing here depends on which outlet is picked: made once, a pick changes the highlight.
+    summary = analysis.cached(("outlet_summary", "quoted", *lens.compared_key),
+                              lambda: outlet_summary(compared, intervals=["quoted"])).assign(voice="quoted")
+    low, high = summary["quoted_share_ci_low"], summary["quoted_share_ci_high"]
     summary = summary.assign(label=summary["outlet_group"] + " (n = " + summary["n_sentences"].astype(str) + ")",
-                             shown=summary["quoted_share"].map(lambda v: f"{v:.0%}"))
+                             shown=[f"{v:.0%}" + (f" ({a:.0%}–{b:.0%})" if pd.notna(a) else "")
+                                    for v, a, b in zip(summary["quoted_share"], low, high)],
+                             shown_at=high.fillna(summary["quoted_share"]).clip(lower=summary["quoted_share"]),
+                             interval=interval_text(low, high, ".0%"))
     silent = [o for o, v in zip(summary["outlet_group"], summary["quoted_share"]) if v == 0]
     note = (f"{silent[0]} quotes no one directly. " if lens.highlight in silent else "") + \
         "Sentences at least half direct quotation; the rest is the outlet's own voice"
@@ -29,9 +36,13 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
         color=alt.Color("outlet_group:N", scale=outlet_colour_scale(lens.outlets), legend=None),
         opacity=opacity(pick, True),
         tooltip=[alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("quoted_share:Q", format=".0%"),
-                 alt.Tooltip("n_sentences:Q", title="n sentences")]).add_params(pick), "bars")
-              + base.mark_text(align="left", dx=5, color="#111").encode(x=alt.X("quoted_share:Q"), text=alt.Text("shown:N"))
-              ).properties(title=alt.Title(f"Quoted share — {lens.about}", subtitle=note), height=max(120, 36 * len(summary)))
+                 alt.Tooltip("interval:N", title="95% CI"), alt.Tooltip("n_sentences:Q", title="n sentences")]
+    ).add_params(pick), "bars")
+              + base.mark_bar(filled=False, color="#1f2937", strokeWidth=1.2).encode(
+                  x=alt.X("quoted_share_ci_low:Q"), x2=alt.X2("quoted_share_ci_high:Q"))
+              + base.mark_text(align="left", dx=5, color="#111").encode(x=alt.X("shown_at:Q"), text=alt.Text("shown:N"))
+              ).properties(title=alt.Title(f"Quoted share — {lens.about}", subtitle=f"{note}; outlined: 95% CI, {CI_METHOD}"),
+                           height=max(120, 36 * len(summary)))
     speakers = speaker_counts(compared, "outlet_group")
     top = speakers.groupby("speaker")["sentences"].sum().nlargest(15).index
     speakers = speakers[speakers["speaker"].isin(top)]
@@ -41,7 +52,7 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
         [alt.Tooltip("speaker:N"), alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("sentences:Q"),
          alt.Tooltip("quoted:Q", title="of them direct quotes")])
     return [
-        Panel("quoted_share", quoted, summary.drop(columns=["label", "shown"]), compared[compared["quoted"]],
+        Panel("quoted_share", quoted, summary.drop(columns=["label", "shown", "shown_at", "interval"]), compared[compared["quoted"]],
               "The {n} quoted sentences of {pick}.", scoped=False),
         Panel("speakers", who, speakers, compared[compared["speaker"] != ""], "The {n} sentences of {pick} that name a speaker.",
               scoped=False),
