@@ -227,24 +227,34 @@ def count_bars(data: pd.DataFrame, value: str, title: str, subtitle: str, outlet
 
 def dots(data: pd.DataFrame, x: str, y: str, fields: list[str], title: str, subtitle: str, x_title: str, y_title: str | None,
          outlets: list[str], tooltip: list, x_domain=None, highlight: str | None = None, size: int = 90,
-         diagonal: bool = False) -> alt.Chart:
+         diagonal: bool = False, intervals: tuple[str, str, str, str] | None = None) -> alt.Chart:
     """Dots per row; with ``diagonal``, both axes share one scale from 0 with room for the largest value, and the
-    x = y line is drawn (above it: more of y than of x)."""
+    x = y line is drawn (above it: more of y than of x). ``intervals``: the columns of each dot's 95% interval on x
+    (low, high) and on y (low, high), drawn as a cross of whiskers through it."""
     pick = point_selection(fields)
     y_scale = alt.Undefined
     if diagonal:
-        top = float(max(data[x].max(), data[y.split(":")[0]].max(), 1.0)) * 1.15
+        reach = [data[x].max(), data[y.split(":")[0]].max(), 1.0] + [data[c].max() for c in intervals or ()]
+        top = float(np.nanmax(np.asarray(reach, dtype=float))) * 1.15
         x_domain, y_scale = [0, top], alt.Scale(domain=[0, top])
     chart = alt.Chart(with_highlight(data, highlight)).mark_circle(size=size, clip=False).encode(
         x=alt.X(f"{x}:Q", title=x_title, scale=alt.Scale(domain=x_domain) if x_domain else alt.Undefined),
         y=alt.Y(f"{y}", title=y_title, scale=y_scale, axis=value_axis()),
         color=_outlet_colour(outlets, data["outlet_group"]), opacity=opacity(pick, True), tooltip=tooltip,
     ).add_params(pick)
+    layers = []  # one level of layers: a nested one hid its legend from chart_height
     if diagonal:
-        chart = named(chart, "dots")
-        line = alt.Chart(pd.DataFrame({"a": [0.0, top], "b": [0.0, top]})).mark_line(color="#64748b", strokeDash=[5, 4]).encode(
-            x=alt.X("a:Q"), y=alt.Y("b:Q"))
-        chart = line + chart
+        layers.append(alt.Chart(pd.DataFrame({"a": [0.0, top], "b": [0.0, top]})).mark_line(
+            color="#64748b", strokeDash=[5, 4]).encode(x=alt.X("a:Q"), y=alt.Y("b:Q")))
+    if intervals:
+        x_low, x_high, y_low, y_high = intervals
+        whiskers = alt.Chart(with_highlight(data, highlight)).mark_rule(strokeWidth=1.5).encode(
+            color=alt.Color("outlet_group:N", scale=outlet_colour_scale(outlets), legend=None),
+            opacity=when("datum.highlighted", 0.6, 0.3, alt.OpacityValue))
+        layers += [whiskers.encode(x=alt.X(f"{x_low}:Q"), x2=alt.X2(f"{x_high}:Q"), y=alt.Y(f"{y}")),
+                   whiskers.encode(y=alt.Y(f"{y_low}:Q"), y2=alt.Y2(f"{y_high}:Q"), x=alt.X(f"{x}:Q"))]
+    if layers:  # the legend is the dots' (the whiskers', left out, would take it away)
+        chart = alt.layer(*layers, named(chart, "dots")).resolve_legend(color="independent")
     return chart.properties(title=alt.Title(title, subtitle=subtitle), height=320)
 
 

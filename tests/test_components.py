@@ -286,7 +286,7 @@ def test_presentation_details_of_the_charts(table, bundled, lexicons):
     balance = hedging.panels(analysis, lens)[2].chart.to_dict()
     layers = balance["layer"]
     assert layers[0]["mark"]["type"] == "line"  # the diagonal is drawn
-    dots = layers[1]
+    dots = layers[-1]  # over the diagonal and the whiskers
     assert dots["mark"]["clip"] is False and dots["encoding"]["x"]["scale"]["domain"] == dots["encoding"]["y"]["scale"]["domain"]
     categories = hedging.panels(analysis, lens)[0].chart.to_dict()
     assert "replace(datum.label, /_/g, ' ')" in json.dumps(categories)  # "epistemic_verb" reads "epistemic verb"
@@ -301,7 +301,7 @@ def test_presentation_details_of_the_charts(table, bundled, lexicons):
 
 def test_level_charts_draw_each_outlets_level_with_its_interval(table, bundled, lexicons):
     # Hedging's categories, Emphasis's shares and Voices's quoted share: each bar's 95% interval is drawn (an outlined
-    # bar from its low to its high end) and brackets the bar.
+    # bar from its low to its high end) and brackets the bar; hedges against boosters, a whisker on each axis.
     analysis = Analysis(bundled, lexicons, table)
     lens = Lens("outlet", "PRIO Blogs", outlets=analysis.outlets)
     drawn = [(hedging.panels(analysis, lens)[0], "per_1k_words"), (emphasis.panels(analysis, lens)[0], "share_of_sentences"),
@@ -312,6 +312,11 @@ def test_level_charts_draw_each_outlets_level_with_its_interval(table, bundled, 
         assert f'"x": {{"field": "{low}"' in spec and f'"x2": {{"field": "{high}"' in spec, panel.key
         data = panel.data.dropna(subset=[low])
         assert len(data) and ((data[low] <= data[value]) & (data[value] <= data[high])).all(), panel.key
+    # Hedges against boosters: a whisker on each axis through each outlet's dot
+    balance = json.dumps(hedging.panels(analysis, lens)[2].chart.to_dict())
+    for kind, (first, second) in {"hedges": ("x", "x2"), "boosters": ("y", "y2")}.items():
+        assert f'"{first}": {{"field": "{kind}_per_1k_words_ci_low"' in balance
+        assert f'"{second}": {{"field": "{kind}_per_1k_words_ci_high"' in balance
 
 
 def test_grouped_bars_give_each_outlets_n_in_the_legend(table, bundled, lexicons):

@@ -9,7 +9,7 @@ import altair as alt
 from framing.scoring.analysis import Analysis
 from framing.statistics.aggregate import CI_METHOD, cue_rates_by_category, outlet_summary
 
-from ..charts import bars_with_ci, dots, grouped_bars
+from ..charts import bars_with_ci, dots, grouped_bars, interval_text
 from ..lens import Lens
 from ..panel import Panel
 
@@ -22,8 +22,11 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     tooltip = [alt.Tooltip("count:Q", title="cues"), alt.Tooltip("n_words:Q", title="words"),
                alt.Tooltip("sentence_share:Q", format=".0%", title="share of sentences")]
     # Across outlets, nothing here depends on which outlet is picked: made once, a pick changes the highlight.
-    summary = analysis.cached(("outlet_summary", "uncertainty", *lens.compared_key),
-                              lambda: outlet_summary(compared, intervals=["uncertainty"]))
+    summary = analysis.cached(("outlet_summary", "uncertainty and cues", *lens.compared_key), lambda: outlet_summary(
+        compared, intervals=["uncertainty", "hedge_count", "booster_count"]))
+    rate_intervals = [f"{c}_per_1k_words_ci_{end}" for c in ("hedges", "boosters") for end in ("low", "high")]
+    summary = summary.assign(hedge_interval=interval_text(*(summary[c] for c in rate_intervals[:2]), ".1f"),
+                             booster_interval=interval_text(*(summary[c] for c in rate_intervals[2:]), ".1f"))
     words = {o: f"{int(w):,} words" for o, w in zip(summary["outlet_group"], summary["n_words"])}
     rates = analysis.cached(("cue_rates_by_category", "hedges", *lens.compared_key), lambda: cue_rates_by_category(
         compared, "outlet_group", "hedges")).rename(columns={"category": "hedge_category"})
@@ -40,13 +43,16 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
         f"{CI_METHOD}", "Approximators per 1,000 words", lens.outlets, lens.highlight, extra_tooltip=tooltip, n=words,
         low="per_1k_words_ci_low", high="per_1k_words_ci_high")
     balance = dots(summary, "hedges_per_1k_words", "boosters_per_1k_words:Q", ["outlet_group"],
-                   f"Epistemic hedges against boosters — {lens.about}", "Per 1,000 words, same scale on both axes; one dot per outlet; above the dashed diagonal = more boosting than hedging",
+                   f"Epistemic hedges against boosters — {lens.about}", "Per 1,000 words, same scale on both axes; one dot per outlet; above "
+                   f"the dashed diagonal = more boosting than hedging; lines through a dot: 95% CIs, {CI_METHOD}",
                    "Epistemic hedges per 1,000 words", "Boosters per 1,000 words", lens.outlets,
                    [alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("hedges_per_1k_words:Q", format=".1f", title="hedges /1k"),
+                    alt.Tooltip("hedge_interval:N", title="hedges 95% CI"),
                     alt.Tooltip("boosters_per_1k_words:Q", format=".1f", title="boosters /1k"),
+                    alt.Tooltip("booster_interval:N", title="boosters 95% CI"),
                     alt.Tooltip("hedge_booster_balance:Q", format="+.2f", title="balance (+1 all hedges)"),
                     alt.Tooltip("n_words:Q", title="words"), alt.Tooltip("n_sentences:Q", title="sentences")],
-                   highlight=lens.highlight, size=220, diagonal=True)
+                   highlight=lens.highlight, size=220, diagonal=True, intervals=tuple(rate_intervals))
     uncertain = bars_with_ci(
         summary, "mean_uncertainty", "mean_uncertainty_ci_low", "mean_uncertainty_ci_high",
         f"How uncertain the sentences read — {lens.about}",
