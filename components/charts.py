@@ -193,18 +193,23 @@ def named_beyond_palette(chart, data: pd.DataFrame, row: str, value: str):
 
 
 def ranked_bars(data: pd.DataFrame, label: str, value: str, field: str | list[str], title: str, subtitle: str,
-                x_title: str, outlets: list[str], tooltip: list, row_height: int = 28) -> alt.Chart:
+                x_title: str, outlets: list[str], tooltip: list, row_height: int = 28, low: str | None = None,
+                high: str | None = None) -> alt.Chart | alt.LayerChart:
     """One bar per row (an article, a speaker), longest first, coloured by outlet; a click picks ``field`` (or the
-    fields: a story and an outlet, say)."""
+    fields: a story and an outlet, say). ``low`` and ``high``: each bar's 95% interval, outlined over it."""
     pick = point_selection([field] if isinstance(field, str) else list(field))
-    return alt.Chart(data).mark_bar().encode(
-        y=alt.Y(f"{label}:N", sort="-x", title=None), x=alt.X(f"{value}:Q", title=x_title),
+    y = alt.Y(f"{label}:N", sort=alt.EncodingSortField(value, order="descending"), title=None)
+    bars = alt.Chart(data).mark_bar().encode(
+        y=y, x=alt.X(f"{value}:Q", title=x_title),
         # Rows named by outlet need no legend; any other rows get one saying whose colour is whose.
         color=(alt.Color("outlet_group:N", scale=outlet_colour_scale(outlets), legend=None) if field == "outlet_group"
                else _outlet_colour(outlets, data["outlet_group"])), opacity=opacity(pick, False),
         tooltip=tooltip,
-    ).add_params(pick).properties(title=alt.Title(title, subtitle=subtitle),
-                                  height=max(160, row_height * data[label].nunique()))
+    ).add_params(pick)
+    if low and high:
+        bars = alt.layer(named(bars, "bars"), alt.Chart(data).mark_bar(filled=False, color="#1f2937", strokeWidth=1.2).encode(
+            y=y, x=alt.X(f"{low}:Q"), x2=alt.X2(f"{high}:Q")))
+    return bars.properties(title=alt.Title(title, subtitle=subtitle), height=max(160, row_height * data[label].nunique()))
 
 
 def count_bars(data: pd.DataFrame, value: str, title: str, subtitle: str, outlets: list[str], tooltip: list) -> alt.LayerChart:

@@ -15,7 +15,7 @@ from components.lens import Lens
 from components.passages import marked_html
 from components.selection import decode_mark, encode_mark
 from components.theme import style
-from components.views import compare, emphasis, hedging, overview, tone, voices
+from components.views import compare, emphasis, hedging, overview, search, tone, voices
 from framing.scoring.analysis import Analysis
 from framing.statistics.filters import apply as filter_passages
 
@@ -300,12 +300,14 @@ def test_presentation_details_of_the_charts(table, bundled, lexicons):
 
 
 def test_level_charts_draw_each_outlets_level_with_its_interval(table, bundled, lexicons):
-    # Hedging's categories, Emphasis's shares and Voices's quoted share: each bar's 95% interval is drawn (an outlined
+    # Hedging's categories, Emphasis's shares, Voices's quoted share and a search's rates: each bar's 95% interval is drawn (an outlined
     # bar from its low to its high end) and brackets the bar; hedges against boosters, a whisker on each axis.
     analysis = Analysis(bundled, lexicons, table)
     lens = Lens("outlet", "PRIO Blogs", outlets=analysis.outlets)
+    searched = search.panels(analysis, Lens("outlet", "PRIO Blogs", outlets=analysis.outlets, query="troop*"))[0]
     drawn = [(hedging.panels(analysis, lens)[0], "per_1k_words"), (emphasis.panels(analysis, lens)[0], "share_of_sentences"),
-             (emphasis.panels(analysis, lens)[2], "share_of_sentences"), (voices.panels(analysis, lens)[0], "quoted_share")]
+             (emphasis.panels(analysis, lens)[2], "share_of_sentences"), (voices.panels(analysis, lens)[0], "quoted_share"),
+             (searched, "per_1k_words")]
     for panel, value in drawn:
         spec = json.dumps(panel.chart.to_dict())
         low, high = (c for c in panel.data.columns if c.startswith(value.removesuffix("_of_sentences")) and "_ci_" in c)

@@ -7,9 +7,10 @@ import pandas as pd
 import streamlit as st
 
 from framing.scoring.analysis import Analysis
+from framing.statistics.aggregate import CI_METHOD, ratio_intervals
 from framing.statistics.distinctive import QueryError, query_pattern
 
-from ..charts import ranked_bars
+from ..charts import interval_text, ranked_bars
 from ..lens import Lens
 from ..panel import Panel, draw_all
 from ..text import literal
@@ -54,14 +55,20 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     found = table[table["hits"] > 0]
     if found.empty:
         return []
-    by_outlet = rates(table, ["outlet_group"])
+    by_outlet = rates(table, ["outlet_group"]).merge(
+        ratio_intervals(table, "outlet_group", "hits", "n_words", 1000.0).rename(
+            columns={"ci_low": "per_1k_words_ci_low", "ci_high": "per_1k_words_ci_high"}), on="outlet_group")
     by_outlet = by_outlet.assign(label=by_outlet["outlet_group"] + " (" + by_outlet["hits"].astype(str) + " in "
-                                 + by_outlet["articles"].astype(str) + " articles)")
+                                 + by_outlet["articles"].astype(str) + " articles)",
+                                 interval=interval_text(by_outlet["per_1k_words_ci_low"], by_outlet["per_1k_words_ci_high"],
+                                                        ".2f"))
     tip = [alt.Tooltip("hits:Q", title="occurrences"), alt.Tooltip("per_1k_words:Q", format=".2f", title="per 1,000 words"),
            alt.Tooltip("n_words:Q", title="words")]
     outlets = ranked_bars(by_outlet, "label", "per_1k_words", "outlet_group", f"“{lens.query}” per 1,000 words, by outlet",
-                          f"{int(found['hits'].sum()):,} occurrences in {len(found):,} sentences; whole words, any case",
-                          "Occurrences per 1,000 words", list(lens.outlets), tip)
+                          f"{int(found['hits'].sum()):,} occurrences in {len(found):,} sentences; whole words, any case; "
+                          f"outlined: 95% CI, {CI_METHOD}", "Occurrences per 1,000 words", list(lens.outlets),
+                          [*tip, alt.Tooltip("interval:N", title="95% CI")], low="per_1k_words_ci_low",
+                          high="per_1k_words_ci_high")
     # Each outlet's own rate in each story: a bar's colour is the outlet whose words it counts.
     by_story = rates(table, ["story", "outlet_group"])
     by_story = by_story[by_story["hits"] > 0].nlargest(TOP_STORIES, "per_1k_words")
@@ -73,7 +80,7 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
                           [alt.Tooltip("story:N"), alt.Tooltip("outlet_group:N", title="Outlet"), *tip])
     caption = "All {n} sentences with “" + lens.query.replace("{", "{{").replace("}", "}}") + "”, in article order."
     # Both charts count every outlet's sentences, so their passages are every outlet's too, whoever is picked.
-    return [Panel("search_outlets", outlets, by_outlet.drop(columns=["label"]), found, caption,
+    return [Panel("search_outlets", outlets, by_outlet.drop(columns=["label", "interval"]), found, caption,
                   sort_passages_by=["article_id", "position"], scoped=False),
             Panel("search_stories", stories, by_story.drop(columns=["label"]), found, caption,
                   sort_passages_by=["story", "article_id", "position"], scoped=False)]

@@ -133,6 +133,23 @@ def summarise(rows: pd.DataFrame, by: str | list[str], intervals: Intervals = Tr
     return out[columns]
 
 
+def ratio_intervals(table: pd.DataFrame, by: str | list[str], numerator: str, denominator: str,
+                    scale: float = 1.0) -> pd.DataFrame:
+    """Per group, the 95% interval of ``scale`` × sum(numerator) / sum(denominator) over its sentences (columns of
+    ``table``, a sentence table), as ``summarise`` makes intervals: the group's articles resampled, its sentences
+    when it is one article, none under MIN_N_FOR_CI sentences. Columns: the ``by`` columns, ci_low, ci_high."""
+    keys = [by] if isinstance(by, str) else list(by)
+    numerators = table[[numerator]].to_numpy(dtype=float)
+    denominators = table[[denominator]].to_numpy(dtype=float)
+    articles = pd.factorize(table["article_id"])[0]
+    rows = []
+    for key, index in table.groupby(keys).indices.items():
+        low, high = (_interval(numerators[index], denominators[index], articles[index], np.array([scale]), True)
+                     if len(index) >= MIN_N_FOR_CI else ([np.nan], [np.nan]))
+        rows.append((*(key if isinstance(key, tuple) else (key,)), float(low[0]), float(high[0])))
+    return pd.DataFrame(rows, columns=keys + ["ci_low", "ci_high"])
+
+
 def _interval(numerators: np.ndarray, denominators: np.ndarray, articles: np.ndarray, scale: np.ndarray,
               per_sentence: bool) -> tuple[np.ndarray, np.ndarray]:
     """One group's 95% intervals of its ratios (columns): its articles resampled when it has MIN_ARTICLES or more,
