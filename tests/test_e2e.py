@@ -522,15 +522,18 @@ def test_clicking_the_active_view_changes_nothing(server, browser):
     page.close()
 
 
+BARS = "g.mark-rect path:not([fill='transparent'])"  # a chart's bars, not the unfilled rects outlining their intervals
+
+
 def test_the_first_click_filters_highlights_and_is_in_the_url(server, browser):
     page, errors = open_page(browser, f"{server}/?view=Hedging&pick_outlet=PRIO+Blogs")
     chart = page.locator(".vega-embed").nth(0)
     page.wait_for_function("() => document.querySelectorAll('.vega-embed svg.marks').length >= 4", timeout=30000)
     opacities = "els => els.map(e => e.getAttribute('fill-opacity') || e.getAttribute('opacity') || '1')"
-    before = chart.locator("g.mark-rect path").evaluate_all(opacities)
+    before = chart.locator(BARS).evaluate_all(opacities)
     assert sum(float(o) == 1.0 for o in before) > 1  # before a click: all the picked outlet's bars stand out
     ids_before, ids_after = click_until_passages_change(page, 0, 0, x_fraction=0.35)
-    after = chart.locator("g.mark-rect path").evaluate_all(opacities)
+    after = chart.locator(BARS).evaluate_all(opacities)
     assert ids_after != ids_before and "mark=hedges_by_category" in page.url  # filtered, and in the URL at once
     assert sum(float(o) == 1.0 for o in after) == 1  # exactly the clicked bar stands out
     page.screenshot(path=str(SHOTS / "hedging-clicked.png"))
@@ -555,7 +558,7 @@ def test_a_pick_redraws_each_chart_in_place_with_its_new_title_and_highlight(ser
     bars = "els => els.map(e => [e.getAttribute('aria-label') || '', e.getAttribute('fill-opacity') || e.getAttribute('opacity') || '1'])"
 
     def standing_out():
-        return {label for label, o in chart.locator("g.mark-rect path").evaluate_all(bars) if float(o) == 1.0}
+        return {label for label, o in chart.locator(BARS).evaluate_all(bars) if float(o) == 1.0}
 
     assert all("PRIO Blogs" in label for label in standing_out())
     pick_in_sidebar(page, "Outlet", "Washington Times")
@@ -579,7 +582,7 @@ def click_a_bar(page, chart_index: int, bar: int = 0) -> None:
     """Click the middle of one bar of a chart drawn as SVG."""
     chart = page.locator(".vega-embed").nth(chart_index)
     chart.scroll_into_view_if_needed()
-    box = chart.locator("g.mark-rect path").nth(bar).bounding_box()
+    box = chart.locator(BARS).nth(bar).bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     wait_idle(page)
 
@@ -690,7 +693,7 @@ def test_on_300_real_articles_every_view_is_whole_at_both_sizes_and_lists_its_ch
             cards = page.locator("[data-testid='stMarkdownContainer']").filter(has_text="article(s),")
             assert cards.count() >= 2, cards.all_inner_texts()
         if view == "Voices":  # three outlets in three colours, none passing for another
-            fills = page.locator(".vega-embed").first.locator("g.mark-rect path").evaluate_all(
+            fills = page.locator(".vega-embed").first.locator(BARS).evaluate_all(
                 "els => els.map(e => e.getAttribute('fill'))")
             assert len(set(fills)) == 3, fills
             assert len(set(passage_outlets(page, 0))) == 3  # the chart draws every outlet: so do its passages
