@@ -164,8 +164,11 @@ def grouped_bars(data: pd.DataFrame, category: str, value: str, title: str, subt
     if low and high:
         data = data.assign(interval=interval_text(data[low], data[high], fmt))
         tooltip.append(alt.Tooltip("interval:N", title="95% CI"))
-    y = alt.Y(f"{category}:N", title=None, sort=alt.EncodingSortField(value, op="sum", order="descending"),
-              axis=alt.Axis(labelExpr=HUMAN_LABEL_LINES))
+    # Rows in the data's order, the largest total first: a sort in the spec is dropped where layers are drawn together
+    totals = data.groupby(category)[value].sum()
+    data = data.assign(_total=data[category].map(totals)).sort_values(["_total", category], ascending=[False, True],
+                                                                      kind="stable").drop(columns="_total")
+    y = alt.Y(f"{category}:N", title=None, sort=None, axis=alt.Axis(labelExpr=HUMAN_LABEL_LINES))
     y_offset = alt.YOffset("outlet_group:N", scale=alt.Scale(domain=sorted(outlets)))
     bars = alt.Chart(with_highlight(data, highlight)).mark_bar().encode(
         y=y, yOffset=y_offset, x=alt.X(f"{value}:Q", title=x_title),
@@ -187,7 +190,7 @@ def named_beyond_palette(chart, data: pd.DataFrame, row: str, value: str):
     if data["outlet_group"].nunique() <= len(outlet_palette()):
         return chart
     names = alt.Chart(data).mark_text(align="left", dx=3, fontSize=9, color="#334155").encode(
-        y=alt.Y(f"{row}:N", sort=alt.EncodingSortField(value, op="sum", order="descending")),
+        y=alt.Y(f"{row}:N", sort=None),  # the data's order, as the bars
         yOffset=alt.YOffset("outlet_group:N"), x=alt.X(f"{value}:Q"), text=alt.Text("outlet_group:N"))
     return chart + names
 
@@ -198,7 +201,11 @@ def ranked_bars(data: pd.DataFrame, label: str, value: str, field: str | list[st
     """One bar per row (an article, a speaker), longest first, coloured by outlet; a click picks ``field`` (or the
     fields: a story and an outlet, say). ``low`` and ``high``: each bar's 95% interval, outlined over it."""
     pick = point_selection([field] if isinstance(field, str) else list(field))
-    y = alt.Y(f"{label}:N", sort=alt.EncodingSortField(value, order="descending"), title=None)
+    # Rows in the data's order, the longest (a row's bars stacked: their sum) first: a sort in the spec is dropped
+    # where layers are drawn together
+    data = data.assign(_total=data.groupby(label)[value].transform("sum")).sort_values(
+        ["_total", label], ascending=[False, True], kind="stable").drop(columns="_total")
+    y = alt.Y(f"{label}:N", sort=None, title=None)
     bars = alt.Chart(data).mark_bar().encode(
         y=y, x=alt.X(f"{value}:Q", title=x_title),
         # Rows named by outlet need no legend; any other rows get one saying whose colour is whose.

@@ -10,7 +10,7 @@ import altair as alt
 import pytest
 from conftest import ROOT
 
-from components.export import chart_png, chart_svg, rows_csv
+from components.export import chart_png, chart_svg, rows_csv, vega_spec
 from components.lens import Lens
 from components.passages import marked_html
 from components.selection import decode_mark, encode_mark
@@ -319,6 +319,25 @@ def test_level_charts_draw_each_outlets_level_with_its_interval(table, bundled, 
     for kind, (first, second) in {"hedges": ("x", "x2"), "boosters": ("y", "y2")}.items():
         assert f'"{first}": {{"field": "{kind}_per_1k_words_ci_low"' in balance
         assert f'"{second}": {{"field": "{kind}_per_1k_words_ci_high"' in balance
+
+
+def test_bars_with_intervals_still_rank_their_rows_largest_first(table, bundled, lexicons):
+    # With a layer of intervals over the bars, a sort given in the spec was dropped: rows fell into alphabetical order.
+    analysis = Analysis(bundled, lexicons, table)
+    lens = Lens("outlet", "PRIO Blogs", outlets=analysis.outlets)
+    searched = search.panels(analysis, Lens("outlet", "PRIO Blogs", outlets=analysis.outlets, query="the"))[0]
+    for panel, row, value in [(hedging.panels(analysis, lens)[0], "hedge_category", "per_1k_words"),
+                              (emphasis.panels(analysis, lens)[0], "theme", "share_of_sentences"),
+                              (searched, "outlet_group", "per_1k_words")]:
+        svg = ET.fromstring(chart_svg(vega_spec(panel.chart)))
+        axis = next(g for g in svg.iter() if (g.get("aria-label") or "").startswith("Y-axis")).get("aria-label")
+        totals = panel.data.groupby(row)[value].sum()
+        wanted = sorted(totals.index, key=lambda name: (-totals[name], name))  # ties: by name
+        first, _, last = axis.partition(", ending with ")  # a long axis names its first values and its last
+        where = [first.find(f" {name}") for name in wanted]  # in order (a name may hold a comma)
+        named = [w for w in where if w > 0]
+        assert where[0] > 0 and len(named) >= 3 and named == sorted(named), (panel.key, axis, wanted)
+        assert all(w < 0 for w in where[len(named):]) and (not last or wanted[-1] in last), (panel.key, axis, wanted)
 
 
 def test_grouped_bars_give_each_outlets_n_in_the_legend(table, bundled, lexicons):
