@@ -126,15 +126,17 @@ def opacity(selection, highlighted: bool) -> alt.OpacityValue:
 
 def bars_with_ci(data: pd.DataFrame, value: str, low: str, high: str, title: str, subtitle: str, x_title: str,
                  outlets: list[str], highlight: str | None = None, domain=None) -> alt.LayerChart:
-    """Horizontal bars per outlet, sorted by value, with 95% CI whiskers and n in the tooltip."""
+    """Horizontal bars per outlet, sorted by value, with 95% CI whiskers; each row's label gives its n (written at the
+    whisker's end, it sat on a negative bar, crossed by the whisker)."""
     small = data["small_sample"] if "small_sample" in data else pd.Series(False, index=data.index)
-    data = with_highlight(data, highlight).assign(n_label="n = " + data["n_sentences"].map("{:,}".format) + small.map({True: " · small sample", False: ""}),
-                       interval=interval_text(data[low], data[high], "+.3f"))
+    n_label = "n = " + data["n_sentences"].map("{:,}".format) + small.map({True: " · small sample", False: ""})
+    data = with_highlight(data, highlight).assign(n_label=n_label, row=data["outlet_group"] + " (" + n_label + ")",
+                                                  interval=interval_text(data[low], data[high], "+.3f"))
     pick = point_selection(["outlet_group"])
     # Rows drawn in the data's order (highest first), not given as a list in the spec: an order that changes with
     # the pick would be a new spec, and a chart built again rather than redrawn in place (components.redraw).
     data = data.sort_values(value, ascending=False)
-    y = alt.Y("outlet_group:N", sort=None, title=None)
+    y = alt.Y("row:N", sort=None, title=None, axis=alt.Axis(labelLimit=320))
     scale = alt.Scale(domain=domain) if domain else alt.Undefined
     tooltip = [alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip(f"{value}:Q", format="+.3f", title=x_title),
                alt.Tooltip("interval:N", title="95% CI"),
@@ -146,9 +148,7 @@ def bars_with_ci(data: pd.DataFrame, value: str, low: str, high: str, title: str
     bars = named(bars, "bars")
     whiskers = base.mark_rule(color="#111", strokeWidth=1.5).encode(x=alt.X(f"{low}:Q"), x2=alt.X2(f"{high}:Q"),
                                                                       tooltip=tooltip)
-    labels = base.mark_text(align="left", dx=4, color="#333").encode(
-        x=alt.X(f"{high}:Q"), text=alt.Text("n_label:N"))
-    return alt.layer(bars, whiskers, labels,  # one layering (a + b + c layers twice); properties given here, not copied after
+    return alt.layer(bars, whiskers,  # one layering (a + b layers twice); properties given here, not copied after
                      title=alt.Title(title, subtitle=subtitle), height=max(140, HEIGHT_PER_ROW * 1.6 * len(data)))
 
 
