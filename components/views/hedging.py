@@ -18,7 +18,7 @@ TITLE = "Hedging"
 
 def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     compared = lens.compared(analysis.table)
-    n = f"n = {int(compared['n_words'].sum()):,} words in {len(compared)} sentences"
+    n = f"n = {int(compared['n_words'].sum()):,} words in {len(compared):,} sentences"
     tooltip = [alt.Tooltip("count:Q", title="cues"), alt.Tooltip("n_words:Q", title="words"),
                alt.Tooltip("sentence_share:Q", format=".0%", title="share of sentences")]
     # Across outlets, nothing here depends on which outlet is picked: made once, a pick changes the highlight.

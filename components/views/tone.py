@@ -21,7 +21,7 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
                               lambda: outlet_summary(compared, intervals=["tone"]))
     bar = bars_with_ci(summary, "mean_tone", "mean_tone_ci_low", "mean_tone_ci_high",
                        f"Mean tone by outlet — {lens.about}",
-                       f"{lens.tone_label}; −1 negative … +1 positive; whiskers: 95% CI, {CI_METHOD}; n = {len(compared)} sentences",
+                       f"{lens.tone_label}; −1 negative … +1 positive; whiskers: 95% CI, {CI_METHOD}; n = {len(compared):,} sentences",
                        "Mean tone (−1 … +1)", lens.outlets, lens.highlight)
     scope = lens.scope(table)
     points = scope[["sentence_id", "outlet_group", "position", tone_column, "text"]].rename(columns={tone_column: "tone"})
