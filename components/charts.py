@@ -239,14 +239,14 @@ def count_bars(data: pd.DataFrame, value: str, title: str, subtitle: str, outlet
 
 def dots(data: pd.DataFrame, x: str, y: str, fields: list[str], title: str, subtitle: str, x_title: str, y_title: str | None,
          outlets: list[str], tooltip: list, x_domain=None, highlight: str | None = None, size: int = 90,
-         diagonal: bool = False, intervals: tuple[str, str, str, str] | None = None) -> alt.Chart:
+         diagonal: bool = False, intervals: tuple[str, str, str | None, str | None] | None = None) -> alt.Chart:
     """Dots per row; with ``diagonal``, both axes share one scale from 0 with room for the largest value, and the
     x = y line is drawn (above it: more of y than of x). ``intervals``: the columns of each dot's 95% interval on x
-    (low, high) and on y (low, high), drawn as a cross of whiskers through it."""
+    (low, high) and on y (low, high; None for none), drawn as whiskers through it."""
     pick = point_selection(fields)
     y_scale = alt.Undefined
     if diagonal:
-        reach = [data[x].max(), data[y.split(":")[0]].max(), 1.0] + [data[c].max() for c in intervals or ()]
+        reach = [data[x].max(), data[y.split(":")[0]].max(), 1.0] + [data[c].max() for c in intervals or () if c]
         top = float(np.nanmax(np.asarray(reach, dtype=float))) * 1.15
         x_domain, y_scale = [0, top], alt.Scale(domain=[0, top])
     chart = alt.Chart(with_highlight(data, highlight)).mark_circle(size=size, clip=False).encode(
@@ -263,8 +263,9 @@ def dots(data: pd.DataFrame, x: str, y: str, fields: list[str], title: str, subt
         whiskers = alt.Chart(with_highlight(data, highlight)).mark_rule(strokeWidth=1.5).encode(
             color=alt.Color("outlet_group:N", scale=outlet_colour_scale(outlets), legend=None),
             opacity=when("datum.highlighted", 0.6, 0.3, alt.OpacityValue))
-        layers += [whiskers.encode(x=alt.X(f"{x_low}:Q"), x2=alt.X2(f"{x_high}:Q"), y=alt.Y(f"{y}")),
-                   whiskers.encode(y=alt.Y(f"{y_low}:Q"), y2=alt.Y2(f"{y_high}:Q"), x=alt.X(f"{x}:Q"))]
+        layers.append(whiskers.encode(x=alt.X(f"{x_low}:Q"), x2=alt.X2(f"{x_high}:Q"), y=alt.Y(f"{y}")))
+        if y_low and y_high:
+            layers.append(whiskers.encode(y=alt.Y(f"{y_low}:Q"), y2=alt.Y2(f"{y_high}:Q"), x=alt.X(f"{x}:Q")))
     if layers:  # the legend is the dots' (the whiskers', left out, would take it away)
         chart = alt.layer(*layers, named(chart, "dots")).resolve_legend(color="independent")
     return chart.properties(title=alt.Title(title, subtitle=subtitle), height=320)

@@ -75,6 +75,23 @@ def test_theme_and_actor_summaries(table):
     assert prio_russia["first_mention_position"] <= 0.03  # "Even in Russia, …" is the second sentence
 
 
+def test_how_early_a_label_comes_is_a_mean_over_articles_with_its_interval(table):
+    # The earliest mention in any article is nearly always 0 once an outlet has many articles; the mean over the
+    # articles naming a label is what the chart shows, with an interval where at least two articles name it.
+    one_outlet = table.assign(outlet_group="All five")
+    themes = label_summary(one_outlet, "outlet_group", "themes")
+    per_article = one_outlet.explode("themes").dropna(subset=["themes"]).groupby(["themes", "article_id"])["position"].min()
+    means = per_article.groupby(level="themes").mean()
+    articles = per_article.groupby(level="themes").size()
+    for row in themes.itertuples():
+        assert row.mean_first_mention_position == pytest.approx(means[row.label])
+        if articles[row.label] >= 2:
+            assert row.first_ci_low <= row.mean_first_mention_position <= row.first_ci_high
+        else:
+            assert math.isnan(row.first_ci_low)
+    assert (articles >= 2).any() and (themes["first_ci_high"] > themes["first_ci_low"]).any()
+
+
 def test_small_samples_carry_their_n():
     tiny = pd.DataFrame({
         "article_id": ["x"] * 3, "outlet_group": ["o"] * 3, "outlet": ["o"] * 3, "title": ["t"] * 3, "date": ["d"] * 3,

@@ -252,14 +252,17 @@ def label_summary(table: pd.DataFrame, by: str, label_column: str, intervals: bo
     sentences).
     lead_weighted_share: the same with sentences near the top weighted more: a weight falling linearly from 1 at the
     top of an article to 0.25 at its end, so a label in the opening counts up to 4× one in the last paragraph.
-    first_mention_position: earliest relative position (0 = first sentence) in any article of the group;
-    mean_first_mention_position: its mean over the group's articles that name the label.
+    first_mention_position: earliest relative position (0 = first sentence) in any article of the group (with many
+    articles nearly always 0: some article opens with it);
+    mean_first_mention_position: its mean over the group's articles that name the label, with its 95% interval
+    (first_ci_low, first_ci_high: those articles resampled; none when fewer than MIN_ARTICLES name it).
     ``intervals``: a 95% interval for the mean tone of each group × label (no chart shows one; off by default).
     """
     labels = sorted({label for names in table[label_column] for label in names})
     columns = [by, "label", "n_sentences", "group_sentences", "share_of_sentences", "lead_weighted_share",
                "first_mention_position", "mean_first_mention_position", "hedged_sentence_share", "quoted_share",
-               "small_sample", "mean_tone", "tone_ci_low", "tone_ci_high", "share_ci_low", "share_ci_high"]
+               "small_sample", "mean_tone", "tone_ci_low", "tone_ci_high", "share_ci_low", "share_ci_high",
+               "first_ci_low", "first_ci_high"]
     if not labels or table.empty:
         return pd.DataFrame(columns=columns)
     masks = label_masks(table[label_column], labels)
@@ -280,6 +283,7 @@ def label_summary(table: pd.DataFrame, by: str, label_column: str, intervals: bo
         earliest = first.min(axis=0)
         mean_first = np.where(np.isfinite(first), first, 0.0).sum(axis=0) / np.isfinite(first).sum(axis=0)
         share_low, share_high = _share_interval(named, articles[index])
+        first_low, first_high = _mean_first_interval(first)
         for k, j in enumerate(present):
             low, high = mean_ci(table.iloc[index[named[:, k]]], "tone") if intervals else (float("nan"), float("nan"))
             rows.append({by: group_key, "label": labels[j], "n_sentences": int(counts[k]), "group_sentences": len(index),
@@ -288,8 +292,24 @@ def label_summary(table: pd.DataFrame, by: str, label_column: str, intervals: bo
                          "hedged_sentence_share": float(hedged_share[k]), "quoted_share": float(quoted_share[k]),
                          "small_sample": int(counts[k]) < MIN_N_FOR_CI, "mean_tone": float(mean_tone[k]),
                          "tone_ci_low": low, "tone_ci_high": high, "share_ci_low": float(share_low[k]),
-                         "share_ci_high": float(share_high[k])})
+                         "share_ci_high": float(share_high[k]), "first_ci_low": float(first_low[k]),
+                         "first_ci_high": float(first_high[k])})
     return pd.DataFrame(rows, columns=columns)
+
+
+def _mean_first_interval(first: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """95% intervals of the mean first-mention position of each label over the articles naming it (``first``:
+    articles × labels, inf where an article does not name it), the articles resampled; none where fewer than
+    MIN_ARTICLES articles name it."""
+    named = np.isfinite(first)
+    totals = resampled_totals(np.hstack([np.where(named, first, 0.0), named.astype(float)]), np.random.default_rng(0),
+                              BOOTSTRAP_RESAMPLES)
+    labels = first.shape[1]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        low, high = percentile_interval(totals[:, :labels] / totals[:, labels:])
+    few = named.sum(axis=0) < MIN_ARTICLES
+    low[few], high[few] = np.nan, np.nan
+    return low, high
 
 
 def _share_interval(named: np.ndarray, articles: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
