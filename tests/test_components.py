@@ -340,6 +340,18 @@ def test_bars_with_intervals_still_rank_their_rows_largest_first(table, bundled,
         assert all(w < 0 for w in where[len(named):]) and (not last or wanted[-1] in last), (panel.key, axis, wanted)
 
 
+def test_the_actor_chart_shows_the_most_named_actors_and_says_how_many_it_leaves_out(table, bundled, lexicons):
+    analysis = Analysis(bundled, lexicons, table)
+    panel = emphasis.panels(analysis, Lens("outlet", "PRIO Blogs", outlets=analysis.outlets))[2]
+    every = table["actors"].explode().dropna()
+    most = every.value_counts()  # sentences naming each actor (a sentence names an actor once in its list)
+    assert len(most) > emphasis.MOST_NAMED
+    shown = set(panel.data["actor"])
+    assert len(shown) == emphasis.MOST_NAMED
+    assert min(most[a] for a in shown) >= max(most[a] for a in set(most.index) - shown)  # the most named (ties either way)
+    assert f"the {emphasis.MOST_NAMED} most named of {len(most)} actors" in json.dumps(panel.chart.to_dict()["title"])
+
+
 def test_grouped_bars_give_each_outlets_n_in_the_legend(table, bundled, lexicons):
     analysis = Analysis(bundled, lexicons, table)
     lens = Lens("outlet", "PRIO Blogs", outlets=analysis.outlets)

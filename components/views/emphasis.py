@@ -11,6 +11,7 @@ from ..lens import Lens
 from ..panel import Panel
 
 TITLE = "Emphasis"
+MOST_NAMED = 12  # actors in the actor chart (the most named; their share, outlet by outlet)
 
 
 def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
@@ -27,8 +28,12 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
         themes = themes[themes["theme"] == lens.value]
     if lens.mode == "actor":
         actors = actors[actors["actor"] == lens.value]
-    actor_about = f"in sentences naming {lens.describe()}" if lens.mode == "theme" else (
-        lens.describe() if lens.mode == "actor" else "all actors")
+    named = actors.groupby("actor")["n_sentences"].sum().sort_values(ascending=False, kind="stable")
+    if len(named) > MOST_NAMED:  # a corpus's actor list runs to dozens: 40 actors × 9 outlets was a 5,700 px chart
+        actors = actors[actors["actor"].isin(named.index[:MOST_NAMED])]
+    shown = f"the {MOST_NAMED} most named of {len(named)} actors" if len(named) > MOST_NAMED else "all actors"
+    actor_about = f"in sentences naming {lens.describe()}, {shown}" if lens.mode == "theme" else (
+        lens.describe() if lens.mode == "actor" else shown)
     theme_rows = table[table[lens.theme_column].map(len) > 0]
     if lens.mode == "theme":
         theme_rows = lens.scope(table)
