@@ -350,6 +350,8 @@ def test_the_actor_chart_shows_the_most_named_actors_and_says_how_many_it_leaves
     assert len(shown) == emphasis.MOST_NAMED
     assert min(most[a] for a in shown) >= max(most[a] for a in set(most.index) - shown)  # the most named (ties either way)
     assert f"the {emphasis.MOST_NAMED} most named of {len(most)} actors" in json.dumps(panel.chart.to_dict()["title"])
+    named = table["actors"].map(lambda names: bool(shown & set(names)))
+    assert set(panel.rows["sentence_id"]) == set(table.loc[named, "sentence_id"])  # its evidence: those actors' sentences
 
 
 def test_grouped_bars_give_each_outlets_n_in_the_legend(table, bundled, lexicons):

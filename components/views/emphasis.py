@@ -37,7 +37,8 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     theme_rows = table[table[lens.theme_column].map(len) > 0]
     if lens.mode == "theme":
         theme_rows = lens.scope(table)
-    actor_rows = actor_table[actor_table["actors"].map(len) > 0]
+    charted = frozenset(actors["actor"])  # the chart's evidence: the sentences naming an actor it draws
+    actor_rows = actor_table[actor_table["actors"].map(lambda names: not charted.isdisjoint(names))]
     share_tip = [alt.Tooltip("n_sentences:Q", title="sentences"), alt.Tooltip("group_sentences:Q", title="of outlet's sentences"),
                  alt.Tooltip("lead_weighted_share:Q", format=".0%", title="lead-weighted share"),
                  alt.Tooltip("mean_tone:Q", format="+.2f", title="mean tone"),
@@ -70,5 +71,5 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
         Panel("theme_share", theme_chart, themes, theme_rows, "The {n} sentences of {pick} that name a theme of this set."),
         Panel("theme_first_mention", early, themes, theme_rows, "The same {n} sentences, earliest first.",
               sort_passages_by=["position"]),
-        Panel("actor_share", actor_chart, actors, actor_rows, "The {n} sentences of {pick} that name an actor."),
+        Panel("actor_share", actor_chart, actors, actor_rows, "The {n} sentences of {pick} that name an actor of the chart."),
     ]
