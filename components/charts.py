@@ -156,7 +156,7 @@ def grouped_bars(data: pd.DataFrame, category: str, value: str, title: str, subt
                  outlets: list[str], highlight: str | None = None, fmt: str = ".1f", extra_tooltip=(),
                  n: dict | None = None, low: str | None = None, high: str | None = None) -> alt.Chart | alt.LayerChart:
     """Bars per category (rows) and outlet (colour, side by side); ``n`` per outlet goes into the legend; ``low`` and
-    ``high``: each bar's 95% interval, drawn as a whisker across its end."""
+    ``high``: each bar's 95% interval, outlined over it from its low to its high end."""
     pick = point_selection(["outlet_group", category])
     n_rows = data[category].nunique() * max(1, data["outlet_group"].nunique())
     tooltip = [alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip(f"{category}:N", title=category.replace("_", " ")),
