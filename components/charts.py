@@ -171,7 +171,7 @@ def grouped_bars(data: pd.DataFrame, category: str, value: str, title: str, subt
     y = alt.Y(f"{category}:N", title=None, sort=None, axis=alt.Axis(labelExpr=HUMAN_LABEL_LINES))
     y_offset = alt.YOffset("outlet_group:N", scale=alt.Scale(domain=sorted(outlets)))
     bars = alt.Chart(with_highlight(data, highlight)).mark_bar().encode(
-        y=y, yOffset=y_offset, x=alt.X(f"{value}:Q", title=x_title),
+        y=y, yOffset=y_offset, x=alt.X(f"{value}:Q", title=x_title, axis=alt.Axis(format="%") if fmt.endswith("%") else alt.Undefined),
         color=_outlet_colour(outlets, data["outlet_group"], n), opacity=opacity(pick, True),
         tooltip=[*tooltip, *extra_tooltip],
     ).add_params(pick)

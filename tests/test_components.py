@@ -345,11 +345,12 @@ def test_the_actor_chart_shows_the_most_named_actors_and_says_how_many_it_leaves
     panel = emphasis.panels(analysis, Lens("outlet", "PRIO Blogs", outlets=analysis.outlets))[2]
     every = table["actors"].explode().dropna()
     most = every.value_counts()  # sentences naming each actor (a sentence names an actor once in its list)
-    assert len(most) > emphasis.MOST_NAMED
+    drawn = emphasis.most_named(len(analysis.outlets))
+    assert len(most) > drawn and (emphasis.most_named(3), emphasis.most_named(9)) == (12, 6)
     shown = set(panel.data["actor"])
-    assert len(shown) == emphasis.MOST_NAMED
+    assert len(shown) == drawn
     assert min(most[a] for a in shown) >= max(most[a] for a in set(most.index) - shown)  # the most named (ties either way)
-    assert f"the {emphasis.MOST_NAMED} most named of {len(most)} actors" in json.dumps(panel.chart.to_dict()["title"])
+    assert f"the {drawn} most named of {len(most)} actors" in json.dumps(panel.chart.to_dict()["title"])
     named = table["actors"].map(lambda names: bool(shown & set(names)))
     assert set(panel.rows["sentence_id"]) == set(table.loc[named, "sentence_id"])  # its evidence: those actors' sentences
 
