@@ -11,7 +11,7 @@ from framing.scoring.turns import AnalysisQueue
 def test_analyses_run_in_the_order_they_came_one_at_a_time_and_the_waiting_are_told_how_many_are_ahead():
     line = AnalysisQueue(1)
     ran, told, running = [], {}, []
-    first_in = threading.Event()
+    first_in, all_waiting = threading.Event(), threading.Event()
 
     def visitor(n: int) -> None:
         with line.turn(told=lambda ahead: told.setdefault(n, []).append(ahead)) as got:
@@ -21,6 +21,7 @@ def test_analyses_run_in_the_order_they_came_one_at_a_time_and_the_waiting_are_t
             ran.append(n)
             if n == 0:
                 first_in.set()
+                all_waiting.wait(5)  # the first holds its turn until the others are in line (not for a fixed time)
             time.sleep(0.05)
             running.remove(n)
 
@@ -30,7 +31,11 @@ def test_analyses_run_in_the_order_they_came_one_at_a_time_and_the_waiting_are_t
     for n in (1, 2, 3):  # they come while the first is analysed, one after another
         threads.append(threading.Thread(target=visitor, args=(n,)))
         threads[-1].start()
-        time.sleep(0.01)
+        for _ in range(500):  # until it is in line and told so
+            if n in told:
+                break
+            time.sleep(0.01)
+    all_waiting.set()
     for t in threads:
         t.join(10)
     assert ran == [0, 1, 2, 3]
