@@ -17,7 +17,7 @@ from framing.language.term_match import TermMatch
 from framing.reading.corpus import Article
 from framing.reading.dates import day_of
 from framing.scoring.measures import MEASURES, Measure
-from framing.statistics.compare import MIN_ARTICLES, label_masks, ratio_of, resampled_ratio, resampled_totals
+from framing.statistics.compare import MIN_ARTICLES, label_masks, ratio_of, resampled_ratio
 
 BOOTSTRAP_RESAMPLES = 2000
 MIN_N_FOR_CI = 5
@@ -153,12 +153,13 @@ def ratio_intervals(table: pd.DataFrame, by: str | list[str], numerator: str, de
 def _interval(numerators: np.ndarray, denominators: np.ndarray, articles: np.ndarray, scale: np.ndarray,
               per_sentence: bool) -> tuple[np.ndarray, np.ndarray]:
     """One group's 95% intervals of its ratios (columns): its articles resampled when it has MIN_ARTICLES or more,
-    its sentences when it is one article (only from sentence rows), NaN otherwise."""
+    its sentences when it is one article (only from sentence rows), NaN otherwise. ``denominators``: one column per
+    numerator, or a single column all of them share (summed once, not once per numerator)."""
     nan = np.full(numerators.shape[1], np.nan)
     codes = np.unique(articles, return_inverse=True)[1]
     n_articles = int(codes.max() + 1) if len(codes) else 0
     if n_articles >= MIN_ARTICLES:
-        by_article = np.zeros((n_articles, numerators.shape[1])), np.zeros((n_articles, numerators.shape[1]))
+        by_article = np.zeros((n_articles, numerators.shape[1])), np.zeros((n_articles, denominators.shape[1]))
         np.add.at(by_article[0], codes, numerators)
         np.add.at(by_article[1], codes, denominators)
         resampled = by_article
@@ -231,7 +232,7 @@ def _category_rate_intervals(table: pd.DataFrame, by: str, kind: str, counts: pd
     found = table[kind].to_numpy()
     rows = np.repeat(np.arange(len(table)), [len(cues) for cues in found])
     np.add.at(per_sentence, (rows, [column[c["category"]] for cues in found for c in cues]), 1)
-    words = np.repeat(table["n_words"].to_numpy(dtype=float)[:, None], len(categories), axis=1)
+    words = table[["n_words"]].to_numpy(dtype=float)  # one column, every category's denominator
     articles = pd.factorize(table["article_id"])[0]
     scale = np.full(len(categories), 1000.0)
     interval = {}
@@ -302,11 +303,8 @@ def _mean_first_interval(first: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     articles × labels, inf where an article does not name it), the articles resampled; none where fewer than
     MIN_ARTICLES articles name it."""
     named = np.isfinite(first)
-    totals = resampled_totals(np.hstack([np.where(named, first, 0.0), named.astype(float)]), np.random.default_rng(0),
-                              BOOTSTRAP_RESAMPLES)
-    labels = first.shape[1]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        low, high = percentile_interval(totals[:, :labels] / totals[:, labels:])
+    low, high = _interval(np.where(named, first, 0.0), named.astype(float), np.arange(len(first)),
+                          np.ones(first.shape[1]), False)
     few = named.sum(axis=0) < MIN_ARTICLES
     low[few], high[few] = np.nan, np.nan
     return low, high
@@ -318,12 +316,7 @@ def _share_interval(named: np.ndarray, articles: np.ndarray) -> tuple[np.ndarray
     labels = named.shape[1]
     if len(named) < MIN_N_FOR_CI or not labels:
         return np.full(labels, np.nan), np.full(labels, np.nan)
-    per_sentence = np.column_stack([named.astype(float), np.ones(len(named))])  # the labels' counts, then the count
-    codes = pd.factorize(articles)[0]
-    matrix = pd.DataFrame(per_sentence).groupby(codes).sum().to_numpy() if codes.max() + 1 >= MIN_ARTICLES \
-        else per_sentence
-    totals = resampled_totals(matrix, np.random.default_rng(0), BOOTSTRAP_RESAMPLES)
-    return percentile_interval(totals[:, :labels] / totals[:, labels:])
+    return _interval(named.astype(float), np.ones((len(named), 1)), articles, np.ones(labels), True)
 
 
 def actor_mentions(table: pd.DataFrame, by: str) -> pd.DataFrame:
