@@ -152,6 +152,23 @@ def bars_with_ci(data: pd.DataFrame, value: str, low: str, high: str, title: str
                      title=alt.Title(title, subtitle=subtitle), height=max(140, HEIGHT_PER_ROW * 1.6 * len(data)))
 
 
+def largest_first(data: pd.DataFrame, row: str, value: str) -> pd.DataFrame:
+    """``data`` with its rows in the order a chart draws them, ``sort=None``: the largest total of ``value`` per
+    ``row`` first (a row's bars stacked or side by side: their sum), ties by name. A sort given in the spec is dropped
+    where layers are drawn together (bars and their intervals, bars and their labels)."""
+    total = data.groupby(row)[value].transform("sum")
+    return data.assign(_total=total).sort_values(["_total", row], ascending=[False, True], kind="stable").drop(
+        columns="_total")
+
+
+def interval_outline(data: pd.DataFrame, y: alt.Y, low: str, high: str, **offset) -> alt.Chart:
+    """Each bar's 95% interval as an unfilled bar from ``low`` to ``high`` over it: a bar fills its place in the row
+    in every renderer, where a rule on an offset row sat at the top of the place in the browser and lower in
+    vl-convert's exports. Clicks go through to the bar under it."""
+    return alt.Chart(data).mark_bar(filled=False, color="#1f2937", strokeWidth=1.2).encode(
+        y=y, x=alt.X(f"{low}:Q"), x2=alt.X2(f"{high}:Q"), **offset)
+
+
 def grouped_bars(data: pd.DataFrame, category: str, value: str, title: str, subtitle: str, x_title: str,
                  outlets: list[str], highlight: str | None = None, fmt: str = ".1f", extra_tooltip=(),
                  n: dict | None = None, low: str | None = None, high: str | None = None) -> alt.Chart | alt.LayerChart:
@@ -164,10 +181,7 @@ def grouped_bars(data: pd.DataFrame, category: str, value: str, title: str, subt
     if low and high:
         data = data.assign(interval=interval_text(data[low], data[high], fmt))
         tooltip.append(alt.Tooltip("interval:N", title="95% CI"))
-    # Rows in the data's order, the largest total first: a sort in the spec is dropped where layers are drawn together
-    totals = data.groupby(category)[value].sum()
-    data = data.assign(_total=data[category].map(totals)).sort_values(["_total", category], ascending=[False, True],
-                                                                      kind="stable").drop(columns="_total")
+    data = largest_first(data, category, value)
     y = alt.Y(f"{category}:N", title=None, sort=None, axis=alt.Axis(labelExpr=HUMAN_LABEL_LINES))
     y_offset = alt.YOffset("outlet_group:N", scale=alt.Scale(domain=sorted(outlets)))
     bars = alt.Chart(with_highlight(data, highlight)).mark_bar().encode(
@@ -175,24 +189,20 @@ def grouped_bars(data: pd.DataFrame, category: str, value: str, title: str, subt
         color=_outlet_colour(outlets, data["outlet_group"], n), opacity=opacity(pick, True),
         tooltip=[*tooltip, *extra_tooltip],
     ).add_params(pick)
-    chart = named_beyond_palette(bars, data, category, value)
-    if low and high:
-        # The interval as an unfilled bar, low to high, over its outlet's bar: a bar fills its outlet's place in the
-        # row in every renderer, where a rule sat at the top of the place in the browser and lower in vl-convert.
-        intervals = alt.Chart(data).mark_bar(filled=False, color="#1f2937", strokeWidth=1.2).encode(
-            y=y, yOffset=y_offset, x=alt.X(f"{low}:Q"), x2=alt.X2(f"{high}:Q"))
-        chart = alt.layer(named(bars, "bars"), intervals) if chart is bars else alt.layer(chart, intervals)
+    # One level of layers (chart_height reads a layer's legend one level down, not two)
+    layers = [*beyond_palette_names(data, category, value),
+              *([interval_outline(data, y, low, high, yOffset=y_offset)] if low and high else [])]
+    chart = alt.layer(named(bars, "bars"), *layers) if layers else bars
     return chart.properties(title=alt.Title(title, subtitle=subtitle), height=max(160, 16 * n_rows))
 
 
-def named_beyond_palette(chart, data: pd.DataFrame, row: str, value: str):
-    """Past 20 outlets the colours repeat, so each mark also carries its outlet's name."""
+def beyond_palette_names(data: pd.DataFrame, row: str, value: str) -> list[alt.Chart]:
+    """Past 20 outlets the colours repeat, so each mark also carries its outlet's name: that layer, or none."""
     if data["outlet_group"].nunique() <= len(outlet_palette()):
-        return chart
-    names = alt.Chart(data).mark_text(align="left", dx=3, fontSize=9, color="#334155").encode(
+        return []
+    return [alt.Chart(data).mark_text(align="left", dx=3, fontSize=9, color="#334155").encode(
         y=alt.Y(f"{row}:N", sort=None),  # the data's order, as the bars
-        yOffset=alt.YOffset("outlet_group:N"), x=alt.X(f"{value}:Q"), text=alt.Text("outlet_group:N"))
-    return chart + names
+        yOffset=alt.YOffset("outlet_group:N"), x=alt.X(f"{value}:Q"), text=alt.Text("outlet_group:N"))]
 
 
 def ranked_bars(data: pd.DataFrame, label: str, value: str, field: str | list[str], title: str, subtitle: str,
@@ -201,10 +211,7 @@ def ranked_bars(data: pd.DataFrame, label: str, value: str, field: str | list[st
     """One bar per row (an article, a speaker), longest first, coloured by outlet; a click picks ``field`` (or the
     fields: a story and an outlet, say). ``low`` and ``high``: each bar's 95% interval, outlined over it."""
     pick = point_selection([field] if isinstance(field, str) else list(field))
-    # Rows in the data's order, the longest (a row's bars stacked: their sum) first: a sort in the spec is dropped
-    # where layers are drawn together
-    data = data.assign(_total=data.groupby(label)[value].transform("sum")).sort_values(
-        ["_total", label], ascending=[False, True], kind="stable").drop(columns="_total")
+    data = largest_first(data, label, value)
     y = alt.Y(f"{label}:N", sort=None, title=None)
     bars = alt.Chart(data).mark_bar().encode(
         y=y, x=alt.X(f"{value}:Q", title=x_title),
@@ -214,8 +221,7 @@ def ranked_bars(data: pd.DataFrame, label: str, value: str, field: str | list[st
         tooltip=tooltip,
     ).add_params(pick)
     if low and high:
-        bars = alt.layer(named(bars, "bars"), alt.Chart(data).mark_bar(filled=False, color="#1f2937", strokeWidth=1.2).encode(
-            y=y, x=alt.X(f"{low}:Q"), x2=alt.X2(f"{high}:Q")))
+        bars = alt.layer(named(bars, "bars"), interval_outline(data, y, low, high))
     return bars.properties(title=alt.Title(title, subtitle=subtitle), height=max(160, row_height * data[label].nunique()))
 
 
