@@ -322,13 +322,15 @@ def test_level_charts_draw_each_outlets_level_with_its_interval(table, bundled, 
 
 
 def test_bars_with_intervals_still_rank_their_rows_largest_first(table, bundled, lexicons):
-    # With a layer of intervals over the bars, a sort given in the spec was dropped: rows fell into alphabetical order.
+    # With a layer of intervals (or labels) over the bars, a sort given in the spec was dropped: rows fell into
+    # alphabetical order.
     analysis = Analysis(bundled, lexicons, table)
     lens = Lens("outlet", "PRIO Blogs", outlets=analysis.outlets)
     searched = search.panels(analysis, Lens("outlet", "PRIO Blogs", outlets=analysis.outlets, query="the"))[0]
     for panel, row, value in [(hedging.panels(analysis, lens)[0], "hedge_category", "per_1k_words"),
                               (emphasis.panels(analysis, lens)[0], "theme", "share_of_sentences"),
-                              (searched, "outlet_group", "per_1k_words")]:
+                              (searched, "outlet_group", "per_1k_words"),
+                              (voices.panels(analysis, lens)[0], "outlet_group", "quoted_share")]:
         svg = ET.fromstring(chart_svg(vega_spec(panel.chart)))
         axis = next(g for g in svg.iter() if (g.get("aria-label") or "").startswith("Y-axis")).get("aria-label")
         totals = panel.data.groupby(row)[value].sum()

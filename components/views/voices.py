@@ -7,7 +7,7 @@ import pandas as pd
 from framing.scoring.analysis import Analysis
 from framing.statistics.aggregate import CI_METHOD, outlet_summary, speaker_counts
 
-from ..charts import interval_text, named, opacity, point_selection, ranked_bars, with_highlight
+from ..charts import interval_outline, interval_text, largest_first, named, opacity, point_selection, ranked_bars, with_highlight
 from ..lens import Lens
 from ..panel import Panel
 from ..theme import outlet_colour_scale
@@ -30,7 +30,9 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     note = (f"{silent[0]} quotes no one directly. " if lens.highlight in silent else "") + \
         "Sentences at least half direct quotation; the rest is the outlet's own voice"
     pick = point_selection(["outlet_group", "voice"])
-    base = alt.Chart(with_highlight(summary, lens.highlight)).encode(y=alt.Y("label:N", title=None, sort="-x", axis=alt.Axis(labelLimit=400)))
+    shown = with_highlight(largest_first(summary, "label", "quoted_share"), lens.highlight)
+    y = alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=400))  # "-x" was dropped across the layers
+    base = alt.Chart(shown).encode(y=y)
     quoted = (named(base.mark_bar().encode(
         x=alt.X("quoted_share:Q", title="Share of sentences quoted", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
         color=alt.Color("outlet_group:N", scale=outlet_colour_scale(lens.outlets), legend=None),
@@ -38,8 +40,7 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
         tooltip=[alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("quoted_share:Q", format=".0%"),
                  alt.Tooltip("interval:N", title="95% CI"), alt.Tooltip("n_sentences:Q", title="n sentences")]
     ).add_params(pick), "bars")
-              + base.mark_bar(filled=False, color="#1f2937", strokeWidth=1.2).encode(
-                  x=alt.X("quoted_share_ci_low:Q"), x2=alt.X2("quoted_share_ci_high:Q"))
+              + interval_outline(shown, y, "quoted_share_ci_low", "quoted_share_ci_high")
               + base.mark_text(align="left", dx=5, color="#111").encode(x=alt.X("shown_at:Q"), text=alt.Text("shown:N"))
               ).properties(title=alt.Title(f"Quoted share — {lens.about}", subtitle=f"{note}; outlined: 95% CI, {CI_METHOD}"),
                            height=max(120, 36 * len(summary)))
