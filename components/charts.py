@@ -255,7 +255,8 @@ def dots(data: pd.DataFrame, x: str, y: str, fields: list[str], title: str, subt
         reach = [data[x].max(), data[y.split(":")[0]].max(), 1.0] + [data[c].max() for c in intervals or () if c]
         top = float(np.nanmax(np.asarray(reach, dtype=float))) * 1.15
         x_domain, y_scale = [0, top], alt.Scale(domain=[0, top])
-    chart = alt.Chart(with_highlight(data, highlight)).mark_circle(size=size, clip=False).encode(
+    shown = with_highlight(data, highlight)
+    chart = alt.Chart(shown).mark_circle(size=size, clip=False).encode(
         x=alt.X(f"{x}:Q", title=x_title, scale=alt.Scale(domain=x_domain) if x_domain else alt.Undefined),
         y=alt.Y(f"{y}", title=y_title, scale=y_scale, axis=value_axis()),
         color=_outlet_colour(outlets, data["outlet_group"]), opacity=opacity(pick, True), tooltip=tooltip,
@@ -266,7 +267,7 @@ def dots(data: pd.DataFrame, x: str, y: str, fields: list[str], title: str, subt
             color="#64748b", strokeDash=[5, 4]).encode(x=alt.X("a:Q"), y=alt.Y("b:Q")))
     if intervals:
         x_low, x_high, y_low, y_high = intervals
-        whiskers = alt.Chart(with_highlight(data, highlight)).mark_rule(strokeWidth=1.5).encode(
+        whiskers = alt.Chart(shown).mark_rule(strokeWidth=1.5).encode(
             color=alt.Color("outlet_group:N", scale=outlet_colour_scale(outlets), legend=None),
             opacity=when("datum.highlighted", 0.6, 0.3, alt.OpacityValue))
         layers.append(whiskers.encode(x=alt.X(f"{x_low}:Q"), x2=alt.X2(f"{x_high}:Q"), y=alt.Y(f"{y}")))
