@@ -114,3 +114,23 @@ def test_outlet_by_theme_has_every_measure(table):
     row = summary.loc[("PRIO Blogs", "China's role")]
     assert row["n_sentences"] == len(china) and row["n_words"] == china["n_words"].sum()
     assert {"mean_polarity", "mean_subjectivity_ci_low", "mean_tone_ci_high", "hedges_per_1k_words", "quoted_share"} <= set(summary.columns)
+
+
+def test_an_outlet_that_never_quotes_or_boosts_is_not_read_as_certainly_never(table):
+    """Resampling a group with none gives 0 to 0; its upper end is the exact 95% bound for none seen in its n."""
+    never = table["outlet_group"] == "PRIO Blogs"
+    silent = table.assign(booster_count=table["booster_count"].where(~never, 0),
+                          quoted=table["quoted"].where(~never, False))
+    outlets = outlet_summary(silent).set_index("outlet_group")
+    prio = outlets.loc["PRIO Blogs"]
+    words, sentences = prio["n_words"], prio["n_sentences"]
+    assert prio["boosters_per_1k_words"] == 0 and prio["boosters_per_1k_words_ci_low"] == 0
+    assert prio["boosters_per_1k_words_ci_high"] == pytest.approx(1000 * (1 - 0.025 ** (1 / words)))
+    assert prio["quoted_share"] == 0 and prio["quoted_share_ci_high"] == pytest.approx(1 - 0.025 ** (1 / sentences))
+    assert 0.5 < prio["quoted_share_ci_high"] * sentences < 3.7  # about 3.7 / n: rare, not never
+    # where a cue is seen, the interval is the resampled one, as before, and a mean (tone) is never bounded this way
+    seen = outlets.drop(index="PRIO Blogs")
+    assert (seen["boosters_per_1k_words_ci_low"] <= seen["boosters_per_1k_words"]).all()
+    assert (seen["boosters_per_1k_words"] <= seen["boosters_per_1k_words_ci_high"]).all()
+    flat = outlet_summary(silent.assign(tone=0.0)).set_index("outlet_group").loc["PRIO Blogs"]
+    assert flat["mean_tone_ci_low"] == flat["mean_tone_ci_high"] == 0

@@ -85,6 +85,17 @@ def test_the_time_view_figures_are_those_of_summary_by_outlet_month(dated, tmp_p
         assert with_interval[column].to_numpy() == pytest.approx(with_interval[f"{column}_cli"].to_numpy()), column
 
 
+def test_a_month_without_a_hedge_gets_the_bound_for_none_seen_not_zero_to_zero(dated):
+    table = dated.table.assign(hedge_count=dated.table["hedge_count"].where(dated.table["outlet_group"] != "Daily Ledger", 0))
+    figures = periods.over_time(table, table, "month", "tone").set_index(["outlet_group", "period"])
+    ledger = figures.loc["Daily Ledger"].dropna(subset=["hedges_per_1k_words_ci_high"])
+    assert len(ledger) >= 2 and (ledger["hedges_per_1k_words"] == 0).all()
+    month = table.assign(period=table["date"].str[:7])
+    words = month[month["outlet_group"] == "Daily Ledger"].groupby("period")["n_words"].sum()
+    expected = 1000 * (1 - 0.025 ** (1 / words[ledger.index]))
+    assert ledger["hedges_per_1k_words_ci_high"].to_numpy() == pytest.approx(expected.to_numpy())
+
+
 def test_a_bad_grouping_gets_one_line_saying_what_is_allowed():
     done = subprocess.run([sys.executable, "-m", "framing", "summary", "--by", "outlet,day"], capture_output=True,
                           text=True, cwd=ROOT)

@@ -102,6 +102,12 @@ class Measure:
         return self.kind or {"mean": "number", "per_1k_words": "count", "share": "flag", None: "number"}[self.aggregate]
 
     @property
+    def counts_events(self) -> bool:
+        """Aggregated as a rate of things counted (cues per 1,000 words) or a share of sentences flagged: a group with
+        none has seen none, which an interval must not read as certainly none."""
+        return self.aggregate in ("per_1k_words", "share")
+
+    @property
     def title(self) -> str:
         """The label as a chart row or heading starts it ("Epistemic hedges")."""
         return self.label[:1].upper() + self.label[1:]

@@ -21,6 +21,7 @@ from framing.statistics.compare import MIN_ARTICLES, label_masks, ratio_of, resa
 
 BOOTSTRAP_RESAMPLES = 2000
 MIN_N_FOR_CI = 5
+UNSEEN_CHANCE = 0.025  # a count of zero: its upper end is the rate at which seeing none has this chance (unseen_upper)
 SMALL_SAMPLE = 30  # below this many sentences a group's rates are shown but flagged
 CI_METHOD = "resampling articles (sentences, for an outlet of one article)"  # how to say it under a chart
 Intervals = bool | Iterable[str]  # True: every mean; False: none; or the columns whose means get one
@@ -92,6 +93,7 @@ def summarise(rows: pd.DataFrame, by: str | list[str], intervals: Intervals = Tr
                                     for r in ratios]) if measures else np.zeros((len(rows), 0))
     scale = np.array([r.scale for r in ratios])
     wanted = [j for j, m in enumerate(measures) if _wanted(intervals, m.column)]
+    counted = np.array([m.counts_events for m in measures], dtype=bool)
     articles = pd.factorize(rows["article_id"])[0]
     k = len(measures)
     # Values for every group at once (a Python loop per group cost most of the time of a file of 400,000 one-line
@@ -118,7 +120,7 @@ def summarise(rows: pd.DataFrame, by: str | list[str], intervals: Intervals = Tr
                 continue
             lows[i, wanted], highs[i, wanted] = _interval(numerators[np.ix_(index, wanted)],
                                                           denominators[np.ix_(index, wanted)], articles[index],
-                                                          scale[wanted], per_sentence)
+                                                          scale[wanted], per_sentence, counted[wanted])
     for j, m in enumerate(measures):
         if m.aggregate == "per_1k_words":
             out[m.total or m.column] = num[:, j].astype(int)
@@ -137,24 +139,47 @@ def ratio_intervals(table: pd.DataFrame, by: str | list[str], numerator: str, de
                     scale: float = 1.0) -> pd.DataFrame:
     """Per group, the 95% interval of ``scale`` × sum(numerator) / sum(denominator) over its sentences (columns of
     ``table``, a sentence table), as ``summarise`` makes intervals: the group's articles resampled, its sentences
-    when it is one article, none under MIN_N_FOR_CI sentences. Columns: the ``by`` columns, ci_low, ci_high."""
+    when it is one article, none under MIN_N_FOR_CI sentences. The numerator counts events (a search's hits, flagged
+    sentences): a group with none gets ``unseen_upper``. Columns: the ``by`` columns, ci_low, ci_high."""
     keys = [by] if isinstance(by, str) else list(by)
     numerators = table[[numerator]].to_numpy(dtype=float)
     denominators = table[[denominator]].to_numpy(dtype=float)
     articles = pd.factorize(table["article_id"])[0]
     rows = []
     for key, index in table.groupby(keys).indices.items():
-        low, high = (_interval(numerators[index], denominators[index], articles[index], np.array([scale]), True)
+        low, high = (_interval(numerators[index], denominators[index], articles[index], np.array([scale]), True, True)
                      if len(index) >= MIN_N_FOR_CI else ([np.nan], [np.nan]))
         rows.append((*(key if isinstance(key, tuple) else (key,)), float(low[0]), float(high[0])))
     return pd.DataFrame(rows, columns=keys + ["ci_low", "ci_high"])
 
 
 def _interval(numerators: np.ndarray, denominators: np.ndarray, articles: np.ndarray, scale: np.ndarray,
-              per_sentence: bool) -> tuple[np.ndarray, np.ndarray]:
+              per_sentence: bool, counts: np.ndarray | bool = False) -> tuple[np.ndarray, np.ndarray]:
     """One group's 95% intervals of its ratios (columns): its articles resampled when it has MIN_ARTICLES or more,
     its sentences when it is one article (only from sentence rows), NaN otherwise. ``denominators``: one column per
-    numerator, or a single column all of them share (summed once, not once per numerator)."""
+    numerator, or a single column all of them share (summed once, not once per numerator). ``counts``: the columns
+    whose numerators count events (cues, flagged sentences), which get ``unseen_upper`` where the group has none."""
+    low, high = _resampled_interval(numerators, denominators, articles, scale, per_sentence)
+    return low, unseen_upper(high, numerators.sum(axis=0), denominators.sum(axis=0), scale, counts)
+
+
+def unseen_upper(high: np.ndarray, numerator_sums: np.ndarray, denominator_sums: np.ndarray, scale: np.ndarray,
+                 counts: np.ndarray | bool) -> np.ndarray:
+    """``high`` where a counted event (``counts``: which columns count events) was seen; where it was never seen,
+    the exact (Clopper–Pearson) 95% upper bound for none in the group's ``denominator_sums`` (sentences for a share,
+    words for a rate per word): 1 − 0.025^(1/n), about 3.7/n. Resampling a group with none gives 0 to 0, which
+    says nothing of how rare an unseen thing may be: 0 hedges in 500 words may still be a rate of 7 per 1,000."""
+    unseen = np.asarray(counts) & (numerator_sums == 0) & (denominator_sums > 0) & ~np.isnan(high)
+    if not unseen.any():
+        return high
+    high = np.array(high, dtype=float)
+    units = np.broadcast_to(denominator_sums, high.shape)[unseen]
+    high[unseen] = np.broadcast_to(scale, high.shape)[unseen] * -np.expm1(np.log(UNSEEN_CHANCE) / units)
+    return high
+
+
+def _resampled_interval(numerators: np.ndarray, denominators: np.ndarray, articles: np.ndarray, scale: np.ndarray,
+                        per_sentence: bool) -> tuple[np.ndarray, np.ndarray]:
     nan = np.full(numerators.shape[1], np.nan)
     codes = np.unique(articles, return_inverse=True)[1]
     n_articles = int(codes.max() + 1) if len(codes) else 0
@@ -238,7 +263,7 @@ def _category_rate_intervals(table: pd.DataFrame, by: str, kind: str, counts: pd
     interval = {}
     for group, index in table.groupby(by).indices.items():
         if len(index) >= MIN_N_FOR_CI:
-            low, high = _interval(per_sentence[index], words[index], articles[index], scale, True)
+            low, high = _interval(per_sentence[index], words[index], articles[index], scale, True, True)
             interval |= {(group, c): (low[j], high[j]) for c, j in column.items()}
     nan = (float("nan"), float("nan"))
     both = [interval.get((g, c), nan) for g, c in zip(counts[by], counts["category"])]
@@ -316,7 +341,7 @@ def _share_interval(named: np.ndarray, articles: np.ndarray) -> tuple[np.ndarray
     labels = named.shape[1]
     if len(named) < MIN_N_FOR_CI or not labels:
         return np.full(labels, np.nan), np.full(labels, np.nan)
-    return _interval(named.astype(float), np.ones((len(named), 1)), articles, np.ones(labels), True)
+    return _interval(named.astype(float), np.ones((len(named), 1)), articles, np.ones(labels), True, True)
 
 
 def actor_mentions(table: pd.DataFrame, by: str) -> pd.DataFrame:

@@ -15,7 +15,7 @@ import pandas as pd
 
 from framing.reading.dates import Period, day_of
 from framing.scoring.measures import MEASURES
-from framing.statistics.aggregate import BOOTSTRAP_RESAMPLES, MIN_N_FOR_CI, SMALL_SAMPLE, percentile_interval
+from framing.statistics.aggregate import BOOTSTRAP_RESAMPLES, MIN_N_FOR_CI, SMALL_SAMPLE, percentile_interval, unseen_upper
 from framing.statistics.compare import MIN_ARTICLES, FreshResampler, ratio_of
 
 UNITS = ("week", "month", "quarter")
@@ -184,7 +184,8 @@ def over_time(table: pd.DataFrame, compared: pd.DataFrame, unit: str, tone_colum
     figures). ``small_sample`` flags groups of fewer than SMALL_SAMPLE compared sentences."""
     keys = ["outlet_group", "period"]
     grid = grid if grid is not None else time_grid(table, unit)
-    ratios = [ratio_of(next(m for m in MEASURES if m.column == c)) for c in MEASURES_OVER_TIME]
+    measures = [next(m for m in MEASURES if m.column == c) for c in MEASURES_OVER_TIME]
+    ratios = [ratio_of(m) for m in measures]
     dated = grid.dated
     picked = table.index.isin(compared.index)[dated].astype(float)
 
@@ -203,11 +204,13 @@ def over_time(table: pd.DataFrame, compared: pd.DataFrame, unit: str, tone_colum
     article_num = by_article[:, :k]
     order, bounds = grid.order, grid.bounds
     counts, values = [], np.full((len(grid.groups), k), np.nan)
+    totals = np.zeros((len(grid.groups), 2 * k))  # each group's numerator and denominator sums
     resampled, with_interval = [], []
     resampler = FreshResampler(0, BOOTSTRAP_RESAMPLES)  # each group resampled as by a fresh default_rng(0)
     for g, ((outlet, label_), members) in enumerate(grid.groups.items()):
         group = by_article[members]
         sums_num, sums_den = group[:, :k].sum(axis=0), group[:, k:].sum(axis=0)
+        totals[g] = np.concatenate([sums_num, sums_den])
         with np.errstate(invalid="ignore", divide="ignore"):
             values[g] = np.where(sums_den > 0, scale * sums_num / sums_den, np.nan)
         if sums_den[1] >= MIN_N_FOR_CI:
@@ -223,6 +226,8 @@ def over_time(table: pd.DataFrame, compared: pd.DataFrame, unit: str, tone_colum
     for first in range(0, len(resampled), PERCENTILES_AT_ONCE):
         at = with_interval[first:first + PERCENTILES_AT_ONCE]
         lows[at], highs[at] = percentile_interval(np.stack(resampled[first:first + PERCENTILES_AT_ONCE], axis=1))
+    counted = np.array([True] + [m.counts_events for m in measures])  # the share counts sentences on the pick
+    highs = unseen_upper(highs, totals[:, :k], totals[:, k:], scale, counted)
     result = pd.DataFrame(counts, columns=keys + ["articles", "articles_compared", "sentences", "n_sentences"])
     for j, name in enumerate(("share", "mean_tone", "hedges_per_1k_words")):
         result[name], result[f"{name}_ci_low"], result[f"{name}_ci_high"] = values[:, j], lows[:, j], highs[:, j]
