@@ -409,21 +409,35 @@ def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None,
     return alt.layer(*layers, line, points, data=data, title=alt.Title(title, subtitle=subtitle), height=240, **canvas)
 
 
-def stance_bars(data: pd.DataFrame, row: str, title: str, subtitle: str, fields: list[str]) -> alt.Chart:
+def stance_bars(data: pd.DataFrame, row: str, title: str, subtitle: str, fields: list[str]) -> alt.LayerChart:
     """One 100% bar per row (an outlet, or an actor in an outlet): its mentions read as negative, neutral and positive
-    toward the actor, left to right; ``row`` labels carry their n. Columns: row, stance, share (%), mentions."""
+    toward the actor, left to right; ``row`` labels carry their n. Columns: row, stance, share (%), mentions, and
+    share_ci_low, share_ci_high (each share's 95% interval): a line across the negative segment's end gives the
+    negative share's interval, one across the positive segment's start the positive share's."""
     pick = point_selection(fields)
-    data = data.assign(stance_order=data["stance"].map({stance: k for k, stance in enumerate(STANCE_COLOURS)}))
-    return alt.Chart(data).mark_bar(stroke="white", strokeWidth=0.5).encode(
-        y=alt.Y(f"{row}:N", sort=None, title=None, axis=alt.Axis(labelLimit=420)),
+    negative, positive = data["stance"] == "negative", data["stance"] == "positive"
+    # Where each interval is drawn: at the edge its share moves (the positive share is measured from 100 down).
+    data = data.assign(stance_order=data["stance"].map({stance: k for k, stance in enumerate(STANCE_COLOURS)}),
+                       interval=interval_text(data["share_ci_low"], data["share_ci_high"], ".0f"),
+                       edge_low=data["share_ci_low"].where(negative, 100 - data["share_ci_high"]).where(negative | positive),
+                       edge_high=data["share_ci_high"].where(negative, 100 - data["share_ci_low"]).where(negative | positive))
+    base = alt.Chart().encode(y=alt.Y(f"{row}:N", sort=None, title=None, axis=alt.Axis(labelLimit=420)))
+    tooltip = [alt.Tooltip(f"{row}:N"), alt.Tooltip("stance:N"), alt.Tooltip("mentions:Q", title="mentions"),
+               alt.Tooltip("share:Q", format=".0f", title="% of mentions"), alt.Tooltip("interval:N", title="95% CI")]
+    bars = base.mark_bar(stroke="white", strokeWidth=0.5).encode(
         x=alt.X("share:Q", title="Share of mentions (%)", scale=alt.Scale(domain=[0, 100])),
         color=alt.Color("stance:N", title="Toward the actor", sort=list(STANCE_COLOURS),
                         scale=alt.Scale(domain=list(STANCE_COLOURS), range=list(STANCE_COLOURS.values())),
                         legend=alt.Legend(orient="bottom", columns=1)),  # three across overran a narrow plot
-        order=alt.Order("stance_order:Q"), opacity=opacity(pick, False),
-        tooltip=[alt.Tooltip(f"{row}:N"), alt.Tooltip("stance:N"), alt.Tooltip("mentions:Q", title="mentions"),
-                 alt.Tooltip("share:Q", format=".0f", title="% of mentions")],
-    ).add_params(pick).properties(title=alt.Title(title, subtitle=subtitle), height=max(120, 30 * data[row].nunique()))
+        order=alt.Order("stance_order:Q"), opacity=opacity(pick, False), tooltip=tooltip,
+    ).add_params(pick)
+    # Each stance's line a little above (negative) or below (positive) the bar's middle, in a dark shade of its colour:
+    # on one line, two wide intervals ran into one. A pixel offset, not an offset scale (drawn alike everywhere).
+    intervals = [base.mark_rule(color=shade, strokeWidth=2, yOffset=shift).encode(
+        x=alt.X("edge_low:Q"), x2=alt.X2("edge_high:Q"), tooltip=tooltip).transform_filter(f"datum.stance == '{stance}'")
+        for stance, shade, shift in (("negative", "#5c0a14", -5), ("positive", "#0b2f5c", 5))]
+    return alt.layer(named(bars, "bars"), *intervals, data=data, title=alt.Title(title, subtitle=subtitle),
+                     height=max(120, 30 * data[row].nunique()))
 
 
 def stance_differences(data: pd.DataFrame, row: str, title: str, subtitle: str, x_title: str) -> alt.LayerChart:

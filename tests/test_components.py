@@ -405,6 +405,13 @@ def test_story_portrayal_gives_each_outlet_its_own_shares_of_each_main_actor(tab
         mine = panel.rows[(panel.rows["mention_of"] == actor) & (panel.rows["outlet_group"] == outlet)]
         assert len(mine) == group["group_mentions"].iloc[0]  # the passages are the chart's mentions
         assert set(mine["story"]) == {name}
+    # each share with its interval, drawn as a line at the edge the share moves; a stance never read is not "never"
+    shown = panel.data.dropna(subset=["share_ci_low"])
+    assert len(shown) >= 6 and (shown["share_ci_low"] <= shown["share"]).all() and (shown["share"] <= shown["share_ci_high"]).all()
+    unseen = shown[shown["mentions"] == 0]
+    assert len(unseen) and (unseen["share_ci_high"] > 10).all()
+    lines = [layer for layer in panel.spec()["layer"] if layer["mark"]["type"] == "rule"]
+    assert [line["transform"][0]["filter"] for line in lines] == ["datum.stance == 'negative'", "datum.stance == 'positive'"]
 
 
 def test_a_slide_keeps_a_word_whole_where_a_mark_ends_inside_it():

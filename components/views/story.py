@@ -92,7 +92,8 @@ def _portrayal(analysis: Analysis, rows: pd.DataFrame, story: str, lens: Lens) -
                                 for a, o, n in zip(shares["actor"], shares["outlet_group"], shares["group_mentions"])])
     chart = stance_bars(shares, "row", "How each outlet speaks of the story's main actors",
                         "Share of each outlet's mentions read as negative, neutral or positive toward the actor "
-                        "(the tone-toward model, not sentence tone)", ["actor", "outlet_group", "stance"])
+                        f"(the tone-toward model, not sentence tone); dark lines: 95% CI of the negative share (above "
+                        f"the middle) and the positive share (below), {CI_METHOD}", ["actor", "outlet_group", "stance"])
     return Panel("story_portrayal", chart, shares.drop(columns=["row"]), scored,
                  "The {n} mentions of the story's main actors, most negative toward them first.",
                  sort_passages_by=["p_negative"], ascending=False, scoped=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from framing.models.tone_toward import STANCES
+from framing.statistics.aggregate import ratio_intervals
 from framing.statistics.compare import Ratio, one_versus_rest
 
 # One ratio per stance: the mentions read as that stance, per 100 mentions (a mention is a sentence naming the actor).
@@ -19,15 +20,24 @@ def _flags(scored: pd.DataFrame) -> pd.DataFrame:
 
 def stance_shares_by(scored: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     """Per group (e.g. actor and outlet) and stance: mentions, the group's mentions, its articles, and the stance's
-    share of the group's mentions (%). Groups in sorted order, stances in the model's order."""
+    share of the group's mentions (%) with its 95% interval (share_ci_low, share_ci_high: as every level's, the
+    group's articles resampled, its mentions when it is one article, none under MIN_N_FOR_CI mentions; a stance never
+    read gets the bound for none seen). Groups in sorted order, stances in the model's order."""
+    columns = [*by, "stance", "mentions", "group_mentions", "articles", "share", "share_ci_low", "share_ci_high"]
+    if scored.empty:
+        return pd.DataFrame(columns=columns)
+    flagged = _flags(scored).assign(mention=1)
+    intervals = {s: ratio_intervals(flagged, by, f"is_{s}", "mention", 100.0).set_index(by) for s in STANCES}
     rows = []
     for key, group in scored.groupby(by, sort=True):
         key = key if isinstance(key, tuple) else (key,)
         for stance in STANCES:
             n = int((group["stance"] == stance).sum())
+            low, high = intervals[stance].loc[key if len(by) > 1 else key[0], ["ci_low", "ci_high"]]
             rows.append({**dict(zip(by, key)), "stance": stance, "mentions": n, "group_mentions": len(group),
-                         "articles": int(group["article_id"].nunique()), "share": 100.0 * n / len(group)})
-    return pd.DataFrame(rows, columns=[*by, "stance", "mentions", "group_mentions", "articles", "share"])
+                         "articles": int(group["article_id"].nunique()), "share": 100.0 * n / len(group),
+                         "share_ci_low": float(low), "share_ci_high": float(high)})
+    return pd.DataFrame(rows, columns=columns)
 
 
 def portrayal_versus_rest(scored: pd.DataFrame, stances: tuple[str, ...] = COMPARED_STANCES) -> pd.DataFrame:
