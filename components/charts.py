@@ -245,11 +245,14 @@ def count_bars(data: pd.DataFrame, value: str, title: str, subtitle: str, outlet
 
 def dots(data: pd.DataFrame, x: str, y: str, fields: list[str], title: str, subtitle: str, x_title: str, y_title: str | None,
          outlets: list[str], tooltip: list, x_domain=None, highlight: str | None = None, size: int = 90,
-         diagonal: bool = False, intervals: tuple[str, str, str | None, str | None] | None = None) -> alt.Chart:
+         diagonal: bool = False, intervals: tuple[str, str, str | None, str | None] | None = None,
+         x_format: str | None = None, rows_in_data_order: bool = False) -> alt.Chart:
     """Dots per row; with ``diagonal``, both axes share one scale from 0 with room for the largest value, and the
     x = y line is drawn (above it: more of y than of x). ``intervals``: the columns of each dot's 95% interval on x
-    (low, high) and on y (low, high; None for none), drawn as whiskers through it."""
+    (low, high) and on y (low, high; None for none), drawn as whiskers through it. ``x_format``: the x axis's labels
+    ("%"); ``rows_in_data_order``: rows (a nominal y) in the data's order, not by name."""
     pick = point_selection(fields)
+    y_sort = {"sort": None} if rows_in_data_order else {}
     y_scale = alt.Undefined
     if diagonal:
         reach = [data[x].max(), data[y.split(":")[0]].max(), 1.0] + [data[c].max() for c in intervals or () if c]
@@ -257,8 +260,9 @@ def dots(data: pd.DataFrame, x: str, y: str, fields: list[str], title: str, subt
         x_domain, y_scale = [0, top], alt.Scale(domain=[0, top])
     shown = with_highlight(data, highlight)
     chart = alt.Chart(shown).mark_circle(size=size, clip=False).encode(
-        x=alt.X(f"{x}:Q", title=x_title, scale=alt.Scale(domain=x_domain) if x_domain else alt.Undefined),
-        y=alt.Y(f"{y}", title=y_title, scale=y_scale, axis=value_axis()),
+        x=alt.X(f"{x}:Q", title=x_title, scale=alt.Scale(domain=x_domain) if x_domain else alt.Undefined,
+                axis=alt.Axis(format=x_format) if x_format else alt.Undefined),
+        y=alt.Y(y, title=y_title, scale=y_scale, axis=value_axis(), **y_sort),
         color=_outlet_colour(outlets, data["outlet_group"]), opacity=opacity(pick, True), tooltip=tooltip,
     ).add_params(pick)
     layers = []  # one level of layers: a nested one hid its legend from chart_height
@@ -270,7 +274,7 @@ def dots(data: pd.DataFrame, x: str, y: str, fields: list[str], title: str, subt
         whiskers = alt.Chart(shown).mark_rule(strokeWidth=1.5).encode(
             color=alt.Color("outlet_group:N", scale=outlet_colour_scale(outlets), legend=None),
             opacity=when("datum.highlighted", 0.6, 0.3, alt.OpacityValue))
-        layers.append(whiskers.encode(x=alt.X(f"{x_low}:Q"), x2=alt.X2(f"{x_high}:Q"), y=alt.Y(f"{y}")))
+        layers.append(whiskers.encode(x=alt.X(f"{x_low}:Q"), x2=alt.X2(f"{x_high}:Q"), y=alt.Y(y, **y_sort)))
         if y_low and y_high:
             layers.append(whiskers.encode(y=alt.Y(f"{y_low}:Q"), y2=alt.Y2(f"{y_high}:Q"), x=alt.X(f"{x}:Q")))
     if layers:  # the legend is the dots' (the whiskers', left out, would take it away)

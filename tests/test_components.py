@@ -342,6 +342,27 @@ def test_bars_with_intervals_still_rank_their_rows_largest_first(table, bundled,
         assert all(w < 0 for w in where[len(named):]) and (not last or wanted[-1] in last), (panel.key, axis, wanted)
 
 
+def test_with_many_outlets_the_theme_chart_is_a_row_of_dots_per_theme_that_fits_a_slide(table, bundled, lexicons):
+    # 9 themes × 9 outlets as bars were 81 bars, 1,600 px tall (15 × 9: 2,600 px); a row of dots per theme fits 720 px.
+    many = table.assign(outlet_group=[f"Outlet {k % 9}" for k in range(len(table))])
+    outlets = sorted(many["outlet_group"].unique())
+    panels = emphasis.panels(Analysis(bundled, lexicons, many), Lens("outlet", "Outlet 3", outlets=outlets))
+    shares, early = panels[0], panels[1]
+    svg = ET.fromstring(chart_svg(vega_spec(shares.chart)))
+    assert float(svg.get("height")) <= 720
+    spec = json.dumps(shares.chart.to_dict())
+    assert '"type": "circle"' in spec and '"x2": {"field": "share_ci_high"' in spec
+    totals = shares.data.groupby("theme")["share_of_sentences"].sum()
+    wanted = sorted(totals.index, key=lambda name: (-totals[name], name))
+    for panel in (shares, early):  # one row per theme, the most named first, in both theme charts
+        axis = next(g for g in ET.fromstring(chart_svg(vega_spec(panel.chart))).iter()
+                    if (g.get("aria-label") or "").startswith("Y-axis")).get("aria-label")
+        where = [axis.find(name) for name in wanted if axis.find(name) > 0]
+        assert len(where) >= 3 and where == sorted(where), (panel.key, axis)
+    few = emphasis.panels(Analysis(bundled, lexicons, table), Lens("outlet", "PRIO Blogs", outlets=sorted(table["outlet_group"].unique())))
+    assert '"type": "bar"' in json.dumps(few[0].chart.to_dict())  # 5 outlets × 9 themes: bars, as before
+
+
 def test_the_actor_chart_shows_the_most_named_actors_and_says_how_many_it_leaves_out(table, bundled, lexicons):
     analysis = Analysis(bundled, lexicons, table)
     panel = emphasis.panels(analysis, Lens("outlet", "PRIO Blogs", outlets=analysis.outlets))[2]
