@@ -279,10 +279,13 @@ def dots(data: pd.DataFrame, x: str, y: str, fields: list[str], title: str, subt
             layers.append(whiskers.encode(y=alt.Y(f"{y_low}:Q"), y2=alt.Y2(f"{y_high}:Q"), x=alt.X(f"{x}:Q")))
     if layers:  # the legend is the dots' (the whiskers', left out, would take it away)
         chart = alt.layer(*layers, named(chart, "dots")).resolve_legend(color="independent")
-    return chart.properties(title=alt.Title(title, subtitle=subtitle), height=320)
+    # a row of dots per category (a nominal y) gets room for each row: 14 themes in 320 px ran into each other
+    rows = data[y.split(":")[0]].nunique() if y.endswith(":N") else 0
+    return chart.properties(title=alt.Title(title, subtitle=subtitle), height=max(320, ROW_OF_DOTS * rows))
 
 
 GREY = "#9ca3af"
+ROW_OF_DOTS = 26  # px per row of a dot chart by category
 
 
 def value_axis(**options) -> alt.Axis:
