@@ -135,22 +135,28 @@ def summarise(rows: pd.DataFrame, by: str | list[str], intervals: Intervals = Tr
     return out[columns]
 
 
-def ratio_intervals(table: pd.DataFrame, by: str | list[str], numerator: str, denominator: str,
+def ratio_intervals(table: pd.DataFrame, by: str | list[str], numerator: str | list[str], denominator: str,
                     scale: float = 1.0) -> pd.DataFrame:
     """Per group, the 95% interval of ``scale`` × sum(numerator) / sum(denominator) over its sentences (columns of
     ``table``, a sentence table), as ``summarise`` makes intervals: the group's articles resampled, its sentences
     when it is one article, none under MIN_N_FOR_CI sentences. The numerator counts events (a search's hits, flagged
-    sentences): a group with none gets ``unseen_upper``. Columns: the ``by`` columns, ci_low, ci_high."""
+    sentences): a group with none gets ``unseen_upper``. Columns: the ``by`` columns, ci_low, ci_high; for a list of
+    numerators (one resampling for all), {numerator}_ci_low and {numerator}_ci_high for each."""
     keys = [by] if isinstance(by, str) else list(by)
-    numerators = table[[numerator]].to_numpy(dtype=float)
+    names = [numerator] if isinstance(numerator, str) else list(numerator)
+    numerators = table[names].to_numpy(dtype=float)
     denominators = table[[denominator]].to_numpy(dtype=float)
     articles = pd.factorize(table["article_id"])[0]
+    scale_of = np.full(len(names), scale)
+    nan = np.full(len(names), np.nan)
     rows = []
     for key, index in table.groupby(keys).indices.items():
-        low, high = (_interval(numerators[index], denominators[index], articles[index], np.array([scale]), True, True)
-                     if len(index) >= MIN_N_FOR_CI else ([np.nan], [np.nan]))
-        rows.append((*(key if isinstance(key, tuple) else (key,)), float(low[0]), float(high[0])))
-    return pd.DataFrame(rows, columns=keys + ["ci_low", "ci_high"])
+        low, high = (_interval(numerators[index], denominators[index], articles[index], scale_of, True, True)
+                     if len(index) >= MIN_N_FOR_CI else (nan, nan))
+        rows.append((*(key if isinstance(key, tuple) else (key,)), *map(float, low), *map(float, high)))
+    bounds = ["ci_low", "ci_high"] if isinstance(numerator, str) else \
+        [f"{n}_ci_low" for n in names] + [f"{n}_ci_high" for n in names]
+    return pd.DataFrame(rows, columns=keys + bounds)
 
 
 def _interval(numerators: np.ndarray, denominators: np.ndarray, articles: np.ndarray, scale: np.ndarray,

@@ -26,14 +26,15 @@ def stance_shares_by(scored: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     columns = [*by, "stance", "mentions", "group_mentions", "articles", "share", "share_ci_low", "share_ci_high"]
     if scored.empty:
         return pd.DataFrame(columns=columns)
-    flagged = _flags(scored).assign(mention=1)
-    intervals = {s: ratio_intervals(flagged, by, f"is_{s}", "mention", 100.0).set_index(by) for s in STANCES}
+    flags = [f"is_{s}" for s in STANCES]  # every stance from the same resamples
+    found = ratio_intervals(_flags(scored).assign(mention=1), by, flags, "mention", 100.0)
+    bounds = [f"{flag}_ci_{end}" for flag in flags for end in ("low", "high")]
+    intervals = dict(zip(zip(*(found[c] for c in by)), found[bounds].to_numpy().reshape(len(found), len(flags), 2)))
     rows = []
     for key, group in scored.groupby(by, sort=True):
         key = key if isinstance(key, tuple) else (key,)
-        for stance in STANCES:
+        for stance, (low, high) in zip(STANCES, intervals[key]):
             n = int((group["stance"] == stance).sum())
-            low, high = intervals[stance].loc[key if len(by) > 1 else key[0], ["ci_low", "ci_high"]]
             rows.append({**dict(zip(by, key)), "stance": stance, "mentions": n, "group_mentions": len(group),
                          "articles": int(group["article_id"].nunique()), "share": 100.0 * n / len(group),
                          "share_ci_low": float(low), "share_ci_high": float(high)})
