@@ -266,7 +266,7 @@ def run(sizes: list[int], samples: int, views: list[str], real: Path | None = No
                     [{"name": f"corpus{articles}.csv", "mimeType": "text/csv", "buffer": data}])
                 # the sidebar is briefly absent while the page redraws after the upload
                 page.wait_for_function(f"() => (document.querySelector('[data-testid=\"stSidebar\"]')?.innerText || '')"
-                                       f".includes('{kept + 5:,} articles')", timeout=1_800_000, polling=50)
+                                       f".includes('{kept:,} articles')", timeout=1_800_000, polling=50)
                 analysed = time.perf_counter() - started
                 page.locator("[data-testid='stButtonGroup'] button", has_text="Compare").first.click()
                 page.wait_for_function(f"() => {CHARTS} >= 1", timeout=600_000, polling=20)

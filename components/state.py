@@ -367,6 +367,17 @@ def _next_theme_set(name: str) -> None:
     st.session_state["_theme_set_next"] = st.session_state["_theme_set_auto"] = name
 
 
+def start_intake_mode(join: str, replace: str) -> None:
+    """Before the box saying whether new articles join the loaded ones or replace them is drawn: "replace" while the
+    bundled demo articles are loaded (a visitor's first upload is their corpus, not five demo articles and four demo
+    outlets mixed into it), "join" once their own are (a second file, another outlet's, must not replace the first).
+    Set only when the corpus turns into the demo or out of it, so a visitor's own choice holds until then."""
+    demo = is_bundled_corpus()
+    if st.session_state.get("_intake_mode_for_demo") != demo:
+        st.session_state["_intake_mode_for_demo"] = demo
+        st.session_state["intake_mode"] = replace if demo else join
+
+
 def start_theme_set(options: list[str]) -> None:
     """Before the theme set box is drawn: the set a new corpus brought, or the first one if the pick is gone."""
     chosen = st.session_state.pop("_theme_set_next", None)
@@ -401,7 +412,8 @@ def add_uploads(files, replace_corpus: bool) -> None:
                 batches.append((upload.name, error, False))
             except Exception as error:  # noqa: BLE001 — an unforeseen failure must not cost the session its articles
                 batches.append((upload.name, InputError(upload.name, f"could not be read ({type(error).__name__})"), False))
-        _apply(intake.add(corpus(), batches, replace_corpus, budget()), new_corpus=True, pool=pool)
+        _apply(_said_if_demo_replaced(intake.add(corpus(), batches, replace_corpus, budget()), replace_corpus),
+               new_corpus=True, pool=pool)
 
 
 def add_pasted(text: str, replace_corpus: bool) -> None:
@@ -409,7 +421,15 @@ def add_pasted(text: str, replace_corpus: bool) -> None:
         batch = ("pasted text", intake.read_pasted(text), False)
     except InputError as error:
         batch = ("pasted text", error, False)
-    _apply(intake.add(corpus(), [batch], replace_corpus, budget()), new_corpus=True)
+    _apply(_said_if_demo_replaced(intake.add(corpus(), [batch], replace_corpus, budget()), replace_corpus), new_corpus=True)
+
+
+def _said_if_demo_replaced(result: intake.Intake, replace_corpus: bool) -> intake.Intake:
+    """``result``, saying so where its articles replaced the bundled demo ones (the default while they are loaded)."""
+    if replace_corpus and result.added and is_bundled_corpus():
+        result.messages.append(intake.Message("info", "demo articles", "the five bundled demo articles were replaced by "
+                                              "yours (to compare with them, pick “join” before adding articles)"))
+    return result
 
 
 def edit_article(article_id: str, changes: dict[str, str]) -> None:

@@ -38,9 +38,22 @@ def upload(at, *files):
 @pytest.fixture
 def with_story():
     at = run_app(view="Articles")
+    at.radio(key="intake_mode").set_value("Join the loaded articles").run()  # these tests add to the demo's five
     upload(at, GOOD)
     assert not at.exception and loaded_titles(at)[-1] == "Kremlin weighs new deal"
     return at
+
+
+def test_a_first_upload_replaces_the_demo_articles_and_a_second_joins_it():
+    # The five bundled articles are a demo: mixed into a visitor's corpus they were four more outlets in every chart.
+    at = run_app(view="Articles")
+    assert at.radio(key="intake_mode").value == "Replace them"
+    upload(at, GOOD)
+    assert not at.exception and loaded_titles(at) == ["Kremlin weighs new deal"]
+    assert any("five bundled demo articles were replaced" in m for m in messages(at, "info"))
+    assert at.radio(key="intake_mode").value == "Join the loaded articles"  # another outlet's file must not replace it
+    upload(at, ("second.txt", b"Officials in Seoul may answer the summit within days, aides said.", "text/plain"))
+    assert not at.exception and len(loaded_titles(at)) == 2 and loaded_titles(at)[0] == "Kremlin weighs new deal"
 
 
 @pytest.mark.parametrize("name, data, problem", [
@@ -103,6 +116,7 @@ def test_replace_and_back_to_bundled(with_story):
 
 def test_paste_adds_an_article_and_shows_it_literally():
     at = run_app(view="Articles")
+    at.radio(key="intake_mode").set_value("Join the loaded articles").run()  # beside the demo's five
     hostile = "Officials may say <b>bold</b> :red[alarm] [x](javascript:alert(1)) costs $5 and $6 ]"
     at.text_area(key="paste_text").input(f"Headline here\n\n{hostile}")
     at.button[[b.label for b in at.button].index("Add pasted text")].click().run()
@@ -274,7 +288,7 @@ def test_when_another_analysis_holds_the_turn_too_long_the_newest_upload_is_refu
         upload(at, ("another.txt", b"Summit ends\n\nThe summit may resume in May, aides said.", "text/plain"))
         assert not at.exception
         assert any("busy analysing other visitors' uploads; nothing was changed" in w for w in messages(at, "warning"))
-        assert loaded_titles(at) == before and len(before) == (5 if first == "bundled articles" else 6)
+        assert loaded_titles(at) == before and len(before) == (5 if first == "bundled articles" else 1)
     finally:
         done.set()
         state.budget.cache_clear()
@@ -404,7 +418,7 @@ def test_a_large_upload_starts_its_processes_while_it_is_read_and_every_article_
     assert not at.exception and not messages(at, "error")
     assert lent, "the worker processes were not asked for while the upload was read"
     loaded, lexicons, analysis = at.session_state["_analysis"]
-    assert len(loaded) == articles + 5 and analysis.table["article_id"].nunique() == articles + 5
+    assert len(loaded) == articles and analysis.table["article_id"].nunique() == articles  # the demo's five replaced
     pd.testing.assert_frame_equal(analysis.table, sentence_table(loaded, lexicons))
     # the actor and theme lists (found by the worker processes for a large upload) are the ones found here
     pd.testing.assert_frame_equal(lexicons.actors.reset_index(drop=True), actor_lexicon(actors_from_text(loaded)))

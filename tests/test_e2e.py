@@ -308,7 +308,7 @@ def test_csv_upload_shows_progress_then_appears_in_charts_and_passages(server, b
     page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stAlert\"]').length > 0", timeout=60000)
     wait_idle(page)
     assert "gazette.csv: added 400 article(s)" in page.locator("[data-testid='stAlert']").first.inner_text()
-    assert "405 articles" in page.locator("[data-testid='stSidebar']").inner_text()
+    assert "400 articles" in page.locator("[data-testid='stSidebar']").inner_text()  # the demo's five replaced
     go_to(page, "Hedging")
     page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").filter(has_text="Outlet").click()
     page.get_by_role("option", name="Test Gazette").click()
@@ -335,6 +335,8 @@ def test_sessions_are_private_and_a_downloaded_corpus_restores_elsewhere(server,
     page = owner.new_page()
     page.goto(f"{server}/?view=Articles")
     wait_idle(page)
+    page.get_by_text("Join the loaded articles").click()  # beside the demo's five, so the restored corpus is six
+    wait_idle(page)
     upload_files(page, [{"name": "private.txt", "mimeType": "text/plain",
                          "buffer": b"Zebra memo\n\nZEBRA-PRIVATE-7 officials may resign, aides said on Monday."}])
     assert "6 articles" in page.locator("[data-testid='stSidebar']").inner_text()
@@ -359,7 +361,6 @@ def test_sessions_are_private_and_a_downloaded_corpus_restores_elsewhere(server,
     visitor.close()
 
 
-@pytest.mark.slow  # one of the longest browser tests: CI runs it, the everyday run (under 3 minutes) does not
 def drag_across_first_chart(page, start: float, end: float) -> None:
     """A drag across the page's first chart, from ``start`` to ``end`` of its width (SVG or canvas)."""
     chart = page.locator(".vega-embed").first
@@ -372,6 +373,7 @@ def drag_across_first_chart(page, start: float, end: float) -> None:
     page.mouse.up()
 
 
+@pytest.mark.slow  # one of the longest browser tests: CI runs it, the everyday run (under 3 minutes) does not
 def test_a_period_dragged_on_the_time_chart_is_compared_everywhere_and_kept_in_the_url(server, browser):
     from test_periods import dated_csv
 

@@ -125,8 +125,11 @@ def _draw_per_outlet(analysis: Analysis, lens: Lens) -> str | None:
 
 def _draw_add() -> None:
     st.subheader("Add articles")
+    state.start_intake_mode(JOIN, REPLACE)
     mode = st.radio("New articles", [JOIN, REPLACE], horizontal=True, key="intake_mode",
-                    help="Replacing happens only if at least one new article was read.")
+                    help="While the five bundled demo articles are loaded, new articles replace them unless you pick "
+                         "“join”; once your own are loaded, new ones join them. Replacing happens only if at least one "
+                         "new article was read.")
     files = st.file_uploader(
         f"Files: {', '.join(SUFFIXES)} (up to {MAX_BYTES // 2**20} MB each)",
         # No ``type=`` filter: Streamlit rejects a wrong suffix with an exception, the engine with a clear message.
