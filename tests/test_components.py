@@ -294,6 +294,11 @@ def test_presentation_details_of_the_charts(table, bundled, lexicons):
     title = json.dumps(quoted.chart.to_dict()["title"])
     assert "PRIO Blogs quotes no one directly" in title
     assert len(quoted.data) == 5 and (quoted.data["quoted_share"] == 0).sum() == 2  # one bar per outlet, zeros included
+    # its axis runs from 0 past the highest interval, not to 100%: shares of 20–35% filled a third of the chart
+    (top,) = {json.dumps(layer["encoding"]["x"].get("scale", {}).get("domain")) for layer in quoted.chart.to_dict()["layer"]
+              if "scale" in layer["encoding"].get("x", {})}
+    end = json.loads(top)[1]
+    assert quoted.data["quoted_share_ci_high"].max() < end <= min(1.0, 1.5 * quoted.data["quoted_share_ci_high"].max() + 0.1)
     words = [p for p in __import__("components.views.compare", fromlist=["panels"]).panels(analysis, lens)][-1]
     legend = json.dumps(words.chart.to_dict()["encoding"]["color"]["legend"])
     assert "PRIO Blogs" in legend and "Washington Times" not in legend  # the legend lists only what is drawn
