@@ -42,6 +42,24 @@ def test_a_clear_difference_has_the_known_value_and_an_interval_away_from_zero()
     assert (row["n_articles"], row["rest_articles"], row["n_sentences"]) == (4, 4, 20)
 
 
+def test_an_outlet_that_never_hedged_is_not_clearly_below_a_rest_that_hedges_rarely():
+    # A: 150 words, no hedge; B: one hedge per 100 words in every article. Resampled, A is 0 every time, so the
+    # difference read as −10 per 1,000 words, exactly; but a rate of 10 gives no hedge in 150 words one time in five.
+    hedges = compare.ratio_of(compare.measure("hedge_count"))
+    assert hedges.counts and not TONE.counts
+    table = toy({"A": [[0.0] * 5] * 3, "B": [[0.5] + [0.0] * 9] * 3})
+    (row,) = one_versus_rest(table, [hedges], ["A"]).to_dict(orient="records")
+    bound = 1000 * (1 - 0.025 ** (1 / 150))  # A's upper end for none seen in its 150 words: 24.3 per 1,000
+    assert row["difference"] == pytest.approx(-10) and row["ci_low"] == pytest.approx(-10)
+    assert row["ci_high"] == pytest.approx(bound - 10) and row["verdict"] == UNCLEAR
+    # against a rest that hedges in every sentence (100 per 1,000), the same 150 words without one is clearly below
+    (row,) = one_versus_rest(toy({"A": [[0.0] * 5] * 3, "B": [[0.5] * 10] * 3}), [hedges], ["A"]).to_dict(orient="records")
+    assert row["ci_high"] == pytest.approx(bound - 100) and row["verdict"] == CLEAR
+    # and seen from B, the same bound on the other side
+    (row,) = one_versus_rest(table, [hedges], ["B"]).to_dict(orient="records")
+    assert row["ci_low"] == pytest.approx(10 - bound) and row["verdict"] == UNCLEAR
+
+
 def test_intervals_resample_articles_not_sentences():
     # Each article is uniform inside but articles differ: 3 articles of 50 sentences per outlet, same mix in both.
     articles = [[-1.0] * 50, [0.0] * 50, [1.0] * 50]

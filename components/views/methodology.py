@@ -61,7 +61,7 @@ independent). When an interval includes zero the difference is grey: the data do
 difference. With fewer than two articles or five sentences there is no interval at all: a small
 sample. The levels (Tone, Hedging, Emphasis, Voices) carry the same intervals; where an outlet never quotes, or
 never uses a kind of cue, its upper end is the exact bound for none seen in its sentences or words (about 3.7 ÷ n),
-not zero: unseen is not never. **Distinctive words** are those an outlet uses more than the rest, weighed so that rare words
+not zero: unseen is not never, and a difference from such an outlet reaches that far too. **Distinctive words** are those an outlet uses more than the rest, weighed so that rare words
 do not win on a handful of uses (Monroe, Colaresi & Quinn 2008).
 
 **Stories** group articles about the same event: from your file's story column, or, where it has none,

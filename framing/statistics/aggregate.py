@@ -17,11 +17,10 @@ from framing.language.term_match import TermMatch
 from framing.reading.corpus import Article
 from framing.reading.dates import day_of
 from framing.scoring.measures import MEASURES, Measure
-from framing.statistics.compare import MIN_ARTICLES, label_masks, ratio_of, resampled_ratio
+from framing.statistics.compare import MIN_ARTICLES, label_masks, ratio_of, resampled_ratio, unseen_upper
 
 BOOTSTRAP_RESAMPLES = 2000
 MIN_N_FOR_CI = 5
-UNSEEN_CHANCE = 0.025  # a count of zero: its upper end is the rate at which seeing none has this chance (unseen_upper)
 SMALL_SAMPLE = 30  # below this many sentences a group's rates are shown but flagged
 CI_METHOD = "resampling articles (sentences, for an outlet of one article)"  # how to say it under a chart
 Intervals = bool | Iterable[str]  # True: every mean; False: none; or the columns whose means get one
@@ -167,21 +166,6 @@ def _interval(numerators: np.ndarray, denominators: np.ndarray, articles: np.nda
     whose numerators count events (cues, flagged sentences), which get ``unseen_upper`` where the group has none."""
     low, high = _resampled_interval(numerators, denominators, articles, scale, per_sentence)
     return low, unseen_upper(high, numerators.sum(axis=0), denominators.sum(axis=0), scale, counts)
-
-
-def unseen_upper(high: np.ndarray, numerator_sums: np.ndarray, denominator_sums: np.ndarray, scale: np.ndarray,
-                 counts: np.ndarray | bool) -> np.ndarray:
-    """``high`` where a counted event (``counts``: which columns count events) was seen; where it was never seen,
-    the exact (Clopper–Pearson) 95% upper bound for none in the group's ``denominator_sums`` (sentences for a share,
-    words for a rate per word): 1 − 0.025^(1/n), about 3.7/n. Resampling a group with none gives 0 to 0, which
-    says nothing of how rare an unseen thing may be: 0 hedges in 500 words may still be a rate of 7 per 1,000."""
-    unseen = np.asarray(counts) & (numerator_sums == 0) & (denominator_sums > 0) & ~np.isnan(high)
-    if not unseen.any():
-        return high
-    high = np.array(high, dtype=float)
-    units = np.broadcast_to(denominator_sums, high.shape)[unseen]
-    high[unseen] = np.broadcast_to(scale, high.shape)[unseen] * -np.expm1(np.log(UNSEEN_CHANCE) / units)
-    return high
 
 
 def _resampled_interval(numerators: np.ndarray, denominators: np.ndarray, articles: np.ndarray, scale: np.ndarray,

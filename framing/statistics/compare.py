@@ -23,6 +23,7 @@ RESAMPLES = 2000
 MIN_ARTICLES = 2
 MIN_SENTENCES = 5
 CLEAR, UNCLEAR, SMALL = "clear difference", "no clear difference", "small sample"
+UNSEEN_CHANCE = 0.025  # a count of zero: its upper end is the rate at which seeing none has this chance (unseen_upper)
 
 
 @dataclass(frozen=True)
@@ -35,14 +36,16 @@ class Ratio:
     denominator: str = "sentences"  # "sentences" (count) or a column ("n_words"), summed per article
     scale: float = 1.0
     unit: str = ""
+    counts: bool = False  # the numerator counts events (cues, flagged sentences): none seen is not certainly none
 
 
 def ratio_of(measure: Measure) -> Ratio:
     """A declared measure as the ratio of per-article sums its aggregate means (framing.scoring.measures)."""
     if measure.aggregate == "per_1k_words":
-        return Ratio(measure.summary_column, measure.title, measure.column, "n_words", 1000.0, "per 1,000 words")
+        return Ratio(measure.summary_column, measure.title, measure.column, "n_words", 1000.0, "per 1,000 words",
+                     measure.counts_events)
     unit = {"mean": "mean per sentence", "share": "share of sentences"}[measure.aggregate]
-    return Ratio(measure.summary_column, measure.title, measure.column, unit=unit)
+    return Ratio(measure.summary_column, measure.title, measure.column, unit=unit, counts=measure.counts_events)
 
 
 def compared_ratios(chart: str) -> list[Ratio]:
@@ -191,6 +194,27 @@ def difference(inside: pd.DataFrame, outside: pd.DataFrame, ratio: Ratio, seed: 
     return ratio_differences(inside, outside, [ratio], seed, resamples)[0]
 
 
+def unseen_upper(high: np.ndarray, numerator_sums: np.ndarray, denominator_sums: np.ndarray, scale: np.ndarray,
+                 counts: np.ndarray | bool) -> np.ndarray:
+    """``high`` where a counted event (``counts``: which columns count events) was seen; where it was never seen,
+    the exact (Clopper–Pearson) 95% upper bound for none in the group's ``denominator_sums`` (sentences for a share,
+    words for a rate per word): 1 − 0.025^(1/n), about 3.7/n. Resampling a group with none gives 0 to 0, which
+    says nothing of how rare an unseen thing may be: 0 hedges in 500 words may still be a rate of 7 per 1,000."""
+    unseen = np.asarray(counts) & (numerator_sums == 0) & (denominator_sums > 0) & ~np.isnan(high)
+    if not unseen.any():
+        return high
+    high = np.array(high, dtype=float)
+    high[unseen] = none_seen_bound(np.broadcast_to(denominator_sums, high.shape)[unseen],
+                                   np.broadcast_to(scale, high.shape)[unseen])
+    return high
+
+
+def none_seen_bound(units: np.ndarray, scale: np.ndarray) -> np.ndarray:
+    """``scale`` × the exact 95% upper bound of a rate per unit when none was seen in ``units``: 1 − 0.025^(1/n)."""
+    with np.errstate(divide="ignore"):
+        return scale * -np.expm1(np.log(UNSEEN_CHANCE) / units)
+
+
 def ratio_differences(inside: pd.DataFrame, outside: pd.DataFrame, ratios: list[Ratio], seed: int = 0,
                       resamples: int = RESAMPLES) -> list[dict]:
     """``difference`` for each ratio, all from the same resamples of the inside and of the outside articles."""
@@ -199,14 +223,20 @@ def ratio_differences(inside: pd.DataFrame, outside: pd.DataFrame, ratios: list[
 
     sides = [(matrix(f, [r.numerator for r in ratios]), matrix(f, [r.denominator for r in ratios]), len(f),
               int(f["sentences"].sum())) for f in (inside, outside)]
-    found = _differences(*sides[0], *sides[1], np.array([r.scale for r in ratios]), seed, resamples)
+    found = _differences(*sides[0], *sides[1], np.array([r.scale for r in ratios]), seed, resamples,
+                         np.array([r.counts for r in ratios], dtype=bool))
     return [{"measure": r.name, "label": r.label, **row} for r, row in zip(ratios, found)]
 
 
 def _differences(num_in: np.ndarray, den_in: np.ndarray, articles_in, sentences_in, num_out: np.ndarray, den_out: np.ndarray,
-                 articles_out, sentences_out, scale: np.ndarray, seed: int, resamples: int) -> list[dict]:
+                 articles_out, sentences_out, scale: np.ndarray, seed: int, resamples: int,
+                 counts: np.ndarray | bool = False) -> list[dict]:
     """k ratios of sums (the columns of the (articles × k) matrices), inside minus outside, with their 95% intervals
-    from one set of resamples per side. ``articles_*`` and ``sentences_*``: a side's n, one number or one per ratio."""
+    from one set of resamples per side. ``articles_*`` and ``sentences_*``: a side's n, one number or one per ratio.
+    ``counts``: the ratios that count events. A side that never saw one resamples to 0 every time, so the interval
+    would carry only the other side's uncertainty (an outlet's 0 boosters in 500 words against the rest's 2 per 1,000
+    read as a clear difference, though a rate of 2 gives none in 500 words once in three); there the interval's end
+    on that side reaches its bound for none seen (``unseen_upper``) less the other side's 2.5th percentile."""
     k = num_in.shape[1]
     articles_in, articles_out = np.broadcast_to(articles_in, k), np.broadcast_to(articles_out, k)
     sentences_in, sentences_out = np.broadcast_to(sentences_in, k), np.broadcast_to(sentences_out, k)
@@ -222,9 +252,15 @@ def _differences(num_in: np.ndarray, den_in: np.ndarray, articles_in, sentences_
                 and min(sentences_in[j], sentences_out[j]) >= MIN_SENTENCES and d_in[j] and d_out[j]]
     if measured:
         rng = np.random.default_rng(seed)
-        diffs = scale[measured] * (resampled_ratio(num_in[:, measured], den_in[:, measured], rng, resamples)
-                                   - resampled_ratio(num_out[:, measured], den_out[:, measured], rng, resamples))
-        lows, highs = np.nanpercentile(diffs, [2.5, 97.5], axis=0)
+        inside = scale[measured] * resampled_ratio(num_in[:, measured], den_in[:, measured], rng, resamples)
+        outside = scale[measured] * resampled_ratio(num_out[:, measured], den_out[:, measured], rng, resamples)
+        lows, highs = np.nanpercentile(inside - outside, [2.5, 97.5], axis=0)
+        unseen = np.broadcast_to(np.asarray(counts, dtype=bool), (k,))[measured]
+        for sums, dens, ends, other, sign in ((num_in, d_in, highs, outside, 1), (num_out, d_out, lows, inside, -1)):
+            none = unseen & (sums[:, measured].sum(axis=0) == 0)
+            if none.any():  # that side's bound for none seen, less the other side's low end (its sign flipped)
+                reach = sign * (none_seen_bound(dens[measured], scale[measured]) - np.nanpercentile(other, 2.5, axis=0))
+                ends[none] = (np.maximum if sign > 0 else np.minimum)(ends[none], reach[none])
         for j, low, high in zip(measured, lows, highs):
             rows[j].update(ci_low=float(low), ci_high=float(high), verdict=CLEAR if low > 0 or high < 0 else UNCLEAR)
     return rows
@@ -299,7 +335,7 @@ def label_versus_rest(table: pd.DataFrame, column: str, labels: list[str], group
                 np.concatenate([np.full(k, int(sentences[chosen].sum())), (mentioned[chosen] * sentences[chosen, None]).sum(axis=0)]))
 
     found = _differences(*side(inside, naming_in), *side(~inside, naming_out), np.concatenate([np.full(k, 100.0), np.ones(k)]),
-                         seed, resamples)
+                         seed, resamples, np.arange(2 * k) < k)  # shares count sentences naming it; positions do not
     share, lead = found[:k], found[k:]
     rows = []
     for j, label in enumerate(labels):

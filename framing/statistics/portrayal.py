@@ -9,7 +9,7 @@ from framing.statistics.aggregate import ratio_intervals
 from framing.statistics.compare import Ratio, one_versus_rest
 
 # One ratio per stance: the mentions read as that stance, per 100 mentions (a mention is a sentence naming the actor).
-STANCE_RATIOS = [Ratio(f"{s}_toward", f"{s.capitalize()} toward it", f"is_{s}", "sentences", 100.0, "% of mentions")
+STANCE_RATIOS = [Ratio(f"{s}_toward", f"{s.capitalize()} toward it", f"is_{s}", "sentences", 100.0, "% of mentions", True)
                  for s in STANCES]
 COMPARED_STANCES = ("negative", "positive")  # neutral is what is left; charting it too repeats the other two
 
