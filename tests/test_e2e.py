@@ -108,6 +108,20 @@ def test_view_loads_without_errors_and_every_chart_renders(server, browser, view
     page.close()
 
 
+def test_a_dot_charts_row_labels_sit_evenly_beside_their_rows(server, browser):
+    # Emphasis's "how early" chart: dots and whiskers by theme. On the band scale the whiskers' rules brought, the
+    # browser set the first theme's label 4 px low, nearer the second row than its own (vl-convert drew it right).
+    page, errors = open_page(browser, f"{server}/?view=Emphasis")
+    chart = page.locator(".vega-embed").nth(1)
+    chart.locator("svg.marks").wait_for(timeout=30000)
+    labels = chart.locator(".role-axis-label text").evaluate_all(
+        "els => els.filter(e => isNaN(parseFloat(e.textContent))).map(e => parseFloat(e.getAttribute('transform').split(',')[1]))")
+    steps = [b - a for a, b in zip(labels, labels[1:])]
+    assert len(labels) >= 5 and max(steps) - min(steps) < 1, labels
+    assert not errors, errors
+    page.close()
+
+
 def test_a_clicked_outlet_bar_in_the_articles_view_lists_its_articles_and_is_in_the_link(server, browser):
     page, errors = open_page(browser, f"{server}/?view=Articles")
     chart = page.locator(".vega-embed").first
