@@ -134,3 +134,23 @@ def test_an_outlet_that_never_quotes_or_boosts_is_not_read_as_certainly_never(ta
     assert (seen["boosters_per_1k_words"] <= seen["boosters_per_1k_words_ci_high"]).all()
     flat = outlet_summary(silent.assign(tone=0.0)).set_index("outlet_group").loc["PRIO Blogs"]
     assert flat["mean_tone_ci_low"] == flat["mean_tone_ci_high"] == 0
+
+
+def test_speaker_shares_give_every_outlet_each_speakers_share_of_its_sentences(table):
+    from framing.statistics.aggregate import speaker_shares
+
+    named = table.loc[table["speaker"] != "", "speaker"].value_counts()
+    speakers = list(named.index[:3])
+    shares = speaker_shares(table, "outlet_group", speakers)
+    outlets = sorted(table["outlet_group"].unique())
+    assert len(shares) == len(outlets) * 3  # every outlet × speaker, the outlets that never name one included
+    for row in shares.itertuples():
+        mine = table[table["outlet_group"] == row.outlet_group]
+        said = mine["speaker"] == row.speaker
+        assert (row.sentences, row.quoted, row.group_sentences) == (said.sum(), (said & mine["quoted"]).sum(), len(mine))
+        assert row.share == pytest.approx(said.mean())
+        if not np.isnan(row.share_ci_low):
+            assert row.share_ci_low <= row.share <= row.share_ci_high
+            if row.sentences == 0:  # never named by this outlet: rare, not never
+                assert row.share_ci_high == pytest.approx(1 - 0.025 ** (1 / len(mine)))
+    assert (shares["sentences"] == 0).any()

@@ -368,6 +368,23 @@ def test_with_many_outlets_the_theme_chart_is_a_row_of_dots_per_theme_that_fits_
     assert '"type": "bar"' in json.dumps(few[0].chart.to_dict())  # 5 outlets × 9 themes: bars, as before
 
 
+def test_who_is_quoted_is_each_outlets_share_of_its_own_sentences_with_intervals(table, bundled, lexicons):
+    # Raw counts stacked by outlet favoured the outlets that publish most; a share of each outlet's sentences does not.
+    analysis = Analysis(bundled, lexicons, table)
+    panel = voices.panels(analysis, Lens("outlet", "PRIO Blogs", outlets=analysis.outlets))[1]
+    most = table.loc[table["speaker"] != "", "speaker"].value_counts()
+    charted = list(dict.fromkeys(panel.data["speaker"]))
+    assert len(charted) == min(voices.MOST_SPEAKERS, len(most))
+    assert min(most[c] for c in charted) >= max([most[o] for o in most.index if o not in charted], default=0)
+    assert charted == sorted(charted, key=lambda name: (-most[name], name))  # the most named first
+    assert len(panel.data) == len(charted) * len(analysis.outlets)  # an outlet that never names one is a 0, not missing
+    sizes = table.groupby("outlet_group").size()
+    assert (panel.data["share"] == panel.data["sentences"] / panel.data["outlet_group"].map(sizes)).all()
+    spec = json.dumps(panel.chart.to_dict())
+    assert '"x2": {"field": "share_ci_high"' in spec and "of each outlet's sentences" in spec
+    assert set(panel.rows["speaker"]) == set(charted)  # its evidence: the sentences naming a charted speaker
+
+
 def test_the_actor_chart_shows_the_most_named_actors_and_says_how_many_it_leaves_out(table, bundled, lexicons):
     analysis = Analysis(bundled, lexicons, table)
     panel = emphasis.panels(analysis, Lens("outlet", "PRIO Blogs", outlets=analysis.outlets))[2]

@@ -8,14 +8,15 @@ import numpy as np
 import pandas as pd
 
 from framing.scoring.analysis import Analysis
-from framing.statistics.aggregate import CI_METHOD, outlet_summary, speaker_counts
+from framing.statistics.aggregate import CI_METHOD, outlet_summary, speaker_shares
 
-from ..charts import interval_outline, interval_text, largest_first, named, opacity, point_selection, ranked_bars, with_highlight
+from ..charts import dots, interval_outline, interval_text, largest_first, named, opacity, point_selection, with_highlight
 from ..lens import Lens
 from ..panel import Panel
 from ..theme import outlet_colour_scale
 
 TITLE = "Voices"
+MOST_SPEAKERS = 15  # speakers charted: the most named as speaker in the sentences compared
 
 
 def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
@@ -35,13 +36,13 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     # From 0 to a little past the highest interval, not to 100%: shares of 20–35% filled a third of the chart. The
     # room past it is for the figures written after each bar.
     reach = float(np.nanmax([*high.fillna(0), *summary["quoted_share"], 0.05]))
-    top = min(1.0, math.ceil(reach * 1.35 * 10) / 10)
+    axis_end = min(1.0, math.ceil(reach * 1.35 * 10) / 10)
     pick = point_selection(["outlet_group", "voice"])
     shown = with_highlight(largest_first(summary, "label", "quoted_share"), lens.highlight)
     y = alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=400))  # "-x" was dropped across the layers
     base = alt.Chart(shown).encode(y=y)
     quoted = (named(base.mark_bar().encode(
-        x=alt.X("quoted_share:Q", title="Share of sentences quoted", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, top])),
+        x=alt.X("quoted_share:Q", title="Share of sentences quoted", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, axis_end])),
         color=alt.Color("outlet_group:N", scale=outlet_colour_scale(lens.outlets), legend=None),
         opacity=opacity(pick, True),
         tooltip=[alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("quoted_share:Q", format=".0%"),
@@ -51,17 +52,27 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
               + base.mark_text(align="left", dx=5, color="#111").encode(x=alt.X("shown_at:Q"), text=alt.Text("shown:N"))
               ).properties(title=alt.Title(f"Quoted share — {lens.about}", subtitle=f"{note}; outlined: 95% CI, {CI_METHOD}"),
                            height=max(120, 36 * len(summary)))
-    speakers = speaker_counts(compared, "outlet_group")
-    top = speakers.groupby("speaker")["sentences"].sum().nlargest(15).index
-    speakers = speakers[speakers["speaker"].isin(top)]
-    who = ranked_bars(
-        speakers, "speaker", "sentences", "speaker", f"Who is quoted or cited — {lens.about}",
-        "Named speakers (“said Ms. Town”); top 15", "Sentences naming them as speaker", lens.outlets,
-        [alt.Tooltip("speaker:N"), alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("sentences:Q"),
-         alt.Tooltip("quoted:Q", title="of them direct quotes")])
+    # The most named speakers, as a share of each outlet's sentences: raw counts favoured the outlets that publish most.
+    most_named = analysis.cached(("top_speakers", *lens.compared_key), lambda: list(
+        compared.loc[compared["speaker"] != "", "speaker"].value_counts().head(MOST_SPEAKERS).index))
+    speakers = analysis.cached(("speaker_shares", *lens.compared_key),
+                               lambda: speaker_shares(compared, "outlet_group", most_named))
+    speakers = largest_first(speakers, "speaker", "sentences").assign(
+        interval=lambda d: interval_text(d["share_ci_low"], d["share_ci_high"], ".2%"))
+    who = dots(speakers, "share", "speaker:N", ["outlet_group", "speaker"], f"Who is quoted or cited — {lens.about}",
+               f"Share of each outlet's sentences naming them as speaker (“said Ms. Town”): the {len(most_named)} most named; "
+               f"a dot per outlet; whiskers: 95% CI, {CI_METHOD}", "Share of the outlet's sentences", None, lens.outlets,
+               [alt.Tooltip("speaker:N"), alt.Tooltip("outlet_group:N", title="Outlet"),
+                alt.Tooltip("share:Q", format=".2%", title="share of its sentences"),
+                alt.Tooltip("interval:N", title="95% CI"), alt.Tooltip("sentences:Q", title="sentences"),
+                alt.Tooltip("quoted:Q", title="of them direct quotes"),
+                alt.Tooltip("group_sentences:Q", format=",", title="outlet's sentences")],
+               highlight=lens.highlight, intervals=("share_ci_low", "share_ci_high", None, None), x_format="%",
+               rows_in_data_order=True)
+    speaking = compared[compared["speaker"].isin(most_named)]
     return [
         Panel("quoted_share", quoted, summary.drop(columns=["label", "shown", "shown_at", "interval"]), compared[compared["quoted"]],
               "The {n} quoted sentences of {pick}.", scoped=False),
-        Panel("speakers", who, speakers, compared[compared["speaker"] != ""], "The {n} sentences of {pick} that name a speaker.",
-              scoped=False),
+        Panel("speakers", who, speakers.drop(columns=["interval"]), speaking,
+              "The {n} sentences of {pick} that name one of these speakers.", scoped=False),
     ]

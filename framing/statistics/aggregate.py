@@ -350,6 +350,32 @@ def speaker_counts(table: pd.DataFrame, by: str) -> pd.DataFrame:
     return named.groupby([by, "speaker"]).agg(sentences=("sentence_id", "size"), quoted=("quoted", "sum")).reset_index()
 
 
+def speaker_shares(table: pd.DataFrame, by: str, speakers: list[str]) -> pd.DataFrame:
+    """Per group × speaker (every pair, none left out for naming them nowhere): the sentences naming them as speaker,
+    how many of those are direct quotes, the group's sentences, and the share of them naming the speaker with its 95%
+    interval (share_ci_low, share_ci_high: as every share's, the group's articles resampled, all speakers from the same
+    resamples; a speaker a group never names gets the bound for none seen). Groups sorted, speakers in the given order."""
+    columns = [by, "speaker", "sentences", "quoted", "group_sentences", "share", "share_ci_low", "share_ci_high"]
+    if table.empty or not speakers:
+        return pd.DataFrame(columns=columns)
+    flags = [f"_speaker_{j}" for j in range(len(speakers))]
+    said = table["speaker"].to_numpy()
+    framed = pd.DataFrame({by: table[by].to_numpy(), "article_id": table["article_id"].to_numpy(), "_sentence": 1.0,
+                           **{f: (said == name).astype(float) for f, name in zip(flags, speakers)}})
+    quotes = table["quoted"].to_numpy(dtype=float)
+    sums = framed.assign(**{f"{f}_quoted": framed[f] * quotes for f in flags}).groupby(by, sort=True).sum(numeric_only=True)
+    found = ratio_intervals(framed, by, flags, "_sentence")
+    ends = [f"{f}_ci_{end}" for f in flags for end in ("low", "high")]
+    bounds = dict(zip(found[by], found[ends].to_numpy().reshape(len(found), len(flags), 2)))
+    nan = np.full((len(flags), 2), np.nan)
+    rows = []
+    for group, totals in zip(sums.index, sums.to_dict("records")):
+        for flag, name, (low, high) in zip(flags, speakers, bounds.get(group, nan)):
+            rows.append((group, name, int(totals[flag]), int(totals[f"{flag}_quoted"]), int(totals["_sentence"]),
+                         totals[flag] / totals["_sentence"], float(low), float(high)))
+    return pd.DataFrame(rows, columns=columns)
+
+
 def outlet_theme_summary(table: pd.DataFrame, theme_column: str = "themes") -> pd.DataFrame:
     """summarise() for every outlet × theme: the sentences of that outlet that name that theme."""
     exploded = table.explode(theme_column).dropna(subset=[theme_column]).rename(columns={theme_column: "theme"})
