@@ -169,12 +169,17 @@ def interval_outline(data: pd.DataFrame, y: alt.Y, low: str, high: str, **offset
         y=y, x=alt.X(f"{low}:Q"), x2=alt.X2(f"{high}:Q"), **offset)
 
 
+MOST_GROUPED_BARS = 60  # past this many bars (categories × outlets) grouped bars are drawn as rows of dots
+
+
 def grouped_bars(data: pd.DataFrame, category: str, value: str, title: str, subtitle: str, x_title: str,
                  outlets: list[str], highlight: str | None = None, fmt: str = ".1f", extra_tooltip=(),
-                 n: dict | None = None, low: str | None = None, high: str | None = None) -> alt.Chart | alt.LayerChart:
-    """Bars per category (rows) and outlet (colour, side by side); ``n`` per outlet goes into the legend; ``low`` and
-    ``high``: each bar's 95% interval, outlined over it from its low to its high end."""
-    pick = point_selection(["outlet_group", category])
+                 n: dict | None = None, low: str | None = None, high: str | None = None,
+                 ci_method: str = "") -> alt.Chart | alt.LayerChart:
+    """Bars per category (rows, the largest first) and outlet (colour, side by side); ``n`` per outlet goes into the
+    legend; ``low`` and ``high``: each bar's 95% interval, outlined over it from its low to its high end (the subtitle
+    says so, and how it was made: ``ci_method``). Past MOST_GROUPED_BARS bars, a row of dots per category instead,
+    one dot per outlet with its whisker: 15 themes × 9 outlets as bars were 2,600 px tall, 7 hedge categories 1,100."""
     n_rows = data[category].nunique() * max(1, data["outlet_group"].nunique())
     tooltip = [alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip(f"{category}:N", title=category.replace("_", " ")),
                alt.Tooltip(f"{value}:Q", format=fmt, title=x_title)]
@@ -182,6 +187,14 @@ def grouped_bars(data: pd.DataFrame, category: str, value: str, title: str, subt
         data = data.assign(interval=interval_text(data[low], data[high], fmt))
         tooltip.append(alt.Tooltip("interval:N", title="95% CI"))
     data = largest_first(data, category, value)
+    if n_rows > MOST_GROUPED_BARS:
+        note = f"; a dot per outlet{f'; whiskers: 95% CI, {ci_method}' if low and high else ''}"
+        return dots(data, value, f"{category}:N", ["outlet_group", category], title, subtitle + note, x_title, None,
+                    outlets, [*tooltip, *extra_tooltip], highlight=highlight,
+                    intervals=(low, high, None, None) if low and high else None,
+                    x_format="%" if fmt.endswith("%") else None, rows_in_data_order=True, n=n)
+    subtitle += f"; outlined: 95% CI, {ci_method}" if low and high else ""
+    pick = point_selection(["outlet_group", category])
     y = alt.Y(f"{category}:N", title=None, sort=None, axis=alt.Axis(labelExpr=HUMAN_LABEL_LINES))
     y_offset = alt.YOffset("outlet_group:N", scale=alt.Scale(domain=sorted(outlets)))
     bars = alt.Chart(with_highlight(data, highlight)).mark_bar().encode(
@@ -246,11 +259,12 @@ def count_bars(data: pd.DataFrame, value: str, title: str, subtitle: str, outlet
 def dots(data: pd.DataFrame, x: str, y: str, fields: list[str], title: str, subtitle: str, x_title: str, y_title: str | None,
          outlets: list[str], tooltip: list, x_domain=None, highlight: str | None = None, size: int = 90,
          diagonal: bool = False, intervals: tuple[str, str, str | None, str | None] | None = None,
-         x_format: str | None = None, rows_in_data_order: bool = False) -> alt.Chart:
+         x_format: str | None = None, rows_in_data_order: bool = False, n: dict | None = None) -> alt.Chart:
     """Dots per row; with ``diagonal``, both axes share one scale from 0 with room for the largest value, and the
     x = y line is drawn (above it: more of y than of x). ``intervals``: the columns of each dot's 95% interval on x
     (low, high) and on y (low, high; None for none), drawn as whiskers through it. ``x_format``: the x axis's labels
-    ("%"); ``rows_in_data_order``: rows (a nominal y) in the data's order, not by name."""
+    ("%"); ``rows_in_data_order``: rows (a nominal y) in the data's order, not by name; ``n`` per outlet goes into the
+    legend."""
     pick = point_selection(fields)
     y_sort = {"sort": None} if rows_in_data_order else {}
     # Rows by category on a point scale, said in every layer: left to the whiskers' rules it became a band scale,
@@ -265,8 +279,9 @@ def dots(data: pd.DataFrame, x: str, y: str, fields: list[str], title: str, subt
     chart = alt.Chart(shown).mark_circle(size=size, clip=False).encode(
         x=alt.X(f"{x}:Q", title=x_title, scale=alt.Scale(domain=x_domain) if x_domain else alt.Undefined,
                 axis=alt.Axis(format=x_format) if x_format else alt.Undefined),
-        y=alt.Y(y, title=y_title, scale=y_scale, axis=value_axis(), **y_sort),
-        color=_outlet_colour(outlets, data["outlet_group"]), opacity=opacity(pick, True), tooltip=tooltip,
+        y=alt.Y(y, title=y_title, scale=y_scale, axis=value_axis(**({"labelExpr": HUMAN_LABEL_LINES} if by_category else {})),
+                **y_sort),
+        color=_outlet_colour(outlets, data["outlet_group"], n), opacity=opacity(pick, True), tooltip=tooltip,
     ).add_params(pick)
     layers = []  # one level of layers: a nested one hid its legend from chart_height
     if diagonal:

@@ -50,6 +50,10 @@ def test_outlets_and_categories(table):
 def test_each_cue_categorys_rate_has_an_interval_around_it_and_a_tiny_outlet_none(table):
     rates = cue_rates_by_category(table, "outlet_group", "hedges")
     assert rates["per_1k_words_ci_low"].notna().all()  # every outlet of the bundled corpus has 30+ sentences
+    # every outlet × every category: one that an outlet never uses is a 0 with an upper end above it, not a gap
+    assert len(rates) == rates["outlet_group"].nunique() * rates["category"].nunique()
+    never = rates[rates["count"] == 0]
+    assert len(never) and (never["per_1k_words"] == 0).all() and (never["per_1k_words_ci_high"] > 0).all()
     assert (rates["per_1k_words_ci_low"] <= rates["per_1k_words"]).all()
     assert (rates["per_1k_words"] <= rates["per_1k_words_ci_high"]).all()
     # An outlet of one article resamples its sentences: a rate read from one article is not certain.

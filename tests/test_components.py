@@ -347,7 +347,7 @@ def test_bars_with_intervals_still_rank_their_rows_largest_first(table, bundled,
         assert all(w < 0 for w in where[len(named):]) and (not last or wanted[-1] in last), (panel.key, axis, wanted)
 
 
-def test_with_many_outlets_the_theme_chart_is_a_row_of_dots_per_theme_that_fits_a_slide(table, bundled, lexicons):
+def test_with_many_outlets_grouped_charts_are_rows_of_dots_that_fit_a_slide(table, bundled, lexicons):
     # 9 themes × 9 outlets as bars were 81 bars, 1,600 px tall (15 × 9: 2,600 px); a row of dots per theme fits 720 px.
     many = table.assign(outlet_group=[f"Outlet {k % 9}" for k in range(len(table))])
     outlets = sorted(many["outlet_group"].unique())
@@ -366,6 +366,11 @@ def test_with_many_outlets_the_theme_chart_is_a_row_of_dots_per_theme_that_fits_
         assert len(where) >= 3 and where == sorted(where), (panel.key, axis)
     few = emphasis.panels(Analysis(bundled, lexicons, table), Lens("outlet", "PRIO Blogs", outlets=sorted(table["outlet_group"].unique())))
     assert '"type": "bar"' in json.dumps(few[0].chart.to_dict())  # 5 outlets × 9 themes: bars, as before
+    # the same rule for every grouped chart: Hedging's categories (7 × 9 = 63 bars), their names read as words
+    categories = hedging.panels(Analysis(bundled, lexicons, many), Lens("outlet", "Outlet 3", outlets=outlets))[0]
+    spec = json.dumps(categories.chart.to_dict())
+    assert '"type": "circle"' in spec and "replace(datum.label, /_/g, ' ')" in spec
+    assert float(ET.fromstring(chart_svg(vega_spec(categories.chart))).get("height")) <= 720
 
 
 def test_who_is_quoted_is_each_outlets_share_of_its_own_sentences_with_intervals(table, bundled, lexicons):

@@ -53,23 +53,11 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     sentences = {o: f"{k:,} sentences" for o, k in table.groupby("outlet_group").size().items()}
     # Both theme charts in one order, the most named first (the bars' order)
     themes = largest_first(themes, "theme", "share_of_sentences")
-    theme_title = f"Share of sentences per theme — {lens.theme_set_label}"
-    theme_x = "Share of the outlet's sentences"
-    if themes["theme"].nunique() * len(lens.outlets) <= MOST_BARS:
-        theme_chart = grouped_bars(themes, "theme", "share_of_sentences", theme_title,
-                                   "A sentence can touch several themes; hover for n, lead-weighted share, tone and "
-                                   f"hedging; outlined: 95% CI, {CI_METHOD}", theme_x, lens.outlets, lens.highlight,
-                                   fmt=".0%", extra_tooltip=share_tip, n=sentences, low="share_ci_low", high="share_ci_high")
-    else:  # a bar per outlet and theme: 15 themes × 9 outlets were 135 bars, 2,600 px tall; a row of dots fits a slide
-        themes = themes.assign(share_interval=interval_text(themes["share_ci_low"], themes["share_ci_high"], ".1%"))
-        theme_chart = dots(themes, "share_of_sentences", "theme:N", ["outlet_group", "theme"], theme_title,
-                           "A dot per outlet; a sentence can touch several themes; hover for n, lead-weighted share, tone "
-                           f"and hedging; whiskers: 95% CI, {CI_METHOD}", theme_x, None, lens.outlets,
-                           [alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("theme:N"),
-                            alt.Tooltip("share_of_sentences:Q", format=".1%", title="share"),
-                            alt.Tooltip("share_interval:N", title="95% CI"), *share_tip],
-                           highlight=lens.highlight, intervals=("share_ci_low", "share_ci_high", None, None),
-                           x_format="%", rows_in_data_order=True)
+    theme_chart = grouped_bars(themes, "theme", "share_of_sentences", f"Share of sentences per theme — {lens.theme_set_label}",
+                               "A sentence can touch several themes; hover for n, lead-weighted share, tone and hedging",
+                               "Share of the outlet's sentences", lens.outlets, lens.highlight, fmt=".0%",
+                               extra_tooltip=share_tip, n=sentences, low="share_ci_low", high="share_ci_high",
+                               ci_method=CI_METHOD)
     # The mean over the articles naming it, not the earliest in any: with many articles the earliest is nearly always 0
     # (90% of outlet × theme pairs on the dev corpus), and it falls the more articles an outlet has.
     themes = themes.assign(first_interval=interval_text(themes["first_ci_low"], themes["first_ci_high"], ".2f"))
@@ -84,9 +72,10 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
                  intervals=("first_ci_low", "first_ci_high", None, None), rows_in_data_order=True)
     actor_chart = grouped_bars(actors, "actor", "share_of_sentences", f"Actors named: share of sentences — {actor_about}",
                                "Aliases counted as their actor (e.g. Kremlin → Russia); hover for mentions and the tone of "
-                               f"those sentences; outlined: 95% CI, {CI_METHOD}",
+                               "those sentences",
                                "Share of the outlet's sentences naming the actor", lens.outlets, lens.highlight, fmt=".0%",
                                extra_tooltip=[alt.Tooltip("mentions:Q"), *share_tip], low="share_ci_low", high="share_ci_high",
+                               ci_method=CI_METHOD,
                                n={o: f"{k:,} sentences" for o, k in actor_table.groupby("outlet_group").size().items()})
     return [
         Panel("theme_share", theme_chart, themes, theme_rows, "The {n} sentences of {pick} that name a theme of this set."),

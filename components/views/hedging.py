@@ -32,16 +32,16 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
         compared, "outlet_group", "hedges")).rename(columns={"category": "hedge_category"})
     categories = grouped_bars(
         rates, "hedge_category", "per_1k_words", f"Epistemic hedges per 1,000 words, by category — {lens.about}",
-        f"A claim marked as less than certain (may, likely, reportedly, expects, if); {n}; outlined: 95% CI, {CI_METHOD}",
+        f"A claim marked as less than certain (may, likely, reportedly, expects, if); {n}",
         "Epistemic hedges per 1,000 words", lens.outlets, lens.highlight, extra_tooltip=tooltip, n=words,
-        low="per_1k_words_ci_low", high="per_1k_words_ci_high")
+        low="per_1k_words_ci_low", high="per_1k_words_ci_high", ci_method=CI_METHOD)
     approximated = analysis.cached(("cue_rates_by_category", "approximators", *lens.compared_key), lambda: cue_rates_by_category(
         compared, "outlet_group", "approximators")).rename(columns={"category": "hedge_category"})
     approximators = grouped_bars(
         approximated, "hedge_category", "per_1k_words", f"Approximators per 1,000 words — {lens.about}",
-        f"Vagueness about an amount (some 1,500; more than 60%; many), counted apart from hedges; {n}; outlined: 95% CI, "
-        f"{CI_METHOD}", "Approximators per 1,000 words", lens.outlets, lens.highlight, extra_tooltip=tooltip, n=words,
-        low="per_1k_words_ci_low", high="per_1k_words_ci_high")
+        f"Vagueness about an amount (some 1,500; more than 60%; many), counted apart from hedges; {n}",
+        "Approximators per 1,000 words", lens.outlets, lens.highlight, extra_tooltip=tooltip, n=words,
+        low="per_1k_words_ci_low", high="per_1k_words_ci_high", ci_method=CI_METHOD)
     balance = dots(summary, "hedges_per_1k_words", "boosters_per_1k_words:Q", ["outlet_group"],
                    f"Epistemic hedges against boosters — {lens.about}", "Per 1,000 words, same scale on both axes; one dot per outlet; above "
                    f"the dashed diagonal = more boosting than hedging; lines through a dot: 95% CIs, {CI_METHOD}",

@@ -222,14 +222,19 @@ def outlet_summary(table: pd.DataFrame, intervals: Intervals = True) -> pd.DataF
 
 
 def cue_rates_by_category(table: pd.DataFrame, by: str, kind: str = "hedges") -> pd.DataFrame:
-    """Per group × cue category: count, per 1,000 words with its 95% interval (per_1k_words_ci_low, _high: as
-    ``summarise`` makes them, none under MIN_N_FOR_CI sentences), and share of sentences with that category."""
+    """Per group × cue category (every pair of a group and a category found in any group: a group that never uses
+    one has a 0): count, per 1,000 words with its 95% interval (per_1k_words_ci_low, _high: as ``summarise`` makes
+    them, none under MIN_N_FOR_CI sentences; a 0 gets the bound for none seen), and share of sentences with that
+    category."""
     words = table.groupby(by)["n_words"].sum()
     sentences = table.groupby(by).size()
     cues = table[[by, "sentence_id", kind]].explode(kind).dropna(subset=[kind])
     cues = cues.assign(category=cues[kind].map(lambda c: c["category"]))
     counts = cues.groupby([by, "category"]).agg(count=("sentence_id", "size"), sentences=("sentence_id", "nunique"))
-    counts = counts.reset_index()
+    # every group × every category seen anywhere: a group that never uses one is a 0 with its bound, not a gap
+    every = pd.MultiIndex.from_product([sorted(words.index), sorted(counts.index.get_level_values("category").unique())],
+                                       names=[by, "category"])
+    counts = counts.reindex(every, fill_value=0).reset_index()
     counts["per_1k_words"] = [_per_1k(c, words[g]) for g, c in zip(counts[by], counts["count"])]
     counts["sentence_share"] = [s / sentences[g] for g, s in zip(counts[by], counts["sentences"])]
     counts["n_words"] = counts[by].map(words)
