@@ -267,7 +267,7 @@ def test_compare_by_actor_shows_how_each_outlet_speaks_of_it_each_mention_marked
 def test_story_shows_each_outlets_stance_toward_its_main_actors():
     at = run_app(view="Story", pick_outlet="unknown outlet (a001)")
     assert not at.exception
-    at_chart = next(i for i, t in enumerate(drawn_titles(at)) if "speaks of the story's main actors" in t)
+    at_chart = next(i for i, t in enumerate(drawn_titles(at)) if "speaks of the story's" in t)
     assert re.search(r'class="fl-(neg|neu|pos)" title="toward ', passages_html(at)[at_chart])
 
 

@@ -458,6 +458,10 @@ def test_story_portrayal_gives_each_outlet_its_own_shares_of_each_main_actor(tab
     assert len(shown) >= 6 and (shown["share_ci_low"] <= shown["share"]).all() and (shown["share"] <= shown["share_ci_high"]).all()
     unseen = shown[shown["mentions"] == 0]
     assert len(unseen) and (unseen["share_ci_high"] > 10).all()
+    # a row per actor and outlet: with many outlets, fewer actors (the most named), and the title says how many
+    assert (story.main_actors(3), story.main_actors(5), story.main_actors(9), story.main_actors(30)) == (4, 4, 2, 1)
+    actors = panel.data["actor"].nunique()
+    assert f"the story's {actors} most named actors" in json.dumps(panel.spec()["title"])
     lines = [layer for layer in panel.spec()["layer"] if layer["mark"]["type"] == "rule"]
     assert [line["transform"][0]["filter"] for line in lines] == ["datum.stance == 'negative'", "datum.stance == 'positive'"]
 

@@ -23,6 +23,7 @@ from ..words import house_style, words_filter
 TITLE = "Story"
 MAX_SIDE_BY_SIDE = 4
 MAIN_ACTORS = 4  # the story's most named actors whose portrayal is shown
+PORTRAYAL_ROWS = 20  # and fewer with many outlets (a row per actor and outlet): 4 actors × 9 outlets were 1,100 px
 MIN_MENTIONS = 2  # an actor named once in a story is not one of its main actors
 
 
@@ -79,18 +80,26 @@ def _words(analysis: Analysis, rows: pd.DataFrame, lens: Lens) -> Panel:
                  "in context.", sort_passages_by=["article_id", "position"], scoped=False, terms=terms)
 
 
+def main_actors(outlets: int) -> int:
+    """How many of a story's most named actors its portrayal chart shows for this many outlets covering it:
+    MAIN_ACTORS, fewer past PORTRAYAL_ROWS rows, at least 1."""
+    return max(1, min(MAIN_ACTORS, PORTRAYAL_ROWS // max(outlets, 1)))
+
+
 def _portrayal(analysis: Analysis, rows: pd.DataFrame, story: str, lens: Lens) -> Panel | None:
     """How each outlet speaks of the story's main actors (those most named in it): the shares of each outlet's
     mentions read as negative, neutral and positive toward each (framing.models.tone_toward)."""
     named = pd.Series([a for actors in rows["actors"] for a in actors]).value_counts()
-    main = [a for a, n in named.items() if n >= MIN_MENTIONS][:MAIN_ACTORS]
+    outlets = rows["outlet_group"].nunique()
+    main = [a for a, n in named.items() if n >= MIN_MENTIONS][:main_actors(outlets)]
     if not main:
         return None
     scored = pd.concat([scored_mentions(analysis, actor, story) for actor in main], ignore_index=True)
     shares = stance_shares_by(scored, ["mention_of", "outlet_group"]).rename(columns={"mention_of": "actor"})
     shares = shares.assign(row=[f"{a} · {o} ({n} mention{'s' if n != 1 else ''})"
                                 for a, o, n in zip(shares["actor"], shares["outlet_group"], shares["group_mentions"])])
-    chart = stance_bars(shares, "row", "How each outlet speaks of the story's main actors",
+    most = "most named actor" if len(main) == 1 else f"{len(main)} most named actors"
+    chart = stance_bars(shares, "row", f"How each outlet speaks of the story's {most}",
                         "Share of each outlet's mentions read as negative, neutral or positive toward the actor "
                         f"(the tone-toward model, not sentence tone); dark lines: 95% CI of the negative share (above "
                         f"the middle) and the positive share (below), {CI_METHOD}", ["actor", "outlet_group", "stance"])
