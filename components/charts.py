@@ -169,7 +169,7 @@ def interval_outline(data: pd.DataFrame, y: alt.Y, low: str, high: str, **offset
         y=y, x=alt.X(f"{low}:Q"), x2=alt.X2(f"{high}:Q"), **offset)
 
 
-MOST_GROUPED_BARS = 60  # past this many bars (categories × outlets) grouped bars are drawn as rows of dots
+MOST_GROUPED_BARS = 40  # past this many bars (categories × outlets, 640 px) grouped bars are drawn as rows of dots
 
 
 def grouped_bars(data: pd.DataFrame, category: str, value: str, title: str, subtitle: str, x_title: str,
@@ -179,7 +179,8 @@ def grouped_bars(data: pd.DataFrame, category: str, value: str, title: str, subt
     """Bars per category (rows, the largest first) and outlet (colour, side by side); ``n`` per outlet goes into the
     legend; ``low`` and ``high``: each bar's 95% interval, outlined over it from its low to its high end (the subtitle
     says so, and how it was made: ``ci_method``). Past MOST_GROUPED_BARS bars, a row of dots per category instead,
-    one dot per outlet with its whisker: 15 themes × 9 outlets as bars were 2,600 px tall, 7 hedge categories 1,100."""
+    one dot per outlet with its whisker, so the chart fits a slide: 15 themes × 9 outlets as bars were 2,600 px tall,
+    9 themes × 5 outlets 720 px."""
     n_rows = data[category].nunique() * max(1, data["outlet_group"].nunique())
     tooltip = [alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip(f"{category}:N", title=category.replace("_", " ")),
                alt.Tooltip(f"{value}:Q", format=fmt, title=x_title)]

@@ -11,13 +11,9 @@ from ..lens import Lens
 from ..panel import Panel
 
 TITLE = "Emphasis"
-MOST_NAMED = 12  # actors in the actor chart at most (the most named; their share, outlet by outlet)
-MOST_BARS = 60  # and fewer with many outlets: 12 actors × 9 outlets were 108 bars, 1,700 px tall
-
-
-def most_named(outlets: int) -> int:
-    """How many actors the actor chart draws for this many outlets: MOST_NAMED, fewer past MOST_BARS bars, at least 5."""
-    return max(5, min(MOST_NAMED, MOST_BARS // max(outlets, 1)))
+# Actors in the actor chart at most: the most named, their share outlet by outlet. With many outlets the chart is a
+# row of dots per actor (charts.grouped_bars), so every outlet count gets all twelve (12 × 9 bars were 1,700 px).
+MOST_NAMED = 12
 
 
 def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
@@ -35,7 +31,7 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     if lens.mode == "actor":
         actors = actors[actors["actor"] == lens.value]
     named = actors.groupby("actor")["n_sentences"].sum().sort_values(ascending=False, kind="stable")
-    most = most_named(len(analysis.outlets))
+    most = MOST_NAMED
     if len(named) > most:  # a corpus's actor list runs to dozens: 40 actors × 9 outlets was a 5,700 px chart
         actors = actors[actors["actor"].isin(named.index[:most])]
     shown = f"the {most} most named of {len(named)} actors" if len(named) > most else "all actors"
