@@ -73,6 +73,11 @@ def test_theme_and_actor_summaries(table):
     assert (themes["share_ci_low"] <= themes["share_of_sentences"]).all()
     assert (themes["share_of_sentences"] <= themes["share_ci_high"]).all()
     assert (themes["share_ci_high"] > themes["share_ci_low"]).any()
+    # every outlet × theme: one an outlet never names is a 0 with an upper end above it, and no placement or tone
+    assert len(themes) == themes["outlet_group"].nunique() * themes["label"].nunique()
+    never = themes[themes["n_sentences"] == 0]
+    assert len(never) and (never["share_of_sentences"] == 0).all() and (never["share_ci_high"] > 0).all()
+    assert never["mean_first_mention_position"].isna().all() and never["mean_tone"].isna().all()
     actors = actor_mentions(table, "outlet_group")
     prio_russia = actors[(actors["outlet_group"] == "PRIO Blogs") & (actors["label"] == "Russia")].iloc[0]
     assert prio_russia["mentions"] >= prio_russia["n_sentences"] > 0

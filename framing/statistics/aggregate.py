@@ -191,11 +191,14 @@ def percentile_interval(ratios: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     denominator (nanpercentile is several times slower, so only the columns with one go through it). ``ratios`` is
     partitioned in place (each column keeps its values, in another order): a copy of a weekly chart's resamples was
     62 MB of fresh memory a pick, and on this machine touching fresh memory cost more than the percentiles."""
-    missing = np.isnan(ratios).any(axis=0)
+    gaps = np.isnan(ratios)
+    missing, empty = gaps.any(axis=0), gaps.all(axis=0)
     low, high = np.percentile(ratios, [2.5, 97.5], axis=0, overwrite_input=True)
-    if missing.any():
+    some = missing & ~empty  # a column with no resample at all (a label no article names) stays NaN
+    if some.any():
         with np.errstate(invalid="ignore"):
-            low[missing], high[missing] = np.nanpercentile(ratios[:, missing], [2.5, 97.5], axis=0)
+            low[some], high[some] = np.nanpercentile(ratios[:, some], [2.5, 97.5], axis=0)
+    low[empty], high[empty] = np.nan, np.nan
     return low, high
 
 
@@ -266,7 +269,9 @@ def _category_rate_intervals(table: pd.DataFrame, by: str, kind: str, counts: pd
 
 
 def label_summary(table: pd.DataFrame, by: str, label_column: str, intervals: bool = False) -> pd.DataFrame:
-    """Per group × label (theme, policy frame or actor): attention, placement, tone and hedging, every label at once.
+    """Per group × label (theme, policy frame or actor): attention, placement, tone and hedging, every label at once;
+    every pair, a label a group never names as a share of 0 (its interval up to the bound for none seen) and no tone,
+    hedging or placement.
 
     share_of_sentences: sentences naming the label / all sentences of the group, with its 95% interval (share_ci_low,
     share_ci_high: the group's articles resampled, its sentences when it is one article; none under MIN_N_FOR_CI
@@ -293,16 +298,17 @@ def label_summary(table: pd.DataFrame, by: str, label_column: str, intervals: bo
     articles = pd.factorize(table["article_id"])[0]
     rows = []
     for group_key, index in table.groupby(by, sort=True).indices.items():
-        present = np.flatnonzero(masks[index].any(axis=0))  # the labels this group names
-        named = masks[np.ix_(index, present)]  # (group's sentences × those labels)
+        present = np.arange(len(labels))  # every label, those this group never names too (a 0 with its bound)
+        named = masks[np.ix_(index, present)]  # (group's sentences × labels)
         counts = named.sum(axis=0)
         share = counts / len(index)
         lead = (weights[index, None] * named).sum(axis=0) / weights[index].sum()
-        hedged_share, quoted_share, mean_tone = ((values[index, None] * named).sum(axis=0) / counts
-                                                 for values in (hedged, quoted, tone))
-        first = pd.DataFrame(np.where(named, position[index, None], np.inf)).groupby(articles[index]).min().to_numpy()
-        earliest = first.min(axis=0)
-        mean_first = np.where(np.isfinite(first), first, 0.0).sum(axis=0) / np.isfinite(first).sum(axis=0)
+        with np.errstate(invalid="ignore", divide="ignore"):  # a label never named: no tone, no hedging, no position
+            hedged_share, quoted_share, mean_tone = ((values[index, None] * named).sum(axis=0) / counts
+                                                     for values in (hedged, quoted, tone))
+            first = pd.DataFrame(np.where(named, position[index, None], np.inf)).groupby(articles[index]).min().to_numpy()
+            earliest = np.where(np.isfinite(first.min(axis=0)), first.min(axis=0), np.nan)
+            mean_first = np.where(np.isfinite(first), first, 0.0).sum(axis=0) / np.isfinite(first).sum(axis=0)
         share_low, share_high = _share_interval(named, articles[index])
         first_low, first_high = _mean_first_interval(first)
         for k, j in enumerate(present):
