@@ -435,6 +435,37 @@ def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None,
     return alt.layer(*layers, line, points, data=data, title=alt.Title(title, subtitle=subtitle), height=240, **canvas)
 
 
+def through_article(data: pd.DataFrame, parts: tuple[str, ...], value: str, low: str, high: str, title: str,
+                    subtitle: str, y_title: str, outlets: list[str], highlight: str | None = None,
+                    fmt: str = "+.3f") -> alt.LayerChart:
+    """Per outlet, a line through the parts of the article (``part``, one of ``parts``, left to right), a point per part
+    with its 95% interval (``low``, ``high``); an outlet's points sit a little apart from the others' in each part, so
+    its whiskers do not hide theirs. A click picks an outlet's part."""
+    pick = point_selection(["outlet_group", "part"])
+    drawn = sorted(data["outlet_group"].unique())
+    spread = 0.5 / max(len(drawn), 1)  # the outlets of one part within half a part's width
+    place = {o: (k - (len(drawn) - 1) / 2) * spread for k, o in enumerate(drawn)}
+    data = with_highlight(data, highlight).assign(
+        x=[parts.index(p) + place[o] for p, o in zip(data["part"], data["outlet_group"])],
+        interval=interval_text(data[low], data[high], fmt))
+    names = json.dumps(list(parts))
+    x = alt.X("x:Q", title=None, scale=alt.Scale(domain=[-0.5, len(parts) - 0.5], nice=False),
+              axis=alt.Axis(values=list(range(len(parts))), labelExpr=f"{names}[datum.value]", grid=False))
+    base = alt.Chart().encode(x=x, color=_outlet_colour(outlets, data["outlet_group"]))
+    line = base.mark_line(strokeWidth=2).encode(y=alt.Y(f"{value}:Q", title=y_title, axis=value_axis()),
+                                                opacity=when("datum.highlighted", 0.9, 0.25, alt.OpacityValue))
+    whiskers = base.mark_rule(strokeWidth=1.5).encode(y=alt.Y(f"{low}:Q"), y2=alt.Y2(f"{high}:Q"),
+                                                      opacity=when("datum.highlighted", 0.6, 0.15, alt.OpacityValue))
+    points = named(base.mark_circle(size=70).encode(
+        y=alt.Y(f"{value}:Q"), opacity=opacity(pick, True),
+        tooltip=[alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("part:N", title="part of the article"),
+                 alt.Tooltip(f"{value}:Q", format=fmt, title=y_title), alt.Tooltip("interval:N", title="95% CI"),
+                 alt.Tooltip("n_sentences:Q", title="n sentences", format=","),
+                 alt.Tooltip("n_articles:Q", title="articles", format=",")]).add_params(pick), "points")
+    return alt.layer(zero_rule(alt.Y), whiskers, line, points, data=data, title=alt.Title(title, subtitle=subtitle),
+                     height=280).resolve_legend(color="shared")
+
+
 def stance_bars(data: pd.DataFrame, row: str, title: str, subtitle: str, fields: list[str]) -> alt.LayerChart:
     """One 100% bar per row (an outlet, or an actor in an outlet): its mentions read as negative, neutral and positive
     toward the actor, left to right; ``row`` labels carry their n. Columns: row, stance, share (%), mentions, and

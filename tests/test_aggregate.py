@@ -163,3 +163,23 @@ def test_speaker_shares_give_every_outlet_each_speakers_share_of_its_sentences(t
             if row.sentences == 0:  # never named by this outlet: rare, not never
                 assert row.share_ci_high == pytest.approx(1 - 0.025 ** (1 / len(mine)))
     assert (shares["sentences"] == 0).any()
+
+
+def test_tone_through_the_article_is_each_fifths_mean_with_its_interval(table):
+    from framing.statistics.aggregate import ARTICLE_PARTS, article_part, through_the_article
+    from framing.statistics.filters import apply
+
+    parts = through_the_article(table, "outlet_group", intervals=["tone"])
+    assert list(parts.loc[parts["outlet_group"] == "PRIO Blogs", "part"]) == list(ARTICLE_PARTS)  # in article order
+    for row in parts.itertuples():
+        mine = table[(table["outlet_group"] == row.outlet_group) & (article_part(table["position"]) == row.part)]
+        assert row.n_sentences == len(mine) and row.mean_tone == pytest.approx(mine["tone"].mean())
+        # a click on the point brings those very sentences
+        clicked = apply(table, {"outlet_group": row.outlet_group, "part": row.part})
+        assert set(clicked["sentence_id"]) == set(mine["sentence_id"])
+    first = table.sort_values("position").groupby("article_id").head(1)  # each article's first sentence: the lead
+    assert (article_part(first["position"]) == "opening fifth").all()
+    assert (article_part(pd.Series([1.0, 0.999, 0.8, 0.2, 0.0])) ==
+            ["closing fifth", "closing fifth", "closing fifth", "second fifth", "opening fifth"]).all()
+    shown = parts.dropna(subset=["mean_tone_ci_low"])
+    assert len(shown) and ((shown["mean_tone_ci_low"] <= shown["mean_tone"]) & (shown["mean_tone"] <= shown["mean_tone_ci_high"])).all()

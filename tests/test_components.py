@@ -391,6 +391,16 @@ def test_who_is_quoted_is_each_outlets_share_of_its_own_sentences_with_intervals
     assert set(panel.rows["speaker"]) == set(charted)  # its evidence: the sentences naming a charted speaker
 
 
+def test_tone_through_the_article_compares_every_outlets_fifths(table, bundled, lexicons):
+    # A strip of every sentence of the picked outlet was a cloud; the fifths of every outlet's articles compare.
+    analysis = Analysis(bundled, lexicons, table)
+    through = tone.panels(analysis, Lens("outlet", "PRIO Blogs", outlets=analysis.outlets))[1]
+    assert set(through.data["outlet_group"]) == set(analysis.outlets) and through.data["part"].nunique() == 5
+    assert len(through.rows) == len(table) and "part" in through.rows  # its evidence: every sentence, clickable by part
+    spec = json.dumps(through.chart.to_dict())
+    assert '"y2": {"field": "mean_tone_ci_high"' in spec and "opening fifth" in spec
+
+
 def test_the_actor_chart_shows_the_most_named_actors_and_says_how_many_it_leaves_out(table, bundled, lexicons):
     analysis = Analysis(bundled, lexicons, table)
     panel = emphasis.panels(analysis, Lens("outlet", "PRIO Blogs", outlets=analysis.outlets))[2]

@@ -1,17 +1,14 @@
-"""Tone: mean tone per outlet with 95% CIs, and every sentence's tone through the article."""
+"""Tone: mean tone per outlet, and through the article (each fifth), with 95% CIs."""
 from __future__ import annotations
 
-import altair as alt
-
 from framing.scoring.analysis import Analysis
-from framing.statistics.aggregate import CI_METHOD, outlet_summary
+from framing.statistics.aggregate import ARTICLE_PARTS, CI_METHOD, article_part, outlet_summary, through_the_article
 
-from ..charts import bars_with_ci, dots
+from ..charts import bars_with_ci, through_article
 from ..lens import Lens
 from ..panel import Panel
 
 TITLE = "Tone"
-MAX_DOTS = 1500
 
 
 def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
@@ -23,22 +20,17 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
                        f"Mean tone by outlet — {lens.about}",
                        f"{lens.tone_label}; −1 negative … +1 positive; whiskers: 95% CI, {CI_METHOD}; n = {len(compared):,} sentences",
                        "Mean tone (−1 … +1)", lens.outlets, lens.highlight)
-    scope = lens.scope(table)
-    points = scope[["sentence_id", "outlet_group", "position", tone_column, "text"]].rename(columns={tone_column: "tone"})
-    # A browser draws a few thousand dots well, not tens of thousands: beyond MAX_DOTS a fixed random sample is drawn.
-    drawn = points if len(points) <= MAX_DOTS else points.sample(n=MAX_DOTS, random_state=0).sort_index()
-    drawn = drawn.assign(excerpt=drawn["text"].str.slice(0, 90))
-    n = f"n = {len(points):,} sentences" if len(drawn) == len(points) else \
-        f"a random {len(drawn):,} of {len(points):,} sentences drawn (the passages list all)"
-    strip = dots(drawn, "position", "tone:Q", ["sentence_id"],
-                 f"Tone sentence by sentence — {lens.describe()}",
-                 f"{lens.tone_label}; x: position in the article (0 = first sentence, 1 = last); {n}",
-                 "Position in article (0 = top, 1 = end)", "Tone (−1 … +1)", lens.outlets,
-                 [alt.Tooltip("sentence_id:N", title="Sentence id"), alt.Tooltip("outlet_group:N", title="Outlet"),
-                  alt.Tooltip("tone:Q", format="+.2f"), alt.Tooltip("excerpt:N", title="Sentence")], x_domain=[0, 1])
+    # Where in the article each outlet's tone falls, every outlet's: an outlet whose leads run negative and bodies do not
+    # differs in framing from one negative throughout, with the same mean. (A strip of every sentence was a cloud.)
+    parts = analysis.cached(("tone_through_article", *lens.compared_key, tone_column),
+                            lambda: through_the_article(compared, "outlet_group", intervals=["tone"]))
+    through = through_article(parts, ARTICLE_PARTS, "mean_tone", "mean_tone_ci_low", "mean_tone_ci_high",
+                              f"Tone through the article — {lens.about}",
+                              f"{lens.tone_label}; mean of each fifth of the articles (the opening fifth is the lead); "
+                              f"whiskers: 95% CI, {CI_METHOD}", "Mean tone", lens.outlets, lens.highlight)
     return [
         Panel("tone_by_outlet", bar, summary, compared, "All {n} sentences of {pick}, most negative first.",
               sort_passages_by=[tone_column], scoped=False),
-        Panel("tone_by_sentence", strip, points, scope,
-              "All {n} sentences of {pick}, in article order.", scoped=False),
+        Panel("tone_through_article", through, parts, compared.assign(part=article_part(compared["position"])),
+              "All {n} sentences of {pick}, most negative first.", sort_passages_by=[tone_column], scoped=False),
     ]

@@ -202,6 +202,23 @@ def percentile_interval(ratios: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return low, high
 
 
+ARTICLE_PARTS = ("opening fifth", "second fifth", "middle fifth", "fourth fifth", "closing fifth")
+
+
+def article_part(position: pd.Series) -> pd.Series:
+    """Which fifth of its article each sentence is in (``position``: 0 = first sentence, 1 = last), by name; the opening
+    fifth is the lead (framing.scoring.parts.LEAD_POSITION)."""
+    index = np.clip((position.to_numpy(dtype=float) * len(ARTICLE_PARTS)).astype(int), 0, len(ARTICLE_PARTS) - 1)
+    return pd.Series(np.array(ARTICLE_PARTS, dtype=object)[index], index=position.index, dtype=object)
+
+
+def through_the_article(table: pd.DataFrame, by: str, intervals: Intervals) -> pd.DataFrame:
+    """``summarise`` per group × fifth of the article (``article_part``; a ``part`` column), parts in article order."""
+    summary = summarise(table.assign(part=article_part(table["position"])), [by, "part"], intervals)
+    order = {name: k for k, name in enumerate(ARTICLE_PARTS)}
+    return summary.sort_values([by, "part"], key=lambda c: c.map(order) if c.name == "part" else c, ignore_index=True)
+
+
 def article_summary(table: pd.DataFrame) -> pd.DataFrame:
     """One row per article, in corpus order, with its metadata: ``summarise`` by article, without intervals (no view
     shows them per article)."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from framing.scoring.measures import MEASURES
+from framing.statistics.aggregate import article_part
 from framing.statistics.distinctive import term_pattern
 from framing.statistics.periods import period_of_label
 
@@ -68,6 +69,7 @@ FILTERS: dict[str, Filter] = {f.field: f for f in (
     Filter("cue_kind", "cue", lambda table, value, _: table[cue_kind_column(value)] > 0),
     Filter("term", "term", lambda table, value, _: table["text"].str.contains(term_pattern(value))),
     Filter("period", "period", lambda table, value, _: in_period(table, value)),
+    Filter("part", "part of the article", lambda table, value, _: article_part(table["position"]) == value),
     Filter("stance", "stance toward the actor", lambda table, value, _: (table["stance"] == value) if "stance" in table
            else pd.Series(False, index=table.index)),
 )}
