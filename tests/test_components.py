@@ -422,6 +422,8 @@ def test_grouped_bars_give_each_outlets_n_in_the_legend(table, bundled, lexicons
     legend = json.dumps(hedging.panels(analysis, lens)[0].chart.to_dict())  # a layer: the bars and their intervals
     words = int(table.loc[table["outlet_group"] == "PRIO Blogs", "n_words"].sum())
     assert f"PRIO Blogs (n = {words:,} words)" in legend
+    # the legend's colours are solid, though the marks of outlets not picked are dimmed
+    assert '"symbolOpacity": 1' in legend
     themes = json.dumps(emphasis.panels(analysis, lens)[0].chart.to_dict())
     assert f"PRIO Blogs (n = {(table['outlet_group'] == 'PRIO Blogs').sum()} sentences)" in themes
 
