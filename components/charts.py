@@ -94,11 +94,11 @@ def _outlet_colour(outlets: list[str], plotted=None, n: dict | None = None) -> a
     only the outlets this chart draws, each with its n when ``n`` gives it ("PRIO Blogs (n = 1,089 words)")."""
     shown = sorted(set(plotted)) if plotted is not None else sorted(outlets)
     # solid symbols: left to the marks' opacity (dimmed where an outlet is not picked), a legend's colours were faint
-    legend = alt.Legend(values=shown, symbolOpacity=1)
+    legend = {"values": shown, "symbolOpacity": 1}
     if n:
         labels = {o: f"{o} (n = {n[o]})" for o in shown if o in n}
-        legend = alt.Legend(values=shown, symbolOpacity=1, labelExpr=f"({json.dumps(labels)})[datum.label] || datum.label")
-    return alt.Color("outlet_group:N", title="Outlet", scale=outlet_colour_scale(outlets), legend=legend)
+        legend["labelExpr"] = f"({json.dumps(labels)})[datum.label] || datum.label"
+    return alt.Color("outlet_group:N", title="Outlet", scale=outlet_colour_scale(outlets), legend=alt.Legend(**legend))
 
 
 def when(test: str, then: alt.SchemaBase | float, otherwise, channel: type[alt.SchemaBase]) -> alt.SchemaBase:

@@ -31,10 +31,9 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     if lens.mode == "actor":
         actors = actors[actors["actor"] == lens.value]
     named = actors.groupby("actor")["n_sentences"].sum().sort_values(ascending=False, kind="stable")
-    most = MOST_NAMED
-    if len(named) > most:  # a corpus's actor list runs to dozens: 40 actors × 9 outlets was a 5,700 px chart
-        actors = actors[actors["actor"].isin(named.index[:most])]
-    shown = f"the {most} most named of {len(named)} actors" if len(named) > most else "all actors"
+    if len(named) > MOST_NAMED:  # a corpus's actor list runs to dozens: 40 actors × 9 outlets was a 5,700 px chart
+        actors = actors[actors["actor"].isin(named.index[:MOST_NAMED])]
+    shown = f"the {MOST_NAMED} most named of {len(named)} actors" if len(named) > MOST_NAMED else "all actors"
     actor_about = f"in sentences naming {lens.describe()}, {shown}" if lens.mode == "theme" else (
         lens.describe() if lens.mode == "actor" else shown)
     theme_rows = table[table[lens.theme_column].map(len) > 0]

@@ -134,28 +134,34 @@ def summarise(rows: pd.DataFrame, by: str | list[str], intervals: Intervals = Tr
     return out[columns]
 
 
-def ratio_intervals(table: pd.DataFrame, by: str | list[str], numerator: str | list[str], denominator: str,
+def ratio_intervals(table: pd.DataFrame, by: str | list[str], numerator: str, denominator: str,
                     scale: float = 1.0) -> pd.DataFrame:
     """Per group, the 95% interval of ``scale`` × sum(numerator) / sum(denominator) over its sentences (columns of
-    ``table``, a sentence table), as ``summarise`` makes intervals: the group's articles resampled, its sentences
-    when it is one article, none under MIN_N_FOR_CI sentences. The numerator counts events (a search's hits, flagged
-    sentences): a group with none gets ``unseen_upper``. Columns: the ``by`` columns, ci_low, ci_high; for a list of
-    numerators (one resampling for all), {numerator}_ci_low and {numerator}_ci_high for each."""
+    ``table``, a sentence table), as ``group_intervals`` makes it. Columns: the ``by`` columns, ci_low, ci_high."""
     keys = [by] if isinstance(by, str) else list(by)
-    names = [numerator] if isinstance(numerator, str) else list(numerator)
-    numerators = table[names].to_numpy(dtype=float)
+    found = group_intervals(table, keys, [numerator], denominator, scale)
+    return pd.DataFrame([(*key, float(bounds[0, 0]), float(bounds[0, 1])) for key, bounds in found.items()],
+                        columns=keys + ["ci_low", "ci_high"])
+
+
+def group_intervals(table: pd.DataFrame, by: list[str], numerators: list[str], denominator: str,
+                    scale: float = 1.0) -> dict[tuple, np.ndarray]:
+    """Per group (its ``by`` values, as a tuple), the 95% interval of ``scale`` × sum(numerator) / sum(denominator) of
+    each of ``numerators`` (columns of ``table``, a sentence table; rows: numerators, columns: low, high), all from one
+    resampling, as ``summarise`` makes intervals: the group's articles resampled, its sentences when it is one
+    article, none under MIN_N_FOR_CI sentences. The numerators count events (a search's hits, flagged sentences): a
+    group with none gets ``unseen_upper``."""
+    values = table[list(numerators)].to_numpy(dtype=float)
     denominators = table[[denominator]].to_numpy(dtype=float)
     articles = pd.factorize(table["article_id"])[0]
-    scale_of = np.full(len(names), scale)
-    nan = np.full(len(names), np.nan)
-    rows = []
-    for key, index in table.groupby(keys).indices.items():
-        low, high = (_interval(numerators[index], denominators[index], articles[index], scale_of, True, True)
-                     if len(index) >= MIN_N_FOR_CI else (nan, nan))
-        rows.append((*(key if isinstance(key, tuple) else (key,)), *map(float, low), *map(float, high)))
-    bounds = ["ci_low", "ci_high"] if isinstance(numerator, str) else \
-        [f"{n}_ci_low" for n in names] + [f"{n}_ci_high" for n in names]
-    return pd.DataFrame(rows, columns=keys + bounds)
+    scale_of = np.full(len(numerators), scale)
+    none = np.full((len(numerators), 2), np.nan)
+    found = {}
+    for key, index in table.groupby(by).indices.items():
+        key = key if isinstance(key, tuple) else (key,)
+        found[key] = np.column_stack(_interval(values[index], denominators[index], articles[index], scale_of, True, True)) \
+            if len(index) >= MIN_N_FOR_CI else none
+    return found
 
 
 def _interval(numerators: np.ndarray, denominators: np.ndarray, articles: np.ndarray, scale: np.ndarray,
@@ -315,8 +321,7 @@ def label_summary(table: pd.DataFrame, by: str, label_column: str, intervals: bo
     articles = pd.factorize(table["article_id"])[0]
     rows = []
     for group_key, index in table.groupby(by, sort=True).indices.items():
-        present = np.arange(len(labels))  # every label, those this group never names too (a 0 with its bound)
-        named = masks[np.ix_(index, present)]  # (group's sentences × labels)
+        named = masks[index]  # (group's sentences × every label, those it never names too: a 0 with its bound)
         counts = named.sum(axis=0)
         share = counts / len(index)
         lead = (weights[index, None] * named).sum(axis=0) / weights[index].sum()
@@ -324,13 +329,14 @@ def label_summary(table: pd.DataFrame, by: str, label_column: str, intervals: bo
             hedged_share, quoted_share, mean_tone = ((values[index, None] * named).sum(axis=0) / counts
                                                      for values in (hedged, quoted, tone))
             first = pd.DataFrame(np.where(named, position[index, None], np.inf)).groupby(articles[index]).min().to_numpy()
-            earliest = np.where(np.isfinite(first.min(axis=0)), first.min(axis=0), np.nan)
+            earliest = first.min(axis=0)
+            earliest[~np.isfinite(earliest)] = np.nan
             mean_first = np.where(np.isfinite(first), first, 0.0).sum(axis=0) / np.isfinite(first).sum(axis=0)
         share_low, share_high = _share_interval(named, articles[index])
         first_low, first_high = _mean_first_interval(first)
-        for k, j in enumerate(present):
+        for k, label in enumerate(labels):
             low, high = mean_ci(table.iloc[index[named[:, k]]], "tone") if intervals else (float("nan"), float("nan"))
-            rows.append({by: group_key, "label": labels[j], "n_sentences": int(counts[k]), "group_sentences": len(index),
+            rows.append({by: group_key, "label": label, "n_sentences": int(counts[k]), "group_sentences": len(index),
                          "share_of_sentences": float(share[k]), "lead_weighted_share": float(lead[k]),
                          "first_mention_position": float(earliest[k]), "mean_first_mention_position": float(mean_first[k]),
                          "hedged_sentence_share": float(hedged_share[k]), "quoted_share": float(quoted_share[k]),
@@ -392,13 +398,10 @@ def speaker_shares(table: pd.DataFrame, by: str, speakers: list[str]) -> pd.Data
                            **{f: (said == name).astype(float) for f, name in zip(flags, speakers)}})
     quotes = table["quoted"].to_numpy(dtype=float)
     sums = framed.assign(**{f"{f}_quoted": framed[f] * quotes for f in flags}).groupby(by, sort=True).sum(numeric_only=True)
-    found = ratio_intervals(framed, by, flags, "_sentence")
-    ends = [f"{f}_ci_{end}" for f in flags for end in ("low", "high")]
-    bounds = dict(zip(found[by], found[ends].to_numpy().reshape(len(found), len(flags), 2)))
-    nan = np.full((len(flags), 2), np.nan)
+    bounds = group_intervals(framed, [by], flags, "_sentence")
     rows = []
     for group, totals in zip(sums.index, sums.to_dict("records")):
-        for flag, name, (low, high) in zip(flags, speakers, bounds.get(group, nan)):
+        for flag, name, (low, high) in zip(flags, speakers, bounds[(group,)]):
             rows.append((group, name, int(totals[flag]), int(totals[f"{flag}_quoted"]), int(totals["_sentence"]),
                          totals[flag] / totals["_sentence"], float(low), float(high)))
     return pd.DataFrame(rows, columns=columns)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from framing.models.tone_toward import STANCES
-from framing.statistics.aggregate import ratio_intervals
+from framing.statistics.aggregate import group_intervals
 from framing.statistics.compare import Ratio, one_versus_rest
 
 # One ratio per stance: the mentions read as that stance, per 100 mentions (a mention is a sentence naming the actor).
@@ -27,9 +27,7 @@ def stance_shares_by(scored: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     if scored.empty:
         return pd.DataFrame(columns=columns)
     flags = [f"is_{s}" for s in STANCES]  # every stance from the same resamples
-    found = ratio_intervals(_flags(scored).assign(mention=1), by, flags, "mention", 100.0)
-    bounds = [f"{flag}_ci_{end}" for flag in flags for end in ("low", "high")]
-    intervals = dict(zip(zip(*(found[c] for c in by)), found[bounds].to_numpy().reshape(len(found), len(flags), 2)))
+    intervals = group_intervals(_flags(scored).assign(mention=1), by, flags, "mention", 100.0)
     rows = []
     for key, group in scored.groupby(by, sort=True):
         key = key if isinstance(key, tuple) else (key,)
