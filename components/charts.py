@@ -306,6 +306,7 @@ def dots(data: pd.DataFrame, x: str, y: str, fields: list[str], title: str, subt
 
 GREY = "#9ca3af"
 ROW_OF_DOTS = 26  # px per row of a dot chart by category
+DOT_IN_ROW = 22  # px per dot of a differences chart with several outlets' dots in a row
 
 
 def value_axis(**options) -> alt.Axis:
@@ -326,7 +327,11 @@ def differences(data: pd.DataFrame, row: str, value: str, low: str, high: str, v
                 offset: str | None = None, tooltip: list | None = None) -> alt.LayerChart:
     """Differences from the rest, one dot per row with its 95% interval, a rule at zero. A dot is coloured
     by its outlet only when the difference is clear; "no clear difference" and small samples are grey.
-    ``row`` labels carry their n, so no number hides behind a whisker."""
+    ``row`` labels carry their n, so no number hides behind a whisker.
+
+    With ``offset`` (several outlets' dots in a row, e.g. one per outlet for each kind of cue) a grey dot could be
+    any outlet's: there each dot keeps its outlet's colour, named in a legend, filled where the difference is clear
+    and hollow where it is not, its whisker grey."""
     pick = point_selection(fields)
     data = with_highlight(data, highlight).assign(interval=interval_text(data[low], data[high], fmt))
     y = alt.Y(f"{row}:N", sort=None, title=None,
@@ -336,23 +341,36 @@ def differences(data: pd.DataFrame, row: str, value: str, low: str, high: str, v
         encodings["yOffset"] = alt.YOffset(f"{offset}:N")
     tip = tooltip or []
     base = alt.Chart(data).encode(**encodings)
-    clear_colour = when(f"datum.{verdict} == 'clear difference'", alt.Color("outlet_group:N", title="Outlet",
+    is_clear = f"datum.{verdict} == 'clear difference'"
+    named_colour = _outlet_colour(outlets, data["outlet_group"])  # with offset, the legend says whose dot is whose
+    clear_colour = when(is_clear, named_colour if offset else alt.Color("outlet_group:N", title="Outlet",
                         scale=outlet_colour_scale(outlets), legend=None), GREY, alt.ColorValue)
     zero = zero_rule(alt.X)
     whiskers = base.mark_rule(strokeWidth=2.5).encode(
         x=alt.X(f"{low}:Q", title=x_title, axis=END_TITLE), x2=alt.X2(f"{high}:Q"),
         color=clear_colour)
-    dots = base.mark_point(filled=True, size=170, stroke="#111", strokeWidth=0.6).encode(
+    if offset:
+        dot_mark = base.mark_point(size=150, strokeWidth=2.5)
+        dot_colour = {"color": named_colour,
+                      "fill": when(is_clear, alt.Color("outlet_group:N", scale=outlet_colour_scale(outlets), legend=None),
+                                   "white", alt.FillValue)}
+        subtitle = f"{subtitle}; filled: a clear difference, hollow: none clear"
+    else:
+        dot_mark = base.mark_point(filled=True, size=170, stroke="#111", strokeWidth=0.6)
+        dot_colour = {"color": clear_colour}
+    dots = dot_mark.encode(
         x=alt.X(f"{value}:Q", title=x_title, axis=END_TITLE),
-        color=clear_colour,
+        **dot_colour,
         opacity=opacity(pick, True),
         tooltip=[alt.Tooltip(f"{row}:N"), alt.Tooltip(f"{value}:Q", format=fmt, title="difference"),
                  alt.Tooltip("interval:N", title="95% CI"),
                  alt.Tooltip(f"{verdict}:N", title="verdict"), *tip],
     ).add_params(pick)
     dots = named(dots, "dots")
-    rows = data[row].nunique() * (data[offset].nunique() if offset else 1)
-    return alt.layer(zero, whiskers, dots, title=alt.Title(title, subtitle=subtitle), height=max(120, 34 * rows))
+    # A dot a row needs room for its two-line label; dots within a row only for themselves (9 outlets × 3 kinds of
+    # cue were 920 px at 34 px a dot, more than a slide)
+    dots_high = data[row].nunique() * data[offset].nunique() * DOT_IN_ROW if offset else data[row].nunique() * 34
+    return alt.layer(zero, whiskers, dots, title=alt.Title(title, subtitle=subtitle), height=max(120, dots_high))
 
 
 LONG_CHART_ROWS = 500  # a time chart of more rows is drawn on canvas, without an ARIA label per point
@@ -471,7 +489,8 @@ def stance_bars(data: pd.DataFrame, row: str, title: str, subtitle: str, fields:
     """One 100% bar per row (an outlet, or an actor in an outlet): its mentions read as negative, neutral and positive
     toward the actor, left to right; ``row`` labels carry their n. Columns: row, stance, share (%), mentions, and
     share_ci_low, share_ci_high (each share's 95% interval): a line across the negative segment's end gives the
-    negative share's interval, one across the positive segment's start the positive share's."""
+    negative share's interval, one across the positive segment's start the positive share's. A row without an
+    interval (too few mentions) is a thin bar."""
     pick = point_selection(fields)
     negative, positive = data["stance"] == "negative", data["stance"] == "positive"
     # Where each interval is drawn: at the edge its share moves (the positive share is measured from 100 down).
@@ -479,7 +498,9 @@ def stance_bars(data: pd.DataFrame, row: str, title: str, subtitle: str, fields:
                        interval=interval_text(data["share_ci_low"], data["share_ci_high"], ".0f"),
                        edge_low=data["share_ci_low"].where(negative, 100 - data["share_ci_high"]).where(negative | positive),
                        edge_high=data["share_ci_high"].where(negative, 100 - data["share_ci_low"]).where(negative | positive))
-    base = alt.Chart().encode(y=alt.Y(f"{row}:N", sort=None, title=None, axis=alt.Axis(labelLimit=420)))
+    # "Actor · outlet (n)" on two lines, actor above: on one line the labels took half of a 1280-px screen's chart
+    base = alt.Chart().encode(y=alt.Y(f"{row}:N", sort=None, title=None,
+                                      axis=alt.Axis(labelLimit=260, labelExpr="split(datum.label, ' · ')")))
     tooltip = [alt.Tooltip(f"{row}:N"), alt.Tooltip("stance:N"), alt.Tooltip("mentions:Q", title="mentions"),
                alt.Tooltip("share:Q", format=".0f", title="% of mentions"), alt.Tooltip("interval:N", title="95% CI")]
     bars = base.mark_bar(stroke="white", strokeWidth=0.5).encode(
@@ -488,6 +509,8 @@ def stance_bars(data: pd.DataFrame, row: str, title: str, subtitle: str, fields:
                         scale=alt.Scale(domain=list(STANCE_COLOURS), range=list(STANCE_COLOURS.values())),
                         legend=alt.Legend(orient="bottom", columns=1)),  # three across overran a narrow plot
         order=alt.Order("stance_order:Q"), opacity=opacity(pick, False), tooltip=tooltip,
+        # a row of too few mentions for an interval is a thin bar: 3 of 3 read as negative looked as firm as 30 of 30
+        size=when("isValid(datum.share_ci_low)", 24, 8, alt.SizeValue),
     ).add_params(pick)
     # Each stance's line a little above (negative) or below (positive) the bar's middle, in a dark shade of its colour:
     # on one line, two wide intervals ran into one. A pixel offset, not an offset scale (drawn alike everywhere).
@@ -495,7 +518,7 @@ def stance_bars(data: pd.DataFrame, row: str, title: str, subtitle: str, fields:
         x=alt.X("edge_low:Q"), x2=alt.X2("edge_high:Q"), tooltip=tooltip).transform_filter(f"datum.stance == '{stance}'")
         for stance, shade, shift in (("negative", "#5c0a14", -5), ("positive", "#0b2f5c", 5))]
     return alt.layer(named(bars, "bars"), *intervals, data=data, title=alt.Title(title, subtitle=subtitle),
-                     height=max(120, 30 * data[row].nunique()))
+                     height=max(120, 34 * data[row].nunique()))
 
 
 def stance_differences(data: pd.DataFrame, row: str, title: str, subtitle: str, x_title: str) -> alt.LayerChart:

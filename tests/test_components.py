@@ -671,3 +671,58 @@ def test_mentions_a_dying_worker_process_left_unread_are_read_in_the_server(bund
     scored = stances.scored_mentions(Analysis(bundled, lexicons, table), "Russia")
     assert len(scored) > 5 and set(scored["stance"]) <= {"negative", "neutral", "positive"}
     assert portrayal.unscored(scored) == 0
+
+
+def _drawn_marks(chart: alt.TopLevelMixin, field: str) -> list[tuple[str, str, str, str]]:
+    """Each drawn mark whose screen-reader label names ``field``: (its label, fill, stroke, path)."""
+    svg = ET.fromstring(chart_svg(vega_spec(chart)))
+    return [(g.get("aria-label"), g.get("fill"), g.get("stroke"), g.get("d")) for g in svg.iter()
+            if g.tag.endswith("path") and f"{field}: " in (g.get("aria-label") or "")]
+
+
+def test_a_row_of_several_outlets_dots_says_whose_each_dot_is_clear_or_not():
+    # Compare's hedging-and-boosting chart has a dot per outlet in each row. A grey dot of "no clear difference" could
+    # be any outlet's, and the chart had no legend: on a slide nobody could tell NPR's dot from the Washington Times'.
+    import pandas as pd
+
+    from components.charts import differences, outlet_colour_scale
+
+    outlets = ["Outlet A", "Outlet B", "Outlet C"]
+    data = pd.DataFrame([{"outlet_group": o, "row": kind, "difference": d, "ci_low": d - 1, "ci_high": d + 1,
+                          "verdict": "clear difference" if abs(d) > 1 else "no clear difference"}
+                         for kind in ("Epistemic hedges", "Boosters") for o, d in zip(outlets, (3.0, 0.2, -2.5))])
+    chart = differences(data, "row", "difference", "ci_low", "ci_high", "verdict", "t", "one dot per outlet", "x", outlets,
+                        ["outlet_group", "row"], "Outlet A", offset="outlet_group")
+    svg = ET.fromstring(chart_svg(vega_spec(chart)))
+    legend = next(g.get("aria-label") for g in svg.iter() if (g.get("aria-label") or "").startswith("Symbol legend"))
+    assert all(o in legend for o in outlets), legend
+    colours = dict(zip(outlets, outlet_colour_scale(outlets).range))
+    dots = _drawn_marks(chart, "verdict")
+    assert len(dots) == len(data)
+    for label, fill, stroke, _ in dots:
+        outlet = re.search(r"outlet_group: ([^;]+)", label).group(1)
+        assert stroke == colours[outlet], label  # every dot in its outlet's colour
+        assert fill == (colours[outlet] if "verdict: clear difference" in label else "white"), label  # hollow: none clear
+    assert "hollow: none clear" in json.dumps(chart.to_dict()["title"])
+
+
+def test_a_portrayal_bar_of_too_few_mentions_for_an_interval_is_thin_and_says_so():
+    # 3 of 3 mentions read as negative drew a bar as firm as 30 of 30; and "Actor · Outlet (n mentions)" on one line
+    # took half the chart's width on a 1280-px screen.
+    import pandas as pd
+
+    from components.charts import stance_bars
+
+    rows = [{"row": row, "actor": "Russia", "outlet_group": outlet, "stance": stance, "share": share, "mentions": 1,
+             "share_ci_low": low, "share_ci_high": low + 20}
+            for row, outlet, low in [("Russia · Outlet A (30 mentions)", "Outlet A", 10.0),
+                                     ("Russia · Outlet B (3 mentions, no interval)", "Outlet B", float("nan"))]
+            for stance, share in [("negative", 50.0), ("neutral", 30.0), ("positive", 20.0)]]
+    chart = stance_bars(pd.DataFrame(rows), "row", "t", "s", ["actor", "outlet_group", "stance"])
+    heights = {}
+    for label, _, _, path in _drawn_marks(chart, "Toward the actor"):
+        heights.setdefault("Outlet B" in label, set()).add(float(re.search(r"v([\d.]+)h", path).group(1)))
+    assert max(heights[True]) * 2 < min(heights[False])  # the bar without an interval is under half as thick
+    svg = ET.fromstring(chart_svg(vega_spec(chart)))
+    labels = [[t.text for t in text] for text in svg.iter() if text.tag.endswith("text") and len(text)]
+    assert ["Russia", "Outlet B (3 mentions, no interval)"] in labels  # actor above, outlet and n below

@@ -36,7 +36,7 @@ from ..words import house_style, words_filter
 
 TITLE = "Compare"
 HOW_TO_READ = ("**How to read this:** each dot is one outlet *minus the rest of the corpus* (right of the dashed line: "
-               "more); whiskers are 95% intervals by article; **grey: no clear difference**. Click a mark for its sentences.")
+               "more); whiskers are 95% intervals by article; **grey: no clear difference** (hollow where a row has a dot per outlet). Click a mark for its sentences.")
 
 
 def ranked(frame: pd.DataFrame, value: str, verdict: str, label: str) -> pd.DataFrame:

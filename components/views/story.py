@@ -96,13 +96,16 @@ def _portrayal(analysis: Analysis, rows: pd.DataFrame, story: str, lens: Lens) -
         return None
     scored = pd.concat([scored_mentions(analysis, actor, story) for actor in main], ignore_index=True)
     shares = stance_shares_by(scored, ["mention_of", "outlet_group"]).rename(columns={"mention_of": "actor"})
-    shares = shares.assign(row=[f"{a} · {o} ({n} mention{'s' if n != 1 else ''})"
+    # "Actor · outlet (n mentions)", drawn on two lines; a bar of too few mentions for an interval says so (3 of 3
+    # negative looked as firm as 30 of 30)
+    shares = shares.assign(row=[f"{a} · {o} ({n} mention{'s' if n != 1 else ''}{', no interval' if n < MIN_N_FOR_CI else ''})"
                                 for a, o, n in zip(shares["actor"], shares["outlet_group"], shares["group_mentions"])])
     most = "most named actor" if len(main) == 1 else f"{len(main)} most named actors"
     chart = stance_bars(shares, "row", f"How each outlet speaks of the story's {most}",
                         "Share of each outlet's mentions read as negative, neutral or positive toward the actor "
                         f"(the tone-toward model, not sentence tone); dark lines: 95% CI of the negative share (above "
-                        f"the middle) and the positive share (below), {CI_METHOD}", ["actor", "outlet_group", "stance"])
+                        f"the middle) and the positive share (below), {CI_METHOD}; thin bars: under {MIN_N_FOR_CI} "
+                        "mentions, no interval", ["actor", "outlet_group", "stance"])
     return Panel("story_portrayal", chart, shares.drop(columns=["row"]), scored,
                  "The {n} mentions of the story's main actors, most negative toward them first.",
                  sort_passages_by=["p_negative"], ascending=False, scoped=False)
@@ -122,7 +125,8 @@ def _side_by_side(rows: pd.DataFrame, outlets: list[str], lens: Lens) -> None:
         themes = pd.Series([t for names in own[lens.theme_column] for t in names]).value_counts().head(3)
         quoted = speakers[speakers["outlet_group"] == outlet].nlargest(3, "sentences")["speaker"]
         with column.container(border=True):
-            st.markdown(f"**{literal(outlet)}** · {own['article_id'].nunique()} article(s), {len(own)} sentences")
+            articles = own["article_id"].nunique()
+            st.markdown(f"**{literal(outlet)}** · {articles} article{'s' if articles != 1 else ''}, {len(own):,} sentences")
             st.markdown(f"*{literal(own['title'].iloc[0])}*")
             st.caption(literal("Lead: " + shorten(own["text"].iloc[0], 240, placeholder=" …")))  # whole words, cut said
             st.markdown(f"Tone {_level(s, f'mean_{lens.tone_column}', '+.2f')} · "
