@@ -89,12 +89,12 @@ def point_selection(fields: list[str]) -> alt.Parameter:
     return alt.selection_point(name="pick", fields=fields, on="click", clear="dblclick")
 
 
-def _outlet_colour(outlets: list[str], plotted=None, n: dict | None = None) -> alt.Color:
+def _outlet_colour(outlets: list[str], plotted=None, n: dict | None = None, **legend_options) -> alt.Color:
     """Colour by outlet over every outlet of the corpus (so colours agree across charts); the legend lists
     only the outlets this chart draws, each with its n when ``n`` gives it ("PRIO Blogs (n = 1,089 words)")."""
     shown = sorted(set(plotted)) if plotted is not None else sorted(outlets)
     # solid symbols: left to the marks' opacity (dimmed where an outlet is not picked), a legend's colours were faint
-    legend = {"values": shown, "symbolOpacity": 1}
+    legend = {"values": shown, "symbolOpacity": 1, **legend_options}
     if n:
         labels = {o: f"{o} (n = {n[o]})" for o in shown if o in n}
         legend["labelExpr"] = f"({json.dumps(labels)})[datum.label] || datum.label"
@@ -342,7 +342,9 @@ def differences(data: pd.DataFrame, row: str, value: str, low: str, high: str, v
     tip = tooltip or []
     base = alt.Chart(data).encode(**encodings)
     is_clear = f"datum.{verdict} == 'clear difference'"
-    named_colour = _outlet_colour(outlets, data["outlet_group"])  # with offset, the legend says whose dot is whose
+    # With offset, the legend says whose dot is whose; its symbols smaller than the dots (at their size, nine outlets'
+    # legend was 270 px tall)
+    named_colour = _outlet_colour(outlets, data["outlet_group"], symbolSize=80, symbolStrokeWidth=1.5)
     clear_colour = when(is_clear, named_colour if offset else alt.Color("outlet_group:N", title="Outlet",
                         scale=outlet_colour_scale(outlets), legend=None), GREY, alt.ColorValue)
     zero = zero_rule(alt.X)

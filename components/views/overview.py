@@ -24,11 +24,12 @@ def article_table(analysis: Analysis) -> pd.DataFrame:
 def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     data = article_table(analysis)
     data = data.assign(label=data["article_id"] + " · " + data["title"].str.slice(0, 45))
-    total = len(data)
+    total, words = len(data), int(data["n_words"].sum())
     data = data.nlargest(MAX_BARS, "n_words")  # one bar per article stops being readable beyond a few dozen
-    shown = f"the {len(data)} longest of {total} articles" if total > len(data) else f"{total} articles"
+    shown = (f"the {len(data)} longest of {total:,} articles ({int(data['n_words'].sum()):,} of their {words:,} words)"
+             if total > len(data) else f"{total:,} articles, {words:,} words")
     chart = ranked_bars(
-        data, "label", "n_words", "article_id", "Articles by length", f"{shown}, {int(data['n_words'].sum()):,} words",
+        data, "label", "n_words", "article_id", "Articles by length", shown,
         "Words", lens.outlets, [alt.Tooltip("title:N"), alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("date:N"),
                                 alt.Tooltip("n_words:Q", title="words"), alt.Tooltip("n_sentences:Q", title="sentences")],
         row_height=30)
