@@ -70,9 +70,14 @@ class _Vader(SentimentIntensityAnalyzer):
         sentitext = SentiText(text)
         sentiments: list = []
         words = sentitext.words_and_emoticons
+        lexicon = self.lexicon
         for i, item in enumerate(words):
-            if item.lower() in BOOSTER_DICT or (i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of"):
+            lower = item.lower()
+            if lower in BOOSTER_DICT or (i < len(words) - 1 and lower == "kind" and words[i + 1].lower() == "of"):
                 sentiments.append(0)  # a modifier or "kind of": no valence of its own
+                continue
+            if lower not in lexicon:  # VADER's step gives such a word 0, so it is not called (most words of news)
+                sentiments.append(0)
                 continue
             sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
         sentiments = self._but_check(words, sentiments)
