@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from framing.statistics.aggregate import (
+    MIN_N_FOR_CI,
     actor_mentions,
     article_summary,
     bootstrap_ci,
@@ -99,6 +100,27 @@ def test_how_early_a_label_comes_is_a_mean_over_articles_with_its_interval(table
         else:
             assert math.isnan(row.first_ci_low)
     assert (articles >= 2).any() and (themes["first_ci_high"] > themes["first_ci_low"]).any()
+
+
+def test_in_whose_voice_a_label_comes_is_the_quoted_share_of_its_sentences_with_its_interval(table):
+    # Emphasis's "in whose voice": of the sentences naming a theme, the share quoted (the rest in the outlet's own
+    # voice), each with an interval from the same articles resampled; none where under MIN_N_FOR_CI sentences name it.
+    themes = label_summary(table, "outlet_group", "themes")
+    named = table.explode("themes").dropna(subset=["themes"])
+    quoted = named.groupby(["outlet_group", "themes"])["quoted"].mean()
+    counted = themes[themes["n_sentences"] > 0]
+    assert len(counted) == len(quoted)
+    for row in counted.itertuples():
+        assert row.quoted_share == pytest.approx(quoted[(row.outlet_group, row.label)])
+        if row.n_sentences < MIN_N_FOR_CI:
+            assert math.isnan(row.quoted_ci_low) and math.isnan(row.quoted_ci_high)
+        else:
+            assert row.quoted_ci_low <= row.quoted_share <= row.quoted_ci_high
+    wide = counted[counted["n_sentences"] >= MIN_N_FOR_CI]
+    assert (wide["quoted_ci_high"] > wide["quoted_ci_low"]).any()
+    # a theme an outlet names but never quotes: 0, with an upper end above it (unseen is not never)
+    unquoted = wide[wide["quoted_share"] == 0]
+    assert (unquoted["quoted_ci_high"] > 0).all()
 
 
 def test_small_samples_carry_their_n():

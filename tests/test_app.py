@@ -158,7 +158,7 @@ def test_exports_are_offered_for_every_chart():
     at = run_app(view="Emphasis")
     labels = [b.proto.label for b in at.get("download_button")]
     n = len(charts(at))
-    assert labels.count("SVG") == labels.count("PNG 2×") == labels.count("Chart data CSV") == n == 3
+    assert labels.count("SVG") == labels.count("PNG 2×") == labels.count("Chart data CSV") == n == 4
     assert labels.count("Slide") == labels.count("Slide SVG") == n
     assert "Whole sentence table (CSV)" in labels
 

@@ -304,6 +304,10 @@ def test_presentation_details_of_the_charts(table, bundled, lexicons):
     assert "PRIO Blogs" in legend and "Washington Times" not in legend  # the legend lists only what is drawn
 
 
+def _panel(panels, key: str):
+    return next(p for p in panels if p.key == key)
+
+
 def test_level_charts_draw_each_outlets_level_with_its_interval(table, bundled, lexicons):
     # Hedging's categories, Emphasis's shares, Voices's quoted share and a search's rates: each bar's 95% interval is drawn (an outlined
     # bar from its low to its high end) and brackets the bar; hedges against boosters, a whisker on each axis.
@@ -311,7 +315,7 @@ def test_level_charts_draw_each_outlets_level_with_its_interval(table, bundled, 
     lens = Lens("outlet", "PRIO Blogs", outlets=analysis.outlets)
     searched = search.panels(analysis, Lens("outlet", "PRIO Blogs", outlets=analysis.outlets, query="troop*"))[0]
     drawn = [(hedging.panels(analysis, lens)[0], "per_1k_words"), (emphasis.panels(analysis, lens)[0], "share_of_sentences"),
-             (emphasis.panels(analysis, lens)[2], "share_of_sentences"), (voices.panels(analysis, lens)[0], "quoted_share"),
+             (_panel(emphasis.panels(analysis, lens), "actor_share"), "share_of_sentences"), (voices.panels(analysis, lens)[0], "quoted_share"),
              (searched, "per_1k_words")]
     for panel, value in drawn:
         spec = json.dumps(panel.chart.to_dict())
@@ -403,7 +407,7 @@ def test_tone_through_the_article_compares_every_outlets_fifths(table, bundled, 
 
 def test_the_actor_chart_shows_the_most_named_actors_and_says_how_many_it_leaves_out(table, bundled, lexicons):
     analysis = Analysis(bundled, lexicons, table)
-    panel = emphasis.panels(analysis, Lens("outlet", "PRIO Blogs", outlets=analysis.outlets))[2]
+    panel = _panel(emphasis.panels(analysis, Lens("outlet", "PRIO Blogs", outlets=analysis.outlets)), "actor_share")
     every = table["actors"].explode().dropna()
     most = every.value_counts()  # sentences naming each actor (a sentence names an actor once in its list)
     drawn = emphasis.MOST_NAMED
@@ -726,3 +730,16 @@ def test_a_portrayal_bar_of_too_few_mentions_for_an_interval_is_thin_and_says_so
     svg = ET.fromstring(chart_svg(vega_spec(chart)))
     labels = [[t.text for t in text] for text in svg.iter() if text.tag.endswith("text") and len(text)]
     assert ["Russia", "Outlet B (3 mentions, no interval)"] in labels  # actor above, outlet and n below
+
+
+def test_emphasis_says_in_whose_voice_each_theme_comes(table, bundled, lexicons):
+    analysis = Analysis(bundled, lexicons, table)
+    panel = _panel(emphasis.panels(analysis, Lens("outlet", "PRIO Blogs", outlets=analysis.outlets)), "theme_voice")
+    shown = panel.data[panel.data["n_sentences"] > 0]
+    named = table.explode("themes").dropna(subset=["themes"])
+    assert (shown["quoted_share"].round(6) == [round(named.loc[(named["outlet_group"] == o) & (named["themes"] == t),
+                                                                "quoted"].mean(), 6)
+                                                for o, t in zip(shown["outlet_group"], shown["theme"])]).all()
+    assert set(panel.rows["sentence_id"]) == set(table.loc[table["themes"].map(len) > 0, "sentence_id"])
+    spec = json.dumps(panel.chart.to_dict())
+    assert '"x2": {"field": "quoted_ci_high"' in spec and "own voice" in spec

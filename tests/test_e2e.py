@@ -87,7 +87,7 @@ def passage_ids(page, index):
     return frame.locator("[data-sentence-id]").evaluate_all("els => els.map(e => e.dataset.sentenceId)")
 
 
-EXPECTED_CHARTS = {"Compare": 5, "Story": 3, "Search": 2, "Overview": 1, "Tone": 2, "Hedging": 4, "Emphasis": 3, "Voices": 2,
+EXPECTED_CHARTS = {"Compare": 5, "Story": 3, "Search": 2, "Overview": 1, "Tone": 2, "Hedging": 4, "Emphasis": 4, "Voices": 2,
                    "Over time": 3, "Articles": 1, "Methodology": 0}
 
 

@@ -1,10 +1,11 @@
-"""Emphasis: which themes and actors get attention, and how early."""
+"""Emphasis: which themes and actors get attention, how early, and in whose voice."""
 from __future__ import annotations
 
 import altair as alt
+import numpy as np
 
 from framing.scoring.analysis import Analysis
-from framing.statistics.aggregate import CI_METHOD, actor_mentions, label_summary
+from framing.statistics.aggregate import CI_METHOD, MIN_N_FOR_CI, actor_mentions, label_summary
 
 from ..charts import dots, grouped_bars, interval_text, largest_first
 from ..lens import Lens
@@ -65,6 +66,18 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
                   alt.Tooltip("first_mention_position:Q", format=".2f", title="earliest in any article"),
                   alt.Tooltip("n_sentences:Q", title="sentences")], x_domain=[0, 1], highlight=lens.highlight,
                  intervals=("first_ci_low", "first_ci_high", None, None), rows_in_data_order=True)
+    # In whose voice each theme comes: an outlet may carry a theme mostly in the words of those it quotes
+    themes = themes.assign(quoted_interval=interval_text(themes["quoted_ci_low"], themes["quoted_ci_high"], ".0%"))
+    reach = float(np.nanmax([*themes["quoted_ci_high"], *themes["quoted_share"], 0.05]))
+    voice = dots(themes, "quoted_share", "theme:N", ["outlet_group", "theme"], "In whose voice: each theme's sentences quoted",
+                 "Share of the sentences naming the theme that are at least half direct quotation (the rest: the "
+                 f"outlet's own voice); whiskers: 95% CI, {CI_METHOD}; none under {MIN_N_FOR_CI} sentences",
+                 "Share of the theme's sentences quoted", None, lens.outlets,
+                 [alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("theme:N"),
+                  alt.Tooltip("quoted_share:Q", format=".0%", title="quoted"),
+                  alt.Tooltip("quoted_interval:N", title="95% CI"), alt.Tooltip("n_sentences:Q", title="sentences")],
+                 x_domain=[0, min(1.0, reach * 1.05)], highlight=lens.highlight, x_format="%",
+                 intervals=("quoted_ci_low", "quoted_ci_high", None, None), rows_in_data_order=True)
     actor_chart = grouped_bars(actors, "actor", "share_of_sentences", f"Actors named: share of sentences — {actor_about}",
                                "Aliases counted as their actor (e.g. Kremlin → Russia); hover for mentions and the tone of "
                                "those sentences",
@@ -76,5 +89,7 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
         Panel("theme_share", theme_chart, themes, theme_rows, "The {n} sentences of {pick} that name a theme of this set."),
         Panel("theme_first_mention", early, themes, theme_rows, "The same {n} sentences, earliest first.",
               sort_passages_by=["position"]),
+        Panel("theme_voice", voice, themes, theme_rows, "The same {n} sentences, quoted ones first.",
+              sort_passages_by=["quoted_share"], ascending=False),
         Panel("actor_share", actor_chart, actors, actor_rows, "The {n} sentences of {pick} that name an actor of the chart."),
     ]

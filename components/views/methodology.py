@@ -51,7 +51,8 @@ It was learned from news sentences people labelled (FactBank), from the hedge wo
 does not. It was built for news; the table says how often it agrees with people. Each passage says what raised its score.
 
 **Emphasis** is how much of an outlet's text names a theme or an actor (share of sentences) and how
-early (position of the first mention: 0 = the opening sentence). Themes are word lists: they see
+early (position of the first mention: 0 = the opening sentence), and in whose voice (the share of the
+sentences naming a theme that are quoted: an outlet may carry a theme mostly in others' words). Themes are word lists: they see
 words, not topics. **Voice** is who is quoted: a sentence at least half inside quotation marks is
 quoted; the speaker is the person or organisation the text names ("said Ms. Town").
 

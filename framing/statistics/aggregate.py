@@ -305,13 +305,16 @@ def label_summary(table: pd.DataFrame, by: str, label_column: str, intervals: bo
     articles nearly always 0: some article opens with it);
     mean_first_mention_position: its mean over the group's articles that name the label, with its 95% interval
     (first_ci_low, first_ci_high: those articles resampled; none when fewer than MIN_ARTICLES name it).
+    quoted_share: the share of the sentences naming the label that are quoted (in whose voice the label comes), with
+    its 95% interval (quoted_ci_low, quoted_ci_high: resampled as share_of_sentences; none under MIN_N_FOR_CI
+    sentences naming it).
     ``intervals``: a 95% interval for the mean tone of each group × label (no chart shows one; off by default).
     """
     labels = sorted({label for names in table[label_column] for label in names})
     columns = [by, "label", "n_sentences", "group_sentences", "share_of_sentences", "lead_weighted_share",
                "first_mention_position", "mean_first_mention_position", "hedged_sentence_share", "quoted_share",
                "small_sample", "mean_tone", "tone_ci_low", "tone_ci_high", "share_ci_low", "share_ci_high",
-               "first_ci_low", "first_ci_high"]
+               "first_ci_low", "first_ci_high", "quoted_ci_low", "quoted_ci_high"]
     if not labels or table.empty:
         return pd.DataFrame(columns=columns)
     masks = label_masks(table[label_column], labels)
@@ -334,6 +337,7 @@ def label_summary(table: pd.DataFrame, by: str, label_column: str, intervals: bo
             mean_first = np.where(np.isfinite(first), first, 0.0).sum(axis=0) / np.isfinite(first).sum(axis=0)
         share_low, share_high = _share_interval(named, articles[index])
         first_low, first_high = _mean_first_interval(first)
+        quoted_low, quoted_high = _quoted_interval(named, quoted[index], articles[index])
         for k, label in enumerate(labels):
             low, high = mean_ci(table.iloc[index[named[:, k]]], "tone") if intervals else (float("nan"), float("nan"))
             rows.append({by: group_key, "label": label, "n_sentences": int(counts[k]), "group_sentences": len(index),
@@ -343,7 +347,8 @@ def label_summary(table: pd.DataFrame, by: str, label_column: str, intervals: bo
                          "small_sample": int(counts[k]) < MIN_N_FOR_CI, "mean_tone": float(mean_tone[k]),
                          "tone_ci_low": low, "tone_ci_high": high, "share_ci_low": float(share_low[k]),
                          "share_ci_high": float(share_high[k]), "first_ci_low": float(first_low[k]),
-                         "first_ci_high": float(first_high[k])})
+                         "first_ci_high": float(first_high[k]), "quoted_ci_low": float(quoted_low[k]),
+                         "quoted_ci_high": float(quoted_high[k])})
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -355,6 +360,17 @@ def _mean_first_interval(first: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     low, high = _interval(np.where(named, first, 0.0), named.astype(float), np.arange(len(first)),
                           np.ones(first.shape[1]), False)
     few = named.sum(axis=0) < MIN_ARTICLES
+    low[few], high[few] = np.nan, np.nan
+    return low, high
+
+
+def _quoted_interval(named: np.ndarray, quoted: np.ndarray, articles: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """95% intervals of the share of the sentences naming each label that are quoted (``named``: sentences × labels;
+    ``quoted``: 1 for a quoted sentence), the group's articles resampled (its sentences when it is one article); none
+    where fewer than MIN_N_FOR_CI sentences name the label."""
+    denominators = named.astype(float)
+    low, high = _interval(denominators * quoted[:, None], denominators, articles, np.ones(named.shape[1]), True, True)
+    few = named.sum(axis=0) < MIN_N_FOR_CI
     low[few], high[few] = np.nan, np.nan
     return low, high
 
