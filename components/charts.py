@@ -301,11 +301,15 @@ def dots(data: pd.DataFrame, x: str, y: str, fields: list[str], title: str, subt
         chart = alt.layer(*layers, named(chart, "dots")).resolve_legend(color="independent")
     # a row of dots per category (a nominal y) gets room for each row: 14 themes in 320 px ran into each other
     rows = data[y.split(":")[0]].nunique() if y.endswith(":N") else 0
-    return chart.properties(title=alt.Title(title, subtitle=subtitle), height=max(320, ROW_OF_DOTS * rows))
+    # labels on two lines need the room of two: at 26 px a row, "… and jurisprudence" touched the row below's label
+    two_lines = rows and data[y.split(":")[0]].astype(str).str.len().max() > LABEL_LINE
+    return chart.properties(title=alt.Title(title, subtitle=subtitle),
+                            height=max(320, (ROW_OF_TWO_LINES if two_lines else ROW_OF_DOTS) * rows))
 
 
 GREY = "#9ca3af"
 ROW_OF_DOTS = 26  # px per row of a dot chart by category
+ROW_OF_TWO_LINES = 32  # the same where a category's label takes two lines
 DOT_IN_ROW = 22  # px per dot of a differences chart with several outlets' dots in a row
 
 
