@@ -218,9 +218,12 @@ def eventually(check, timeout: float = 30.0, every: float = 0.25):
         time.sleep(every)
 
 
+STORY_CARD = re.compile(r"\b\d+ articles?, [\d,]+ sentences")  # a Story card's first line: "CNN · 3 articles, 116 sentences"
+
+
 def test_story_pick_shows_its_outlets_side_by_side(server, browser):
     page, errors = open_page(browser, f"{server}/?view=Story")
-    cards = page.locator("[data-testid='stMarkdownContainer']").filter(has_text="article(s),")
+    cards = page.locator("[data-testid='stMarkdownContainer']").filter(has_text=STORY_CARD)
     expect(cards).to_have_count(3, timeout=30000)
     names = [c.split(" · ")[0] for c in cards.all_inner_texts()]
     # side by side: one row, three columns (once the layout has settled)
@@ -708,7 +711,7 @@ def test_on_300_real_articles_every_view_is_whole_at_both_sizes_and_lists_its_ch
             term_colour = KIND_STYLE["match"][0]  # a listed term, as the passages mark it (not a cue or a theme word)
             assert slide.count(f'<tspan fill="{term_colour}"') >= 3, "the slide's passages show no marked term"
         if view == "Story":  # it opens on a story several outlets covered, each in a card of its own
-            cards = page.locator("[data-testid='stMarkdownContainer']").filter(has_text="article(s),")
+            cards = page.locator("[data-testid='stMarkdownContainer']").filter(has_text=STORY_CARD)
             assert cards.count() >= 2, cards.all_inner_texts()
         if view == "Voices":  # three outlets in three colours, none passing for another
             fills = page.locator(".vega-embed").first.locator(BARS).evaluate_all(
