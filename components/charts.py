@@ -538,8 +538,10 @@ def stance_differences(data: pd.DataFrame, row: str, title: str, subtitle: str, 
     compared = ["negative", "positive"]
     scale = alt.Scale(domain=compared, range=[STANCE_COLOURS[s] for s in compared])
     colour = alt.Color("stance:N", title="Toward the actor", sort=list(STANCE_COLOURS), scale=scale,
-                       legend=alt.Legend(orient="top", symbolType="circle"))
-    base = alt.Chart(data).encode(y=alt.Y(f"{row}:N", sort=None, title=None, axis=alt.Axis(labelLimit=420)),
+                       legend=alt.Legend(orient="top", symbolType="circle", columns=2))
+    # "Outlet · n mentions, n articles" on two lines: on one, the labels took two-thirds of a 1280-px screen's chart
+    base = alt.Chart(data).encode(y=alt.Y(f"{row}:N", sort=None, title=None,
+                                          axis=alt.Axis(labelLimit=260, labelExpr="split(datum.label, ' · ')")),
                                   yOffset=alt.YOffset("stance:N", sort=compared))
     zero = zero_rule(alt.X)
     whiskers = base.mark_rule(strokeWidth=2.5).encode(x=alt.X("ci_low:Q", title=x_title), x2=alt.X2("ci_high:Q"),

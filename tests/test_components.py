@@ -743,3 +743,19 @@ def test_emphasis_says_in_whose_voice_each_theme_comes(table, bundled, lexicons)
     assert set(panel.rows["sentence_id"]) == set(table.loc[table["themes"].map(len) > 0, "sentence_id"])
     spec = json.dumps(panel.chart.to_dict())
     assert '"x2": {"field": "quoted_ci_high"' in spec and "own voice" in spec
+
+
+def test_an_actor_pick_gives_the_themes_an_outlet_speaks_of_it_with(table, bundled, lexicons):
+    # With an actor picked, Emphasis's theme charts drew every sentence of the corpus while their passages were the
+    # actor's: the chart's numbers were not its evidence's. They are now of the sentences naming the actor.
+    analysis = Analysis(bundled, lexicons, table)
+    panels = emphasis.panels(analysis, Lens("actor", "Russia", outlets=analysis.outlets))
+    shares = _panel(panels, "theme_share")
+    naming = table[table["actors"].map(lambda names: "Russia" in names)]
+    for row in shares.data[shares.data["n_sentences"] > 0].itertuples():
+        own = naming[naming["outlet_group"] == row.outlet_group]
+        assert row.share_of_sentences == pytest.approx(sum(row.theme in t for t in own["themes"]) / len(own))
+    assert set(shares.rows["sentence_id"]) == set(naming.loc[naming["themes"].map(len) > 0, "sentence_id"])
+    assert "in sentences naming actor “Russia”" in json.dumps(shares.chart.to_dict()["title"], ensure_ascii=False)
+    everyone = _panel(emphasis.panels(analysis, Lens("outlet", "PRIO Blogs", outlets=analysis.outlets)), "theme_share")
+    assert len(everyone.rows) > len(shares.rows)  # an outlet pick still charts every sentence

@@ -19,9 +19,15 @@ MOST_NAMED = 12
 
 def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     table = analysis.table
-    # Made once per theme set (and per theme for the actors of a theme pick); a pick changes the highlight.
-    themes = analysis.cached(("label_summary", lens.theme_column), lambda: label_summary(
-        table, "outlet_group", lens.theme_column)).rename(columns={"label": "theme"})
+    # Themes: in Actor mode, those of the sentences naming the actor (which themes an outlet speaks of it with), so
+    # the charts follow the pick as their passages do. Made once per theme set (and per actor); a pick of an outlet
+    # changes the highlight.
+    theme_table = lens.scope(table) if lens.mode == "actor" else table
+    theme_key = (lens.theme_column, *(lens.compared_key if lens.mode == "actor" else ()))
+    themes = analysis.cached(("label_summary", *theme_key), lambda: label_summary(
+        theme_table, "outlet_group", lens.theme_column)).rename(columns={"label": "theme"})
+    naming = f"in sentences naming {lens.describe()}" if lens.mode == "actor" else ""
+    theme_about = f"{lens.theme_set_label}, {naming}" if naming else lens.theme_set_label
     # Actors: in Theme mode, those named in the sentences about the theme, so the chart follows the pick.
     actor_table = lens.scope(table) if lens.mode == "theme" else table
     actor_key = lens.compared_key if lens.mode == "theme" else ("all",)
@@ -37,7 +43,7 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     shown = f"the {MOST_NAMED} most named of {len(named)} actors" if len(named) > MOST_NAMED else "all actors"
     actor_about = f"in sentences naming {lens.describe()}, {shown}" if lens.mode == "theme" else (
         lens.describe() if lens.mode == "actor" else shown)
-    theme_rows = table[table[lens.theme_column].map(len) > 0]
+    theme_rows = theme_table[theme_table[lens.theme_column].map(len) > 0]
     if lens.mode == "theme":
         theme_rows = lens.scope(table)
     charted = frozenset(actors["actor"])  # the chart's evidence: the sentences naming an actor it draws
@@ -46,10 +52,10 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
                  alt.Tooltip("lead_weighted_share:Q", format=".0%", title="lead-weighted share"),
                  alt.Tooltip("mean_tone:Q", format="+.2f", title="mean tone"),
                  alt.Tooltip("hedged_sentence_share:Q", format=".0%", title="hedged")]
-    sentences = {o: f"{k:,} sentences" for o, k in table.groupby("outlet_group").size().items()}
+    sentences = {o: f"{k:,} sentences" for o, k in theme_table.groupby("outlet_group").size().items()}
     # Both theme charts in one order, the most named first (the bars' order)
     themes = largest_first(themes, "theme", "share_of_sentences")
-    theme_chart = grouped_bars(themes, "theme", "share_of_sentences", f"Share of sentences per theme — {lens.theme_set_label}",
+    theme_chart = grouped_bars(themes, "theme", "share_of_sentences", f"Share of sentences per theme — {theme_about}",
                                "A sentence can touch several themes; hover for n, lead-weighted share, tone and hedging",
                                "Share of the outlet's sentences", lens.outlets, lens.highlight, fmt=".0%",
                                extra_tooltip=share_tip, n=sentences, low="share_ci_low", high="share_ci_high",
@@ -57,7 +63,7 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     # The mean over the articles naming it, not the earliest in any: with many articles the earliest is nearly always 0
     # (90% of outlet × theme pairs on the dev corpus), and it falls the more articles an outlet has.
     themes = themes.assign(first_interval=interval_text(themes["first_ci_low"], themes["first_ci_high"], ".2f"))
-    early = dots(themes, "mean_first_mention_position", "theme:N", ["outlet_group", "theme"], "How early each theme first appears",
+    early = dots(themes, "mean_first_mention_position", "theme:N", ["outlet_group", "theme"], "How early each theme first appears" + (f" — {naming}" if naming else ""),
                  "Where it is first named, averaged over the articles naming it (0 = opening sentence, 1 = last); "
                  "whiskers: 95% CI, resampling those articles", "Mean first mention (0 = top of article)", None, lens.outlets,
                  [alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("theme:N"),
@@ -69,7 +75,7 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     # In whose voice each theme comes: an outlet may carry a theme mostly in the words of those it quotes
     themes = themes.assign(quoted_interval=interval_text(themes["quoted_ci_low"], themes["quoted_ci_high"], ".0%"))
     reach = float(np.nanmax([*themes["quoted_ci_high"], *themes["quoted_share"], 0.05]))
-    voice = dots(themes, "quoted_share", "theme:N", ["outlet_group", "theme"], "In whose voice: each theme's sentences quoted",
+    voice = dots(themes, "quoted_share", "theme:N", ["outlet_group", "theme"], "In whose voice: each theme's sentences quoted" + (f" — {naming}" if naming else ""),
                  "Share of the sentences naming the theme that are at least half direct quotation (the rest: the "
                  f"outlet's own voice); whiskers: 95% CI, {CI_METHOD}; none under {MIN_N_FOR_CI} sentences",
                  "Share of the theme's sentences quoted", None, lens.outlets,
