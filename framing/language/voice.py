@@ -9,7 +9,8 @@ Cedric L. Richmond (titles dropped, middle initials kept); "Senator Harry Reid o
 Harry Reid, never Nevada; a weekday, a month or a time is never a speaker; "Trump’s spokesman said"
 is "Trump’s spokesman" unless the text gives the spokesman's name. "he said" / "she said" takes the
 one person named in the same or the previous paragraph, and stays unnamed when there are several.
-Aliases of one person ("Rubio", "Sen. Marco Rubio") are merged to the fullest form. A speaker the
+Aliases of one person ("Rubio", "Sen. Marco Rubio") are merged to the fullest form. A party, an
+institution or a role alone ("The President said", "the Democrat asked") names no one. A speaker the
 text does not name is left empty, never guessed.
 """
 from __future__ import annotations
@@ -43,7 +44,9 @@ _TITLE = rf"(?:(?:[Ff]ormer|[Aa]cting|[Dd]eputy|U\.S\.|Senate|House|State)\s+)*(
 # word's lower case letters between its two runs in as many ways as it has letters, and try each before giving up.
 _NAME_WORD = r"(?:[A-Z](?:[a-z]*[A-Z])?[a-z’']+(?:-[a-z’']+)*(?:-[A-Z][a-z’']+)*|[A-Z]{2,}(?![a-z])|[A-Z]\.)"
 _PARTICLE = r"(?:de|da|del|der|van|von|bin|al|al-|la|le|du|di|st\.)"
-_NAME = rf"(?:{_TITLE})?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE}(?=\s+[A-Z]))){{0,4}}"
+# Words of one name are one or two spaces apart: a quotation blanked between two capitalised words (``outside_quotes``)
+# leaves more, and "House Democrats “could hang this case…,” Bagley said" named "House Democrats Bagley".
+_NAME = rf"(?:{_TITLE})?{_NAME_WORD}(?:\s{{1,2}}(?:{_NAME_WORD}|{_PARTICLE}(?=\s+[A-Z]))){{0,4}}"
 _PLACE = r"(?:\s+of\s+[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)*)?"  # "Harry Reid of Nevada": the place is dropped
 _APPOSITIVE = r"(?:,\s[^,“”\"]{1,90},)?"  # "Leonid Petrov, a Russian-born academic,"
 _ROLES = (r"spokesman|spokeswoman|spokesperson|press\s+secretary|lawyer|attorney|aide|adviser|advisor|office|campaign|"
@@ -110,7 +113,29 @@ _NOT_NAMES = {
     "however", "meanwhile", "still", "now", "then", "when", "while", "after", "before", "as", "if", "in", "on", "at",
     "for", "from", "to", "his", "her", "their", "our", "my", "its", "no", "not", "what", "who", "which", "where",
     "why", "how", "also", "later", "instead", "earlier", "separately", "asked", "said",
+    # descriptors that open a capitalised run: "Longtime Trump confidant Roger Stone" is not a person "Longtime Trump"
+    "longtime", "veteran",
 }
+# A party, an institution or a role, not a name: a speaker made only of these ("The President said", "Senate
+# Republican", "Democratic Rep") stays unnamed, and before a name they are dropped ("Senate Minority Whip Dick Durbin",
+# "Republican Ron DeSantis", "CNN Senior Legal Analyst Jeffrey Toobin" are the person). Plural groups ("House
+# Democrats", "Senate Republicans") are speakers of their own.
+_LABEL_WORDS = {
+    "president", "vice", "republican", "democrat", "democratic", "gop", "senate", "house", "congressional", "rep", "sen",
+    "gov", "senator", "representative", "congressman", "congresswoman", "governor", "majority", "minority", "whip",
+    "leader", "speaker", "top", "senior", "former", "longtime", "veteran", "legal", "political", "chief", "analyst",
+    "correspondent", "commentator", "contributor", "strategist", "state", "u.s.", "federal", "independent",
+}
+_NEVER_ALONE = {"president", "vice", "republican", "democrat", "democratic", "gop", "senate", "house", "congressional",
+                "rep", "sen", "gov", "state", "federal", "u.s.", "longtime", "veteran", "former", "top", "majority",
+                "minority"}  # not a surname on its own ("Senior wrote" is Jennifer Senior)
+# An organisation's name keeps its opening label ("Republican National Committee", "Federal Reserve")
+_ORGANISATION_WORDS = {"committee", "office", "service", "reserve", "party", "caucus", "commission", "council", "society",
+                       "department", "agency", "administration", "board", "bureau", "court", "institute", "foundation",
+                       "association", "center", "centre", "union", "network", "fund", "coalition", "club"}
+# A sentence attributing its words to someone it does not name ("the Democrat asked"): unnamed, and it takes no
+# speaker from its paragraph.
+UNNAMED = ""
 # Placeholders for "he said" and "she said" until resolve_speakers finds the person.
 HE_SPEAKER, SHE_SPEAKER = "\x00he", "\x00she"
 PRONOUN_SPEAKERS = {HE_SPEAKER: "he", SHE_SPEAKER: "she"}
@@ -176,6 +201,14 @@ def clean_name(raw: str) -> str | None:
         words = _TITLE_AT_START.sub("", " ".join(words)).split()
     while words and (words[-1].lower() in _TIME_WORDS or words[-1].lower() in _NOT_NAMES):
         words = words[:-1]
+    lower = [w.lower().rstrip(".") for w in words]
+    if not _ORGANISATION_WORDS.isdisjoint(lower):  # "Senate Judiciary Committee", "Congressional Budget Office"
+        pass
+    elif len(words) > 1 and all(w in _LABEL_WORDS for w in lower) or len(words) == 1 and lower[0] in _NEVER_ALONE:
+        return None  # "Senate Republican", "The President said": no one named
+    else:
+        while len(words) > 2 and words[0].lower().rstrip(".") in _LABEL_WORDS:
+            words = words[1:]  # "Senate Minority Whip Dick Durbin": the person
     if not words or any(w.lower().strip(".,") in _TIME_WORDS for w in words):
         return None
     if words[-1].endswith(("’s", "'s")) or re.fullmatch(r"[A-Z]\.", words[-1]):
@@ -185,7 +218,8 @@ def clean_name(raw: str) -> str | None:
 
 def attribution(text: str, quoted: list[tuple[int, int]] = ()) -> str | None:
     """The speaker the sentence names outside its quotation marks ("said Ms. Town"), HE_SPEAKER or SHE_SPEAKER for
-    "he said" / "she said" (resolved later), or None. ``quoted``: its stretches inside quotation marks."""
+    "he said" / "she said" (resolved later), UNNAMED where it gives the speaker as a label only ("the Democrat
+    asked"), or None. ``quoted``: its stretches inside quotation marks."""
     outside = outside_quotes(text, quoted)
     if not _may_attribute(outside):
         return _quoting(outside) if quoted else None
@@ -195,6 +229,7 @@ def attribution(text: str, quoted: list[tuple[int, int]] = ()) -> str | None:
         owner = clean_name(match.group("owner"))
         if owner:
             return f"{owner}’s {' '.join(match.group('role').split())}"
+    unnamed = False  # the text gives the speaker as a label only ("the Democrat asked", "according to the GOP")
     for pattern in (_NAME_SAID, _SAID_ROLE_NAME, _SAID_DESCRIBED, _SAID_NAME, _ACCORDING_TO):
         for match in pattern.finditer(outside):
             if pattern is _SAID_NAME and _AND_NAME.match(outside, match.end()):
@@ -202,9 +237,19 @@ def attribution(text: str, quoted: list[tuple[int, int]] = ()) -> str | None:
             name = clean_name(match.group("name"))
             if name:
                 return name
+            # a label as the subject or source; after the verb ("He said Republican leaders…") it is not the speaker
+            unnamed = unnamed or pattern in (_NAME_SAID, _ACCORDING_TO) and _label_only(match.group("name"))
+    if unnamed:  # before "he": "the third-ranking Senate Republican also said he had…" is the Republican's
+        return UNNAMED
     if pronoun := _PRONOUN.search(outside):
         return _pronoun_speaker(pronoun["pronoun"] or pronoun["after"])
     return _quoting(outside) if quoted else None
+
+
+def _label_only(raw: str) -> bool:
+    """Whether a would-be name is a party, institution or role alone ("the Democrat", "Senate Republican")."""
+    words = [w.lower().rstrip(".") for w in raw.split() if w.lower() not in _NOT_NAMES]
+    return bool(words) and all(w in _LABEL_WORDS for w in words)
 
 
 def _may_attribute(text: str) -> bool:
@@ -238,7 +283,10 @@ def people_named(text: str, titled: list[str] | None = None) -> list[str]:
     found = list(titled) if titled is not None else titled_names(text)
     for m in _CAPITALISED_RUN.finditer(text):
         name = clean_name(m.group())
-        if name and len(name.split()) > 1 and not {w.lower() for w in name.split()} & _NOT_PERSON_WORDS \
+        # the run as written after any owner ("the New School’s Darrick Hamilton"), not only the name clean_name
+        # leaves: "Federal Arbitration Act" is a law, though "Arbitration Act" would be left of it
+        written = re.split(r"['’]s\s", m.group())[-1]
+        if name and len(name.split()) > 1 and not {w.lower() for w in written.split()} & _NOT_PERSON_WORDS \
                 and not any(name in f for f in found):
             found.append(name)
     return found
@@ -308,7 +356,7 @@ def resolve_speakers(attributions: list[str | None], paragraphs: list, quoted: l
             by_paragraph.setdefault(paragraph, name)
     final = []
     for i, (name, paragraph, is_quoted) in enumerate(zip(resolved, paragraphs, quoted)):
-        if not name and is_quoted:
+        if not name and is_quoted and attributions[i] != UNNAMED:
             name = by_paragraph.get(paragraph, "")
             first_of_paragraph = i > 0 and paragraphs[i - 1] != paragraph
             if not name and first_of_paragraph and final[i - 1] and _last_of(paragraphs, i - 1) \
