@@ -51,8 +51,20 @@ def said(text):
     ("He also officially acknowledged that Republican Ron DeSantis said he had won.", "Ron DeSantis"),
     ("CNN Senior Legal Analyst Jeffrey Toobin predicted “one of the great battles.”", "Jeffrey Toobin"),
     ("The Congressional Budget Office said the bill would cost $1 trillion.", "Congressional Budget Office"),
+    ("The top Senate Democrat, Chuck Schumer, said the GOP will need 60 votes.", "Chuck Schumer"),
     ("Senate Democrats argued the GOP position hurt American workers.", "Senate Democrats"),
     ("He said Republican leaders “haven’t had a chance to think about it yet.”", HE_SPEAKER),
+    # an organisation's "of …" is its name; a person's is a place
+    ("The economy added 96,000 jobs in August, the Department of Labor said Friday.", "Department of Labor"),
+    ("Jobs rose, according to the Bureau of Labor Statistics.", "Bureau of Labor Statistics"),
+    ("Another told us, “She is her own worst enemy.”", None),
+    ("U.S. Centers for Disease Control and Prevention Director Dr. Robert Redfield said masks work.", "Robert Redfield"),
+    ("Former Housing Secretary Julián Castro said the plan would fail.", "Julián Castro"),
+    ("Former Secretary of Housing and Urban Development Julián Castro said the plan would fail.", "Julián Castro"),
+    ("Former Secretary of Labor Thomas Perez said the rule would stand.", "Thomas Perez"),
+    ("“We will not pay for it,” said President Enrique Peña Nieto.", "Enrique Peña Nieto"),
+    ("The Department of Homeland Security “has simply chosen not to enforce the laws,” Hanen wrote.", "Hanen"),
+    ("The University of Connecticut's Jeremy Pressman said the talks were over.", "Jeremy Pressman"),
     # a quotation blanked between two capitalised words does not join them into one name
     ("If Republicans refused to act, then House Democrats “could hang this case around their neck,” Bagley said.", "Bagley"),
 ])

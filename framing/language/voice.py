@@ -42,13 +42,29 @@ _TITLE = rf"(?:(?:[Ff]ormer|[Aa]cting|[Dd]eputy|U\.S\.|Senate|House|State)\s+)*(
 # "Hewlett-Packard" is one word, and "McDonald": a capital, perhaps lower case and a second capital, then lower case.
 # Written so that a word matches in one way only: "[A-Z][a-z]*[A-Z]?[a-z’']+", the same words, let the regex split a
 # word's lower case letters between its two runs in as many ways as it has letters, and try each before giving up.
-_NAME_WORD = r"(?:[A-Z](?:[a-z]*[A-Z])?[a-z’']+(?:-[a-z’']+)*(?:-[A-Z][a-z’']+)*|[A-Z]{2,}(?![a-z])|[A-Z]\.)"
+# Letters beyond English's ("Julián Castro", "Enrique Peña Nieto", "Recep Tayyip Erdoğan"): Latin-1's and Latin
+# Extended-A's, whose capitals and small letters alternate, so that block counts as both.
+_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ\u0100-\u017f", "a-zß-öø-ÿ\u0100-\u017f"
+_NAME_WORD = (rf"(?:[{_UPPER}](?:[{_LOWER}]*[{_UPPER}])?[{_LOWER}’']+(?:-[{_LOWER}’']+)*(?:-[{_UPPER}][{_LOWER}’']+)*"
+              rf"|[A-Z]{{2,}}(?![{_LOWER}])|[A-Z]\.)")
 _PARTICLE = r"(?:de|da|del|der|van|von|bin|al|al-|la|le|du|di|st\.)"
 # Words of one name are one or two spaces apart: a quotation blanked between two capitalised words (``outside_quotes``)
 # leaves more, and "House Democrats “could hang this case…,” Bagley said" named "House Democrats Bagley".
 _NAME = rf"(?:{_TITLE})?{_NAME_WORD}(?:\s{{1,2}}(?:{_NAME_WORD}|{_PARTICLE}(?=\s+[A-Z]))){{0,4}}"
-_PLACE = r"(?:\s+of\s+[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)*)?"  # "Harry Reid of Nevada": the place is dropped
-_APPOSITIVE = r"(?:,\s[^,“”\"]{1,90},)?"  # "Leonid Petrov, a Russian-born academic,"
+# The words that open an organisation's name whose "of …" or "for …" is part of it ("the Department of Labor")
+_ORGANISATION_HEADS = ("Department", "University", "Bureau", "Centers", "Center", "Institute", "Ministry", "Office",
+                       "Council", "Board", "College", "School", "Association", "Society", "Chamber", "Court",
+                       "Commission", "Committee", "Federation", "League", "Academy", "Agency", "Bank")
+# No title in it ("the Centers for Disease Control and Prevention Director Dr. Robert Redfield said" is Redfield), and
+# one or two spaces between its words (more are a blanked quotation: "the Department of Homeland Security “…,” Hanen")
+_PLACE_WORD = rf"(?!(?:{_TITLES}|Dr)\b)[A-Z][\w.’'-]+"
+_ORGANISATION_PLACE = (rf"(?:{'|'.join(f'(?<={head})' for head in _ORGANISATION_HEADS)})"
+                       rf"(?P<place>\s(?:of|for)\s{_PLACE_WORD}(?:\s{{1,2}}(?:and\s)?{_PLACE_WORD})*)")
+# "Harry Reid of Nevada": a person's place is dropped
+_PLACE = rf"(?:{_ORGANISATION_PLACE}|(?P<seat>\s+of\s+[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)*))?"
+# A name run that opens inside a department's name: "Secretary of Housing and |Urban Development Julián Castro said"
+_DEPARTMENT_BEFORE = re.compile(r"\b(?:of|for)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*\s+and\s+$")
+_APPOSITIVE = r"(?:,\s(?P<appositive>[^,“”\"]{1,90}),)?"  # "Leonid Petrov, a Russian-born academic,"
 _ROLES = (r"spokesman|spokeswoman|spokesperson|press\s+secretary|lawyer|attorney|aide|adviser|advisor|office|campaign|"
           r"chief\s+of\s+staff|representative|son|daughter|wife|husband")
 
@@ -63,7 +79,7 @@ def _name_then(verbs: str) -> re.Pattern:
 
 _NAME_SAID = _name_then(_VERBS)
 _SAID_NAME = re.compile(rf"\b(?:{_VERBS_BEFORE})\s+(?:{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}['’]s\s+)?(?P<name>{_NAME})")
-_ACCORDING_TO = re.compile(rf"\b[Aa]ccording\s+to\s+(?:the\s+)?(?P<name>{_NAME})")
+_ACCORDING_TO = re.compile(rf"\b[Aa]ccording\s+to\s+(?:the\s+)?(?P<name>{_NAME}){_PLACE}")
 _ROLE_SAID = re.compile(rf"{_NAME_START}(?P<owner>{_NAME})['’]s\s+(?P<role>(?:[a-z]+\s+){{0,2}}(?:{_ROLES}|manager|director|secretary|"
                         rf"counsel|official|minister|chief|leader|head|president|chairman))(?:,\s+(?P<name>{_NAME}),)?\s+(?:{_VERBS})\b")
 # "said police Inspector Dave Bowen": a lower-case descriptor before a titled name
@@ -112,7 +128,7 @@ _NOT_NAMES = {
     "few", "one", "two", "officials", "experts", "analysts", "critics", "supporters", "opponents", "residents", "people",
     "however", "meanwhile", "still", "now", "then", "when", "while", "after", "before", "as", "if", "in", "on", "at",
     "for", "from", "to", "his", "her", "their", "our", "my", "its", "no", "not", "what", "who", "which", "where",
-    "why", "how", "also", "later", "instead", "earlier", "separately", "asked", "said",
+    "why", "how", "also", "later", "instead", "earlier", "separately", "asked", "said", "another",
     # descriptors that open a capitalised run: "Longtime Trump confidant Roger Stone" is not a person "Longtime Trump"
     "longtime", "veteran",
 }
@@ -124,7 +140,7 @@ _LABEL_WORDS = {
     "president", "vice", "republican", "democrat", "democratic", "gop", "senate", "house", "congressional", "rep", "sen",
     "gov", "senator", "representative", "congressman", "congresswoman", "governor", "majority", "minority", "whip",
     "leader", "speaker", "top", "senior", "former", "longtime", "veteran", "legal", "political", "chief", "analyst",
-    "correspondent", "commentator", "contributor", "strategist", "state", "u.s.", "federal", "independent",
+    "correspondent", "commentator", "contributor", "strategist", "state", "u.s.", "federal", "independent", "secretary",
 }
 _NEVER_ALONE = {"president", "vice", "republican", "democrat", "democratic", "gop", "senate", "house", "congressional",
                 "rep", "sen", "gov", "state", "federal", "u.s.", "longtime", "veteran", "former", "top", "majority",
@@ -234,9 +250,11 @@ def attribution(text: str, quoted: list[tuple[int, int]] = ()) -> str | None:
         for match in pattern.finditer(outside):
             if pattern is _SAID_NAME and _AND_NAME.match(outside, match.end()):
                 continue  # "said House Ways and Means Committee Chairman Dave Camp": a committee, not a person
+            if person := _person_beside(match, outside):
+                return person
             name = clean_name(match.group("name"))
             if name:
-                return name
+                return _with_place(name, match)
             # a label as the subject or source; after the verb ("He said Republican leaders…") it is not the speaker
             unnamed = unnamed or pattern in (_NAME_SAID, _ACCORDING_TO) and _label_only(match.group("name"))
     if unnamed:  # before "he": "the third-ranking Senate Republican also said he had…" is the Republican's
@@ -244,6 +262,36 @@ def attribution(text: str, quoted: list[tuple[int, int]] = ()) -> str | None:
     if pronoun := _PRONOUN.search(outside):
         return _pronoun_speaker(pronoun["pronoun"] or pronoun["after"])
     return _quoting(outside) if quoted else None
+
+
+def _person_beside(match: re.Match, outside: str) -> str | None:
+    """The person a match names beside a label or a department rather than in its name group, or None:
+    "The top Senate Democrat, Chuck Schumer, said" and "…Republican, Portman of Ohio, said" (an appositive);
+    "Former Secretary of Labor Thomas Perez said" (a title, its department, then the person: the last two words, as a
+    department's name runs on without a break before them); "Secretary of Housing and Urban Development Julián Castro
+    said" (a name run that opens inside a department's name)."""
+    raw = match.group("name")
+    found = match.groupdict()
+    if found.get("appositive") and _label_only(raw):
+        person = clean_name(re.sub(r"\s+of\s+[A-Z][\w\s.’'-]*$", "", found["appositive"]))
+        if person and person[0].isupper() and not any(c.isdigit() for c in person):
+            return person
+    if found.get("seat") and _label_only(raw) and len(found["seat"].split()) >= 4:
+        return clean_name(" ".join(found["seat"].split()[-2:]))
+    if len(raw.split()) >= 4 and _DEPARTMENT_BEFORE.search(outside, 0, match.start("name")):
+        return clean_name(" ".join(raw.split()[-2:]))
+    return None
+
+
+def _with_place(name: str, match: re.Match) -> str:
+    """``name`` with the "of …" after it where that belongs to an organisation: "Department of Labor", not "Department";
+    "Harry Reid of Nevada" stays Harry Reid."""
+    place = match.groupdict().get("place")
+    if place and name.split()[-1] in _ORGANISATION_HEADS:
+        # "…of Labor Statistics." ends a sentence; "the University of Connecticut's Jeremy Pressman" is the person
+        full = re.sub(r"['’]s?$", "", f"{name} {' '.join(place.split())}".rstrip(".,"))
+        return clean_name(full) or name
+    return name
 
 
 def _label_only(raw: str) -> bool:
