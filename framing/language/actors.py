@@ -17,7 +17,14 @@ from pathlib import Path
 import pandas as pd
 
 from framing.language.lexicon import Lexicons
-from framing.language.voice import SURNAME_SHARE, merge_aliases, people_named, titled_names, without_initials
+from framing.language.voice import (
+    CAPITALS,
+    SURNAME_SHARE,
+    merge_aliases,
+    people_named,
+    titled_names,
+    without_initials,
+)
 from framing.reading.clean import UNKNOWN
 from framing.reading.corpus import Article, written_in_lower_case
 from framing.reading.segment import ABBREVIATIONS
@@ -336,7 +343,7 @@ def _names_pattern(names: Iterable[str]) -> re.Pattern | None:
     """One case-sensitive pattern for proper names, the longest first where two start at one place ("New York Times"
     before "New York"): the scan runs in the regex engine, not word by word in Python."""
     names = sorted({n for n in names if n}, key=lambda n: (-len(n), n))
-    return re.compile(r"(?<![\w’'-])(?=[A-Z])(?:" + "|".join(map(re.escape, names)) + r")(?![\w’'-])") if names else None
+    return re.compile(rf"(?<![\w’'-])(?=[{CAPITALS}])(?:" + "|".join(map(re.escape, names)) + r")(?![\w’'-])") if names else None
 
 
 def _distinct(key: str, forms: Counter) -> list[str]:

@@ -44,7 +44,8 @@ _TITLE = rf"(?:(?:[Ff]ormer|[Aa]cting|[Dd]eputy|U\.S\.|Senate|House|State)\s+)*(
 # word's lower case letters between its two runs in as many ways as it has letters, and try each before giving up.
 # Letters beyond English's ("Julián Castro", "Enrique Peña Nieto", "Recep Tayyip Erdoğan"): Latin-1's and Latin
 # Extended-A's, whose capitals and small letters alternate, so that block counts as both.
-_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ\u0100-\u017f", "a-zß-öø-ÿ\u0100-\u017f"
+CAPITALS, _LOWER = "A-ZÀ-ÖØ-Þ\u0100-\u017f", "a-zß-öø-ÿ\u0100-\u017f"
+_UPPER = CAPITALS
 _NAME_WORD = (rf"(?:[{_UPPER}](?:[{_LOWER}]*[{_UPPER}])?[{_LOWER}’']+(?:-[{_LOWER}’']+)*(?:-[{_UPPER}][{_LOWER}’']+)*"
               rf"|[A-Z]{{2,}}(?![{_LOWER}])|[A-Z]\.)")
 _PARTICLE = r"(?:de|da|del|der|van|von|bin|al|al-|la|le|du|di|st\.)"
