@@ -275,7 +275,7 @@ def run(sizes: list[int], samples: int, views: list[str], real: Path | None = No
                 print(f"\n{kept:,} {'real ' if real else ''}articles uploaded ({len(data) / 1e6:.1f} MB CSV): analysed in {analysed:.1f} s, "
                       f"first chart on Compare at {first_chart:.1f} s"
                       + (" (arrived at the first page)" if landing else " (arrived at /?view=Articles)"))
-                report(page, app.pid, f"{articles:,} articles (+ the 5 bundled)", samples, views, peak, unit)
+                report(page, app.pid, f"{kept:,} articles (the bundled five replaced)", samples, views, peak, unit)
                 page.close()
         finally:
             app.terminate()
