@@ -291,7 +291,8 @@ def _category_rate_intervals(table: pd.DataFrame, by: str, kind: str, counts: pd
     return [low for low, _ in both], [high for _, high in both]
 
 
-def label_summary(table: pd.DataFrame, by: str, label_column: str, intervals: bool = False) -> pd.DataFrame:
+def label_summary(table: pd.DataFrame, by: str, label_column: str, intervals: bool = False,
+                  voice: bool = True) -> pd.DataFrame:
     """Per group × label (theme, policy frame or actor): attention, placement, tone and hedging, every label at once;
     every pair, a label a group never names as a share of 0 (its interval up to the bound for none seen) and no tone,
     hedging or placement.
@@ -309,6 +310,8 @@ def label_summary(table: pd.DataFrame, by: str, label_column: str, intervals: bo
     its 95% interval (quoted_ci_low, quoted_ci_high: resampled as share_of_sentences; none under MIN_N_FOR_CI
     sentences naming it).
     ``intervals``: a 95% interval for the mean tone of each group × label (no chart shows one; off by default).
+    ``voice``: False leaves quoted_ci_low and quoted_ci_high empty (the actor summary charts no voice; a fifth of its
+    time on the dev corpus).
     """
     labels = sorted({label for names in table[label_column] for label in names})
     columns = [by, "label", "n_sentences", "group_sentences", "share_of_sentences", "lead_weighted_share",
@@ -337,7 +340,8 @@ def label_summary(table: pd.DataFrame, by: str, label_column: str, intervals: bo
             mean_first = np.where(np.isfinite(first), first, 0.0).sum(axis=0) / np.isfinite(first).sum(axis=0)
         share_low, share_high = _share_interval(named, articles[index])
         first_low, first_high = _mean_first_interval(first)
-        quoted_low, quoted_high = _quoted_interval(named, quoted[index], articles[index])
+        quoted_low, quoted_high = _quoted_interval(named, quoted[index], articles[index]) if voice else (
+            np.full(len(labels), np.nan), np.full(len(labels), np.nan))
         for k, label in enumerate(labels):
             low, high = mean_ci(table.iloc[index[named[:, k]]], "tone") if intervals else (float("nan"), float("nan"))
             rows.append({by: group_key, "label": label, "n_sentences": int(counts[k]), "group_sentences": len(index),
@@ -386,7 +390,7 @@ def _share_interval(named: np.ndarray, articles: np.ndarray) -> tuple[np.ndarray
 
 def actor_mentions(table: pd.DataFrame, by: str) -> pd.DataFrame:
     """Per group × actor: number of mentions (every alias occurrence), plus label_summary's columns."""
-    summary = label_summary(table, by, "actors")
+    summary = label_summary(table, by, "actors", voice=False)
     if summary.empty:
         return summary
     mentions = table[[by, "actor_matches"]].explode("actor_matches").dropna()
