@@ -348,9 +348,9 @@ def differences(data: pd.DataFrame, row: str, value: str, low: str, high: str, v
     is_clear = f"datum.{verdict} == 'clear difference'"
     # With offset, the legend says whose dot is whose; its symbols smaller than the dots (at their size, nine outlets'
     # legend was 270 px tall)
-    named_colour = _outlet_colour(outlets, data["outlet_group"], symbolSize=80, symbolStrokeWidth=1.5)
-    clear_colour = when(is_clear, named_colour if offset else alt.Color("outlet_group:N", title="Outlet",
-                        scale=outlet_colour_scale(outlets), legend=None), GREY, alt.ColorValue)
+    named_colour = _outlet_colour(outlets, data["outlet_group"], symbolSize=80, symbolStrokeWidth=1.5) if offset else \
+        alt.Color("outlet_group:N", title="Outlet", scale=outlet_colour_scale(outlets), legend=None)
+    clear_colour = when(is_clear, named_colour, GREY, alt.ColorValue)
     zero = zero_rule(alt.X)
     whiskers = base.mark_rule(strokeWidth=2.5).encode(
         x=alt.X(f"{low}:Q", title=x_title, axis=END_TITLE), x2=alt.X2(f"{high}:Q"),
