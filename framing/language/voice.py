@@ -45,8 +45,7 @@ _TITLE = rf"(?:(?:[Ff]ormer|[Aa]cting|[Dd]eputy|U\.S\.|Senate|House|State)\s+)*(
 # Letters beyond English's ("Julián Castro", "Enrique Peña Nieto", "Recep Tayyip Erdoğan"): Latin-1's and Latin
 # Extended-A's, whose capitals and small letters alternate, so that block counts as both.
 CAPITALS, _LOWER = "A-ZÀ-ÖØ-Þ\u0100-\u017f", "a-zß-öø-ÿ\u0100-\u017f"
-_UPPER = CAPITALS
-_NAME_WORD = (rf"(?:[{_UPPER}](?:[{_LOWER}]*[{_UPPER}])?[{_LOWER}’']+(?:-[{_LOWER}’']+)*(?:-[{_UPPER}][{_LOWER}’']+)*"
+_NAME_WORD = (rf"(?:[{CAPITALS}](?:[{_LOWER}]*[{CAPITALS}])?[{_LOWER}’']+(?:-[{_LOWER}’']+)*(?:-[{CAPITALS}][{_LOWER}’']+)*"
               rf"|[A-Z]{{2,}}(?![{_LOWER}])|[A-Z]\.)")
 _PARTICLE = r"(?:de|da|del|der|van|von|bin|al|al-|la|le|du|di|st\.)"
 # Words of one name are one or two spaces apart: a quotation blanked between two capitalised words (``outside_quotes``)
@@ -219,13 +218,12 @@ def clean_name(raw: str) -> str | None:
     while words and (words[-1].lower() in _TIME_WORDS or words[-1].lower() in _NOT_NAMES):
         words = words[:-1]
     lower = [w.lower().rstrip(".") for w in words]
-    if not _ORGANISATION_WORDS.isdisjoint(lower):  # "Senate Judiciary Committee", "Congressional Budget Office"
-        pass
-    elif len(words) > 1 and all(w in _LABEL_WORDS for w in lower) or len(words) == 1 and lower[0] in _NEVER_ALONE:
+    organisation = not _ORGANISATION_WORDS.isdisjoint(lower)  # "Senate Judiciary Committee" keeps its every word
+    if not organisation and (len(words) > 1 and all(w in _LABEL_WORDS for w in lower)
+                             or len(words) == 1 and lower[0] in _NEVER_ALONE):
         return None  # "Senate Republican", "The President said": no one named
-    else:
-        while len(words) > 2 and words[0].lower().rstrip(".") in _LABEL_WORDS:
-            words = words[1:]  # "Senate Minority Whip Dick Durbin": the person
+    while not organisation and len(words) > 2 and words[0].lower().rstrip(".") in _LABEL_WORDS:
+        words = words[1:]  # "Senate Minority Whip Dick Durbin": the person
     if not words or any(w.lower().strip(".,") in _TIME_WORDS for w in words):
         return None
     if words[-1].endswith(("’s", "'s")) or re.fullmatch(r"[A-Z]\.", words[-1]):
