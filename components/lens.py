@@ -29,6 +29,8 @@ class Lens:
     query: str = ""  # the sidebar's search (Search view; its matches are marked in every passage)
     raw_words: bool = False  # distinctive words with house style kept (outlet names, titles, page furniture)
     period: Period | None = None  # the stretch of time the views compare within (None: the whole corpus)
+    stand_out: str | None = None  # with a theme or actor picked, an outlet whose marks stand out (nine lines a chart
+    # over time were a tangle nobody could follow on a slide)
 
     @property
     def selection(self) -> dict[str, str]:
@@ -52,8 +54,9 @@ class Lens:
 
     @property
     def highlight(self) -> str | None:
-        """The outlet to stand out in charts (an outlet pick), or None."""
-        return self.value if self.mode == "outlet" else None
+        """The outlet to stand out in charts (an outlet pick, or the one chosen to stand out beside a theme or actor
+        pick), or None."""
+        return self.value if self.mode == "outlet" else self.stand_out
 
     def scope(self, table: pd.DataFrame) -> pd.DataFrame:
         """The sentences the pick is about: the outlet's, or those naming the theme or actor."""

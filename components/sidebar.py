@@ -40,8 +40,13 @@ def draw(analysis: Analysis) -> Lens:
                                  format_func=lambda s: f"{theme_set_label(s)} · {fit(analysis, theme_set_column(s)):.0%}",
                                  help="Each set's share of this corpus's sentences that name one of its themes.")
         value = st.selectbox(MODES[mode], pick_options(analysis, mode, theme_set), key=f"pick_{mode}", bind="query-params")
+        stand_out = None
         if mode != "outlet":
             _fit_note(analysis, mode, theme_set)
+            stand_out = st.selectbox("Outlet to stand out", analysis.outlets, index=None, placeholder="none",
+                                     key="stand_out", bind="query-params",
+                                     help="Its marks stand out in every chart, the other outlets' dimmed: with many "
+                                          "outlets, a line to follow through time.")
         tone_engine = st.selectbox("Tone engine", list(TONE_ENGINES), key="tone", bind="query-params",
                                    format_func=lambda e: e + (" (default)" if e == DEFAULT_TONE_ENGINE else ""),
                                    help=TONE_ENGINES[DEFAULT_TONE_ENGINE])
@@ -59,7 +64,8 @@ def draw(analysis: Analysis) -> Lens:
                   help="Upload files or paste text in the Articles view.")
         st.download_button("Whole sentence table (CSV)", lambda: rows_csv(table), "framing-lens-sentences.csv",
                            "text/csv", on_click="ignore")
-    return Lens(mode, value or "", theme_set, tone_engine, presentation, analysis.outlets, query or "", raw_words, period)
+    return Lens(mode, value or "", theme_set, tone_engine, presentation, analysis.outlets, query or "", raw_words, period,
+                stand_out if stand_out in analysis.outlets else None)
 
 
 def fit(analysis: Analysis, label_column: str) -> float:

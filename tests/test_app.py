@@ -330,3 +330,21 @@ def test_a_chart_that_fails_is_one_message_in_its_place_and_the_others_are_drawn
     assert len(at.error) == 1 and "drawing this chart (ValueError)" in shown(at.error[0].value)
     titles = drawn_titles(at)
     assert len(titles) >= 4 and not any(t.startswith("Hedging and boosting") for t in titles)
+
+
+def test_beside_a_theme_or_actor_pick_an_outlet_can_stand_out_in_every_chart():
+    # Nine outlets' lines over time were a tangle on a slide; with an actor picked there was no outlet to follow.
+    def highlighted(at):
+        found = set()
+        for chart in charts(at):
+            for dataset in chart.proto.datasets:
+                frame = convert_arrow_bytes_to_pandas_df(dataset.data.data)
+                if {"highlighted", "outlet_group"} <= set(frame.columns):
+                    found |= set(frame.loc[frame["highlighted"].astype(bool), "outlet_group"])
+        return found
+
+    plain = run_app(view="Compare", by="Actor", pick_actor="Russia")
+    assert not plain.exception and len(highlighted(plain)) > 1  # none stands out: every outlet drawn alike
+    picked = run_app(view="Compare", by="Actor", pick_actor="Russia", stand_out="Washington Times")
+    assert not picked.exception and highlighted(picked) == {"Washington Times"}
+    assert next(s for s in picked.selectbox if s.label == "Outlet to stand out").value == "Washington Times"
