@@ -65,6 +65,10 @@ def said(text):
     ("“We will not pay for it,” said President Enrique Peña Nieto.", "Enrique Peña Nieto"),
     ("The Department of Homeland Security “has simply chosen not to enforce the laws,” Hanen wrote.", "Hanen"),
     ("The University of Connecticut's Jeremy Pressman said the talks were over.", "Jeremy Pressman"),
+    # the "S." of "U.S." and the "N." of "U.N." open no name
+    ("The U.S. Census Bureau said the population grew.", "Census Bureau"),
+    ("U.N. Secretary-General Ban Ki-moon said the talks would resume.", "Ban Ki-moon"),
+    ("U.N. Ambassador Nikki Haley said the vote was a mistake.", "Nikki Haley"),
     # a quotation blanked between two capitalised words does not join them into one name
     ("If Republicans refused to act, then House Democrats “could hang this case around their neck,” Bagley said.", "Bagley"),
 ])

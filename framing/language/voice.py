@@ -35,7 +35,7 @@ _VERBS_BEFORE = "|".join(f"[{v[0].upper()}{v[0]}]{v[1:]}" for v in _VERBS.split(
 _TITLES = (r"Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Gen|General|Lt|Col|Colonel|Maj|Major|Capt|Captain|Sgt|Sergeant|Adm|Admiral|"
            r"Cmdr|Sen|Sens|Senator|Rep|Reps|Representative|Congressman|Congresswoman|Gov|Governor|Amb|Ambassador|Rev|"
            r"Reverend|Hon|Judge|Justice|President|Vice\s+President|Senator|Mayor|Minister|Prime\s+Minister|"
-           r"Foreign\s+Minister|Defen[cs]e\s+Minister|Secretary|Secretary\s+of\s+State|Chancellor|Speaker|Leader|"
+           r"Foreign\s+Minister|Defen[cs]e\s+Minister|Secretary|Secretary\s+of\s+State|Secretary-General|Chancellor|Speaker|Leader|"
            r"Majority\s+Leader|Minority\s+Leader|Chairman|Chairwoman|Chair|Director|Commissioner|Chief|Sheriff|"
            r"Attorney\s+General|Pope|King|Queen|Prince|Princess|Sir|Dame|Lord|Lady")
 _TITLE = rf"(?:(?:[Ff]ormer|[Aa]cting|[Dd]eputy|U\.S\.|Senate|House|State)\s+)*(?:{_TITLES})\.?\s+"
@@ -69,7 +69,9 @@ _ROLES = (r"spokesman|spokeswoman|spokesperson|press\s+secretary|lawyer|attorney
           r"chief\s+of\s+staff|representative|son|daughter|wife|husband")
 
 # A name opens with a capital or "former/acting/deputy": the lookahead lets the regex skip every other position fast.
-_NAME_START = r"(?<![\w’'-])(?=[A-Z]|(?:[Ff]ormer|[Aa]cting|[Dd]eputy)\s)"  # never inside a word ("Hewlett-Packard")
+# Never inside a word ("Hewlett-Packard"), nor at the "S." of "U.S." or the "N." of "U.N." ("S. Centers for Disease
+# Control" spoke for the CDC); other initials written together ("H.R. McMaster") may still open a name there
+_NAME_START = r"(?<![\w’'-])(?<!U\.)(?=[A-Z]|(?:[Ff]ormer|[Aa]cting|[Dd]eputy)\s)"
 
 
 def _name_then(verbs: str) -> re.Pattern:
