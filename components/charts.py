@@ -101,6 +101,12 @@ def _outlet_colour(outlets: list[str], plotted=None, n: dict | None = None, **le
     return alt.Color("outlet_group:N", title="Outlet", scale=outlet_colour_scale(outlets), legend=alt.Legend(**legend))
 
 
+def outlet_colour_unnamed(outlets: list[str]) -> alt.Color:
+    """Colour by outlet, as ``_outlet_colour``, without a legend: for marks whose rows or labels name the outlet, or
+    whose legend another layer draws."""
+    return alt.Color("outlet_group:N", scale=outlet_colour_scale(outlets), legend=None)
+
+
 def when(test: str, then: alt.SchemaBase | float, otherwise, channel: type[alt.SchemaBase]) -> alt.SchemaBase:
     """``alt.condition(test, then, alt.value(otherwise))`` as the same spec, built directly: Altair reads
     ``alt.condition``'s dict back by trying each class of an anyOf schema against it, 3–10 ms a call and several
@@ -231,8 +237,8 @@ def ranked_bars(data: pd.DataFrame, label: str, value: str, field: str | list[st
     bars = alt.Chart(data).mark_bar().encode(
         y=y, x=alt.X(f"{value}:Q", title=x_title),
         # Rows named by outlet need no legend; any other rows get one saying whose colour is whose.
-        color=(alt.Color("outlet_group:N", scale=outlet_colour_scale(outlets), legend=None) if field == "outlet_group"
-               else _outlet_colour(outlets, data["outlet_group"])), opacity=opacity(pick, False),
+        color=(outlet_colour_unnamed(outlets) if field == "outlet_group" else _outlet_colour(outlets, data["outlet_group"])),
+        opacity=opacity(pick, False),
         tooltip=tooltip,
     ).add_params(pick)
     if low and high:
@@ -292,8 +298,7 @@ def dots(data: pd.DataFrame, x: str, y: str, fields: list[str], title: str, subt
     if intervals:
         x_low, x_high, y_low, y_high = intervals
         whiskers = alt.Chart(shown).mark_rule(strokeWidth=1.5).encode(
-            color=alt.Color("outlet_group:N", scale=outlet_colour_scale(outlets), legend=None),
-            opacity=when("datum.highlighted", 0.6, 0.3, alt.OpacityValue))
+            color=outlet_colour_unnamed(outlets), opacity=when("datum.highlighted", 0.6, 0.3, alt.OpacityValue))
         layers.append(whiskers.encode(x=alt.X(f"{x_low}:Q"), x2=alt.X2(f"{x_high}:Q"), y=alt.Y(y, **y_sort, **by_category)))
         if y_low and y_high:
             layers.append(whiskers.encode(y=alt.Y(f"{y_low}:Q"), y2=alt.Y2(f"{y_high}:Q"), x=alt.X(f"{x}:Q")))
@@ -349,7 +354,7 @@ def differences(data: pd.DataFrame, row: str, value: str, low: str, high: str, v
     # With offset, the legend says whose dot is whose; its symbols smaller than the dots (at their size, nine outlets'
     # legend was 270 px tall)
     named_colour = _outlet_colour(outlets, data["outlet_group"], symbolSize=80, symbolStrokeWidth=1.5) if offset else \
-        alt.Color("outlet_group:N", title="Outlet", scale=outlet_colour_scale(outlets), legend=None)
+        outlet_colour_unnamed(outlets)
     clear_colour = when(is_clear, named_colour, GREY, alt.ColorValue)
     zero = zero_rule(alt.X)
     whiskers = base.mark_rule(strokeWidth=2.5).encode(
@@ -358,8 +363,7 @@ def differences(data: pd.DataFrame, row: str, value: str, low: str, high: str, v
     if offset:
         dot_mark = base.mark_point(size=150, strokeWidth=2.5)
         dot_colour = {"color": named_colour,
-                      "fill": when(is_clear, alt.Color("outlet_group:N", scale=outlet_colour_scale(outlets), legend=None),
-                                   "white", alt.FillValue)}
+                      "fill": when(is_clear, outlet_colour_unnamed(outlets), "white", alt.FillValue)}
         subtitle = f"{subtitle}; filled: a clear difference, hollow: none clear"
     else:
         dot_mark = base.mark_point(filled=True, size=170, stroke="#111", strokeWidth=0.6)

@@ -10,10 +10,19 @@ import pandas as pd
 from framing.scoring.analysis import Analysis
 from framing.statistics.aggregate import CI_METHOD, outlet_summary, speaker_shares
 
-from ..charts import dots, interval_outline, interval_text, largest_first, named, opacity, point_selection, with_highlight
+from ..charts import (
+    dots,
+    interval_outline,
+    interval_text,
+    largest_first,
+    named,
+    opacity,
+    outlet_colour_unnamed,
+    point_selection,
+    with_highlight,
+)
 from ..lens import Lens
 from ..panel import Panel
-from ..theme import outlet_colour_scale
 
 TITLE = "Voices"
 MOST_SPEAKERS = 15  # speakers charted: the most named as speaker in the sentences compared
@@ -43,7 +52,7 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     base = alt.Chart(shown).encode(y=y)
     quoted = (named(base.mark_bar().encode(
         x=alt.X("quoted_share:Q", title="Share of sentences quoted", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, axis_end])),
-        color=alt.Color("outlet_group:N", scale=outlet_colour_scale(lens.outlets), legend=None),
+        color=outlet_colour_unnamed(lens.outlets),
         opacity=opacity(pick, True),
         tooltip=[alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("quoted_share:Q", format=".0%"),
                  alt.Tooltip("interval:N", title="95% CI"), alt.Tooltip("n_sentences:Q", title="n sentences")]
