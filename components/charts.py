@@ -495,6 +495,11 @@ def through_article(data: pd.DataFrame, parts: tuple[str, ...], value: str, low:
                      height=280).resolve_legend(color="shared")
 
 
+# A row label in parts split by " · ", one part a line ("Barack Obama · CNN (12 mentions)"): on one line the
+# portrayal charts' labels took half to two-thirds of a 1280-px screen's chart
+LINES_AT_DOTS = alt.Axis(labelLimit=260, labelExpr="split(datum.label, ' · ')")
+
+
 def stance_bars(data: pd.DataFrame, row: str, title: str, subtitle: str, fields: list[str]) -> alt.LayerChart:
     """One 100% bar per row (an outlet, or an actor in an outlet): its mentions read as negative, neutral and positive
     toward the actor, left to right; ``row`` labels carry their n. Columns: row, stance, share (%), mentions, and
@@ -508,9 +513,7 @@ def stance_bars(data: pd.DataFrame, row: str, title: str, subtitle: str, fields:
                        interval=interval_text(data["share_ci_low"], data["share_ci_high"], ".0f"),
                        edge_low=data["share_ci_low"].where(negative, 100 - data["share_ci_high"]).where(negative | positive),
                        edge_high=data["share_ci_high"].where(negative, 100 - data["share_ci_low"]).where(negative | positive))
-    # "Actor · outlet (n)" on two lines, actor above: on one line the labels took half of a 1280-px screen's chart
-    base = alt.Chart().encode(y=alt.Y(f"{row}:N", sort=None, title=None,
-                                      axis=alt.Axis(labelLimit=260, labelExpr="split(datum.label, ' · ')")))
+    base = alt.Chart().encode(y=alt.Y(f"{row}:N", sort=None, title=None, axis=LINES_AT_DOTS))
     tooltip = [alt.Tooltip(f"{row}:N"), alt.Tooltip("stance:N"), alt.Tooltip("mentions:Q", title="mentions"),
                alt.Tooltip("share:Q", format=".0f", title="% of mentions"), alt.Tooltip("interval:N", title="95% CI")]
     bars = base.mark_bar(stroke="white", strokeWidth=0.5).encode(
@@ -543,9 +546,7 @@ def stance_differences(data: pd.DataFrame, row: str, title: str, subtitle: str, 
     scale = alt.Scale(domain=compared, range=[STANCE_COLOURS[s] for s in compared])
     colour = alt.Color("stance:N", title="Toward the actor", sort=list(STANCE_COLOURS), scale=scale,
                        legend=alt.Legend(orient="top", symbolType="circle", columns=2))
-    # "Outlet · n mentions, n articles" on two lines: on one, the labels took two-thirds of a 1280-px screen's chart
-    base = alt.Chart(data).encode(y=alt.Y(f"{row}:N", sort=None, title=None,
-                                          axis=alt.Axis(labelLimit=260, labelExpr="split(datum.label, ' · ')")),
+    base = alt.Chart(data).encode(y=alt.Y(f"{row}:N", sort=None, title=None, axis=LINES_AT_DOTS),
                                   yOffset=alt.YOffset("stance:N", sort=compared))
     zero = zero_rule(alt.X)
     whiskers = base.mark_rule(strokeWidth=2.5).encode(x=alt.X("ci_low:Q", title=x_title), x2=alt.X2("ci_high:Q"),

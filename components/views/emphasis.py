@@ -19,17 +19,19 @@ MOST_NAMED = 12
 
 def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     table = analysis.table
+    picked = table if lens.mode == "outlet" else lens.scope(table)  # the sentences naming the picked theme or actor
     # Themes: in Actor mode, those of the sentences naming the actor (which themes an outlet speaks of it with), so
     # the charts follow the pick as their passages do. Made once per theme set (and per actor); a pick of an outlet
     # changes the highlight.
-    theme_table = lens.scope(table) if lens.mode == "actor" else table
+    theme_table = picked if lens.mode == "actor" else table
     theme_key = (lens.theme_column, *(lens.compared_key if lens.mode == "actor" else ()))
     themes = analysis.cached(("label_summary", *theme_key), lambda: label_summary(
         theme_table, "outlet_group", lens.theme_column)).rename(columns={"label": "theme"})
     naming = f"in sentences naming {lens.describe()}" if lens.mode == "actor" else ""
     theme_about = f"{lens.theme_set_label}, {naming}" if naming else lens.theme_set_label
+    theme_scope = f" — {naming}" if naming else ""  # the other theme charts' titles
     # Actors: in Theme mode, those named in the sentences about the theme, so the chart follows the pick.
-    actor_table = lens.scope(table) if lens.mode == "theme" else table
+    actor_table = picked if lens.mode == "theme" else table
     actor_key = lens.compared_key if lens.mode == "theme" else ("all",)
     actors = analysis.cached(("actor_mentions", *actor_key), lambda: actor_mentions(
         actor_table, "outlet_group")).rename(columns={"label": "actor"})
@@ -43,9 +45,7 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     shown = f"the {MOST_NAMED} most named of {len(named)} actors" if len(named) > MOST_NAMED else "all actors"
     actor_about = f"in sentences naming {lens.describe()}, {shown}" if lens.mode == "theme" else (
         lens.describe() if lens.mode == "actor" else shown)
-    theme_rows = theme_table[theme_table[lens.theme_column].map(len) > 0]
-    if lens.mode == "theme":
-        theme_rows = lens.scope(table)
+    theme_rows = picked if lens.mode == "theme" else theme_table[theme_table[lens.theme_column].map(len) > 0]
     charted = frozenset(actors["actor"])  # the chart's evidence: the sentences naming an actor it draws
     actor_rows = actor_table[actor_table["actors"].map(lambda names: not charted.isdisjoint(names))]
     share_tip = [alt.Tooltip("n_sentences:Q", title="sentences"), alt.Tooltip("group_sentences:Q", title="of outlet's sentences"),
@@ -63,7 +63,7 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     # The mean over the articles naming it, not the earliest in any: with many articles the earliest is nearly always 0
     # (90% of outlet × theme pairs on the dev corpus), and it falls the more articles an outlet has.
     themes = themes.assign(first_interval=interval_text(themes["first_ci_low"], themes["first_ci_high"], ".2f"))
-    early = dots(themes, "mean_first_mention_position", "theme:N", ["outlet_group", "theme"], "How early each theme first appears" + (f" — {naming}" if naming else ""),
+    early = dots(themes, "mean_first_mention_position", "theme:N", ["outlet_group", "theme"], "How early each theme first appears" + theme_scope,
                  "Where it is first named, averaged over the articles naming it (0 = opening sentence, 1 = last); "
                  "whiskers: 95% CI, resampling those articles", "Mean first mention (0 = top of article)", None, lens.outlets,
                  [alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("theme:N"),
@@ -75,7 +75,7 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     # In whose voice each theme comes: an outlet may carry a theme mostly in the words of those it quotes
     themes = themes.assign(quoted_interval=interval_text(themes["quoted_ci_low"], themes["quoted_ci_high"], ".0%"))
     reach = float(np.nanmax([*themes["quoted_ci_high"], *themes["quoted_share"], 0.05]))
-    voice = dots(themes, "quoted_share", "theme:N", ["outlet_group", "theme"], "In whose voice: each theme's sentences quoted" + (f" — {naming}" if naming else ""),
+    voice = dots(themes, "quoted_share", "theme:N", ["outlet_group", "theme"], "In whose voice: each theme's sentences quoted" + theme_scope,
                  "Share of the sentences naming the theme that are at least half direct quotation (the rest: the "
                  f"outlet's own voice); whiskers: 95% CI, {CI_METHOD}; none under {MIN_N_FOR_CI} sentences",
                  "Share of the theme's sentences quoted", None, lens.outlets,
