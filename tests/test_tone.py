@@ -2,6 +2,7 @@
 that a sentence's tone is the sum its weights spell out (so the CSV can be checked by hand)."""
 import csv
 import json
+from pathlib import Path
 
 import pytest
 
@@ -99,23 +100,74 @@ def test_the_faster_tokenizer_gives_textblobs_own_tokens(bundled):
     assert all("'" in contraction for contraction in _text.replacements)
 
 
-def test_vader_without_its_emoji_step_gives_vaders_own_scores(bundled):
-    """The VADER engine skips VADER's emoji step for a text without emoji; every score must stay VADER's own, with
-    emoji or without, through its modifiers, "kind of", negations and "but"."""
+VADER_CASES = [
+    "I love it 😀", "😀", "sad😢day", "  padded text  ", "kind of good", "It is kind of a mess.", "not bad at all",
+    "The plan isn't great, but it works!", "VERY good", "", "   ", "Extremely bad :(", "no 🙂 emoji 🙁 twice",
+    # negations and idioms at every distance, at the text's start and end
+    "Never so good", "never this bad a deal", "without doubt good", "without a doubt, good", "not good",
+    "It was not very good", "it is never so very bad", "He isn't really that great", "cut the mustard",
+    "Good", "hand to mouth was bad", "the bomb", "the shit hit the fan", "kiss of death indeed", "bad ass",
+    "yeah right, great", "sort of great", "he is kind of sad", "not the bomb", "she was not at all happy",
+    # "no" before a sentiment word and as one, "least", capitals among lower case, "but" twice, ! and ?
+    "no good", "no no good", "no, or bad", "no problem at all", "at least good", "the least good", "very least bad",
+    "least bad", "It was GREAT, but TERRIBLE", "GREAT GOOD", "a GOOD deal but bad but fine", "Good!!!", "Bad??",
+    "Bad????", "bad ass kind", "kind", "Is it kind of OK? Kind of.", "never so", "damn good, damn bad",
+]
+
+
+def test_vader_compound_is_vaders_own(bundled):
+    """The VADER engine's compound is worked out from each word's remembered form and only at the lexicon's words
+    (see ``tone._Vader``); it must be exactly VADER's own, with emoji or without, through every rule."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     from framing.scoring.parts import sentence_texts
 
-    texts = [s for a in bundled for s in sentence_texts(a)]
-    texts += ["I love it 😀", "😀", "sad😢day", "  padded text  ", "kind of good", "It is kind of a mess.", "not bad at all",
-              "The plan isn't great, but it works!", "VERY good", "", "Extremely bad :(", "no 🙂 emoji 🙁 twice",
-              # negations and idioms at every distance, at the text's start and end
-              "Never so good", "never this bad a deal", "without doubt good", "without a doubt, good", "not good",
-              "It was not very good", "it is never so very bad", "He isn't really that great", "cut the mustard",
-              "Good", "hand to mouth was bad", "the bomb", "the shit hit the fan", "kiss of death indeed", "bad ass",
-              "yeah right, great", "sort of great", "he is kind of sad", "not the bomb", "she was not at all happy"]
+    texts = [s for a in bundled for s in sentence_texts(a)] + VADER_CASES
     vader = SentimentIntensityAnalyzer()
-    assert [tone._vader().polarity_scores(t) for t in texts] == [vader.polarity_scores(t) for t in texts]
+    assert [tone._vader().compound(t) for t in texts] == [vader.polarity_scores(t)["compound"] for t in texts]
+
+
+TEXTBLOB_CASES = [
+    "Not a good idea at all!", "What a great :-) day", "not really good", "really not good", "very good", "not good",
+    "never a good thing", "no good", "very very good", "really is a good plan", "good!", "bad!!", "! good",
+    "(!) Sure, great (!)", "It was 2019 and 10:30 and :D and XD and <3 and :(", "not x good", "not an evil plan",
+    "truly, deeply bad", "extremely not bad", "NOT GOOD", "", "...", "really", "not", "good. not. bad.",
+    "Wonderfully awful", "very", "barely good enough", "an only slightly bad, mostly good day",
+]
+
+
+def test_textblob_polarity_is_textblobs_own_on_every_rule():
+    """TextBlob's polarity and subjectivity are worked out from each word's remembered step (see
+    ``framing.models.textblob_polarity``); they must be exactly TextBlob's through its modifiers, negations, "!",
+    the sarcasm mark and emoticons."""
+    from textblob import TextBlob
+
+    from framing.models.textblob_polarity import polarity_and_subjectivity
+
+    assert [polarity_and_subjectivity(t) for t in TEXTBLOB_CASES] == \
+        [tuple(TextBlob(t).sentiment) for t in TEXTBLOB_CASES]
+
+
+REAL_NEWS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "allsides_dev_small.csv"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not REAL_NEWS.exists(), reason=f"the team's development corpus is not at {REAL_NEWS}")
+def test_lexicon_scores_are_vaders_and_textblobs_own_on_real_news():
+    """On 300 real articles' sentences (development data beside the repository), every VADER compound and TextBlob
+    polarity and subjectivity the tone model reads is exactly the libraries' own."""
+    from textblob import TextBlob
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from framing.models.textblob_polarity import polarity_and_subjectivity
+    from framing.reading.corpus import read_paths
+    from framing.scoring.parts import sentence_texts
+
+    texts = [s for a in read_paths([REAL_NEWS]) for s in sentence_texts(a)]
+    assert len(texts) > 10_000
+    vader = SentimentIntensityAnalyzer()
+    assert [tone._vader().compound(t) for t in texts] == [vader.polarity_scores(t)["compound"] for t in texts]
+    assert [polarity_and_subjectivity(t) for t in texts] == [tuple(TextBlob(t).sentiment) for t in texts]
 
 
 def test_textblob_polarity_is_textblobs_own_and_textblob_still_imports_whole(bundled):

@@ -149,7 +149,113 @@ def _scorer():
     return scorer
 
 
+# What TextBlob's ``Sentiment.assessments`` does at one word, with no part-of-speech tag (as for a string), worked
+# out once per distinct word. Most words of news are unknown to its lexicon, are no negation, no "!", no "(!)" and
+# no emoticon, and are long enough (over 2 characters) that they end any pending negation and modifier: for them the
+# step only resets its state (``_PLAIN``). A known word carries its scores and whether it can modify the next word
+# or negate; any other word goes through the step's own tests (``_Other``).
+_PLAIN = None
+
+
+class _Known(tuple):
+    """(polarity, subjectivity, intensity, modifies the next word, is a negation)."""
+
+
+class _Other(tuple):
+    """(is a negation, long enough to end a negation, long enough to end a modifier, is "!", is "(!)", an
+    emoticon's polarity or None)."""
+
+
+class _WordSteps(dict):
+    """lower-cased word -> its step (``_PLAIN``, a ``_Known`` or an ``_Other``), each worked out once."""
+
+    def __init__(self, scorer):
+        super().__init__()
+        self.scorer = scorer
+        # TextBlob tests each emoticon family in turn, the word against each member lower-cased: the first wins
+        self.emoticons: dict[str, float] = {}
+        for (_kind, polarity), members in pattern.EMOTICONS.items():
+            for member in members:
+                self.emoticons.setdefault(member.lower(), polarity)
+
+    def __missing__(self, word: str):
+        if len(self) >= MAX_REMEMBERED:
+            self.clear()
+        scorer = self.scorer
+        negation = word in scorer.negations
+        if dict.__contains__(scorer, word) and None in scorer[word]:
+            senses = scorer[word]
+            step = _Known((*senses[None], any(map(senses.__contains__, scorer.modifiers)), negation))
+        else:
+            emoticon = None
+            if word.isalpha() is False and len(word) <= 5 and word not in pattern.PUNCTUATION:
+                emoticon = self.emoticons.get(word)
+            step = _Other((negation, len(word.strip("'")) > 1, len(word) > 2, word == "!", word == "(!)", emoticon))
+            if step == (False, True, True, False, False, None):
+                step = _PLAIN
+        self[word] = step
+        return step
+
+
+@cache
+def _word_steps() -> _WordSteps:
+    return _WordSteps(_scorer())
+
+
+def _clamp(value: float) -> float:
+    return max(-1.0, min(value, +1.0))
+
+
 def polarity_and_subjectivity(text: str) -> tuple[float, float]:
-    """TextBlob's (polarity, subjectivity) of ``text``: ``TextBlob(text).sentiment``'s two numbers. Called directly:
-    PatternAnalyzer.analyze returns the same two numbers but builds a namedtuple class on every call."""
-    return _scorer()(text)
+    """TextBlob's (polarity, subjectivity) of ``text``: ``TextBlob(text).sentiment``'s two numbers.
+
+    TextBlob's ``Sentiment.__call__`` and ``assessments`` (textblob 0.19, pinned), step for step, on each word's
+    remembered step: the same chunks (a known word, the modifier before it, a negation before that, "!", "(!)",
+    emoticons), the same arithmetic in the same order, so the same floats (tested equal on news and edge cases)."""
+    steps = _word_steps()
+    chunks: list[list] = []  # [polarity, subjectivity, intensity, negated], as TextBlob's dicts without the words
+    modifier = negation = None  # the word before that may modify the next known word, or negate it
+    for word in " ".join(find_tokens(text)).split():
+        word = word.lower()
+        step = steps[word]
+        if step is _PLAIN:
+            modifier = negation = None
+            continue
+        if type(step) is _Known:
+            p, s, i, modifies, negates = step
+            if modifier is None:
+                chunks.append([p, s, i, 1])
+            else:  # "really good": the modifier's intensity scales this word's scores
+                last = chunks[-1]
+                last[0] = _clamp(p * last[2])
+                last[1] = _clamp(s * last[2])
+                last[2] = i
+            if negation is not None:  # "not really good"
+                chunks[-1][2] = 1.0 / chunks[-1][2]
+                chunks[-1][3] = -1
+            modifier = word if modifies else None
+            negation = word if negates else None
+            continue
+        negates, ends_negation, ends_modifier, exclamation, sarcasm, emoticon = step
+        if negates:
+            negation = word
+        elif negation and ends_negation:
+            negation = None
+        if negation is not None and modifier is not None and modifier.endswith("ly"):
+            chunks[-1][3] = -1  # "really not good"
+            negation = None
+        elif modifier and ends_modifier:
+            modifier = None
+        if exclamation and chunks:
+            chunks[-1][0] = _clamp(chunks[-1][0] * 1.25)
+        if sarcasm:
+            chunks.append([0.0, 1.0, 1.0, 1])
+        if emoticon is not None:
+            chunks.append([emoticon, 1.0, 1.0, 1])
+    # TextBlob's average: a running sum from 0, divided by the count (sum() would add differently on Python 3.12+)
+    polarity = subjectivity = 0
+    for p, s, _i, negated in chunks:
+        polarity += p * -0.5 if negated < 0 else p  # "not good" is slightly bad, "not bad" slightly good
+        subjectivity += s
+    count = float(len(chunks) or 1)
+    return polarity / count, subjectivity / count
