@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
+from functools import lru_cache
 
 QUOTED_THRESHOLD = 0.5  # a sentence is "quoted" when at least half its characters are inside quotes
 
@@ -204,6 +205,7 @@ _SHOUTED = re.compile(r"[A-Z]{2,}")
 _AND_NAME = re.compile(r"\s+and\s+[A-Z]")
 
 
+@lru_cache(maxsize=100_000)  # news names the same people and bodies over and over
 def clean_name(raw: str) -> str | None:
     """A name as the speaker column holds it: titles and opening non-name words dropped, middle initials
     kept; None when nothing name-like is left (a weekday, a month, a fragment, a possessive)."""
