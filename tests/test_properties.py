@@ -1,5 +1,5 @@
 """Property-based: any Unicode input scores without crashing and every span points into the text."""
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from framing.reading.clean import clean_page
@@ -36,3 +36,24 @@ def test_sentence_spans_are_ordered_and_inside(text):
 def test_cleaning_never_crashes(text):
     page = clean_page(text)
     assert all(block.text.strip() for block in page.blocks)
+
+
+PIECES = st.sampled_from(["Lee", "Leeds", "Lee-Smith", "O'Brien", "Brien", "Abc", "AbcAbc", " ", ".", "-", "’", "'", "_",
+                          "2", "É", "s ", "’s ", "Mr. ", "\n"])
+SURNAMES = st.lists(st.sampled_from(["Lee", "Leeds", "Lee-Smith", "O'Brien", "Brien", "Abc", "AbcAbc", "Abc.Abc", "ÉLee"]),
+                    min_size=1, max_size=5, unique=True)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(PIECES, st.text(max_size=4)), max_size=30).map("".join), SURNAMES)
+@example(".Lee _Lee Lee_ Lee2 Lee-Smith Lee’s Leeds ÉLee Lee", ["Lee", "Leeds", "Lee-Smith"])
+@example("AbcAbc Abc.Abc Abc-Abc Abc", ["Abc", "AbcAbc", "Abc.Abc"])
+def test_surnames_in_finds_what_the_surname_pattern_finds(text, surnames):
+    """Speaker attribution finds an article's surnames without compiling a pattern per article; it must find exactly
+    what that pattern (whole words, the longest first) finds, wherever word characters, dots and joiners touch them."""
+    import re
+
+    from framing.language.voice import surnames_in
+
+    pattern = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, sorted(surnames, key=len, reverse=True))) + r")(?![\w’'-])")
+    assert surnames_in(text, surnames) == pattern.findall(text)

@@ -60,7 +60,7 @@ def english_share(text: str) -> tuple[float, int]:
     words = re.findall(r"[^\W\d_]+", text.lower())
     if not words:
         return 0.0, 0
-    return sum(w in ENGLISH_FUNCTION_WORDS for w in words) / len(words), len(words)
+    return sum(map(ENGLISH_FUNCTION_WORDS.__contains__, words)) / len(words), len(words)
 
 
 def is_saved_corpus(name: str, data: bytes) -> bool:
