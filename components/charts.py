@@ -264,6 +264,25 @@ def count_bars(data: pd.DataFrame, value: str, title: str, subtitle: str, outlet
                      height=max(52, 26 * len(data)))
 
 
+def stacked_counts(data: pd.DataFrame, label: str, value: str, fields: list[str], title: str, subtitle: str,
+                   x_title: str, outlets: list[str], tooltip: list, highlight: str | None = None,
+                   row_height: int = 26) -> alt.Chart:
+    """One row per ``label`` in the data's order, its bar stacked from each outlet's ``value`` in the outlet's colour
+    (a legend names those drawn; ``highlight``: the picked outlet's parts stand out); a click picks ``fields`` (a story
+    and an outlet, say)."""
+    pick = point_selection(fields)
+    data = with_highlight(data, highlight)
+    chart = alt.Chart(data).mark_bar().encode(
+        y=alt.Y(f"{label}:N", sort=None, title=None),
+        x=alt.X(f"{value}:Q", title=x_title, stack="zero", axis=alt.Axis(tickMinStep=1, format="d")),
+        color=_outlet_colour(outlets, data["outlet_group"], columns=3),  # nine outlets in three rows, not nine
+        order=alt.Order("outlet_group:N"),
+        opacity=opacity(pick, True),
+        tooltip=tooltip,
+    ).add_params(pick)
+    return chart.properties(title=alt.Title(title, subtitle=subtitle), height=max(120, row_height * data[label].nunique()))
+
+
 def dots(data: pd.DataFrame, x: str, y: str, fields: list[str], title: str, subtitle: str, x_title: str, y_title: str | None,
          outlets: list[str], tooltip: list, x_domain=None, highlight: str | None = None, size: int = 90,
          diagonal: bool = False, intervals: tuple[str, str, str | None, str | None] | None = None,

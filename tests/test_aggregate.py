@@ -13,6 +13,7 @@ from framing.statistics.aggregate import (
     cue_rates_by_category,
     label_summary,
     outlet_summary,
+    story_coverage,
 )
 
 
@@ -205,3 +206,20 @@ def test_tone_through_the_article_is_each_fifths_mean_with_its_interval(table):
             ["closing fifth", "closing fifth", "closing fifth", "second fifth", "opening fifth"]).all()
     shown = parts.dropna(subset=["mean_tone_ci_low"])
     assert len(shown) and ((shown["mean_tone_ci_low"] <= shown["mean_tone"]) & (shown["mean_tone"] <= shown["mean_tone_ci_high"])).all()
+
+
+def test_story_coverage_counts_each_outlets_articles_and_puts_shared_stories_first():
+    """Overview's coverage chart: per story and outlet its articles and sentences; a story more outlets covered comes
+    first, whatever its size (a story one outlet covered compares nothing on the same events)."""
+    rows = [("big", "A", "a1"), ("big", "A", "a1"), ("big", "A", "a2"), ("big", "A", "a3"), ("big", "A", "a4"),
+            ("shared", "A", "a5"), ("shared", "B", "b1"), ("shared", "B", "b1"), ("shared", "C", "c1"),
+            ("pair", "B", "b2"), ("pair", "C", "c2")]
+    table = pd.DataFrame(rows, columns=["story", "outlet_group", "article_id"]).assign(
+        sentence_id=lambda t: [f"s{i}" for i in range(len(t))])
+    coverage = story_coverage(table)
+    assert list(coverage["story"].drop_duplicates()) == ["shared", "pair", "big"]
+    by = coverage.set_index(["story", "outlet_group"])
+    assert by.loc[("big", "A"), "articles"] == 4 and by.loc[("big", "A"), "sentences"] == 5
+    assert by.loc[("shared", "B"), "articles"] == 1 and by.loc[("shared", "B"), "sentences"] == 2
+    assert by.loc[("shared", "A"), "story_outlets"] == 3 and by.loc[("shared", "A"), "story_articles"] == 3
+    assert story_coverage(table.iloc[:0]).empty

@@ -759,3 +759,26 @@ def test_an_actor_pick_gives_the_themes_an_outlet_speaks_of_it_with(table, bundl
     assert "in sentences naming actor “Russia”" in json.dumps(shares.chart.to_dict()["title"], ensure_ascii=False)
     everyone = _panel(emphasis.panels(analysis, Lens("outlet", "PRIO Blogs", outlets=analysis.outlets)), "theme_share")
     assert len(everyone.rows) > len(shares.rows)  # an outlet pick still charts every sentence
+
+
+def test_overview_coverage_is_each_storys_articles_by_outlet_and_a_click_gives_them(table, bundled, lexicons):
+    """Overview's first chart draws, per story, each outlet's articles, and says how many stories several outlets
+    covered; a click on a part lists the sentences of exactly those articles."""
+    analysis = Analysis(bundled, lexicons, table)
+    panel = overview.coverage_panel(analysis, Lens("outlet", "Washington Times", outlets=analysis.outlets))
+    drawn = panel.data.set_index(["story", "outlet_group"])["articles"]
+    counted = table.groupby(["story", "outlet_group"])["article_id"].nunique()
+    assert drawn.sort_index().to_dict() == counted.sort_index().to_dict()
+    outlets = table.groupby("story")["outlet_group"].nunique()
+    subtitle = panel.spec()["title"]["subtitle"]
+    subtitle = " ".join(subtitle) if isinstance(subtitle, list) else subtitle
+    assert f"{(outlets >= 2).sum()} of {len(outlets)} stories" in subtitle
+    story, outlet = drawn.index[0]
+    clicked = filter_passages(panel.rows, {"story": story, "outlet_group": outlet})
+    assert set(clicked["article_id"]) == set(table[(table["story"] == story) & (table["outlet_group"] == outlet)]["article_id"])
+    # an actor pick: the articles naming the actor, and the chart says so
+    actor = next(a for names in table["actors"] for a in names)
+    picked = overview.coverage_panel(analysis, Lens("actor", actor, outlets=analysis.outlets))
+    naming = table[table["actors"].map(lambda names: actor in names)]
+    assert picked.data["articles"].sum() == naming.groupby(["story", "outlet_group"])["article_id"].nunique().sum()
+    assert actor in str(picked.spec()["title"])

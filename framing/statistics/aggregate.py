@@ -233,6 +233,22 @@ def article_summary(table: pd.DataFrame) -> pd.DataFrame:
     return meta.reset_index().merge(summary, on="article_id", how="left")
 
 
+def story_coverage(table: pd.DataFrame) -> pd.DataFrame:
+    """Which outlets covered which story: one row per story and outlet with its ``articles`` and ``sentences``, and
+    the story's ``story_outlets`` (how many outlets have an article on it) and ``story_articles``; the stories the most
+    outlets covered first, then the most articles, then by name. Only a story several outlets covered compares them
+    on the same events."""
+    columns = ["story", "outlet_group", "articles", "sentences", "story_outlets", "story_articles"]
+    if table.empty:
+        return pd.DataFrame(columns=columns)
+    per = table.groupby(["story", "outlet_group"], sort=False, observed=True).agg(
+        articles=("article_id", "nunique"), sentences=("sentence_id", "size")).reset_index()
+    per["story_outlets"] = per.groupby("story")["outlet_group"].transform("size")
+    per["story_articles"] = per.groupby("story")["articles"].transform("sum")
+    return per.sort_values(["story_outlets", "story_articles", "story", "outlet_group"],
+                           ascending=[False, False, True, True], ignore_index=True)[columns]
+
+
 def articles_per_outlet(articles: Iterable[Article]) -> pd.DataFrame:
     """How many articles each outlet has, and how many of them have a date, as the articles give them: outlet_group,
     articles, dated, undated; most articles first. Articles that name no outlet are one row, "unknown" (the charts
