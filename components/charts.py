@@ -275,7 +275,7 @@ def stacked_counts(data: pd.DataFrame, label: str, value: str, fields: list[str]
     chart = alt.Chart(data).mark_bar().encode(
         y=alt.Y(f"{label}:N", sort=None, title=None),
         x=alt.X(f"{value}:Q", title=x_title, stack="zero", axis=alt.Axis(tickMinStep=1, format="d")),
-        color=_outlet_colour(outlets, data["outlet_group"], columns=3),  # nine outlets in three rows, not nine
+        color=_outlet_colour(outlets, data["outlet_group"]),  # one column, as every legend: two across cut long names
         order=alt.Order("outlet_group:N"),
         opacity=opacity(pick, True),
         tooltip=tooltip,
