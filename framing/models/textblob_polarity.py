@@ -23,6 +23,7 @@ import re
 import sys
 from functools import cache
 from itertools import chain
+from typing import NamedTuple
 
 
 def _textblob_without_its_init():
@@ -157,13 +158,25 @@ def _scorer():
 _PLAIN = None
 
 
-class _Known(tuple):
-    """(polarity, subjectivity, intensity, modifies the next word, is a negation)."""
+class _Known(NamedTuple):
+    """A word in TextBlob's lexicon."""
+
+    polarity: float
+    subjectivity: float
+    intensity: float
+    modifies: bool  # an adverb in the lexicon: it may modify the next known word ("really good")
+    negates: bool
 
 
-class _Other(tuple):
-    """(is a negation, long enough to end a negation, long enough to end a modifier, is "!", is "(!)", an
-    emoticon's polarity or None)."""
+class _Other(NamedTuple):
+    """A word outside the lexicon that the step must still look at."""
+
+    negates: bool
+    ends_negation: bool  # long enough (apostrophes aside) to end a pending negation: "not a good" keeps it
+    ends_modifier: bool  # long enough to end a pending modifier: "really is a good" keeps it
+    exclamation: bool  # "!" strengthens the chunk before it
+    sarcasm: bool  # "(!)"
+    emoticon: float | None  # an emoticon's polarity
 
 
 class _WordSteps(dict):
@@ -185,12 +198,12 @@ class _WordSteps(dict):
         negation = word in scorer.negations
         if dict.__contains__(scorer, word) and None in scorer[word]:
             senses = scorer[word]
-            step = _Known((*senses[None], any(map(senses.__contains__, scorer.modifiers)), negation))
+            step = _Known(*senses[None], any(map(senses.__contains__, scorer.modifiers)), negation)
         else:
             emoticon = None
             if word.isalpha() is False and len(word) <= 5 and word not in pattern.PUNCTUATION:
                 emoticon = self.emoticons.get(word)
-            step = _Other((negation, len(word.strip("'")) > 1, len(word) > 2, word == "!", word == "(!)", emoticon))
+            step = _Other(negation, len(word.strip("'")) > 1, len(word) > 2, word == "!", word == "(!)", emoticon)
             if step == (False, True, True, False, False, None):
                 step = _PLAIN
         self[word] = step
