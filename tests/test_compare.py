@@ -179,6 +179,31 @@ def test_stories_stated_or_grouped_by_shared_rare_names_and_dates():
     assert stories["x5"] == "farm-bill"  # a stated story is kept as stated
 
 
+def test_an_automatic_storys_label_names_its_event_not_a_title_a_date_or_a_cut_name():
+    """Overview's coverage chart and Story's picker show automatic stories by their shared names. The name pattern
+    reads "Republican Sen." (before "Joe Manchin"), "Jan." (of "Jan. 6") and "Mitch Mc" (of "Mitch McConnell") as
+    names; a label shows "Republican", the event's names, and never "Jan" or "Mc"."""
+    from framing.reading.corpus import article_from_text
+    from framing.reading.stories import AUTO, group
+
+    text = ("Senators spoke on Jan. 6, and Republican Sen. Pat Toomey on Jan. 7, while Leader Mitch McConnell waited; "
+            "then Leader Mitch McConnell voted, and Republican Sen. Ted Cruz left on Jan. 8 as Leader Mitch McConnell "
+            "said no to Manchin-Toomey.")
+    articles = []
+    for i in (1, 2):
+        a = article_from_text(f"Title {i}\n\n{text}", "t", article_id=f"y{i}")
+        a.date = "2013-04-11"
+        articles.append(a)
+    articles.append(article_from_text("Title 3\n\nA quiet day in Paris for the Louvre and its curators.", "t",
+                                      article_id="y3"))
+    stories = group(articles)
+    label = stories["y1"]
+    assert stories["y2"] == label and label.startswith(AUTO) and label.endswith("(2013-04-11)")
+    names = label[len(AUTO):].rsplit(" (", 1)[0].split(", ")
+    assert len(names) == 2 and all(n and n[0].isupper() for n in names)
+    assert not {"Jan", "Sen", "Mc"} & {w for n in names for w in n.split()}, label
+
+
 def test_articles_sharing_only_names_every_article_gives_are_not_grouped_and_do_not_fail():
     from framing.reading.corpus import article_from_text
     from framing.reading.stories import group

@@ -102,7 +102,8 @@ def group(articles: Iterable[Article]) -> dict[str, str]:
             shared.update({n: idf[n] for n in profiles[article_id]})
         if len(ids) > 1:
             shared = Counter({n: w for n, w in shared.items() if sum(n in profiles[i] for i in ids) > 1})
-        label = AUTO + ", ".join(n.title() for n, _ in shared.most_common(2)) if shared else AUTO + ids[0]
+        telling = list(dict.fromkeys(kept for n, _ in shared.most_common() if (kept := _label_name(n))))[:2]
+        label = AUTO + ", ".join(telling) if telling else AUTO + ids[0]
         known = sorted(d for i in ids if (d := dates[i]))
         label += f" ({known[0].isoformat()})" if known else ""
         taken, n = set(result.values()), 1
@@ -113,6 +114,27 @@ def group(articles: Iterable[Article]) -> dict[str, str]:
         for article_id in ids:
             result[article_id] = unique
     return result
+
+
+# Words a name run picks up that name no event: a title's abbreviation before its full stop ("Sen." in "Republican Sen.
+# Joe Manchin" ends the run "Republican Sen"), a month's or a weekday's ("Jan. 6").
+_TITLE_ABBREVIATIONS = {"sen", "sens", "gov", "govs", "rep", "reps", "gen", "lt", "col", "capt", "sgt", "adm", "atty",
+                        "supt", "st", "mt", "ft", "no", "vs"}  # not "Jr": "Trump Jr" is a name
+_DATE_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
+                       "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
+
+
+def _label_name(name: str) -> str:
+    """A shared name as a story's label shows it: title-cased, without a title's abbreviation or a fragment of one or
+    two letters at its end ("Mitch Mc" of "Mitch McConnell", which the name pattern cuts), and "" for such a word alone
+    or a month's or a weekday's abbreviation ("Jan" of "Jan. 6"). The label only: stories are grouped on the names as
+    found."""
+    words = name.split()
+    while len(words) > 1 and (words[-1] in _TITLE_ABBREVIATIONS or len(words[-1]) <= 2 and words[-1] not in ("jr", "sr")):
+        words = words[:-1]
+    if len(words) == 1 and (words[0] in _DATE_ABBREVIATIONS or words[0] in _TITLE_ABBREVIATIONS or words[0] == "mc"):
+        return ""  # "Xi" alone stays a name
+    return " ".join(words).title()
 
 
 def similarity(a: Collection[str], b: Collection[str], idf: dict[str, float]) -> float:
