@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from framing.scoring.analysis import Analysis
-from framing.statistics.aggregate import CI_METHOD, MIN_N_FOR_CI, speaker_counts, summarise
+from framing.statistics.aggregate import CI_METHOD, MIN_N_FOR_CI, speaker_counts, story_coverage, summarise
 from framing.statistics.compare import CLEAR, SMALL, TONE, paired
 from framing.statistics.distinctive import containing, distinctive
 from framing.statistics.portrayal import stance_shares_by
@@ -31,7 +31,8 @@ def stories(table: pd.DataFrame, picked: set[str] | None = None) -> pd.DataFrame
     """Each story with how many outlets and articles cover it: first the stories of the pick that several outlets
     cover (``picked``: the picked outlet's stories, or those naming the picked theme or actor), then any story
     several outlets cover, most outlets first."""
-    per = table.groupby("story").agg(outlets=("outlet_group", "nunique"), articles=("article_id", "nunique"))
+    per = story_coverage(table).drop_duplicates("story").set_index("story")[["story_outlets", "story_articles"]].rename(
+        columns={"story_outlets": "outlets", "story_articles": "articles"}).sort_index()
     several = per["outlets"] >= 2  # something to compare
     first = several & per.index.isin(picked) if picked is not None else several
     return per.assign(first=first, several=several).sort_values(["first", "several", "outlets", "articles"],

@@ -241,8 +241,8 @@ def story_coverage(table: pd.DataFrame) -> pd.DataFrame:
     columns = ["story", "outlet_group", "articles", "sentences", "story_outlets", "story_articles"]
     if table.empty:
         return pd.DataFrame(columns=columns)
-    per = table.groupby(["story", "outlet_group"], sort=False, observed=True).agg(
-        articles=("article_id", "nunique"), sentences=("sentence_id", "size")).reset_index()
+    grouped = table.groupby(["story", "outlet_group"], sort=False, observed=True)
+    per = grouped["article_id"].nunique().to_frame("articles").assign(sentences=grouped.size()).reset_index()  # a row a sentence
     per["story_outlets"] = per.groupby("story")["outlet_group"].transform("size")
     per["story_articles"] = per.groupby("story")["articles"].transform("sum")
     return per.sort_values(["story_outlets", "story_articles", "story", "outlet_group"],
