@@ -1,6 +1,6 @@
 """TextBlob's polarity and subjectivity (its pattern lexicon scorer), exactly as TextBlob gives them, at less cost.
 
-Two costs of TextBlob are left out, neither of which changes a number:
+Three costs of TextBlob are left out, none of which changes a number:
 
 - ``import textblob`` runs the package's ``__init__``, which loads NLTK and, through it, SciPy: about 1.2 s and
   100 MB in every process that scores tone (the app's server and each of its worker processes), though the
@@ -12,11 +12,12 @@ Two costs of TextBlob are left out, neither of which changes a number:
   here each distinct word is peeled once and remembered; the rest (contractions, quotes, sentence ends, sarcasm and
   emoticon marks) is TextBlob's own steps with its own constants, each run only where it can change something.
   Tested equal to ``find_tokens`` with its default arguments on the bundled articles' sentences and edge cases.
-- Its lexicon is looked up as a plain dict once loaded (``_Loaded``), not through ``lazydict``'s check on every word.
+- Its scoring step (``Sentiment.assessments``) goes through every word of a sentence in Python, looking each up and,
+  for a number such as "2019", through all of its emoticon lists. Here what the step does at each distinct word is
+  worked out once and remembered (``_WordSteps``), and ``polarity_and_subjectivity`` runs TextBlob's steps on that.
 """
 from __future__ import annotations
 
-import copy
 import importlib
 import importlib.util
 import re
@@ -123,30 +124,13 @@ def find_tokens(string: str) -> list[str]:
     return [pattern.RE_EMOTICONS.sub(_emoticon, s) for s in joined]
 
 
-class _Loaded(type(_en.sentiment)):
-    """TextBlob's scorer with its lexicon loaded, looked up as the plain dict it is. TextBlob's lexicon is a
-    ``lazydict``, which sends every ``in`` and ``[]`` through a Python method that checks whether it is loaded yet:
-    a quarter of the polarity's time, as it looks up every word."""
-
-    __contains__ = dict.__contains__
-    __getitem__ = dict.__getitem__
-    __iter__ = dict.__iter__
-    __len__ = dict.__len__
-    get = dict.get
-    keys = dict.keys
-    items = dict.items
-    values = dict.values
-
-
 @cache
 def _scorer():
-    """TextBlob's own scorer object, copied so TextBlob itself keeps its tokenizer. Made on first use: copying it
-    loads the pattern lexicon (~0.1 s), which a process that scores no tone never needs."""
-    scorer = copy.copy(_en.sentiment)  # the copy holds the whole lexicon: copying reads the original's every item
-    if not dict.__len__(scorer):
+    """TextBlob's own scorer: its lexicon (loaded here on first use, about 0.1 s, which a process that scores no tone
+    never needs), negations and modifiers, which each word's step reads once (``_WordSteps``)."""
+    scorer = _en.sentiment
+    if not len(scorer):  # a lazydict: asking its length loads it
         raise RuntimeError("TextBlob's pattern lexicon did not load")
-    scorer.__class__ = _Loaded
-    scorer.tokenizer = find_tokens
     return scorer
 
 
@@ -179,6 +163,10 @@ class _Other(NamedTuple):
     emoticon: float | None  # an emoticon's polarity
 
 
+_UNREMARKABLE = _Other(negates=False, ends_negation=True, ends_modifier=True, exclamation=False, sarcasm=False,
+                       emoticon=None)  # a word whose step only resets the state: ``_PLAIN``
+
+
 class _WordSteps(dict):
     """lower-cased word -> its step (``_PLAIN``, a ``_Known`` or an ``_Other``), each worked out once."""
 
@@ -204,7 +192,7 @@ class _WordSteps(dict):
             if word.isalpha() is False and len(word) <= 5 and word not in pattern.PUNCTUATION:
                 emoticon = self.emoticons.get(word)
             step = _Other(negation, len(word.strip("'")) > 1, len(word) > 2, word == "!", word == "(!)", emoticon)
-            if step == (False, True, True, False, False, None):
+            if step == _UNREMARKABLE:
                 step = _PLAIN
         self[word] = step
         return step
