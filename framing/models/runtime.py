@@ -1,9 +1,10 @@
-"""Running the shipped models: MiniLM's word-piece tokenizer, and onnxruntime sessions on the CPU (the context reader,
-the tone-toward model)."""
+"""Running the shipped models: MiniLM's word-piece tokenizer, onnxruntime sessions on the CPU (the context reader,
+the tone-toward model), and ``Remembered``, the per-word memory the lexicon scorers (TextBlob, VADER) work from."""
 from __future__ import annotations
 
 import ctypes
 import hashlib
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,6 +25,22 @@ def _tokenizer_with_digest(digest: str, path: str):
     tokenizer.no_padding()
     tokenizer.no_truncation()
     return tokenizer
+
+
+class Remembered(dict):
+    """key -> ``work(key)``, each worked out once, on first use: news repeats its words, so a scorer that works out
+    what a word means for it once per distinct word does most of its work as dict lookups. Past ``limit`` keys the
+    memory starts again (a news vocabulary is far smaller)."""
+
+    def __init__(self, work: Callable, limit: int = 200_000):
+        super().__init__()
+        self.work, self.limit = work, limit
+
+    def __missing__(self, key):
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[key] = self.work(key)
+        return value
 
 
 def cpu_session(path: Path, threads: int):

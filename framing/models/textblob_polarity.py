@@ -14,7 +14,7 @@ Three costs of TextBlob are left out, none of which changes a number:
   Tested equal to ``find_tokens`` with its default arguments on the bundled articles' sentences and edge cases.
 - Its scoring step (``Sentiment.assessments``) goes through every word of a sentence in Python, looking each up and,
   for a number such as "2019", through all of its emoticon lists. Here what the step does at each distinct word is
-  worked out once and remembered (``_WordSteps``), and ``polarity_and_subjectivity`` runs TextBlob's steps on that.
+  worked out once and remembered (``_word_steps``), and ``polarity_and_subjectivity`` runs TextBlob's steps on that.
 """
 from __future__ import annotations
 
@@ -22,9 +22,11 @@ import importlib
 import importlib.util
 import re
 import sys
-from functools import cache
+from functools import cache, partial
 from itertools import chain
 from typing import NamedTuple
+
+from framing.models.runtime import Remembered
 
 
 def _textblob_without_its_init():
@@ -76,17 +78,7 @@ def _peeled(word: str) -> tuple[str, ...]:
     return tuple(tokens)
 
 
-class _Peeled(dict):
-    """word -> its tokens, each word peeled once."""
-
-    def __missing__(self, word: str) -> tuple[str, ...]:
-        if len(self) >= MAX_REMEMBERED:
-            self.clear()
-        tokens = self[word] = _peeled(word)
-        return tokens
-
-
-_remembered = _Peeled()
+_remembered = Remembered(_peeled, MAX_REMEMBERED)  # word -> its tokens, each word peeled once
 
 
 def _emoticon(match: re.Match) -> str:
@@ -127,7 +119,7 @@ def find_tokens(string: str) -> list[str]:
 @cache
 def _scorer():
     """TextBlob's own scorer: its lexicon (loaded here on first use, about 0.1 s, which a process that scores no tone
-    never needs), negations and modifiers, which each word's step reads once (``_WordSteps``)."""
+    never needs), negations and modifiers, which each word's step reads once (``_word_steps``)."""
     scorer = _en.sentiment
     if not len(scorer):  # a lazydict: asking its length loads it
         raise RuntimeError("TextBlob's pattern lexicon did not load")
@@ -167,40 +159,28 @@ _UNREMARKABLE = _Other(negates=False, ends_negation=True, ends_modifier=True, ex
                        emoticon=None)  # a word whose step only resets the state: ``_PLAIN``
 
 
-class _WordSteps(dict):
-    """lower-cased word -> its step (``_PLAIN``, a ``_Known`` or an ``_Other``), each worked out once."""
-
-    def __init__(self, scorer):
-        super().__init__()
-        self.scorer = scorer
-        # TextBlob tests each emoticon family in turn, the word against each member lower-cased: the first wins
-        self.emoticons: dict[str, float] = {}
-        for (_kind, polarity), members in pattern.EMOTICONS.items():
-            for member in members:
-                self.emoticons.setdefault(member.lower(), polarity)
-
-    def __missing__(self, word: str):
-        if len(self) >= MAX_REMEMBERED:
-            self.clear()
-        scorer = self.scorer
-        negation = word in scorer.negations
-        if dict.__contains__(scorer, word) and None in scorer[word]:
-            senses = scorer[word]
-            step = _Known(*senses[None], any(map(senses.__contains__, scorer.modifiers)), negation)
-        else:
-            emoticon = None
-            if word.isalpha() is False and len(word) <= 5 and word not in pattern.PUNCTUATION:
-                emoticon = self.emoticons.get(word)
-            step = _Other(negation, len(word.strip("'")) > 1, len(word) > 2, word == "!", word == "(!)", emoticon)
-            if step == _UNREMARKABLE:
-                step = _PLAIN
-        self[word] = step
-        return step
+def _step(word: str, scorer, emoticons: dict[str, float]):
+    """What TextBlob's step does at a lower-cased word: ``_PLAIN``, a ``_Known`` or an ``_Other``."""
+    negation = word in scorer.negations
+    if dict.__contains__(scorer, word) and None in scorer[word]:
+        senses = scorer[word]
+        return _Known(*senses[None], any(map(senses.__contains__, scorer.modifiers)), negation)
+    emoticon = None
+    if word.isalpha() is False and len(word) <= 5 and word not in pattern.PUNCTUATION:
+        emoticon = emoticons.get(word)
+    step = _Other(negation, len(word.strip("'")) > 1, len(word) > 2, word == "!", word == "(!)", emoticon)
+    return _PLAIN if step == _UNREMARKABLE else step
 
 
 @cache
-def _word_steps() -> _WordSteps:
-    return _WordSteps(_scorer())
+def _word_steps() -> Remembered:
+    """lower-cased word -> its step, each worked out once."""
+    # TextBlob tests each emoticon family in turn, the word against each member lower-cased: the first wins
+    emoticons: dict[str, float] = {}
+    for (_kind, polarity), members in pattern.EMOTICONS.items():
+        for member in members:
+            emoticons.setdefault(member.lower(), polarity)
+    return Remembered(partial(_step, scorer=_scorer(), emoticons=emoticons), MAX_REMEMBERED)
 
 
 def _clamp(value: float) -> float:

@@ -37,7 +37,7 @@ from vaderSentiment.vaderSentiment import (
     scalar_inc_dec,
 )
 
-from framing.models.runtime import word_piece_tokenizer
+from framing.models.runtime import Remembered, word_piece_tokenizer
 from framing.models.textblob_polarity import polarity_and_subjectivity
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "data" / "models"
@@ -92,7 +92,7 @@ class _Vader(SentimentIntensityAnalyzer):
 
     def compound(self, text: str) -> float:
         if not self.emojis.keys().isdisjoint(text):  # VADER replaces an emoji character by its description
-            return SentimentIntensityAnalyzer.polarity_scores(self, text)["compound"]
+            return self.polarity_scores(text)["compound"]
         text = text.strip()
         forms = list(map(self._forms.__getitem__, text.split()))
         if not forms:
@@ -196,20 +196,14 @@ class _Vader(SentimentIntensityAnalyzer):
         return valence
 
     @cached_property
-    def _forms(self) -> dict[str, _Form]:
-        lexicon = self.lexicon
+    def _forms(self) -> Remembered:
+        """whitespace-separated word -> its ``_Form``, each worked out once."""
+        return Remembered(self._form)
 
-        class Forms(dict):
-            def __missing__(self, token: str) -> _Form:
-                if len(self) >= 200_000:
-                    self.clear()
-                word = SentiText._strip_punc_if_word(token)
-                lower = word.lower()
-                form = self[token] = _Form(word, lower, word.isupper(), BOOSTER_DICT.get(lower), lower in lexicon,
-                                           negated([lower]))
-                return form
-
-        return Forms()
+    def _form(self, token: str) -> _Form:
+        word = SentiText._strip_punc_if_word(token)
+        lower = word.lower()
+        return _Form(word, lower, word.isupper(), BOOSTER_DICT.get(lower), lower in self.lexicon, negated([lower]))
 
 
 @lru_cache(maxsize=1)
