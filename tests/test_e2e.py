@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import REAL_NEWS, ROOT
 from playwright.sync_api import expect
 from test_app import THEMES
 
@@ -649,8 +649,6 @@ def test_at_1280_by_720_the_first_chart_starts_in_the_upper_half_of_the_window(s
 
 # --- real news: 300 articles of three outlets -----------------------------------------------------------------
 
-# Development data only (its README: never committed, never shipped), so the test reads it where the team keeps it.
-REAL_NEWS = ROOT.parent / "shared" / "corpora" / "allsides_dev_small.csv"
 # The views a presenter opens first, whose first chart must start in the upper half of a 720 px window.
 CHART_FIRST = ["Compare", "Tone", "Hedging", "Emphasis", "Voices"]
 

@@ -2,9 +2,9 @@
 that a sentence's tone is the sum its weights spell out (so the CSV can be checked by hand)."""
 import csv
 import json
-from pathlib import Path
 
 import pytest
+from conftest import REAL_NEWS
 
 from framing.models import tone, tone_toward
 from framing.models.runtime import word_piece_tokenizer
@@ -146,9 +146,6 @@ def test_textblob_polarity_is_textblobs_own_on_every_rule():
 
     assert [polarity_and_subjectivity(t) for t in TEXTBLOB_CASES] == \
         [tuple(TextBlob(t).sentiment) for t in TEXTBLOB_CASES]
-
-
-REAL_NEWS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "allsides_dev_small.csv"
 
 
 @pytest.mark.slow
