@@ -161,6 +161,20 @@ def test_news_page_furniture_pasted_with_the_text_is_removed_whole_paragraphs_on
     assert dict(article.removed) == furniture
 
 
+@pytest.mark.parametrize("line, reason", [
+    ("PHOTO: Senators leave the chamber on Monday.", "photo caption"),
+    ("Senators leave the chamber. (John Smith/AFP via GETTY IMAGES)", "photo caption"),
+    ("Senators leave the chamber. Ap Photo/Susan Walsh", "photo caption"),
+    ("( Photos: the senators on Monday )", "cross-link"),  # a caption's word, but an earlier pattern's line
+    ("Senators photographed the chamber on Monday.", None),
+    ("Getty, the museum, opened on Monday.", None),
+])
+def test_a_caption_line_is_furniture_in_any_case_and_the_first_listed_reason_is_its_reason(line, reason):
+    from framing.reading.clean import junk_reason
+
+    assert junk_reason(line) == reason
+
+
 def test_the_outlets_name_alone_on_a_line_is_a_credit_line_not_a_sentence():
     from framing.reading.corpus import article_from_text
 

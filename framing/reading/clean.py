@@ -9,15 +9,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 
 from framing.reading.segment import split_paragraphs
 
 UNKNOWN = "unknown"
 
 # Lines that are site furniture wherever they occur.
-JUNK_LINES: list[tuple[str, re.Pattern[str]]] = [
-    (reason, re.compile(pattern, re.IGNORECASE))
-    for reason, pattern in [
+# (reason, pattern, words): a line is tried against a pattern only if it contains one of its words in lower case, where
+# the pattern lists any. The two caption patterns scan the whole line, two thirds of these patterns' time on the dev
+# corpus's 43,193 lines; a line without their words cannot match them (no other character matches "photo" or "getty"
+# when case is ignored).
+JUNK_LINES: list[tuple[str, re.Pattern[str], tuple[str, ...]]] = [
+    (reason, re.compile(pattern, re.IGNORECASE), tuple(words))
+    for reason, pattern, *words in [
         ("site section label", r"^UNCATEGORIZED\w*$"),
         ("ad slot", r"^put your ad here!?$"),
         ("cross-link", r"^(you can also read|read also|also read|read more|see also)\s*:.*$"),
@@ -26,8 +31,8 @@ JUNK_LINES: list[tuple[str, re.Pattern[str]]] = [
         ("cross-link", r"^\(\s*(photos?|video|related|more|also|read)\b[^)]*:.*\)$"),
         ("newsletter plug", r"^a version of this story appeared in .*newsletter.*$"),
         ("newsletter plug", r"^click here to (receive|subscribe|sign up).*$"),
-        ("photo caption", r"^.*\bphoto(?:graph)?:\s*\S.*$"),
-        ("photo caption", r"^.*\b(getty images|afp via getty|ap photo)\b.*$"),
+        ("photo caption", r"^.*\bphoto(?:graph)?:\s*\S.*$", "photo"),
+        ("photo caption", r"^.*\b(getty images|afp via getty|ap photo)\b.*$", "getty", "photo"),
         ("aggregator provenance", r"^this article was originally published (on|by) .*$"),
         ("tracking text", r"^(shopify analytics|google analytics)$"),
         ("share buttons", r"^(share|tweet|print|email)( this( article)?)?$"),
@@ -51,6 +56,25 @@ JUNK_LINES: list[tuple[str, re.Pattern[str]]] = [
         ("video player", r"^(just watched|must watch)\b.*(replay\s+more\s+videos\s*(\.\.\.|…)?|\b\d{1,2}:\d\d)$"),
     ]
 ]
+
+
+_JUNK_WORDS = tuple(dict.fromkeys(w for _, _, words in JUNK_LINES for w in words))
+
+
+def junk_reason(line: str) -> str | None:
+    """Why a whole line is site furniture (the first of ``JUNK_LINES`` it matches), or None."""
+    lower = line.lower()
+    match = _junk_pattern(tuple(w for w in _JUNK_WORDS if w in lower)).match(line)
+    return JUNK_LINES[int(match.lastgroup[1:])][0] if match else None
+
+
+@cache
+def _junk_pattern(present: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern of the ``JUNK_LINES`` a line with (only) the words ``present`` is tried against, in their order
+    (where several match, the first alternative is the match, as the first pattern is the reason)."""
+    tried = [k for k, (_, _, words) in enumerate(JUNK_LINES) if not words or set(words) & set(present)]
+    return re.compile("|".join(f"(?P<j{k}>{JUNK_LINES[k][1].pattern})" for k in tried), re.IGNORECASE)
+
 
 # Lines after which the rest of the page is footer.
 FOOTER_MARKERS = re.compile(
@@ -124,7 +148,7 @@ def clean_page(raw: str) -> CleanedPage:
             page.removed.extend((ln, "footer") for ln in lines[i:])
             _note_outlet(line, page)
             break
-        reason = next((why for why, pattern in JUNK_LINES if pattern.match(line)), None)
+        reason = junk_reason(line)
         if reason:
             page.removed.append((line, reason))
             _note_outlet(line, page)

@@ -103,6 +103,8 @@ def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def long_sentences(paragraph: str) -> int:
     """How many sentences of a paragraph are longer than the bound (and so cut into pieces)."""
+    if len(paragraph) <= MAX_SENTENCE_CHARACTERS:  # nearly every paragraph: no need to find its sentences
+        return 0
     return sum(1 for s, e in _raw_spans(paragraph) if e - s > MAX_SENTENCE_CHARACTERS)
 
 
