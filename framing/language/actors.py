@@ -242,6 +242,8 @@ _DEFINED = re.compile(rf"(?P<full>[A-Z][\w’'.-]*(?:\s+(?:{_CONNECTORS}\s+){{0,
 # one often written so, names a policy, not an organisation.
 _POLICY_WORDS = {"act", "bill", "amendment", "law", "treaty", "agreement", "accord", "program", "programme", "policy"}
 _POLICY_NEXT = re.compile(r"\s+(?:program|programme|policy|law|act)\b")
+# a run, and the policy word after it if there is one (as _POLICY_NEXT.match at its end): one findall for both
+_ORG_RUN_AND_AFTER = re.compile(rf"({_ORG_RUN.pattern})(?=({_POLICY_NEXT.pattern}))?")
 _POLICY_AFTER = re.compile(r"(?<![\w.’'-])([A-Z]{3,6})\s+(?:program|programme|policy|law)\b")
 POLICY_SHARE = 0.2  # of an acronym's mentions followed by one of those words (DACA in 300 real articles: 7 of 30)
 _TIME_WORDS_LOWER = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -384,25 +386,38 @@ def organisations_from_text(articles: list[Article], people: pd.DataFrame | None
     def kept(name: str) -> bool:  # an outlet's own name, or a word of a person found, is no organisation here
         return name.lower() not in own_names and not (len(name.split()) == 1 and name in person_words)
 
+    # News repeats its capitalised runs ("The", "Senate", "White House"): each distinct run is worked out once
+    run_pieces: dict[str, list[str]] = {}
+    run_initials: dict[tuple[str, bool], set[str]] = {}
+    piece_names: dict[str, list[str]] = {}
     for article in articles:
         outlet = _outlet_of(article)
         for block in article.blocks:
             text = block.text
             written = {form: canonical[form] for form in listed_names.findall(text)}
             pieces = []
-            for m in _ORG_RUN.finditer(text):
-                run = _sentence_pieces(m.group())
+            for group, after in _ORG_RUN_AND_AFTER.findall(text):
+                run = run_pieces.get(group)
+                if run is None:
+                    run = run_pieces[group] = _sentence_pieces(group)
                 pieces += run
-                policies |= _policy_initials(run, _POLICY_NEXT.match(text, m.end()) is not None)
-            written.update({name: canonical.get(name, name) for piece in pieces
-                            for run in _joined_names(piece, known) if (name := _organisation(run)) and name not in written})
+                followed = after != ""
+                initials = run_initials.get((group, followed))
+                if initials is None:
+                    initials = run_initials[(group, followed)] = _policy_initials(run, followed)
+                policies |= initials
+            for piece in pieces:
+                names = piece_names.get(piece)
+                if names is None:
+                    names = piece_names[piece] = [name for run in _joined_names(piece, known) if (name := _organisation(run))]
+                written.update({name: canonical.get(name, name) for name in names if name not in written})
             acronyms_here = _ACRONYM.findall(text)
             written.update({a: canonical.get(a, a) for a in acronyms_here
                             if a not in _NOT_ACRONYMS and a not in place_names and a not in written})
             acronym_mentions.update(acronyms_here)
             if acronyms_here:
                 policy_mentions.update(_POLICY_AFTER.findall(text))
-            for m in _DEFINED.finditer(text):
+            for m in _DEFINED.finditer(text) if "(" in text else ():  # "Congressional Budget Office (CBO)"
                 full = _organisation(_sentence_pieces(m["full"])[-1])
                 if full and _initials(full) == m["short"]:
                     defined[(m["short"], full)] += 1
