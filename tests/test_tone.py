@@ -79,6 +79,10 @@ def test_word_pieces_a_word_at_a_time_are_the_tokenizers_pieces_of_the_whole_tex
     tokenizer = word_piece_tokenizer(tone.MODEL_DIR / tone.TONE_TOKENIZER)
     whole = [e.tokens for e in tokenizer.encode_batch(texts, add_special_tokens=False)]
     assert tone.word_pieces(texts) == whole
+    # and a sentence's tone, read from each word's remembered weights, is the score of those pieces
+    model, lexicon = tone.tone_model(), (0.3, -0.2, 0.5)
+    assert [model.score_text(t, lexicon) for t in texts] == [model.score(p, lexicon) for p in whole]
+    assert len({model.score_text(t, lexicon) for t in texts}) > len(texts) // 2  # the pieces' weights tell them apart
 
 
 def test_the_faster_tokenizer_gives_textblobs_own_tokens(bundled):

@@ -19,7 +19,7 @@ import json
 import math
 import re
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -258,7 +258,24 @@ class ToneModel:
 
     def score(self, pieces: Sequence[str], lexicon: Sequence[float]) -> float:
         get = self.pieces.get
-        weights = [w for w in map(get, pieces) if w is not None]
+        return self._scored([w for w in map(get, pieces) if w is not None], lexicon)
+
+    def score_text(self, text: str, lexicon: Sequence[float]) -> float:
+        """``score`` of the text's word pieces (``word_pieces``), each word's weights looked up once."""
+        weights_of = self._word_weights
+        return self._scored([w for word in _SPACES.split(text) if word for w in weights_of(word)], lexicon)
+
+    @cached_property
+    def _word_weights(self) -> Callable[[str], tuple[float, ...]]:
+        """word -> the weights of its word pieces that have one, in order, remembered as ``_word_cache``'s pieces."""
+        pieces_of, get = _word_cache(str(self.tokenizer_file or MODEL_DIR / TONE_TOKENIZER)), self.pieces.get
+
+        @lru_cache(maxsize=200_000)
+        def weights_of(word: str) -> tuple[float, ...]:
+            return tuple(w for w in map(get, pieces_of(word)) if w is not None)
+        return weights_of
+
+    def _scored(self, weights: list[float], lexicon: Sequence[float]) -> float:
         value = self.bias
         if weights:
             value += math.fsum(weights) / len(weights) + self.lowest * min(weights) + self.highest * max(weights)
@@ -300,7 +317,7 @@ def tone_scores(text: str, directory: str | None = None) -> dict[str, float]:
     """polarity and subjectivity (TextBlob), vader (compound) and tone (the news tone model), for one text."""
     lexicon = lexicon_scores(text)
     model = tone_model(directory)
-    tone = model.score(word_pieces([text], model.tokenizer_file)[0], lexicon)
+    tone = model.score_text(text, lexicon)
     vader, polarity, subjectivity = lexicon
     return {"polarity": polarity, "subjectivity": subjectivity, "vader": vader, "tone": tone}
 
