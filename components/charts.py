@@ -405,6 +405,11 @@ def differences(data: pd.DataFrame, row: str, value: str, low: str, high: str, v
 LONG_CHART_ROWS = 500  # a time chart of more rows is drawn on canvas, without an ARIA label per point
 
 
+def intervals_drawn_as(rows: int) -> str:
+    """What a time chart of ``rows`` outlet-periods draws its intervals as, for its subtitle to say."""
+    return "band" if rows > LONG_CHART_ROWS else "whiskers"
+
+
 YEAR_TICKS_FROM_DAYS = 1095  # a span of three years or more is labelled by year alone; of four months or more, by month
 MONTH_TICKS_FROM_DAYS = 120
 MOST_TICKS = 12
@@ -470,7 +475,12 @@ def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None,
         layers.append(alt.Chart(band).mark_rect(color="#fde68a", opacity=0.45).encode(x=alt.X("first:T"), x2=alt.X2("last:T")))
     if zero:
         layers.append(zero_rule(alt.Y))
-    if low and high:
+    if low and high and intervals_drawn_as(len(data)) == "band":
+        # A long chart's intervals as one band per outlet: its whiskers, 2–3 px apart, read as a band anyway, and
+        # each was an item the browser drew again on every pick (three charts of 1,287 whiskers at 10,000 articles).
+        layers.append(base.mark_area(aria=False, interpolate="linear").encode(
+            y=alt.Y(f"{low}:Q"), y2=alt.Y2(f"{high}:Q"), opacity=when("datum.highlighted", 0.22, 0.07, alt.OpacityValue)))
+    elif low and high:
         layers.append(base.mark_rule(strokeWidth=1.2, **quiet).encode(
             y=alt.Y(f"{low}:Q"), y2=alt.Y2(f"{high}:Q"), opacity=when("datum.highlighted", 0.45, 0.12, alt.OpacityValue)))
     if brush:

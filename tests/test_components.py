@@ -494,7 +494,7 @@ def test_a_slide_keeps_a_word_whole_where_a_mark_ends_inside_it():
     assert line[0] == [("Putin", "negative"), ("’s", None)] and line[2] == [("may", "hedge")]
 
 
-def test_a_time_chart_of_years_of_weeks_is_drawn_on_canvas_without_per_point_aria_labels_and_a_short_one_keeps_them():
+def test_a_time_chart_of_years_of_weeks_is_on_canvas_without_aria_labels_with_bands_and_a_short_one_keeps_them():
     # Vega formats an ARIA label for every point on every redraw; on 1,287 points that was a sixth of a pick's
     # browser work, and nobody can listen to 1,287 labels. The chart's own description stays. Such a chart is
     # redrawn faster on canvas, where Streamlit put only those of more than 2,000 data points.
@@ -510,12 +510,19 @@ def test_a_time_chart_of_years_of_weeks_is_drawn_on_canvas_without_per_point_ari
         return charts.over_time(data, "mean_tone", "low", "high", "Tone", "sub", "Mean tone", ["Daily Ledger"]).to_dict()
 
     def marks(s: dict) -> list[dict]:
-        return [layer["mark"] for layer in s["layer"] if layer["mark"]["type"] in ("line", "point", "rule")]
+        return [layer["mark"] for layer in s["layer"] if layer["mark"]["type"] in ("line", "point", "rule", "area")]
+
+    def intervals(s: dict) -> list[tuple[str, str, str]]:
+        return [(layer["mark"]["type"], layer["encoding"]["y"]["field"], layer["encoding"]["y2"]["field"])
+                for layer in s["layer"] if "y2" in layer.get("encoding", {})]
 
     short, long = spec(charts.LONG_CHART_ROWS), spec(charts.LONG_CHART_ROWS + 1)
     assert all("aria" not in m for m in marks(short)) and "usermeta" not in short  # Streamlit's SVG
     assert all(m.get("aria") is False for m in marks(long))
     assert long["usermeta"]["embedOptions"]["renderer"] == "canvas"
+    # each period's interval: a whisker on a short chart; on a long one, whose whiskers sit 2-3 px apart, a band per
+    # outlet through them (a third of the items the browser redrew on every pick)
+    assert intervals(short) == [("rule", "low", "high")] and intervals(long) == [("area", "low", "high")]
 
 
 @pytest.mark.parametrize("first,periods", [("2012-01-02", 429), ("2012-05-28", 410), ("2024-01-01", 100), ("2024-01-01", 26),

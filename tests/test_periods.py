@@ -166,3 +166,24 @@ def test_a_period_with_no_article_in_it_says_so_instead_of_drawing_empty_charts(
     at = run_app(view="Compare", period="2030-01-01..2030-12-31")
     assert not at.exception
     assert any("No article is dated within this period" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize("unit, drawn, mark", [("week", "band", "area"), ("month", "whiskers", "rule")])
+def test_a_chart_of_years_of_weeks_draws_its_intervals_as_a_band_and_says_so(lexicons, unit, drawn, mark):
+    # 170 weeks of three outlets: 510 outlet-weeks, whose whiskers stood 2-3 px apart on a screen
+    from components.lens import Lens
+    from components.views import over_time
+
+    rows = [("text", "outlet", "date")]
+    for week in range(170):
+        for k, outlet in enumerate(("Daily Ledger", "Evening Post", "Wire Service")):
+            day = (pd.Timestamp("2020-01-06") + pd.Timedelta(weeks=week)).date().isoformat()
+            rows.append((" ".join(SENTENCES[(week + k + j) % 4] for j in range(3)), outlet, day))
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    analysis = analyse(articles_from_bytes("weeks.csv", buffer.getvalue().encode()), lexicons)
+    panels = over_time.panels(analysis, Lens("outlet", "Daily Ledger", outlets=analysis.outlets), unit)
+    tone = next(p for p in panels if p.key == "tone_over_time")
+    assert f"{drawn}: 95% CI" in tone.chart.title.subtitle
+    intervals = [layer for layer in tone.spec()["layer"] if "y2" in layer.get("encoding", {})]
+    assert [(layer["mark"]["type"], layer["encoding"]["y"]["field"]) for layer in intervals] == [(mark, "mean_tone_ci_low")]

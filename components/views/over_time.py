@@ -11,7 +11,7 @@ from framing.statistics import periods
 from framing.statistics.aggregate import CI_METHOD, SMALL_SAMPLE
 
 from .. import state
-from ..charts import over_time
+from ..charts import intervals_drawn_as, over_time
 from ..lens import Lens
 from ..panel import Panel, draw_all
 
@@ -62,6 +62,7 @@ def panels(analysis: Analysis, lens: Lens, unit: str | None = None) -> list[Pane
     per = unit  # "week", "month" or "quarter"
     by_outlet = lens.mode == "outlet"
     small = f"hollow points: fewer than {SMALL_SAMPLE} sentences"
+    drawn = intervals_drawn_as(len(data))  # "whiskers", or on a chart of years of weeks "band"
     common = dict(outlets=lens.outlets, highlight=lens.highlight, shaded=shaded)
     attention = over_time(
         data.assign(small_sample=False), "articles" if by_outlet else "articles_compared", None, None,
@@ -70,11 +71,11 @@ def panels(analysis: Analysis, lens: Lens, unit: str | None = None) -> list[Pane
         + ("; weeks start on Monday" if per == "week" else ""),
         "Articles", fmt=",", brush=True, **common)
     tone = over_time(data, "mean_tone", "mean_tone_ci_low", "mean_tone_ci_high", f"Mean tone per {per} — {lens.about}",
-                     f"{lens.tone_label}; whiskers: 95% CI, {CI_METHOD}; {small}", "Mean tone", fmt="+.3f", zero=True,
+                     f"{lens.tone_label}; {drawn}: 95% CI, {CI_METHOD}; {small}", "Mean tone", fmt="+.3f", zero=True,
                      **common)
     hedging = over_time(data, "hedges_per_1k_words", "hedges_per_1k_words_ci_low", "hedges_per_1k_words_ci_high",
                         f"Epistemic hedges per 1,000 words per {per} — {lens.about}",
-                        f"whiskers: 95% CI, {CI_METHOD}; {small}", "Hedges per 1,000 words", fmt=".1f", **common)
+                        f"{drawn}: 95% CI, {CI_METHOD}; {small}", "Hedges per 1,000 words", fmt=".1f", **common)
     caption = "All {n} dated sentences of {pick}, oldest first."
     # Every chart's rows are the pick's already (scoped=False: not narrowed to it again, once per chart and run).
     out = [Panel("attention_over_time", attention, data, rows, caption, sort_passages_by=order, in_order=True, brush=True,
@@ -84,7 +85,7 @@ def panels(analysis: Analysis, lens: Lens, unit: str | None = None) -> list[Pane
                                       share_pct_high=100 * data["share_ci_high"]),
                           "share_pct", "share_pct_low", "share_pct_high",
                           f"Share of sentences naming {lens.describe()} per {per}",
-                          f"% of each outlet's sentences that {per}; whiskers: 95% CI, {CI_METHOD}; {small}",
+                          f"% of each outlet's sentences that {per}; {drawn}: 95% CI, {CI_METHOD}; {small}",
                           "% of sentences", fmt=".1f", **common)
         out.append(Panel("share_over_time", share, data, rows, caption, sort_passages_by=order, in_order=True,
                          scoped=False))
