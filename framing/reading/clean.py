@@ -65,7 +65,10 @@ def junk_reason(line: str) -> str | None:
     """Why a whole line is site furniture (the first of ``JUNK_LINES`` it matches), or None."""
     lower = line.lower()
     match = _junk_pattern(tuple(w for w in _JUNK_WORDS if w in lower)).match(line)
-    return JUNK_LINES[int(match.lastgroup[1:])][0] if match else None
+    if match is None:
+        return None
+    return next(JUNK_LINES[int(name.removeprefix("junk_"))][0] for name, found in match.groupdict().items()
+                if found is not None and name.startswith("junk_"))
 
 
 @cache
@@ -73,7 +76,7 @@ def _junk_pattern(present: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern of the ``JUNK_LINES`` a line with (only) the words ``present`` is tried against, in their order
     (where several match, the first alternative is the match, as the first pattern is the reason)."""
     tried = [k for k, (_, _, words) in enumerate(JUNK_LINES) if not words or set(words) & set(present)]
-    return re.compile("|".join(f"(?P<j{k}>{JUNK_LINES[k][1].pattern})" for k in tried), re.IGNORECASE)
+    return re.compile("|".join(f"(?P<junk_{k}>{JUNK_LINES[k][1].pattern})" for k in tried), re.IGNORECASE)
 
 
 # Lines after which the rest of the page is footer.
