@@ -19,7 +19,7 @@ import json
 import math
 import re
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -262,18 +262,15 @@ class ToneModel:
 
     def score_text(self, text: str, lexicon: Sequence[float]) -> float:
         """``score`` of the text's word pieces (``word_pieces``), each word's weights looked up once."""
-        weights_of = self._word_weights
-        return self._scored([w for word in _SPACES.split(text) if word for w in weights_of(word)], lexicon)
+        weights = self._word_weights
+        return self._scored([w for word in _SPACES.split(text) if word for w in weights[word]], lexicon)
 
     @cached_property
-    def _word_weights(self) -> Callable[[str], tuple[float, ...]]:
-        """word -> the weights of its word pieces that have one, in order, remembered as ``_word_cache``'s pieces."""
-        pieces_of, get = _word_cache(str(self.tokenizer_file or MODEL_DIR / TONE_TOKENIZER)), self.pieces.get
-
-        @lru_cache(maxsize=200_000)
-        def weights_of(word: str) -> tuple[float, ...]:
-            return tuple(w for w in map(get, pieces_of(word)) if w is not None)
-        return weights_of
+    def _word_weights(self) -> Remembered:
+        """word -> the weights of its word pieces that have one, in order, each worked out once (the word tokenized as
+        ``word_pieces`` tokenizes it, without also keeping its pieces in that function's memory)."""
+        pieces_of, get = _word_cache(str(self.tokenizer_file or MODEL_DIR / TONE_TOKENIZER)).__wrapped__, self.pieces.get
+        return Remembered(lambda word: tuple(w for w in map(get, pieces_of(word)) if w is not None))
 
     def _scored(self, weights: list[float], lexicon: Sequence[float]) -> float:
         value = self.bias
