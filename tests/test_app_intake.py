@@ -1,6 +1,7 @@
 """The Articles and Lexicons views through AppTest: every bad input, nothing lost, edits that stick."""
 import csv
 import io
+import time
 
 import pytest
 from test_app import charts, drawn_titles, passages_html, run_app, shown
@@ -416,10 +417,16 @@ def test_a_large_upload_starts_its_processes_while_it_is_read_and_every_article_
     assert len(data) >= state.POOL_WHILE_READING_BYTES
     lent, lend = [], parts.WarmPool.lend
     monkeypatch.setattr(parts.WarmPool, "lend", lambda pool: (lent.append(pool.started), lend(pool))[1])
+    monkeypatch.setattr(state, "LET_WORKERS_GO_FROM_ARTICLES", 400)  # as after a large upload: let go at once
     at = run_app(view="Articles")
     upload(at, ("many.csv", data, "text/csv"))
     assert not at.exception and not messages(at, "error")
     assert lent, "the worker processes were not asked for while the upload was read"
+    deadline = time.monotonic() + 5
+    while state._warm_pool().started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    # 400 new articles analysed by the workers: they are let go; 20 long ones analysed here: they stay warm a while
+    assert state._warm_pool().started == (articles < 400)
     loaded, lexicons, analysis = at.session_state["_analysis"]
     assert len(loaded) == articles and analysis.table["article_id"].nunique() == articles  # the demo's five replaced
     pd.testing.assert_frame_equal(analysis.table, sentence_table(loaded, lexicons))

@@ -74,6 +74,29 @@ def test_the_worker_processes_stay_ready_between_analyses_and_are_let_go_once_un
         assert pool.submit(os.getpid).result(timeout=60) != first
 
 
+def test_after_a_large_analysis_the_workers_are_let_go_as_soon_as_they_are_given_back():
+    from framing.scoring import parts
+
+    warm = parts.WarmPool(1, idle_seconds=600)
+    warm.let_go_when_returned()  # nothing started: nothing to let go, and the next analysis keeps its workers warm
+    with warm.lend() as pool:
+        pool.submit(os.getpid).result(timeout=60)
+    assert warm.started
+    with warm.lend() as pool, warm.lend():  # two analyses hold them: the workers stay until both give them back
+        warm.let_go_when_returned()
+        assert pool.submit(os.getpid).result(timeout=60)
+        time.sleep(0.3)
+        assert warm.started
+    deadline = time.monotonic() + 5
+    while warm.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not warm.started
+    with warm.lend() as pool:  # a later analysis starts new ones, kept warm again
+        assert pool.submit(os.getpid).result(timeout=60)
+    time.sleep(0.3)
+    assert warm.started
+
+
 def test_work_an_analysis_left_queued_is_cancelled_when_it_gives_the_workers_back():
     from framing.scoring import parts
 

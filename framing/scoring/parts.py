@@ -301,6 +301,7 @@ class WarmPool:
         self.jobs, self.idle_seconds = jobs, idle_seconds
         self._pool: ProcessPoolExecutor | None = None
         self._lent, self._idle_timer = 0, None
+        self._let_go_when_returned = False
         self._lock = threading.Lock()
 
     @contextmanager
@@ -326,10 +327,19 @@ class WarmPool:
             lent.cancel_waiting()
             with self._lock:
                 self._lent -= 1
+                at_once = self._let_go_when_returned
                 if not self._lent and self._pool is not None:
-                    self._idle_timer = threading.Timer(self.idle_seconds, self._let_go)
+                    self._let_go_when_returned = False
+                    self._idle_timer = threading.Timer(0 if at_once else self.idle_seconds, self._let_go)
                     self._idle_timer.daemon = True
                     self._idle_timer.start()
+
+    def let_go_when_returned(self) -> None:
+        """Let the workers go as soon as no analysis holds them, not after ``idle_seconds``: after a large analysis
+        their memory (the words they remembered, the modules its lists imported) outweighs a start saved."""
+        with self._lock:
+            if self._pool is not None:
+                self._let_go_when_returned = True
 
     @property
     def started(self) -> bool:
