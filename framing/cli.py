@@ -20,7 +20,7 @@ from framing.reading import stories
 from framing.reading.corpus import BUNDLED_CORPUS, InputError, clean_bundled_raw, iter_paths, load_bundled, write_jsonl
 from framing.reading.spreadsheet import table_to_csv
 from framing.scoring import dask_cluster, parts
-from framing.scoring.table import assemble, cli_columns, finish, score_text, sentence_table, words_table
+from framing.scoring.table import cli_columns, score_text, sentence_table, words_table
 from framing.statistics import periods
 from framing.statistics.aggregate import article_summary, summarise, summarised_measures
 from framing.statistics.compare import article_sums
@@ -37,40 +37,49 @@ def _articles(paths: list[str]):
     return iter_paths(paths) if paths else iter(load_bundled())
 
 
-def _tables(paths: list[str], lexicons: Lexicons, jobs: int = 1):
+def _tables(paths: list[str], lexicons: Lexicons):
     """The sentence table, a chunk of articles at a time (speaker aliases are merged within each chunk, stories
-    grouped over the whole input); from a folder ``analyze --engine dask`` wrote, its partitions as they are.
-
-    With ``jobs`` > 1 the articles are analysed by a pool of processes (framing.scoring.parts), at most three chunks
-    in flight so memory stays bounded, and come back in input order: the output is the same whatever ``jobs``."""
+    grouped over the whole input); from a folder ``analyze --engine dask`` wrote, its partitions as they are."""
     if paths and all(dask_cluster.is_partitions(p) for p in paths):
         for folder in paths:
             yield from dask_cluster.read_partitions(folder)
         return
-    # Stories over the whole input, not within a chunk (the same events may be hundreds of rows apart): a first pass
-    # keeps each article's id, stated story, date and names only.
-    story_of = stories.group(_articles(paths))
-    chunks = parts.chunks(_articles(paths), CHUNK_ARTICLES)
-    if jobs <= 1:
-        for chunk in chunks:
-            yield _with_stories(sentence_table(chunk, lexicons), story_of)
-        return
+    story_of = _stories(paths)
+    for chunk in parts.chunks(_articles(paths), CHUNK_ARTICLES):
+        yield _with_stories(sentence_table(chunk, lexicons), story_of)
+
+
+def _stories(paths: list[str]) -> dict[str, str]:
+    """Stories over the whole input, not within a chunk (the same events may be hundreds of rows apart): a first pass
+    keeps each article's id, stated story, date and names only."""
+    return stories.group(_articles(paths))
+
+
+def _written_by_pool(paths: list[str], lexicons: Lexicons, jobs: int, columns: list[str], fmt: str):
+    """What ``analyze`` writes, a chunk at a time, in input order: each chunk analysed, assembled and formatted by one
+    of ``jobs`` worker processes (``_chunk_written``), so this process only reads and writes. One chunk more than
+    the workers is in flight, so memory stays bounded. The same text as ``_tables`` formatted here."""
+    story_of = _stories(paths)
     pending: deque = deque()
     with parts.process_pool(jobs) as pool:
-        for chunk in chunks:
-            pending.append((chunk, parts.submit(pool, chunk, lexicons)))
-            if len(pending) >= 3:
-                yield _with_stories(_finished(*pending.popleft(), lexicons), story_of)
+        for n, chunk in enumerate(parts.chunks(_articles(paths), CHUNK_ARTICLES)):
+            chunk_stories = {a.article_id: story_of[a.article_id] for a in chunk}
+            pending.append(pool.submit(_chunk_written, chunk, lexicons, chunk_stories, columns, fmt, n == 0))
+            if len(pending) > jobs:
+                yield pending.popleft().result()
         while pending:
-            yield _with_stories(_finished(*pending.popleft(), lexicons), story_of)
+            yield pending.popleft().result()
+
+
+def _chunk_written(chunk: list, lexicons: Lexicons, story_of: dict[str, str], columns: list[str], fmt: str,
+                   first: bool) -> str:
+    """In a worker process: one chunk's sentence table, as ``analyze`` writes it."""
+    table = sentence_table(chunk, parts.worker_lexicons(lexicons))
+    return _format(_with_stories(table, story_of)[columns], fmt, first)
 
 
 def _with_stories(table: pd.DataFrame, story_of: dict[str, str]) -> pd.DataFrame:
     return table.assign(story=table["article_id"].map(story_of).astype(object)) if len(table) else table
-
-
-def _finished(chunk, futures, lexicons: Lexicons) -> pd.DataFrame:
-    return finish(assemble(chunk, parts.collect(futures), lexicons), chunk)
 
 
 def _format(frame: pd.DataFrame, fmt: str, first: bool) -> str:
@@ -90,8 +99,13 @@ def cmd_analyze(args) -> None:
         return
     columns = cli_columns(lexicons)
     out = Path(args.out).open("w", encoding="utf-8", newline="") if args.out else sys.stdout
+    from_partitions = args.paths and all(dask_cluster.is_partitions(p) for p in args.paths)
     try:
-        for n, table in enumerate(_tables(args.paths, lexicons, args.jobs)):
+        if args.jobs > 1 and not from_partitions:
+            for text in _written_by_pool(args.paths, lexicons, args.jobs, columns, args.format):
+                out.write(text)
+            return
+        for n, table in enumerate(_tables(args.paths, lexicons)):
             out.write(_format(table[columns], args.format, n == 0))
     finally:
         if args.out:

@@ -414,12 +414,3 @@ def _in_order(pool: Executor, tasks: list[list[Article]], lexicons: Lexicons, ah
             yield pending.popleft().result()
     while pending:
         yield pending.popleft().result()
-
-
-def submit(pool: Executor, articles: list[Article], lexicons: Lexicons) -> list[Future]:
-    """Both parts of each article, computed by ``pool``, ``TASK_ARTICLES`` articles a task; ``collect`` the result."""
-    return [pool.submit(_task, articles[k:k + TASK_ARTICLES], lexicons) for k in range(0, len(articles), TASK_ARTICLES)]
-
-
-def collect(futures: list[Future]) -> list[tuple[Part, Part]]:
-    return [parts for future in futures for parts in future.result()]
