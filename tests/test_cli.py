@@ -105,7 +105,8 @@ def test_summary_by_outlet_and_story_with_intervals_and_distinctive_words(tmp_pa
 
 
 @pytest.mark.slow
-def test_jobs_give_the_same_output_as_one_process(tmp_path, monkeypatch, capsys):
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_jobs_give_the_same_output_as_one_process(tmp_path, monkeypatch, capsys, fmt):
     from framing import cli
 
     monkeypatch.setattr(cli, "CHUNK_ARTICLES", 6)  # several chunks from a small file, so the pool has work to share
@@ -114,9 +115,14 @@ def test_jobs_give_the_same_output_as_one_process(tmp_path, monkeypatch, capsys)
     path.write_text("\n".join(rows) + "\n", "utf-8")
     outputs = []
     for jobs in ("1", "2", "3"):
-        assert cli.main(["analyze", str(path), "--jobs", jobs]) == 0
+        assert cli.main(["analyze", str(path), "--jobs", jobs, "--format", fmt]) == 0
         outputs.append(capsys.readouterr().out)
-    assert outputs[0] == outputs[1] == outputs[2] and outputs[0].count("\n") == 80
+    assert outputs[0] == outputs[1] == outputs[2]
+    if fmt == "csv":  # one header, though each chunk was written by whichever worker had it
+        table = list(csv.DictReader(io.StringIO(outputs[0])))
+        assert len(table) == 80 and all(r["sentence_id"] != "sentence_id" for r in table)
+    else:
+        assert outputs[0].count("\n") == 80
 
 
 def test_score_reads_prose_that_is_not_news_only_when_asked():
