@@ -304,6 +304,16 @@ def test_presentation_details_of_the_charts(table, bundled, lexicons):
     assert "PRIO Blogs" in legend and "Washington Times" not in legend  # the legend lists only what is drawn
 
 
+def test_the_voices_bars_give_each_outlets_sentences_with_thousands_separated(table, bundled, lexicons):
+    import pandas as pd
+
+    many = pd.concat([table] * 40, ignore_index=True)  # the bundled outlets' sentences, 40 times over
+    analysis = Analysis(bundled, lexicons, many)
+    drawn = json.dumps(voices.panels(analysis, Lens("outlet", "PRIO Blogs", outlets=analysis.outlets))[0].chart.to_dict())
+    largest = many["outlet_group"].value_counts()
+    assert largest.iloc[0] >= 1_000 and f"{largest.index[0]} (n = {largest.iloc[0]:,})" in drawn
+
+
 def _panel(panels, key: str):
     return next(p for p in panels if p.key == key)
 

@@ -34,7 +34,7 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     summary = analysis.cached(("outlet_summary", "quoted", *lens.compared_key),
                               lambda: outlet_summary(compared, intervals=["quoted"])).assign(voice="quoted")
     low, high = summary["quoted_share_ci_low"], summary["quoted_share_ci_high"]
-    summary = summary.assign(label=summary["outlet_group"] + " (n = " + summary["n_sentences"].astype(str) + ")",
+    summary = summary.assign(label=summary["outlet_group"] + " (n = " + summary["n_sentences"].map("{:,}".format) + ")",
                              shown=[f"{v:.0%}" + (f" ({a:.0%}–{b:.0%})" if pd.notna(a) else "")
                                     for v, a, b in zip(summary["quoted_share"], low, high)],
                              shown_at=high.fillna(summary["quoted_share"]).clip(lower=summary["quoted_share"]),
