@@ -311,6 +311,18 @@ def test_a_time_charts_intervals_are_those_of_a_fresh_bootstrap_of_each_group_ho
         assert np.array_equal(compare.FreshResampler(0, 2000).ratio(numerator, denominator), expected, equal_nan=True)
 
 
+@pytest.mark.parametrize("n", [1, 7, 150, 1_500])
+def test_groups_of_one_size_resampled_together_get_each_groups_own_fresh_bootstrap(n):
+    # A weekly chart resamples its outlet-weeks of one size with one product; each is still its own fresh bootstrap.
+    rng = np.random.default_rng(n)
+    matrices = [np.column_stack([rng.normal(size=(n, 2)), rng.integers(0, 30, size=(n, 2))]).astype(float) for _ in range(5)]
+    together = compare.FreshResampler(0, 2000).stacked_ratios(matrices)
+    assert together.shape == (5, 2, 2000) and all(a.flags.c_contiguous for a in together[:, 0])
+    for group, matrix in zip(together, matrices):
+        alone = compare.resampled_ratio(matrix[:, :2], matrix[:, 2:], np.random.default_rng(0), 2000)
+        np.testing.assert_allclose(group.T, alone, rtol=1e-12, atol=0)  # BLAS may sum a wider product in another order
+
+
 def test_the_tense_of_attribution_is_house_style_and_the_words_chosen_for_the_same_people_are_not():
     """One outlet writes "says", the other "said" (AP style): that is how each writes. "Undocumented" against
     "illegal" is how each frames the same people, and it still ranks."""

@@ -187,6 +187,21 @@ class FreshResampler:
         counts = FRESH_COUNTS.get(n, self.seed, self.resamples)
         return _summed_by_draw(matrix, self.resamples, lambda start, size: counts[start:start + size])
 
+    def stacked_ratios(self, matrices: list[np.ndarray]) -> np.ndarray:
+        """``stacked_ratio`` of each of several (n × 2k) matrices of the same n rows, as one (matrices × k ×
+        resamples) array, each group's resamples contiguous (where percentiles take them fastest): the same resamples,
+        their sums made by one product for all the groups. BLAS does not promise to sum a wider product in the same
+        order, so a figure might differ from ``stacked_ratio``'s in the last bit; none did over a weekly, monthly and
+        quarterly view of 10,000 synthetic articles and of the dev corpus (166,740 figures)."""
+        n, k = len(matrices[0]), matrices[0].shape[1] // 2
+        if n > FRESH_COUNTS_UP_TO:
+            return np.ascontiguousarray(np.stack([self.stacked_ratio(m).T for m in matrices]))
+        drawn = FRESH_COUNTS.get(n, self.seed, self.resamples).T.astype(float)  # (n × resamples)
+        # (groups · 2k × n) @ (n × resamples): each row a group's numerator or denominator sums, resample by resample
+        totals = (np.stack(matrices).transpose(0, 2, 1).reshape(-1, n) @ drawn).reshape(len(matrices), 2 * k, -1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return totals[:, :k] / totals[:, k:]
+
 
 def difference(inside: pd.DataFrame, outside: pd.DataFrame, ratio: Ratio, seed: int = 0,
                resamples: int = RESAMPLES) -> dict:
