@@ -226,8 +226,8 @@ def over_time(table: pd.DataFrame, compared: pd.DataFrame, unit: str, tone_colum
     for same_size in by_size.values():
         for first in range(0, len(same_size), PERCENTILES_AT_ONCE):
             at, matrices = zip(*same_size[first:first + PERCENTILES_AT_ONCE])
-            ratios_ = scale[:, None] * resampler.stacked_ratios(list(matrices))  # (groups × k × resamples)
-            low, high = percentile_interval(ratios_.reshape(-1, ratios_.shape[-1]), axis=1)
+            resampled = scale[:, None] * resampler.stacked_ratios(list(matrices))  # (groups × k × resamples)
+            low, high = percentile_interval(resampled.reshape(-1, resampled.shape[-1]), axis=1)
             lows[list(at)], highs[list(at)] = low.reshape(len(at), k), high.reshape(len(at), k)
     counted = np.array([True] + [m.counts_events for m in measures])  # the share counts sentences on the pick
     highs = unseen_upper(highs, totals[:, :k], totals[:, k:], scale, counted)
