@@ -37,10 +37,15 @@ def _articles(paths: list[str]):
     return iter_paths(paths) if paths else iter(load_bundled())
 
 
+def _are_partitions(paths: list[str]) -> bool:
+    """Whether the input is folders of Parquet partitions ``analyze --engine dask`` wrote (read as they are)."""
+    return bool(paths) and all(dask_cluster.is_partitions(p) for p in paths)
+
+
 def _tables(paths: list[str], lexicons: Lexicons):
     """The sentence table, a chunk of articles at a time (speaker aliases are merged within each chunk, stories
     grouped over the whole input); from a folder ``analyze --engine dask`` wrote, its partitions as they are."""
-    if paths and all(dask_cluster.is_partitions(p) for p in paths):
+    if _are_partitions(paths):
         for folder in paths:
             yield from dask_cluster.read_partitions(folder)
         return
@@ -99,9 +104,8 @@ def cmd_analyze(args) -> None:
         return
     columns = cli_columns(lexicons)
     out = Path(args.out).open("w", encoding="utf-8", newline="") if args.out else sys.stdout
-    from_partitions = args.paths and all(dask_cluster.is_partitions(p) for p in args.paths)
     try:
-        if args.jobs > 1 and not from_partitions:
+        if args.jobs > 1 and not _are_partitions(args.paths):
             for text in _written_by_pool(args.paths, lexicons, args.jobs, columns, args.format):
                 out.write(text)
             return
@@ -167,7 +171,7 @@ def cmd_summary(args) -> None:
 
 
 def cmd_distinctive(args) -> None:
-    if args.paths and all(dask_cluster.is_partitions(p) for p in args.paths):
+    if _are_partitions(args.paths):
         table = pd.concat(list(_tables(args.paths, Lexicons.load())), ignore_index=True)
         house_style = HouseStyle.of(table["outlet"]) if not args.raw else None
     else:  # words only: nothing is scored, and stories are grouped over the whole input
