@@ -64,9 +64,10 @@ def _written_by_pool(paths: list[str], lexicons: Lexicons, jobs: int, columns: l
     """What ``analyze`` writes, a chunk at a time, in input order: each chunk analysed, assembled and formatted by one
     of ``jobs`` worker processes (``_chunk_written``), so this process only reads and writes. One chunk more than
     the workers is in flight, so memory stays bounded. The same text as ``_tables`` formatted here."""
-    story_of = _stories(paths)
     pending: deque = deque()
     with parts.process_pool(jobs) as pool:
+        parts.start_workers(pool, jobs)  # they start and load the models while this process finds the stories
+        story_of = _stories(paths)
         for n, chunk in enumerate(parts.chunks(_articles(paths), CHUNK_ARTICLES)):
             chunk_stories = {a.article_id: story_of[a.article_id] for a in chunk}
             pending.append(pool.submit(_chunk_written, chunk, lexicons, chunk_stories, columns, fmt, n == 0))
