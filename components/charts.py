@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import json
 import math
+from functools import lru_cache
 
 import altair as alt
 import numpy as np
 import pandas as pd
 
+from .export import vega_spec
+from .redraw import ROWS, ShapedChart
 from .theme import STANCE_COLOURS, UNKNOWN_COLOUR, outlet_colour_scale, outlet_colours, outlet_palette
 
 # Altair checks every part of a chart against the Vega-Lite schema as it is built, which cost a third of a rerun; the
@@ -415,46 +418,63 @@ MONTH_TICKS_FROM_DAYS = 120
 MOST_TICKS = 12
 
 
-def time_axis(starts: pd.Series) -> alt.Axis:
-    """A date axis whose every label says its year. Vega's own labels name a year only at January ("2013", "April",
-    "July", "October"), and where they overlap it drops every other one: a chart of several years 700–1,200 px
-    wide (a slide, presentation mode) read "April October April October" with no year at all. So the ticks fall on
-    whole years, months or days, by the span of ``starts`` (ISO dates), at most about a dozen, each labelled with its
-    year: "2013"; "Apr 2024"; "8 Apr 2024"."""
+def time_ticks(starts: pd.Series) -> tuple[str, int, str]:
+    """Where a date axis's ticks fall, by the span of ``starts`` (ISO dates): (whole years, months or days; every how
+    many; the label's format), at most about a dozen ticks, each label saying its year: "2013"; "Apr 2024"; "8 Apr
+    2024". Vega's own labels name a year only at January ("2013", "April", "July", "October"), and where they overlap
+    it drops every other one: a chart of several years 700–1,200 px wide (a slide, presentation mode) read "April
+    October April October" with no year at all."""
     days = pd.to_datetime(starts.dropna(), errors="coerce").dropna()
     span = (days.max() - days.min()).days if len(days) else 0
     if span >= YEAR_TICKS_FROM_DAYS:
-        interval, step, fmt = "year", math.ceil(span / 365 / MOST_TICKS), "%Y"
-    elif span >= MONTH_TICKS_FROM_DAYS:
-        interval, step, fmt = "month", next(s for s in (1, 2, 3, 6) if span / 30.4 / s <= MOST_TICKS), "%b %Y"
-    else:
-        interval, step, fmt = "day", max(1, math.ceil(span / MOST_TICKS)), "%-d %b %Y"
+        return "year", math.ceil(span / 365 / MOST_TICKS), "%Y"
+    if span >= MONTH_TICKS_FROM_DAYS:
+        return "month", next(s for s in (1, 2, 3, 6) if span / 30.4 / s <= MOST_TICKS), "%b %Y"
+    return "day", max(1, math.ceil(span / MOST_TICKS)), "%-d %b %Y"
+
+
+def time_axis(ticks: tuple[str, int, str]) -> alt.Axis:
+    """A date axis with ``time_ticks``'s ticks."""
+    interval, step, fmt = ticks
     return alt.Axis(labelOverlap=True, labelFlush=False, format=fmt, tickCount={"interval": interval, "step": step})
 
 
 def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None, title: str, subtitle: str, y_title: str,
               outlets: list[str], highlight: str | None = None, fmt: str = ".2f", shaded=None, brush: bool = False,
-              zero: bool = False) -> alt.LayerChart:
+              zero: bool = False) -> ShapedChart:
     """One line per outlet through its weeks, months or quarters (x: ``start``, the period's first day), a point per period
     (hollow: a small sample) with its 95% interval when ``low`` and ``high`` are given; a click picks an outlet's
     period. ``shaded``: a (first, last) pair of ISO dates drawn as a band (the period the other views compare within).
-    ``brush``: dragging across the chart selects a stretch of time (an interval selection named "period")."""
-    pick = point_selection(["outlet_group", "period"])
-    interval = interval_text(data[low], data[high], fmt) if low and high else pd.Series("", index=data.index, dtype=object)
-    # Only the columns drawn or shown go to the browser (the panel's data, exported as CSV, keeps them all); the data is
-    # given once to the layer, not to each of its charts (Altair compared every chart's copy of it, by its text).
-    shown = ["outlet_group", "period", "start", value, *([low, high] if low and high else []), "n_sentences", "articles",
+    ``brush``: dragging across the chart selects a stretch of time (an interval selection named "period").
+
+    A pick changes only the rows and the title: the shape is built once for each (measure, outlets drawn, span,
+    length, band…) and kept (``_time_shape``)."""
+    with_interval = bool(low and high)
+    interval = interval_text(data[low], data[high], fmt) if with_interval else pd.Series("", index=data.index, dtype=object)
+    # Only the columns drawn or shown go to the browser (the panel's data, exported as CSV, keeps them all).
+    shown = ["outlet_group", "period", "start", value, *([low, high] if with_interval else []), "n_sentences", "articles",
              "small_sample"]
-    data = with_highlight(data[list(dict.fromkeys(shown))], highlight).assign(
-        interval=interval, size_note=data["small_sample"].map({True: "small sample", False: ""}))
+    rows = with_highlight(data[list(dict.fromkeys(shown))], highlight).assign(
+        interval=interval, size_note=data["small_sample"].map({True: "small sample", False: ""})).reset_index(drop=True)
+    shape, shape_spec = _time_shape(value, low if with_interval else None, high if with_interval else None, y_title, fmt,
+                                    tuple(outlets), tuple(sorted(set(rows["outlet_group"]))), time_ticks(rows["start"]),
+                                    len(rows) > LONG_CHART_ROWS, tuple(shaded) if shaded else None, brush, zero)
+    return ShapedChart(shape, shape_spec, rows, title, subtitle)
+
+
+@lru_cache(maxsize=256)
+def _time_shape(value: str, low: str | None, high: str | None, y_title: str, fmt: str, outlets: tuple[str, ...],
+                plotted: tuple[str, ...], ticks: tuple[str, int, str], long: bool, shaded: tuple[str, str] | None,
+                brush: bool, zero: bool) -> tuple[alt.LayerChart, dict]:
+    """``over_time``'s chart without its rows (the named dataset ``ROWS``) or title, and its Vega-Lite dict."""
+    pick = point_selection(["outlet_group", "period"])
     # Per-point screen-reader labels only where they can be read: past LONG_CHART_ROWS rows (a weekly chart of years)
     # Vega formatted one for every point on every redraw, a sixth of the browser's work on a pick.
-    long = len(data) > LONG_CHART_ROWS
     quiet = {"aria": False} if long else {}
     # On a UTC scale: ISO dates are read as UTC midnight, so a local scale put each point hours off its tick and a
     # brush east of UTC read the day before the one under the pointer.
-    x = alt.X("start:T", title=None, axis=time_axis(data["start"]), scale=alt.Scale(type="utc"))
-    base = alt.Chart().encode(x=x, color=_outlet_colour(outlets, data["outlet_group"]))
+    x = alt.X("start:T", title=None, axis=time_axis(ticks), scale=alt.Scale(type="utc"))
+    base = alt.Chart().encode(x=x, color=_outlet_colour(list(outlets), plotted))
     line = base.mark_line(strokeWidth=2, **quiet).encode(
         y=alt.Y(f"{value}:Q", title=y_title, axis=value_axis(tickMinStep=1, format="d") if fmt == "," else value_axis()),
         opacity=when("datum.highlighted", 0.9, 0.25, alt.OpacityValue))
@@ -465,7 +485,7 @@ def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None,
     tooltip += [alt.Tooltip("n_sentences:Q", title="n sentences", format=","), alt.Tooltip("articles:Q", title="articles"),
                 alt.Tooltip("size_note:N", title="note")]
     points = base.mark_point(size=55, strokeWidth=2, filled=False, **quiet).encode(
-        y=alt.Y(f"{value}:Q"), fill=alt.Fill("outlet_group:N", scale=outlet_colour_scale(outlets), legend=None),
+        y=alt.Y(f"{value}:Q"), fill=alt.Fill("outlet_group:N", scale=outlet_colour_scale(list(outlets)), legend=None),
         fillOpacity=when("datum.small_sample", 0.0, 1.0, alt.FillOpacityValue),
         opacity=opacity(pick, True), tooltip=tooltip).add_params(pick)
     points = named(points, "points")
@@ -475,7 +495,7 @@ def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None,
         layers.append(alt.Chart(band).mark_rect(color="#fde68a", opacity=0.45).encode(x=alt.X("first:T"), x2=alt.X2("last:T")))
     if zero:
         layers.append(zero_rule(alt.Y))
-    if low and high and intervals_drawn_as(len(data)) == "band":
+    if low and high and long:
         # A long chart's intervals as one band per outlet: its whiskers, 2–3 px apart, read as a band anyway, and
         # each was an item the browser drew again on every pick (three charts of 1,287 whiskers at 10,000 articles).
         layers.append(base.mark_area(aria=False, interpolate="linear").encode(
@@ -485,12 +505,13 @@ def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None,
             y=alt.Y(f"{low}:Q"), y2=alt.Y2(f"{high}:Q"), opacity=when("datum.highlighted", 0.45, 0.12, alt.OpacityValue)))
     if brush:
         line = named(line.add_params(alt.selection_interval(name="period", encodings=["x"])), "line")
-    # title and height given to the layer itself: .properties() would copy and check the whole layered chart again
+    # height given to the layer itself: .properties() would copy and check the whole layered chart again.
     # A long chart on canvas. Streamlit switches to canvas by itself only past 2,000 data points: the charts with
     # whiskers did, the attention chart (1,287 points, a brush) stayed on SVG. Weekly actor picks at 10,000 articles,
     # alternated in one session: settled at p50 875 ms against 1,179 ms, the browser's long tasks 398 ms against 502.
     canvas = {"usermeta": {"embedOptions": {"renderer": "canvas"}}} if long else {}
-    return alt.layer(*layers, line, points, data=data, title=alt.Title(title, subtitle=subtitle), height=240, **canvas)
+    shape = alt.layer(*layers, line, points, data=alt.NamedData(ROWS), height=240, **canvas)
+    return shape, vega_spec(shape)
 
 
 def through_article(data: pd.DataFrame, parts: tuple[str, ...], value: str, low: str, high: str, title: str,

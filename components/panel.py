@@ -19,7 +19,7 @@ from .export import chart_png, chart_svg, rows_csv, vega_spec
 from .guard import guarded, one_message
 from .lens import Lens
 from .passages import draw_passages
-from .redraw import words_as_data
+from .redraw import ShapedChart, words_as_data
 from .slide import slide_png, slide_svg, with_selection
 from .theme import styled
 
@@ -31,7 +31,9 @@ PASSAGE_COLUMNS = (["sentence_id", "article_id", "outlet_group", "title", "posit
 @dataclass
 class Panel:
     key: str  # stable id, used in the URL
-    chart: alt.Chart  # with a point selection named "pick" over filter fields (framing.statistics.filters)
+    # with a point selection named "pick" over filter fields (framing.statistics.filters); a ShapedChart when a pick
+    # changes only its rows and title (components.redraw)
+    chart: alt.TopLevelMixin | ShapedChart
     data: pd.DataFrame  # the rows the chart draws (for the CSV export)
     rows: pd.DataFrame  # every sentence behind the chart; a click filters these, the pick narrows them before any click
     caption: str = "All {n} sentences of {pick}."  # passages before a click; {n} and {pick} are filled in
@@ -47,11 +49,34 @@ class Panel:
     _specs: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def spec(self, presentation: bool = False) -> dict:
-        """The chart as the screen draws it, styled, as a Vega-Lite dict: made once, however often it is drawn
-        (a click reruns only this panel, with this same object)."""
+        """The chart, styled, as a Vega-Lite dict with its rows written in (as exports and slides need it): made once,
+        however often it is asked for (a click reruns only this panel, with this same object)."""
         if presentation not in self._specs:
-            self._specs[presentation] = styled(vega_spec(self.chart), presentation)
+            self._specs[presentation] = self.chart.spec(presentation) if isinstance(self.chart, ShapedChart) else \
+                styled(vega_spec(self.chart), presentation)
         return self._specs[presentation]
+
+    def screen_spec(self, presentation: bool = False) -> dict:
+        """The chart as the screen draws it: ``spec``, or a ShapedChart's kept shape with its rows as Arrow."""
+        if not isinstance(self.chart, ShapedChart):
+            return self.spec(presentation)
+        if ("screen", presentation) not in self._specs:
+            self._specs["screen", presentation] = self.chart.screen_spec(presentation)
+        return self._specs["screen", presentation]
+
+    def altair(self) -> alt.TopLevelMixin:
+        """The chart as an Altair chart, rows and title in it (slides and tests)."""
+        return self.chart.altair() if isinstance(self.chart, ShapedChart) else self.chart
+
+    def heading(self) -> str:
+        """The chart's title, its lines joined."""
+        title = self.chart.title if isinstance(self.chart, ShapedChart) else self.spec().get("title", {})
+        heading = title.get("text", self.key) if isinstance(title, dict) else title
+        return " ".join(heading) if isinstance(heading, list) else str(heading)
+
+    def outlets_drawn(self) -> int | None:
+        """How many outlets the chart draws, where its spec does not list its rows (a ShapedChart's are Arrow)."""
+        return self.chart.rows["outlet_group"].nunique() if isinstance(self.chart, ShapedChart) else None
 
 
 @dataclass
@@ -109,8 +134,9 @@ def draw(panel: Panel, analysis: Analysis, lens: Lens) -> None:
             st.download_button("Passages CSV", lambda: rows_csv(passages[[c for c in PASSAGE_COLUMNS if c in passages]]),
                                f"{panel.key}-passages.csv", "text/csv", key=f"dl_passages_{panel.key}", on_click="ignore")
     with left:
-        spec = panel.spec(lens.presentation)
-        clickable_chart(panel.key, spec, active, chart_height(spec), ["pick", "period"] if panel.brush else "pick")
+        spec = panel.screen_spec(lens.presentation)
+        clickable_chart(panel.key, spec, active, chart_height(spec, panel.outlets_drawn()),
+                        ["pick", "period"] if panel.brush else "pick")
         if not lens.presentation:
             _exports(panel, passages, active, analysis, lens, terms)
 
@@ -123,11 +149,14 @@ def clickable_chart(key: str, spec: dict, active: dict, height: int, selection_m
                        selection_mode=selection_mode, key=state.chart_key(key), width="stretch", height=height)
 
 
-def chart_height(spec: dict) -> int:
+def chart_height(spec: dict, outlets: int | None = None) -> int:
     """The pixel height to give a chart (its Vega-Lite dict): its plot, plus room for title, axis and legend, so the
-    legend never takes height from the plot (an explicit height: "content" squeezed layered charts inside columns)."""
-    plotted = {d.get("outlet_group") for data in spec.get("datasets", {}).values() for d in data if isinstance(d, dict)}
-    legend = 40 + 22 * math.ceil(len(plotted - {None}) / 2) if _has_legend(spec) else 0
+    legend never takes height from the plot (an explicit height: "content" squeezed layered charts inside columns).
+    ``outlets``: how many outlets it draws, when its datasets are not rows (``Panel.outlets_drawn``)."""
+    if outlets is None:
+        outlets = len({d.get("outlet_group") for data in spec.get("datasets", {}).values() for d in data
+                       if isinstance(d, dict)} - {None})
+    legend = 40 + 22 * math.ceil(outlets / 2) if _has_legend(spec) else 0
     title = spec.get("title", {})
     lines = sum(len(t) if isinstance(t, list) else 1 for t in (title.get("text", ""), title.get("subtitle", ""))) \
         if isinstance(title, dict) else 1
@@ -148,9 +177,7 @@ def _has_legend(spec: dict) -> bool:
 
 def slide_parts(panel: Panel, passages: pd.DataFrame, active: dict, analysis: Analysis, lens: Lens) -> tuple[str, str]:
     """A slide's title (what is compared) and footer (the measure, n, the corpus)."""
-    title = panel.spec().get("title", {})
-    heading = title.get("text", panel.key) if isinstance(title, dict) else str(title)
-    heading = " ".join(heading) if isinstance(heading, list) else heading
+    heading = panel.heading()
     chosen = f" — {filters.describe(active)}" if active else ""
     footer = (f"{len(panel.rows):,} sentences behind this chart; {len(passages):,} in the passages{chosen} · "
               f"corpus: {len(analysis.articles):,} articles, {len(analysis.table):,} sentences"
@@ -189,11 +216,10 @@ def _exports(panel: Panel, passages: pd.DataFrame, active: dict, analysis: Analy
              terms: tuple[str, ...] = ()) -> None:
     svg, png, csv = st.columns(3)
     slide, slide_vector, _ = st.columns(3)
-    spec = panel.spec()  # the exports are the chart as drawn, styled once
     title, footer = slide_parts(panel, passages, active, analysis, lens)
 
     def make_slide() -> str:
-        return slide_svg(panel.chart, title, passages, footer, active, lens.theme_set, lens.query, terms=terms)
+        return slide_svg(panel.altair(), title, passages, footer, active, lens.theme_set, lens.query, terms=terms)
 
     slide.download_button("Slide", lambda: slide_png(make_slide()), f"{panel.key}-slide.png", "image/png",
                           key=f"dl_slide_{panel.key}", on_click="ignore",
@@ -201,9 +227,9 @@ def _exports(panel: Panel, passages: pd.DataFrame, active: dict, analysis: Analy
                                "with their cue words, their sources, and the measure, n and corpus.")
     slide_vector.download_button("Slide SVG", lambda: make_slide().encode("utf-8"), f"{panel.key}-slide.svg",
                                  "image/svg+xml", key=f"dl_slide_svg_{panel.key}", on_click="ignore")
-    svg.download_button("SVG", lambda: chart_svg(spec), f"{panel.key}.svg", "image/svg+xml",
+    svg.download_button("SVG", lambda: chart_svg(panel.spec()), f"{panel.key}.svg", "image/svg+xml",
                         key=f"dl_svg_{panel.key}", on_click="ignore")
-    png.download_button("PNG 2×", lambda: chart_png(spec), f"{panel.key}.png", "image/png",
+    png.download_button("PNG 2×", lambda: chart_png(panel.spec()), f"{panel.key}.png", "image/png",
                         key=f"dl_png_{panel.key}", on_click="ignore")
     csv.download_button("Chart data CSV", lambda: rows_csv(panel.data), f"{panel.key}-data.csv", "text/csv",
                         key=f"dl_data_{panel.key}", on_click="ignore")

@@ -89,10 +89,10 @@ def test_every_views_charts_are_valid_vega_lite(table, bundled, lexicons, mode, 
     panels = [p for m in views.registry().values() if hasattr(m, "panels") for p in m.panels(analysis, lens)]
     assert len(panels) >= 15
     for panel in panels:
-        checked = style(panel.chart).to_dict(validate=True)  # raises on a spec the schema does not allow
+        checked = style(panel.altair()).to_dict(validate=True)  # raises on a spec the schema does not allow
         checked["config"]["view"].pop("continuousWidth", None), checked["config"]["view"].pop("continuousHeight", None)
         assert panel.spec() == checked, panel.key
-        projected = style(panel.chart, presentation=True).to_dict(validate=False)  # presentation mode: larger type
+        projected = style(panel.altair(), presentation=True).to_dict(validate=False)  # presentation mode: larger type
         projected["config"]["view"].pop("continuousWidth", None), projected["config"]["view"].pop("continuousHeight", None)
         assert panel.spec(presentation=True) == projected, panel.key
 
@@ -109,8 +109,8 @@ def test_charts_carry_the_same_data_as_altairs_own_transformer(table, bundled, l
         assert len(panels) >= 15
         for panel in panels:
             with alt.data_transformers.enable("default"):
-                own = style(panel.chart).to_dict(validate=False)
-            assert style(panel.chart).to_dict(validate=False) == own, panel.key
+                own = style(panel.altair()).to_dict(validate=False)
+            assert style(panel.altair()).to_dict(validate=False) == own, panel.key
             assert any(own["datasets"].values()), panel.key
 
 
@@ -517,7 +517,7 @@ def test_a_time_chart_of_years_of_weeks_is_on_canvas_without_aria_labels_with_ba
         data = pd.DataFrame({"outlet_group": "Daily Ledger", "period": list(starts), "start": list(starts),
                              "mean_tone": 0.1, "low": 0.0, "high": 0.2, "n_sentences": 40, "articles": 3,
                              "small_sample": False})
-        return charts.over_time(data, "mean_tone", "low", "high", "Tone", "sub", "Mean tone", ["Daily Ledger"]).to_dict()
+        return charts.over_time(data, "mean_tone", "low", "high", "Tone", "sub", "Mean tone", ["Daily Ledger"]).altair().to_dict()
 
     def marks(s: dict) -> list[dict]:
         return [layer["mark"] for layer in s["layer"] if layer["mark"]["type"] in ("line", "point", "rule", "area")]
@@ -547,7 +547,7 @@ def test_every_label_of_a_time_axis_says_its_year_at_every_width(first, periods)
     starts = pd.date_range(first, periods=periods, freq="7D").strftime("%Y-%m-%d")
     data = pd.DataFrame({"outlet_group": "Daily Ledger", "period": list(starts), "start": list(starts), "mean_tone": 0.1,
                          "low": 0.0, "high": 0.2, "n_sentences": 40, "articles": 3, "small_sample": False})
-    spec = style(charts.over_time(data, "mean_tone", "low", "high", "Tone", "sub", "Mean tone", ["Daily Ledger"])).to_dict()
+    spec = style(charts.over_time(data, "mean_tone", "low", "high", "Tone", "sub", "Mean tone", ["Daily Ledger"]).altair()).to_dict()
     for width in (420, 900, 1600):
         svg = ET.fromstring(chart_svg({**spec, "width": width}))
         axis = next(g for g in svg.iter() if (g.get("aria-label") or "").startswith("X-axis"))
@@ -564,7 +564,7 @@ from components.export import chart_svg, vega_spec
 days = ["2024-06-03", "2024-06-04", "2024-06-05"]
 data = pd.DataFrame({"outlet_group": "Daily Ledger", "period": days, "start": days, "mean_tone": [0.1, 0.2, 0.3],
                      "n_sentences": 40, "articles": 3, "small_sample": False})
-svg = chart_svg({**vega_spec(charts.over_time(data, "mean_tone", None, None, "Tone", "", "Mean tone", ["Daily Ledger"])),
+svg = chart_svg({**vega_spec(charts.over_time(data, "mean_tone", None, None, "Tone", "", "Mean tone", ["Daily Ledger"]).altair()),
                  "width": 600}).decode()
 ticks = re.findall(r'<text[^>]*transform="translate\\(([\\d.]+),[^>]*>(\\d+ Jun 2024)</text>', svg)
 points = re.findall(r'aria-label="start: (\\d+ Jun 2024);[^"]*"[^>]*transform="translate\\(([\\d.]+),', svg)
@@ -621,7 +621,7 @@ def test_another_pick_of_the_same_kind_changes_only_the_data_and_words_of_compar
 
     def drawn(mode, value):
         lens = Lens(mode, value, outlets=analysis.outlets)
-        return {p.key: words_as_data(p.spec()) for view in (compare, over_time) for p in view.panels(analysis, lens)}
+        return {p.key: words_as_data(p.screen_spec()) for view in (compare, over_time) for p in view.panels(analysis, lens)}
 
     before, after = drawn(*first), drawn(*second)
     assert before.keys() == after.keys() and len(before) >= 6

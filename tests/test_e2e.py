@@ -448,6 +448,33 @@ def test_a_period_dragged_on_a_long_weekly_chart_drawn_on_canvas_is_kept_in_the_
     page.close()
 
 
+def test_an_outlet_pick_on_over_time_redraws_its_charts_in_place_with_the_new_outlet_standing_out(server, browser):
+    # A time chart's shape is kept and only its rows are sent on a pick (components.redraw.ShapedChart): the browser
+    # must swap them into the chart it has, and the picked outlet's line must be the one drawn strong.
+    from test_periods import dated_csv
+
+    page, errors = open_page(browser, f"{server}/?view=Articles")
+    page.get_by_text("Replace them").click()
+    wait_idle(page)
+    upload_files(page, [{"name": "dated.csv", "mimeType": "text/csv", "buffer": dated_csv().encode()}])
+    go_to(page, "Over time")
+    page.wait_for_function("() => document.querySelectorAll('.vega-embed svg.marks').length >= 3", timeout=30000)
+    tone = page.locator(".vega-embed").nth(1)  # mean tone: one line per outlet, in the outlets' order
+    lines = "els => els.map(e => Number(e.getAttribute('stroke-opacity') || e.getAttribute('opacity') || 1))"
+
+    def strong() -> list[int]:
+        return [i for i, o in enumerate(tone.locator("g.mark-line path").evaluate_all(lines)) if o > 0.5]
+
+    pick_in_sidebar(page, "Outlet", "Daily Ledger")
+    assert eventually(lambda: strong() == [0])
+    tone.locator("svg.marks").evaluate("svg => { svg.dataset.drawnBefore = 'yes'; }")  # gone if built anew
+    pick_in_sidebar(page, "Outlet", "Evening Post")
+    assert eventually(lambda: strong() == [1])
+    assert tone.locator("svg.marks[data-drawn-before='yes']").count() == 1  # the same chart, its rows swapped
+    assert not errors, errors
+    page.close()
+
+
 # --- slide-ready screens (both sizes a presenter uses) -----------------------------------------------------
 
 SIZES = [(1280, 720), (1600, 1000)]

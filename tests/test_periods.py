@@ -168,22 +168,54 @@ def test_a_period_with_no_article_in_it_says_so_instead_of_drawing_empty_charts(
     assert any("No article is dated within this period" in i.value for i in at.info)
 
 
+def weekly_analysis(lexicons, weeks: int = 170):
+    """Three outlets, an article each a week for ``weeks`` weeks from 6 Jan 2020."""
+    rows = [("text", "outlet", "date")]
+    for week in range(weeks):
+        for k, outlet in enumerate(("Daily Ledger", "Evening Post", "Wire Service")):
+            day = (pd.Timestamp("2020-01-06") + pd.Timedelta(weeks=week)).date().isoformat()
+            rows.append((" ".join(SENTENCES[(week + k + j) % 4] for j in range(3)), outlet, day))
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    return analyse(articles_from_bytes("weeks.csv", buffer.getvalue().encode()), lexicons)
+
+
 @pytest.mark.parametrize("unit, drawn, mark", [("week", "band", "area"), ("month", "whiskers", "rule")])
 def test_a_chart_of_years_of_weeks_draws_its_intervals_as_a_band_and_says_so(lexicons, unit, drawn, mark):
     # 170 weeks of three outlets: 510 outlet-weeks, whose whiskers stood 2-3 px apart on a screen
     from components.lens import Lens
     from components.views import over_time
 
-    rows = [("text", "outlet", "date")]
-    for week in range(170):
-        for k, outlet in enumerate(("Daily Ledger", "Evening Post", "Wire Service")):
-            day = (pd.Timestamp("2020-01-06") + pd.Timedelta(weeks=week)).date().isoformat()
-            rows.append((" ".join(SENTENCES[(week + k + j) % 4] for j in range(3)), outlet, day))
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(rows)
-    analysis = analyse(articles_from_bytes("weeks.csv", buffer.getvalue().encode()), lexicons)
+    analysis = weekly_analysis(lexicons)
     panels = over_time.panels(analysis, Lens("outlet", "Daily Ledger", outlets=analysis.outlets), unit)
     tone = next(p for p in panels if p.key == "tone_over_time")
-    assert f"{drawn}: 95% CI" in tone.chart.title.subtitle
+    assert f"{drawn}: 95% CI" in tone.chart.subtitle
     intervals = [layer for layer in tone.spec()["layer"] if "y2" in layer.get("encoding", {})]
     assert [(layer["mark"]["type"], layer["encoding"]["y"]["field"]) for layer in intervals] == [(mark, "mean_tone_ci_low")]
+
+
+@pytest.mark.parametrize("unit", ["week", "quarter"])
+def test_the_screen_draws_each_time_chart_as_exported_its_rows_sent_as_arrow(lexicons, unit, monkeypatch):
+    # A pick sends a time chart's kept shape and its rows as Arrow (components.redraw.ShapedChart), not a chart built
+    # through Altair: the screen must draw what the SVG, PNG and slide show, row for row.
+    import pyarrow as pa
+
+    from components import state
+    from components.lens import Lens
+    from components.redraw import ROWS
+    from components.views import over_time
+
+    analysis = weekly_analysis(lexicons)
+    column = Lens("theme", "").theme_column
+    theme = analysis.table[column].explode().dropna().value_counts().index[0]
+    for lens, shaded in ((Lens("outlet", "Evening Post", outlets=analysis.outlets), None),
+                         (Lens("theme", theme, outlets=analysis.outlets), Period("2020-03-02", "2020-06-28"))):
+        monkeypatch.setattr(state, "period", lambda shaded=shaded: shaded)  # the sidebar's period, shaded on the charts
+        for panel in over_time.panels(analysis, lens, unit):
+            for presentation in (False, True):
+                screen, exported = panel.screen_spec(presentation), panel.spec(presentation)
+                sent = pa.ipc.open_stream(screen["datasets"].pop(ROWS)).read_all().to_pylist()
+                rows = exported["datasets"].pop(exported.pop("data")["name"])
+                assert sent == rows and len(rows) >= 3 * (170 if unit == "week" else 13), panel.key
+                assert screen.pop("data") == {"name": ROWS}
+                assert screen == exported, panel.key
