@@ -52,8 +52,7 @@ class Panel:
         """The chart, styled, as a Vega-Lite dict with its rows written in (as exports and slides need it): made once,
         however often it is asked for (a click reruns only this panel, with this same object)."""
         if presentation not in self._specs:
-            self._specs[presentation] = self.chart.spec(presentation) if isinstance(self.chart, ShapedChart) else \
-                styled(vega_spec(self.chart), presentation)
+            self._specs[presentation] = styled(vega_spec(self.altair()), presentation)
         return self._specs[presentation]
 
     def screen_spec(self, presentation: bool = False) -> dict:

@@ -15,7 +15,6 @@ import altair as alt
 import pandas as pd
 import pyarrow as pa
 
-from .export import vega_spec
 from .theme import styled
 
 TEXT = "chart_text"  # the one-row dataset holding a chart's title and subtitle
@@ -67,8 +66,8 @@ class ShapedChart:
 
     Built through Altair on every pick, a weekly chart of eight years (1,287 rows) cost about 45 ms: its rows made
     Python dicts, hashed as JSON to name them, then a frame and Arrow again in Streamlit; four charts a pick on Over
-    time (#24). ``screen_spec`` gives Streamlit the rows as Arrow already. ``altair`` and ``spec`` make the whole
-    chart as Altair did, for the exports and slides; ``screen_spec`` draws the same chart (tested)."""
+    time (#24). ``screen_spec`` gives Streamlit the rows as Arrow already; ``altair`` makes the whole chart as before,
+    for the exports and slides, and ``screen_spec`` draws the same chart (tested)."""
 
     shape: alt.TopLevelMixin
     shape_spec: dict  # never changed here: each spec made from it is a copy
@@ -81,10 +80,6 @@ class ShapedChart:
         chart.data = self.rows
         chart.title = alt.Title(self.title, subtitle=self.subtitle)
         return chart
-
-    def spec(self, presentation: bool = False) -> dict:
-        """The chart with its rows written into it, as the exports need them (``export.vega_spec``), styled."""
-        return styled(vega_spec(self.altair()), presentation)
 
     def screen_spec(self, presentation: bool = False) -> dict:
         """The chart as the screen draws it, styled: the kept shape with this pick's title and rows (Arrow bytes,
