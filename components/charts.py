@@ -355,28 +355,49 @@ def zero_rule(axis: type[alt.X] | type[alt.Y]) -> alt.Chart:
 
 def differences(data: pd.DataFrame, row: str, value: str, low: str, high: str, verdict: str, title: str, subtitle: str,
                 x_title: str, outlets: list[str], fields: list[str], highlight: str | None = None, fmt: str = "+.2f",
-                offset: str | None = None, tooltip: list | None = None) -> alt.LayerChart:
+                offset: str | None = None, tooltip: tuple[tuple[str, str], ...] = ()) -> ShapedChart:
     """Differences from the rest, one dot per row with its 95% interval, a rule at zero. A dot is coloured
     by its outlet only when the difference is clear; "no clear difference" and small samples are grey.
-    ``row`` labels carry their n, so no number hides behind a whisker.
+    ``row`` labels carry their n, so no number hides behind a whisker. ``tooltip``: more (field, title) pairs.
 
     With ``offset`` (several outlets' dots in a row, e.g. one per outlet for each kind of cue) a grey dot could be
     any outlet's: there each dot keeps its outlet's colour, named in a legend, filled where the difference is clear
-    and hollow where it is not, its whisker grey."""
-    pick = point_selection(fields)
-    data = with_highlight(data, highlight).assign(interval=interval_text(data[low], data[high], fmt))
+    and hollow where it is not, its whisker grey.
+
+    A pick changes only the rows and the title: the shape is built once for each (measure, outlets, rows drawn…)
+    and kept (``_differences_shape``)."""
+    drawn = [row, value, low, high, verdict, "outlet_group", *fields, *([offset] if offset else []),
+             *(field.split(":")[0] for field, _ in tooltip)]
+    rows = with_highlight(data[list(dict.fromkeys(drawn))], highlight).assign(
+        interval=interval_text(data[low], data[high], fmt)).reset_index(drop=True)
+    if offset:
+        subtitle = f"{subtitle}; filled: a clear difference, hollow: none clear"
+    # A dot a row needs room for its two-line label; dots within a row only for themselves (9 outlets × 3 kinds of
+    # cue were 920 px at 34 px a dot, more than a slide)
+    dots_high = rows[row].nunique() * rows[offset].nunique() * DOT_IN_ROW if offset else rows[row].nunique() * 34
+    plotted = tuple(sorted(set(rows["outlet_group"]))) if offset else ()
+    shape, shape_spec = _differences_shape(row, value, low, high, verdict, x_title, tuple(outlets), tuple(fields), fmt,
+                                           offset, tuple(tooltip), plotted, max(120, dots_high))
+    return ShapedChart(shape, shape_spec, rows, title, subtitle)
+
+
+@lru_cache(maxsize=256)
+def _differences_shape(row: str, value: str, low: str, high: str, verdict: str, x_title: str, outlets: tuple[str, ...],
+                       fields: tuple[str, ...], fmt: str, offset: str | None, tooltip: tuple[tuple[str, str], ...],
+                       plotted: tuple[str, ...], height: int) -> tuple[alt.LayerChart, dict]:
+    """``differences``' chart without its rows (the named dataset ``ROWS``) or title, and its Vega-Lite dict."""
+    pick = point_selection(list(fields))
     y = alt.Y(f"{row}:N", sort=None, title=None,
               axis=alt.Axis(labelLimit=420, labelExpr=_two_lines("datum.label", 34)))
     encodings = {"y": y}
     if offset:
         encodings["yOffset"] = alt.YOffset(f"{offset}:N")
-    tip = tooltip or []
-    base = alt.Chart(data).encode(**encodings)
+    base = alt.Chart().encode(**encodings)
     is_clear = f"datum.{verdict} == 'clear difference'"
     # With offset, the legend says whose dot is whose; its symbols smaller than the dots (at their size, nine outlets'
     # legend was 270 px tall)
-    named_colour = _outlet_colour(outlets, data["outlet_group"], symbolSize=80, symbolStrokeWidth=1.5) if offset else \
-        outlet_colour_unnamed(outlets)
+    named_colour = _outlet_colour(list(outlets), plotted, symbolSize=80, symbolStrokeWidth=1.5) if offset else \
+        outlet_colour_unnamed(list(outlets))
     clear_colour = when(is_clear, named_colour, GREY, alt.ColorValue)
     zero = zero_rule(alt.X)
     whiskers = base.mark_rule(strokeWidth=2.5).encode(
@@ -385,8 +406,7 @@ def differences(data: pd.DataFrame, row: str, value: str, low: str, high: str, v
     if offset:
         dot_mark = base.mark_point(size=150, strokeWidth=2.5)
         dot_colour = {"color": named_colour,
-                      "fill": when(is_clear, outlet_colour_unnamed(outlets), "white", alt.FillValue)}
-        subtitle = f"{subtitle}; filled: a clear difference, hollow: none clear"
+                      "fill": when(is_clear, outlet_colour_unnamed(list(outlets)), "white", alt.FillValue)}
     else:
         dot_mark = base.mark_point(filled=True, size=170, stroke="#111", strokeWidth=0.6)
         dot_colour = {"color": clear_colour}
@@ -396,13 +416,11 @@ def differences(data: pd.DataFrame, row: str, value: str, low: str, high: str, v
         opacity=opacity(pick, True),
         tooltip=[alt.Tooltip(f"{row}:N"), alt.Tooltip(f"{value}:Q", format=fmt, title="difference"),
                  alt.Tooltip("interval:N", title="95% CI"),
-                 alt.Tooltip(f"{verdict}:N", title="verdict"), *tip],
+                 alt.Tooltip(f"{verdict}:N", title="verdict"), *(alt.Tooltip(f, title=t) for f, t in tooltip)],
     ).add_params(pick)
     dots = named(dots, "dots")
-    # A dot a row needs room for its two-line label; dots within a row only for themselves (9 outlets × 3 kinds of
-    # cue were 920 px at 34 px a dot, more than a slide)
-    dots_high = data[row].nunique() * data[offset].nunique() * DOT_IN_ROW if offset else data[row].nunique() * 34
-    return alt.layer(zero, whiskers, dots, title=alt.Title(title, subtitle=subtitle), height=max(120, dots_high))
+    shape = alt.layer(zero, whiskers, dots, data=alt.NamedData(ROWS), height=height)
+    return shape, vega_spec(shape)
 
 
 LONG_CHART_ROWS = 500  # a time chart of more rows is drawn on canvas, without an ARIA label per point

@@ -97,6 +97,48 @@ def test_every_views_charts_are_valid_vega_lite(table, bundled, lexicons, mode, 
         assert panel.spec(presentation=True) == projected, panel.key
 
 
+def assert_screen_draws_the_export(panel, presentation: bool = False) -> int:
+    """A ShapedChart panel's screen spec (its kept shape, its rows as Arrow) is its exported spec (the chart built
+    through Altair, rows written in), row for row; returns how many rows."""
+    import pyarrow as pa
+
+    from components.redraw import ROWS
+
+    screen, exported = panel.screen_spec(presentation), panel.spec(presentation)
+    sent = pa.ipc.open_stream(screen["datasets"].pop(ROWS)).read_all().to_pylist()
+    rows = exported["datasets"].pop(exported.pop("data")["name"])
+    assert sent == rows, panel.key
+    assert screen.pop("data") == {"name": ROWS}, panel.key
+    assert screen == exported, panel.key
+
+    def fields(node) -> set[str]:  # every field a layer reading the rows encodes, tooltips and selections included
+        if isinstance(node, dict):
+            found = {node["field"]} if isinstance(node.get("field"), str) else set()
+            found |= set(node.get("fields", [])) if isinstance(node.get("fields"), list) else set()
+            return found.union(*(fields(v) for k, v in node.items() if k != "data"))
+        return set().union(*(fields(v) for v in node)) if isinstance(node, list) else set()
+
+    read = fields([layer for layer in screen["layer"] if "data" not in layer])
+    assert read and read <= set(rows[0]), (panel.key, read - set(rows[0]))  # nothing drawn from a column not sent
+    return len(rows)
+
+
+@pytest.mark.parametrize("mode,value", [("outlet", "PRIO Blogs"), ("theme", "China's role"), ("actor", "Russia")])
+def test_every_chart_kept_as_a_shape_draws_on_screen_what_its_exports_show(table, bundled, lexicons, mode, value):
+    # A pick sends a kept chart's shape and its rows as Arrow (components.redraw.ShapedChart), not a chart built
+    # through Altair: the screen must show what the SVG, PNG and slide show.
+    from components import views
+    from components.redraw import ShapedChart
+
+    analysis = Analysis(bundled, lexicons, table)
+    lens = Lens(mode, value, outlets=analysis.outlets, query="troop*")
+    panels = [p for m in views.registry().values() if hasattr(m, "panels") for p in m.panels(analysis, lens)
+              if isinstance(p.chart, ShapedChart)]
+    assert {"compare_tone", "compare_cues", "compare_attention", "compare_lead", "tone_over_time"} <= {p.key for p in panels}
+    for panel in panels:
+        assert assert_screen_draws_the_export(panel) > 0 and assert_screen_draws_the_export(panel, presentation=True)
+
+
 def test_charts_carry_the_same_data_as_altairs_own_transformer(table, bundled, lexicons):
     """The screen's data transformer (components.charts.chart_values) is Altair's default made faster: every view's
     specs, datasets included (named by a hash of their values), are what Altair's own would give."""
@@ -243,9 +285,9 @@ def test_a_slide_has_one_title_and_its_chart_fills_sixty_percent_of_it(table, bu
     lens = Lens("outlet", "PRIO Blogs", outlets=analysis.outlets)
     for panel in list(compare.panels(analysis, lens))[:4] + hedging.panels(analysis, lens):
         title, footer = slide_parts(panel, panel.rows, {}, analysis, lens)
-        svg = slide_svg(panel.chart, title, panel.rows, footer)
+        svg = slide_svg(panel.altair(), title, panel.rows, footer)
         assert svg.count(html.escape(title)) == 1, panel.key  # the chart's own title is not drawn again under it
-        width, height = map(float, re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', _chart_svg(style(panel.chart, presentation=True).to_dict(), {})).groups())
+        width, height = map(float, re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', _chart_svg(style(panel.altair(), presentation=True).to_dict(), {})).groups())
         scale = min(CHART_BOX[2] / width, CHART_BOX[3] / height)
         assert width * height * scale ** 2 >= 0.6 * WIDTH * HEIGHT * 0.99, panel.key
 
@@ -713,7 +755,7 @@ def test_a_row_of_several_outlets_dots_says_whose_each_dot_is_clear_or_not():
                           "verdict": "clear difference" if abs(d) > 1 else "no clear difference"}
                          for kind in ("Epistemic hedges", "Boosters") for o, d in zip(outlets, (3.0, 0.2, -2.5))])
     chart = differences(data, "row", "difference", "ci_low", "ci_high", "verdict", "t", "one dot per outlet", "x", outlets,
-                        ["outlet_group", "row"], "Outlet A", offset="outlet_group")
+                        ["outlet_group", "row"], "Outlet A", offset="outlet_group").altair()
     svg = ET.fromstring(chart_svg(vega_spec(chart)))
     legend = next(g.get("aria-label") for g in svg.iter() if (g.get("aria-label") or "").startswith("Symbol legend"))
     assert all(o in legend for o in outlets), legend

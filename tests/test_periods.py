@@ -198,11 +198,10 @@ def test_a_chart_of_years_of_weeks_draws_its_intervals_as_a_band_and_says_so(lex
 def test_the_screen_draws_each_time_chart_as_exported_its_rows_sent_as_arrow(lexicons, unit, monkeypatch):
     # A pick sends a time chart's kept shape and its rows as Arrow (components.redraw.ShapedChart), not a chart built
     # through Altair: the screen must draw what the SVG, PNG and slide show, row for row.
-    import pyarrow as pa
+    from test_components import assert_screen_draws_the_export
 
     from components import state
     from components.lens import Lens
-    from components.redraw import ROWS
     from components.views import over_time
 
     analysis = weekly_analysis(lexicons)
@@ -213,9 +212,5 @@ def test_the_screen_draws_each_time_chart_as_exported_its_rows_sent_as_arrow(lex
         monkeypatch.setattr(state, "period", lambda shaded=shaded: shaded)  # the sidebar's period, shaded on the charts
         for panel in over_time.panels(analysis, lens, unit):
             for presentation in (False, True):
-                screen, exported = panel.screen_spec(presentation), panel.spec(presentation)
-                sent = pa.ipc.open_stream(screen["datasets"].pop(ROWS)).read_all().to_pylist()
-                rows = exported["datasets"].pop(exported.pop("data")["name"])
-                assert sent == rows and len(rows) >= 3 * (170 if unit == "week" else 13), panel.key
-                assert screen.pop("data") == {"name": ROWS}
-                assert screen == exported, panel.key
+                rows = assert_screen_draws_the_export(panel, presentation)
+                assert rows >= 3 * (170 if unit == "week" else 13), panel.key

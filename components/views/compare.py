@@ -81,7 +81,7 @@ def panels(analysis: Analysis, lens: Lens, read_later: bool = False) -> Iterator
                             f"Hedging and boosting: each outlet minus the rest — {about}",
                             "Per 1,000 words; one dot per outlet in each row", "Difference per 1,000 words",
                             lens.outlets, ["outlet_group", "cue_kind"], lens.highlight, fmt="+.1f", offset="outlet_group",
-                            tooltip=[alt.Tooltip("group_n:N", title="outlet")])
+                            tooltip=(("group_n:N", "outlet"),))
     cue_rows = compared[compared[[r.numerator for r in compared_ratios("cues")]].sum(axis=1) > 0]
     yield Panel("compare_cues", cue_chart, cues.drop(columns=["row"]), cue_rows,
                 "The {n} sentences of {pick} with an epistemic hedge, approximator or booster.",
@@ -101,7 +101,7 @@ def _declared(analysis: Analysis, lens: Lens, compared: pd.DataFrame, title: str
     units = ", ".join(dict.fromkeys(r.unit for r in compared_ratios(title) if r.unit))
     chart = differences(found, "row", "difference", "ci_low", "ci_high", "verdict", f"{title}: each outlet minus the rest — {about}",
                         f"{units[:1].upper() + units[1:]}; one dot per outlet in each row", "Difference", lens.outlets,
-                        ["outlet_group"], lens.highlight, offset="outlet_group", tooltip=[alt.Tooltip("group_n:N", title="outlet")])
+                        ["outlet_group"], lens.highlight, offset="outlet_group", tooltip=(("group_n:N", "outlet"),))
     key = "compare_" + "".join(c if c.isalnum() else "_" for c in title.lower())
     return Panel(key, chart, found.drop(columns=["row"]), compared, "All {n} sentences of {pick}.", scoped=False)
 
