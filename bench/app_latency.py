@@ -66,6 +66,7 @@ def start(script: Path, env: dict | None = None) -> tuple[subprocess.Popen, str]
 # sidebar's list (a virtualised menu) is scrolled to first, which took Playwright 0.36-0.88 s before the click (the
 # "one slow actor pick of ten" at 1,000 articles until the thirteenth stop; from the click on, those picks took as
 # long as the others).
+PICK_TIMEOUT_MS = 120_000  # a pick took at most a few seconds at 10,000 articles; one run hung 10 minutes at 1,000
 CLICKS_NOTED = "() => document.addEventListener('click', () => { window.__clicked = performance.now(); }, true)"
 SINCE_CLICK = "() => performance.now() - window.__clicked"
 
@@ -161,9 +162,15 @@ def picks(page, samples: int, view: str, mode: str = "outlet", unit: str | None 
         option = options.nth((n + 1 + target) % count)
         name = option.inner_text()
         option.click()
-        page.wait_for_function(f"() => [...document.querySelectorAll('[data-testid=\"stMain\"] [data-testid=\"stHeading\"]')]"
-                               f".some(h => h.innerText.includes({name!r}))", timeout=600_000, polling=20)
-        settle(page)
+        try:
+            page.wait_for_function(f"() => [...document.querySelectorAll('[data-testid=\"stMain\"] [data-testid=\"stHeading\"]')]"
+                                   f".some(h => h.innerText.includes({name!r}))", timeout=PICK_TIMEOUT_MS, polling=20)
+            settle(page, PICK_TIMEOUT_MS)
+        except Exception as error:  # noqa: BLE001 — say what the page shows instead of waiting out the 10-minute default
+            heading = page.locator("[data-testid='stMain'] [data-testid='stHeading']").first.inner_text()
+            raise RuntimeError(f"picked {name!r} on {view}; {PICK_TIMEOUT_MS // 1000} s later the page's heading reads "
+                               f"{heading!r} and {'it is still running' if not page.evaluate(SETTLED) else 'it is idle'}"
+                               ) from error
         times.append(page.evaluate(SINCE_CLICK) / 1000)
     compare_by(page, MODES["outlet"])
     return times
