@@ -391,14 +391,20 @@ def drag_across_first_chart(page, start: float, end: float) -> None:
 
 
 @pytest.mark.slow  # one of the longest browser tests: CI runs it, the everyday run (under 3 minutes) does not
-def test_a_period_dragged_on_the_time_chart_is_compared_everywhere_and_kept_in_the_url(server, browser):
-    from test_periods import dated_csv
-
+def open_with_corpus(browser, server, name: str, csv_bytes: bytes, view: str):
+    """A new page whose session's articles are replaced by the CSV ``csv_bytes`` (uploaded as ``name``), on ``view``."""
     page, errors = open_page(browser, f"{server}/?view=Articles")
     page.get_by_text("Replace them").click()
     wait_idle(page)
-    upload_files(page, [{"name": "dated.csv", "mimeType": "text/csv", "buffer": dated_csv().encode()}])
-    go_to(page, "Over time")
+    upload_files(page, [{"name": name, "mimeType": "text/csv", "buffer": csv_bytes}])
+    go_to(page, view)
+    return page, errors
+
+
+def test_a_period_dragged_on_the_time_chart_is_compared_everywhere_and_kept_in_the_url(server, browser):
+    from test_periods import dated_csv
+
+    page, errors = open_with_corpus(browser, server, "dated.csv", dated_csv().encode(), "Over time")
     page.wait_for_function("() => document.querySelectorAll('.vega-embed svg.marks, .vega-embed canvas').length >= 3",
                            timeout=30000)
     assert "18 of 19 articles are dated" in page.locator("[data-testid='stMain']").inner_text()
@@ -430,11 +436,7 @@ def test_a_period_dragged_on_a_long_weekly_chart_drawn_on_canvas_is_kept_in_the_
     for n, date in enumerate(["2020-01-06", "2020-09-14", "2021-05-03", "2022-02-07", "2022-11-21", "2023-12-25"]):
         text = " ".join(SENTENCES[(n + k) % 4] for k in range(3)) + f" Item {n} closed."  # no two alike
         writer.writerow((text, ("Daily Ledger", "Evening Post", "Wire Service")[n % 3], date))
-    page, errors = open_page(browser, f"{server}/?view=Articles")
-    page.get_by_text("Replace them").click()
-    wait_idle(page)
-    upload_files(page, [{"name": "years.csv", "mimeType": "text/csv", "buffer": buffer.getvalue().encode()}])
-    go_to(page, "Over time")
+    page, errors = open_with_corpus(browser, server, "years.csv", buffer.getvalue().encode(), "Over time")
     page.locator("[data-testid='stMain'] [data-testid='stButtonGroup'] button", has_text="Weekly").first.click()
     wait_idle(page)
     page.wait_for_function("() => document.querySelectorAll('.vega-embed canvas').length >= 3", timeout=30000)
@@ -453,11 +455,7 @@ def test_an_outlet_pick_on_over_time_redraws_its_charts_in_place_with_the_new_ou
     # must swap them into the chart it has, and the picked outlet's line must be the one drawn strong.
     from test_periods import dated_csv
 
-    page, errors = open_page(browser, f"{server}/?view=Articles")
-    page.get_by_text("Replace them").click()
-    wait_idle(page)
-    upload_files(page, [{"name": "dated.csv", "mimeType": "text/csv", "buffer": dated_csv().encode()}])
-    go_to(page, "Over time")
+    page, errors = open_with_corpus(browser, server, "dated.csv", dated_csv().encode(), "Over time")
     page.wait_for_function("() => document.querySelectorAll('.vega-embed svg.marks').length >= 3", timeout=30000)
     tone = page.locator(".vega-embed").nth(1)  # mean tone: one line per outlet, in the outlets' order
     lines = "els => els.map(e => Number(e.getAttribute('stroke-opacity') || e.getAttribute('opacity') || 1))"
