@@ -437,9 +437,14 @@ def test_a_period_dragged_on_a_long_weekly_chart_drawn_on_canvas_is_kept_in_the_
         text = " ".join(SENTENCES[(n + k) % 4] for k in range(3)) + f" Item {n} closed."  # no two alike
         writer.writerow((text, ("Daily Ledger", "Evening Post", "Wire Service")[n % 3], date))
     page, errors = open_with_corpus(browser, server, "years.csv", buffer.getvalue().encode(), "Over time")
-    page.locator("[data-testid='stMain'] [data-testid='stButtonGroup'] button", has_text="Weekly").first.click()
+    weekly = page.locator("[data-testid='stMain'] [data-testid='stButtonGroup'] button", has_text="Weekly").first
+    weekly.click()
     wait_idle(page)
+    weekly.click()  # a second click on the unit shown keeps it: it used to unselect it, and the charts went by quarter
+    wait_idle(page)
+    # by week, the charts are long enough to be drawn on canvas (by quarter, this span's default, they are SVG)
     page.wait_for_function("() => document.querySelectorAll('.vega-embed canvas').length >= 3", timeout=30000)
+    assert "every=Weekly" in page.url
     drag_across_first_chart(page, 0.3, 0.7)
     expect(page).to_have_url(re.compile(r"period=202[01]-\d\d-\d\d\.\.202[23]-\d\d-\d\d"), timeout=30000)
     wait_idle(page)

@@ -28,8 +28,10 @@ def draw(analysis: Analysis, lens: Lens) -> None:
                 "or a date line at the top of an article; set them for several articles at once in the Articles view.")
         return
     default = analysis.cached(("default_unit",), lambda: periods.default_unit(table["date"]))
+    # required: a click on the unit shown keeps it (it used to unselect it, and the charts fell back to the default
+    # unit with no button lit)
     unit = st.segmented_control("Show by", list(periods.UNITS), format_func=UNIT_NAMES.get, key="every", default=default,
-                                bind="query-params", label_visibility="collapsed") or default
+                                required=True, bind="query-params", label_visibility="collapsed") or default
     undated = analysis.cached(("undated_articles",), lambda: periods.undated_articles(table))
     n = len(analysis.articles)
     left_out = f" {undated:,} article{'s have' if undated != 1 else ' has'} no date and {'are' if undated != 1 else 'is'} " \
