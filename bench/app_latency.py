@@ -147,10 +147,10 @@ def picks(page, samples: int, view: str, mode: str = "outlet", unit: str | None 
     if unit:
         page.locator("[data-testid='stMain'] [data-testid='stButtonGroup'] button", has_text=unit).first.click()
         settle(page)
+        # Until the twentieth stop a second click on the unit shown unselected it, so theme picks were timed by quarter.
         shown = page.locator("[data-testid='stButtonGroup'] button[aria-checked='true']")
-        if shown.filter(has_text=unit).count() != 1:  # until the twentieth stop a second click unselected it: theme
-            raise RuntimeError(f"asked for {unit} on {view}, but the page shows {shown.all_inner_texts()}")  # picks
-            # were timed by quarter
+        if shown.filter(has_text=unit).count() != 1:
+            raise RuntimeError(f"asked for {unit} on {view}, but the page shows {shown.all_inner_texts()}")
     compare_by(page, MODES[mode])
     box = page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").filter(
         has=page.get_by_text(MODES[mode], exact=True))  # not "Theme set"
