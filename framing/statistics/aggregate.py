@@ -194,19 +194,40 @@ def _resampled_interval(numerators: np.ndarray, denominators: np.ndarray, articl
 
 def percentile_interval(ratios: np.ndarray, axis: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """The 2.5th and 97.5th percentiles of resampled ratios (resamples along ``axis``: the first, or the last of a 2-D
-    array, where each column's resamples are contiguous and partitioned twice as fast), ignoring resamples with no
+    array, where each column's resamples are contiguous and sorted twice as fast), ignoring resamples with no
     denominator (nanpercentile is several times slower, so only the columns with one go through it). ``ratios`` is
-    partitioned in place (each column keeps its values, in another order): a copy of a weekly chart's resamples was
+    sorted in place (each column keeps its values, in another order): a copy of a weekly chart's resamples was
     62 MB of fresh memory a pick, and on this machine touching fresh memory cost more than the percentiles."""
     gaps = np.isnan(ratios)
     missing, empty = gaps.any(axis=axis), gaps.all(axis=axis)
-    low, high = np.percentile(ratios, [2.5, 97.5], axis=axis, overwrite_input=True)
+    low, high = sorted_percentiles(ratios, axis)
     some = missing & ~empty  # a column with no resample at all (a label no article names) stays NaN
     if some.any():
         with np.errstate(invalid="ignore"):
             low[some], high[some] = np.nanpercentile(ratios[:, some] if axis == 0 else ratios[some], [2.5, 97.5], axis=axis)
     low[empty], high[empty] = np.nan, np.nan
     return low, high
+
+
+def sorted_percentiles(values: np.ndarray, axis: int, q: tuple[float, float] = (2.5, 97.5)) -> np.ndarray:
+    """``np.percentile(values, q, axis=axis)`` to the last bit for values without NaN (numpy's linear method: its
+    virtual index, bounds and interpolation), by sorting ``values`` in place. numpy partitions at six positions per
+    column; on this machine sorting 2,000 resamples is about twice as fast (a weekly Over time pick at 10,000 articles
+    took its percentiles in 120 ms). A column with a NaN gets a number here, not NaN: the caller decides."""
+    values.sort(axis=axis)
+    n = values.shape[axis]
+    virtual = (n - 1) * np.true_divide(np.asarray(q, dtype=float), 100)
+    below = np.floor(virtual)
+    above = below + 1
+    last = virtual >= n - 1
+    below[last], above[last] = -1, -1
+    gamma = (virtual - below).reshape(-1, *([1] * (values.ndim - 1)))
+    lower = np.moveaxis(np.take(values, below.astype(np.intp), axis=axis), axis, 0)
+    upper = np.moveaxis(np.take(values, above.astype(np.intp), axis=axis), axis, 0)
+    step = upper - lower
+    result = np.add(lower, step * gamma)
+    np.subtract(upper, step * (1 - gamma), out=result, where=np.broadcast_to(gamma >= 0.5, result.shape))
+    return result
 
 
 ARTICLE_PARTS = ("opening fifth", "second fifth", "middle fifth", "fourth fifth", "closing fifth")
