@@ -144,7 +144,9 @@ def clickable_chart(key: str, spec: dict, active: dict, height: int, selection_m
     """A chart whose clicks go into the URL's mark (``state.on_chart_select``). ``active``: the URL's mark on this
     chart (``state.mark_on``), drawn as its selection (the widget is new after the mark moved here). Its words travel
     as data, so a pick that changes only them and the data redraws the chart in place (``redraw``)."""
-    st.vega_lite_chart(spec=words_as_data(with_selection(spec, active) if active else spec), on_select=partial(state.on_chart_select, key),
+    spec = words_as_data(spec)
+    written = state.selection_to_write(key, active, spec, height)
+    st.vega_lite_chart(spec=with_selection(spec, written) if written else spec, on_select=partial(state.on_chart_select, key),
                        selection_mode=selection_mode, key=state.chart_key(key), width="stretch", height=height)
 
 

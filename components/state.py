@@ -10,6 +10,7 @@ re-runs or re-assembles it.
 from __future__ import annotations
 
 import importlib
+import json
 import multiprocessing.spawn
 import threading
 from collections.abc import Callable, Iterator
@@ -564,6 +565,27 @@ def chart_key(panel_key: str) -> str:
     """The chart widget's key. It changes whenever a click moves the mark to another chart, so every chart's own
     selection is cleared and redrawn from the URL's one mark: the screen and a copied link show the same."""
     return f"chart_{panel_key}_{st.session_state.get('_mark_epoch', 0)}"
+
+
+def selection_to_write(panel_key: str, active: dict, spec: dict, height: int) -> dict:
+    """The selection to write into a chart's spec (its Vega-Lite dict as the screen draws it, before any selection
+    is written in, at ``height`` pixels), so that the chart shows ``active``, the URL's mark on it.
+
+    When the chart's own last click is that mark and its spec is the one sent last time, the spec is sent again as
+    it was (with whatever selection it carried): the browser keeps the chart it has, which shows the click. Writing
+    the click in changed the spec, and the browser built the chart anew, a sixth of a click's time. Otherwise (a
+    copied link, a chart cleared by a click elsewhere, a spec that changed) the mark is written in, and the chart the
+    browser builds shows it. (Streamlit 1.67 also puts a widget's last selection back into a chart it builds anew;
+    this does not rely on that.)"""
+    key = chart_key(panel_key)
+    shape = json.dumps([height, {k: v for k, v in spec.items() if k != "datasets"}], default=str)
+    written = st.session_state.setdefault("_written_selections", {})
+    last = written.get(key)
+    if last is not None and key in st.session_state and last[0] == shape \
+            and selection_from_event(st.session_state[key]) == active:
+        return last[1]
+    written[key] = (shape, active)
+    return active
 
 
 def mark_moved() -> bool:

@@ -638,6 +638,45 @@ def click_a_bar(page, chart_index: int, bar: int = 0) -> None:
     wait_idle(page)
 
 
+def bars_standing_out(chart) -> list[str]:
+    """The labels of a chart's bars drawn at full opacity (drawn as SVG)."""
+    bars = "els => els.map(e => [e.getAttribute('aria-label') || '', e.getAttribute('fill-opacity') || e.getAttribute('opacity') || '1'])"
+    return [label for label, o in chart.locator(BARS).evaluate_all(bars) if float(o) == 1.0]
+
+
+def test_a_click_stands_out_in_the_chart_drawn_before_and_a_copied_link_then_another_click_shows_that_one(server, browser):
+    page, errors = open_page(browser, f"{server}/?view=Hedging&pick_outlet=PRIO+Blogs")
+    page.wait_for_function("() => document.querySelectorAll('.vega-embed svg.marks').length >= 4", timeout=30000)
+    chart = page.locator(".vega-embed").nth(0)
+    chart.locator("svg.marks").evaluate("svg => { svg.dataset.drawnBefore = 'yes'; }")  # gone if the chart is built anew
+    before = passage_ids(page, 0)
+    click_a_bar(page, 0, bar=1)
+    assert eventually(lambda: passage_ids(page, 0) != before) and "mark=hedges_by_category" in page.url
+    clicked = eventually(lambda: bars_standing_out(chart) if len(bars_standing_out(chart)) == 1 else [])
+    assert len(clicked) == 1  # the clicked bar alone stands out
+    assert chart.locator("svg.marks[data-drawn-before='yes']").count() == 1  # in the chart drawn before, not a new one
+    link = page.url
+    page.close()
+    # A copied link draws its mark from the URL; a click on another bar of that chart then moves it there.
+    again, errors_again = open_page(browser, link)
+    again.wait_for_function("() => document.querySelectorAll('.vega-embed svg.marks').length >= 4", timeout=30000)
+    chart = again.locator(".vega-embed").nth(0)
+    assert eventually(lambda: bars_standing_out(chart) == clicked)
+    click_a_bar(again, 0, bar=2)
+    other = eventually(lambda: bars_standing_out(chart) if bars_standing_out(chart) != clicked else [])
+    assert len(other) == 1 and other != clicked and again.url != link
+    # A chart built anew (presentation mode draws it larger) still shows the mark the URL holds.
+    shown = passage_ids(again, 0)
+    again.locator("[data-testid='stSidebar'] [data-testid='stCheckbox']").filter(has_text="Presentation mode").click()
+    wait_idle(again)
+    again.wait_for_function("() => document.querySelectorAll('.vega-embed svg.marks').length >= 4", timeout=30000)
+    chart = again.locator(".vega-embed").nth(0)
+    assert eventually(lambda: bars_standing_out(chart) == other), (bars_standing_out(chart), other)
+    assert passage_ids(again, 0) == shown
+    assert not errors and not errors_again, errors + errors_again
+    again.close()
+
+
 @pytest.mark.slow
 def test_a_click_on_a_second_chart_clears_the_first_so_the_link_reproduces_the_screen(server, browser):
     page, errors = open_page(browser, f"{server}/?view=Hedging&pick_outlet=PRIO+Blogs")
