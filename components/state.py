@@ -634,8 +634,12 @@ def brushed_period(event) -> Period | None:
 
 
 def clear_mark() -> None:
+    """No clicked mark. Every chart's widget is made anew (the mark epoch moves on, as when a mark moves): Streamlit
+    puts a widget's last selection back into the chart it draws, so the cleared mark stayed lit after "Clear
+    selection" while the passages and the URL had let it go."""
     if "mark" in st.query_params:
         del st.query_params["mark"]
+        st.session_state["_mark_epoch"] = st.session_state.get("_mark_epoch", 0) + 1
 
 
 # --- the period every view compares within (in the URL as period=2016-01-01..2016-06-30) ---------------------------

@@ -677,6 +677,22 @@ def test_a_click_stands_out_in_the_chart_drawn_before_and_a_copied_link_then_ano
     again.close()
 
 
+def test_clear_selection_shows_the_chart_as_before_the_click(server, browser):
+    page, errors = open_page(browser, f"{server}/?view=Hedging&pick_outlet=PRIO+Blogs")
+    page.wait_for_function("() => document.querySelectorAll('.vega-embed svg.marks').length >= 4", timeout=30000)
+    chart = page.locator(".vega-embed").nth(0)
+    before, ids_before = sorted(bars_standing_out(chart)), passage_ids(page, 0)
+    click_a_bar(page, 0, bar=1)
+    assert eventually(lambda: len(bars_standing_out(chart)) == 1) and "mark=" in page.url
+    page.get_by_role("button", name="Clear selection").first.click()
+    wait_idle(page)
+    assert eventually(lambda: "mark=" not in page.url)
+    assert eventually(lambda: passage_ids(page, 0) == ids_before)
+    assert eventually(lambda: sorted(bars_standing_out(chart)) == before), (bars_standing_out(chart), before)
+    assert not errors, errors
+    page.close()
+
+
 @pytest.mark.slow
 def test_a_click_on_a_second_chart_clears_the_first_so_the_link_reproduces_the_screen(server, browser):
     page, errors = open_page(browser, f"{server}/?view=Hedging&pick_outlet=PRIO+Blogs")
