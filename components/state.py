@@ -562,9 +562,33 @@ def mark_on(chart: str) -> dict:
 
 
 def chart_key(panel_key: str) -> str:
-    """The chart widget's key. It changes whenever a click moves the mark to another chart, so every chart's own
-    selection is cleared and redrawn from the URL's one mark: the screen and a copied link show the same."""
-    return f"chart_{panel_key}_{st.session_state.get('_mark_epoch', 0)}"
+    """The chart widget's key. It changes with the mark epoch (``_mark_epoch``), so every chart's own selection is
+    cleared and redrawn from the URL's one mark: the screen and a copied link show the same."""
+    return f"chart_{panel_key}_{_mark_epoch()}"
+
+
+def _mark_epoch() -> int:
+    """The mark epoch moves on when a click moves the mark to another chart, when a mark is cleared, and when the
+    URL's mark changed without us (the browser's back or forward button). Streamlit puts a chart widget's last
+    selection back into the chart it draws, so a mark the URL no longer held stayed lit until the widget was new."""
+    in_url = st.query_params.get("mark", "")
+    if st.session_state.setdefault("_mark_in_url", in_url) != in_url:
+        _next_mark_epoch()
+        st.session_state["_mark_in_url"] = in_url
+    return st.session_state.get("_mark_epoch", 0)
+
+
+def _next_mark_epoch() -> None:
+    st.session_state["_mark_epoch"] = st.session_state.get("_mark_epoch", 0) + 1
+
+
+def _set_mark_in_url(text: str | None) -> None:
+    """The URL's mark (None: no mark), noted as ours, so ``_mark_epoch`` does not take it for the browser's doing."""
+    if text:
+        st.query_params["mark"] = text
+    elif "mark" in st.query_params:
+        del st.query_params["mark"]
+    st.session_state["_mark_in_url"] = text or ""
 
 
 def selection_to_write(panel_key: str, active: dict, spec: dict, height: int) -> dict:
@@ -613,11 +637,11 @@ def on_chart_select(panel_key: str) -> None:
     selection = selection_from_event(event)
     if selection:
         if mark()[0] not in ("", panel_key):  # one clicked mark at a time, as the URL holds one
-            st.session_state["_mark_epoch"] = st.session_state.get("_mark_epoch", 0) + 1
+            _next_mark_epoch()
             st.session_state["_mark_moved"] = True
-        st.query_params["mark"] = encode_mark(panel_key, selection)
+        _set_mark_in_url(encode_mark(panel_key, selection))
     elif mark()[0] == panel_key:
-        del st.query_params["mark"]
+        _set_mark_in_url(None)
 
 
 def brushed_period(event) -> Period | None:
@@ -638,8 +662,8 @@ def clear_mark() -> None:
     puts a widget's last selection back into the chart it draws, so the cleared mark stayed lit after "Clear
     selection" while the passages and the URL had let it go."""
     if "mark" in st.query_params:
-        del st.query_params["mark"]
-        st.session_state["_mark_epoch"] = st.session_state.get("_mark_epoch", 0) + 1
+        _set_mark_in_url(None)
+        _next_mark_epoch()
 
 
 # --- the period every view compares within (in the URL as period=2016-01-01..2016-06-30) ---------------------------

@@ -677,6 +677,7 @@ def test_a_click_stands_out_in_the_chart_drawn_before_and_a_copied_link_then_ano
     again.close()
 
 
+@pytest.mark.slow  # CI runs it; the everyday run stays near 3 minutes
 def test_clear_selection_shows_the_chart_as_before_the_click(server, browser):
     page, errors = open_page(browser, f"{server}/?view=Hedging&pick_outlet=PRIO+Blogs")
     page.wait_for_function("() => document.querySelectorAll('.vega-embed svg.marks').length >= 4", timeout=30000)
@@ -689,6 +690,23 @@ def test_clear_selection_shows_the_chart_as_before_the_click(server, browser):
     assert eventually(lambda: "mark=" not in page.url)
     assert eventually(lambda: passage_ids(page, 0) == ids_before)
     assert eventually(lambda: sorted(bars_standing_out(chart)) == before), (bars_standing_out(chart), before)
+    assert not errors, errors
+    page.close()
+
+
+@pytest.mark.slow  # CI runs it; the everyday run stays near 3 minutes
+def test_the_browsers_back_button_after_a_click_shows_the_chart_as_before_it(server, browser):
+    page, errors = open_page(browser, f"{server}/?view=Hedging&pick_outlet=PRIO+Blogs")
+    page.wait_for_function("() => document.querySelectorAll('.vega-embed svg.marks').length >= 4", timeout=30000)
+    chart = page.locator(".vega-embed").nth(0)
+    before, ids_before = sorted(bars_standing_out(chart)), passage_ids(page, 0)
+    click_a_bar(page, 0, bar=1)
+    assert eventually(lambda: len(bars_standing_out(chart)) == 1) and "mark=" in page.url
+    page.go_back()
+    wait_idle(page)
+    assert "mark=" not in page.url
+    assert eventually(lambda: passage_ids(page, 0) == ids_before)  # the app follows the URL
+    assert eventually(lambda: sorted(bars_standing_out(chart)) == before), (bars_standing_out(chart), before)  # so does the chart
     assert not errors, errors
     page.close()
 
