@@ -604,10 +604,9 @@ def test_a_pick_redraws_each_chart_in_place_with_its_new_title_and_highlight(ser
     page.wait_for_function("() => document.querySelectorAll('.vega-embed svg.marks').length >= 2", timeout=30000)
     chart = page.locator(".vega-embed").nth(0)
     chart.locator("svg.marks").evaluate("svg => { svg.dataset.drawnBefore = 'yes'; }")  # gone if the chart is built anew
-    bars = "els => els.map(e => [e.getAttribute('aria-label') || '', e.getAttribute('fill-opacity') || e.getAttribute('opacity') || '1'])"
 
     def standing_out():
-        return {label for label, o in chart.locator(BARS).evaluate_all(bars) if float(o) == 1.0}
+        return set(bars_standing_out(chart))
 
     assert all("PRIO Blogs" in label for label in standing_out())
     pick_in_sidebar(page, "Outlet", "Washington Times")
