@@ -142,7 +142,8 @@ def draw(panel: Panel, analysis: Analysis, lens: Lens) -> None:
 
 def clickable_chart(key: str, spec: dict, active: dict, height: int, selection_mode: str | list[str] = "pick") -> None:
     """A chart whose clicks go into the URL's mark (``state.on_chart_select``). ``active``: the URL's mark on this
-    chart (``state.mark_on``), drawn as its selection (the widget is new after the mark moved here). Its words travel
+    chart (``state.mark_on``), written in as its selection unless the browser shows it already
+    (``state.selection_to_write``; the widget is new after the mark moved or was cleared). Its words travel
     as data, so a pick that changes only them and the data redraws the chart in place (``redraw``)."""
     spec = words_as_data(spec)
     written = state.selection_to_write(key, active, spec, height)
