@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from framing.language.lexicon import theme_set_column, theme_set_label
@@ -62,9 +63,17 @@ class Lens:
         """The sentences the pick is about: the outlet's, or those naming the theme or actor."""
         return filters.apply(table, self.selection, self.theme_column)
 
+    def scope_mask(self, table: pd.DataFrame) -> np.ndarray:
+        """``scope`` as one bool per row of ``table``: which rows it keeps, none of them copied."""
+        return filters.mask(table, self.selection, self.theme_column)
+
     def compared(self, table: pd.DataFrame) -> pd.DataFrame:
         """What charts compare across outlets: everything for an outlet pick, the pick's sentences otherwise."""
         return table if self.mode == "outlet" else self.scope(table)
+
+    def compared_mask(self, table: pd.DataFrame) -> np.ndarray:
+        """``compared`` as one bool per row of ``table``."""
+        return np.ones(len(table), dtype=bool) if self.mode == "outlet" else self.scope_mask(table)
 
     @property
     def compared_key(self) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 import altair as alt
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -18,9 +19,9 @@ from . import state
 from .export import chart_png, chart_svg, rows_csv, vega_spec
 from .guard import guarded, one_message
 from .lens import Lens
-from .passages import draw_passages
+from .passages import Passages, draw_passages
 from .redraw import ShapedChart, words_as_data
-from .slide import slide_png, slide_svg, with_selection
+from .slide import SLIDE_PASSAGES, slide_png, slide_svg, with_selection
 from .theme import styled
 
 # The columns of a "Passages CSV": where each sentence is, what it says, every measure, what it names.
@@ -35,7 +36,8 @@ class Panel:
     # changes only its rows and title (components.redraw)
     chart: alt.TopLevelMixin | ShapedChart
     data: pd.DataFrame  # the rows the chart draws (for the CSV export)
-    rows: pd.DataFrame  # every sentence behind the chart; a click filters these, the pick narrows them before any click
+    rows: pd.DataFrame  # every sentence behind the chart, or the table they are among (positions says which); a click
+    # filters them, the pick narrows them before any click
     caption: str = "All {n} sentences of {pick}."  # passages before a click; {n} and {pick} are filled in
     sort_passages_by: list[str] = field(default_factory=lambda: ["position"])
     ascending: bool = True
@@ -46,6 +48,8 @@ class Panel:
     brush: bool = False  # the chart also has an interval selection "period": dragging across it sets the period
     terms: tuple[str, ...] = ()  # a words chart's terms, marked in its passages (a clicked term: that one)
     in_order: bool = False  # rows already sorted by sort_passages_by (sorting a 150,000-row table took 0.2 s a chart)
+    positions: np.ndarray | None = None  # the sentences behind the chart are rows.iloc[positions], in this order (None:
+    # every row): a pick's evidence is not copied out of a large table on every run
     _specs: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def spec(self, presentation: bool = False) -> dict:
@@ -72,6 +76,10 @@ class Panel:
         title = self.chart.title if isinstance(self.chart, ShapedChart) else self.spec().get("title", {})
         heading = title.get("text", self.key) if isinstance(title, dict) else title
         return " ".join(heading) if isinstance(heading, list) else str(heading)
+
+    def evidence(self) -> Passages:
+        """Every sentence behind the chart, in the chart's order when ``in_order``."""
+        return Passages.of(self.rows, self.positions)
 
     def outlets_drawn(self) -> int | None:
         """How many outlets the chart draws, where its spec does not list its rows (a ShapedChart's are Arrow)."""
@@ -108,14 +116,14 @@ def draw(panel: Panel, analysis: Analysis, lens: Lens) -> None:
     if state.mark_notice():
         st.toast("One clicked mark at a time: the chart clicked before was cleared, so a copied link shows this screen.")
     active = state.mark_on(panel.key)
+    passages = panel.evidence()
     if active:
-        passages = filters.apply(panel.rows, active, lens.theme_column)
+        passages = passages.where(filters.mask(panel.rows, active, lens.theme_column))
         caption = f"Filtered to the clicked mark — {filters.describe(active)}. Double-click the chart to clear."
     elif lens.mode == "outlet" and not panel.one_outlet:  # the chart draws every outlet: so do its passages
-        passages = panel.rows
         caption = lens.caption(panel.caption, len(passages), "every outlet") + " Click a mark to filter."
     else:
-        passages = lens.scope(panel.rows) if panel.scoped else panel.rows
+        passages = passages.where(lens.scope_mask(panel.rows)) if panel.scoped else passages
         caption = lens.caption(panel.caption, len(passages)) + " Click a mark to filter."
     terms = (active["term"],) if "term" in active else panel.terms
     left, right = st.columns([3, 2], gap="medium")
@@ -130,7 +138,7 @@ def draw(panel: Panel, analysis: Analysis, lens: Lens) -> None:
             st.rerun()
         if not lens.presentation:
             # Made when clicked (it closes over the passages it was drawn with): eagerly, every run built megabytes.
-            st.download_button("Passages CSV", lambda: rows_csv(passages[[c for c in PASSAGE_COLUMNS if c in passages]]),
+            st.download_button("Passages CSV", lambda: rows_csv(passages.rows()[[c for c in PASSAGE_COLUMNS if c in panel.rows]]),
                                f"{panel.key}-passages.csv", "text/csv", key=f"dl_passages_{panel.key}", on_click="ignore")
     with left:
         spec = panel.screen_spec(lens.presentation)
@@ -177,11 +185,11 @@ def _has_legend(spec: dict) -> bool:
                if name in LEGEND_CHANNELS and isinstance(channel, dict))
 
 
-def slide_parts(panel: Panel, passages: pd.DataFrame, active: dict, analysis: Analysis, lens: Lens) -> tuple[str, str]:
+def slide_parts(panel: Panel, passages: Passages, active: dict, analysis: Analysis, lens: Lens) -> tuple[str, str]:
     """A slide's title (what is compared) and footer (the measure, n, the corpus)."""
     heading = panel.heading()
     chosen = f" — {filters.describe(active)}" if active else ""
-    footer = (f"{len(panel.rows):,} sentences behind this chart; {len(passages):,} in the passages{chosen} · "
+    footer = (f"{len(panel.evidence()):,} sentences behind this chart; {len(passages):,} in the passages{chosen} · "
               f"corpus: {len(analysis.articles):,} articles, {len(analysis.table):,} sentences"
               f"{' ' + lens.period_text if lens.period else ''} · {lens.tone_label}")
     return f"{heading}{chosen}", footer
@@ -194,7 +202,7 @@ def passage_sorts() -> dict[str, tuple[str, bool] | None]:
             "article order": ("position", True)}
 
 
-def _sorted_and_found(passages: pd.DataFrame, panel: Panel, lens: Lens) -> pd.DataFrame:
+def _sorted_and_found(passages: Passages, panel: Panel, lens: Lens) -> Passages:
     """The passages in the order the reader picks, narrowed to those containing the words typed."""
     find, order = st.columns([1, 1])
     words = find.text_input("Find in passages", key=f"find_{panel.key}", placeholder="a word or phrase",
@@ -202,26 +210,26 @@ def _sorted_and_found(passages: pd.DataFrame, panel: Panel, lens: Lens) -> pd.Da
     sorts = passage_sorts()
     how = order.selectbox("Sort passages", list(sorts), key=f"sort_{panel.key}", label_visibility="collapsed")
     if words.strip():
-        passages = passages[passages["text"].str.contains(words.strip(), case=False, regex=False)]
+        passages = passages.containing(words.strip())
     column, ascending = sorts[how] or (None, None)
     if column == "tone":
         column = lens.tone_column
     if column is None:
-        return passages if panel.in_order else passages.sort_values(panel.sort_passages_by, ascending=panel.ascending,
-                                                                    kind="stable")
+        return passages if panel.in_order else passages.sorted_by(panel.sort_passages_by, panel.ascending)
     if column == "position":
-        return passages.sort_values(["article_id", "position"], kind="stable")
-    return passages.sort_values([column, "position"], ascending=[ascending, True], kind="stable")
+        return passages.sorted_by(["article_id", "position"])
+    return passages.sorted_by([column, "position"], [ascending, True])
 
 
-def _exports(panel: Panel, passages: pd.DataFrame, active: dict, analysis: Analysis, lens: Lens,
+def _exports(panel: Panel, passages: Passages, active: dict, analysis: Analysis, lens: Lens,
              terms: tuple[str, ...] = ()) -> None:
     svg, png, csv = st.columns(3)
     slide, slide_vector, _ = st.columns(3)
     title, footer = slide_parts(panel, passages, active, analysis, lens)
 
     def make_slide() -> str:
-        return slide_svg(panel.altair(), title, passages, footer, active, lens.theme_set, lens.query, terms=terms)
+        return slide_svg(panel.altair(), title, passages.head(SLIDE_PASSAGES), footer, active, lens.theme_set, lens.query,
+                         terms=terms)
 
     slide.download_button("Slide", lambda: slide_png(make_slide()), f"{panel.key}-slide.png", "image/png",
                           key=f"dl_slide_{panel.key}", on_click="ignore",

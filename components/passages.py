@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -37,6 +39,45 @@ STYLE = f"""<style>
 details.fl-ctx summary {{ cursor: pointer; color: #1f4e79; font-size: 0.85rem; }}
 .fl-big .fl-p {{ font-size: 1.25rem; }}
 </style>"""
+
+
+@dataclass(frozen=True)
+class Passages:
+    """The sentences of ``table`` at ``positions``, in the order they are read. Filtering and sorting move positions;
+    rows are taken from the table only to be shown or exported (a pick's evidence at 10,000 articles is tens of
+    thousands of rows: copying them for every chart on every run cost more than drawing the chart)."""
+    table: pd.DataFrame
+    positions: np.ndarray
+
+    @classmethod
+    def of(cls, table: pd.DataFrame, positions: np.ndarray | None = None) -> Passages:
+        """Every row of ``table`` in its order, or those at ``positions``."""
+        return cls(table, np.arange(len(table)) if positions is None else positions)
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def where(self, keep: np.ndarray) -> Passages:
+        """Those among them where ``keep`` (one bool per row of the table) holds, in the same order."""
+        return Passages(self.table, self.positions[keep[self.positions]])
+
+    def containing(self, words: str) -> Passages:
+        """Those whose text holds ``words``, any case, taken literally."""
+        text = pd.Series(self.table["text"].to_numpy()[self.positions])
+        return Passages(self.table, self.positions[text.str.contains(words, case=False, regex=False).to_numpy(dtype=bool)])
+
+    def sorted_by(self, columns: list[str], ascending: bool | list[bool] = True) -> Passages:
+        """Sorted as ``DataFrame.sort_values(columns, ascending, kind="stable")`` sorts their rows (ties in their
+        order, missing values last), from those columns alone."""
+        keys = pd.DataFrame({c: self.table[c].to_numpy()[self.positions] for c in dict.fromkeys(columns)})
+        return Passages(self.table, self.positions[keys.sort_values(columns, ascending=ascending, kind="stable").index.to_numpy()])
+
+    def head(self, n: int) -> pd.DataFrame:
+        return self.table.iloc[self.positions[:n]]
+
+    def rows(self) -> pd.DataFrame:
+        """All of them, as rows (an export)."""
+        return self.table.iloc[self.positions]
 
 
 def marked_html(text: str, marks: list[tuple[int, int, str, str]]) -> str:
@@ -117,14 +158,14 @@ def _short(title: str, limit: int = 60) -> str:
     return title if len(title) <= limit else title[: limit - 1] + "…"
 
 
-def draw_passages(passages: pd.DataFrame, paragraphs: dict[str, str], lens: Lens, caption: str, key: str,
+def draw_passages(passages: Passages, paragraphs: dict[str, str], lens: Lens, caption: str, key: str,
                   limit: int = 20, terms: Sequence[str] = ()) -> None:
     presentation = lens.presentation
     shown_n = min(limit, len(passages))
     st.markdown(f"**Passages** — {shown_n:,} of {len(passages):,} sentence{'s' if len(passages) != 1 else ''}")
     st.caption(literal(caption))
     stances = ('<span class="fl-neg">negative toward</span><span class="fl-neu">neutral</span>'
-               '<span class="fl-pos">positive toward</span>' if "stance" in passages else "")
+               '<span class="fl-pos">positive toward</span>' if "stance" in passages.table else "")
     legend = (f'<div class="fl-legend fl-meta">{stances}<span class="fl-h">epistemic hedge</span><span class="fl-a">approximator</span>'
               '<span class="fl-b">booster</span>'
               '<span class="fl-t">theme term</span><span class="fl-q">italic = quoted</span></div>')

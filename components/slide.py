@@ -31,6 +31,7 @@ CHARS_PER_LINE = 31  # at 22 px in 400 px
 CITATION_CHARS = 38  # at 18 px in 400 px
 SUBTITLE_CHARS = 165  # at 20 px across the slide; two lines at most
 MAX_LINES = 7
+SLIDE_PASSAGES = 3  # passages on a slide, at most (fewer when they are long)
 KIND_STYLE = {"match": ("#0f172a", "700"), "hedge": ("#b45309", "700"), "approximator": ("#6d28d9", "700"),
               "booster": ("#1d4ed8", "700"), "theme": ("#047857", "700"),
               **{stance: (colour if stance != "neutral" else "#4b5563", "700") for stance, colour in STANCE_COLOURS.items()}}
@@ -158,7 +159,7 @@ def _chart_svg(spec: dict, selection: dict | None) -> str:
 
 
 def slide_svg(chart: alt.TopLevelMixin, title: str, passages: pd.DataFrame, footer: str, selection: dict | None = None,
-              theme_set: str = "corpus", query: str = "", max_passages: int = 3, terms=()) -> str:
+              theme_set: str = "corpus", query: str = "", max_passages: int = SLIDE_PASSAGES, terms=()) -> str:
     spec = style(chart, presentation=True).to_dict()  # styled once, for the subtitle and the chart
     subtitle_lines = textwrap.wrap(_subtitle(spec), SUBTITLE_CHARS)
     parts = [f'<rect width="{WIDTH}" height="{HEIGHT}" fill="white"/>',

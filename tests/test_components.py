@@ -38,6 +38,35 @@ def test_click_on_theme_actor_sentence_and_speaker(table):
     assert len(filter_passages(table, {})) == len(table)
 
 
+def test_passages_sorted_searched_or_clicked_are_those_the_rows_themselves_give(table):
+    # Passages move positions and take rows only to show them (components.passages.Passages): every sort a reader
+    # picks, a search and a click must give the very rows, in the very order, that sorting the rows does.
+    import numpy as np
+
+    from components.panel import passage_sorts
+    from components.passages import Passages
+    from framing.statistics import filters
+
+    table = table.assign(tone=table["tone"].where(table.index % 7 != 3))  # missing scores go last, either way
+    positions = np.random.default_rng(0).permutation(len(table))[: len(table) * 2 // 3]
+    rows = table.iloc[positions]
+    passages = Passages.of(table, positions)
+    sorts = [([column, "position"], [ascending, True]) for column, ascending in filter(None, passage_sorts().values())
+             if column != "position"]  # each measure's sort, as the panel asks for it
+    assert len(sorts) >= 2
+    for columns, ascending in sorts + [(["article_id", "position"], True), (["hedge_count", "booster_count"], False)]:
+        expected = rows.sort_values(columns, ascending=ascending, kind="stable")
+        assert passages.sorted_by(columns, ascending).rows().index.tolist() == expected.index.tolist(), columns
+        assert passages.sorted_by(columns, ascending).head(5).index.tolist() == expected.index[:5].tolist()
+    word = rows["text"].str.split().str[0].value_counts().index[0]
+    found = rows[rows["text"].str.contains(word.upper(), case=False, regex=False)]
+    assert 0 < len(passages.containing(word.upper())) == len(found) < len(rows)
+    assert passages.containing(word.upper()).rows().index.tolist() == found.index.tolist()
+    outlet = rows["outlet_group"].iloc[0]
+    clicked = passages.where(filters.mask(table, {"outlet_group": outlet}))
+    assert clicked.rows().index.tolist() == filters.apply(rows, {"outlet_group": outlet}).index.tolist()
+
+
 @pytest.mark.parametrize("selection", [{"outlet_group": "unknown outlet (a001)", "theme": "China's role"},
                                        {"speaker": "Ms. A|B=C~D"}])
 def test_mark_round_trips_through_the_url(selection):
@@ -284,8 +313,8 @@ def test_a_slide_has_one_title_and_its_chart_fills_sixty_percent_of_it(table, bu
     analysis = Analysis(bundled, lexicons, table)
     lens = Lens("outlet", "PRIO Blogs", outlets=analysis.outlets)
     for panel in list(compare.panels(analysis, lens))[:4] + hedging.panels(analysis, lens):
-        title, footer = slide_parts(panel, panel.rows, {}, analysis, lens)
-        svg = slide_svg(panel.altair(), title, panel.rows, footer)
+        title, footer = slide_parts(panel, panel.evidence(), {}, analysis, lens)
+        svg = slide_svg(panel.altair(), title, panel.evidence().head(3), footer)
         assert svg.count(html.escape(title)) == 1, panel.key  # the chart's own title is not drawn again under it
         width, height = map(float, re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', _chart_svg(style(panel.altair(), presentation=True).to_dict(), {})).groups())
         scale = min(CHART_BOX[2] / width, CHART_BOX[3] / height)

@@ -4,6 +4,7 @@ import io
 import subprocess
 import sys
 
+import numpy as np
 import pandas as pd
 import pytest
 from conftest import ROOT
@@ -31,6 +32,11 @@ def dated_csv() -> str:
     return buffer.getvalue()
 
 
+def every_row(table: pd.DataFrame) -> np.ndarray:
+    """An outlet pick's rows compared: all of them."""
+    return np.ones(len(table), dtype=bool)
+
+
 @pytest.fixture(scope="module")
 def dated(lexicons):
     return analyse(articles_from_bytes("dated.csv", dated_csv().encode()), lexicons)
@@ -56,7 +62,7 @@ def test_quarters_hold_three_months_and_a_long_corpus_is_shown_by_quarter():
 
 
 def test_every_outlet_month_is_counted_and_a_month_without_articles_is_zero(dated):
-    figures = periods.over_time(dated.table, dated.table, "month", "tone")
+    figures = periods.over_time(dated.table, every_row(dated.table), "month", "tone")
     assert set(figures["period"]) == {"2024-01", "2024-02", "2024-03"}
     assert len(figures) == 3 * 3  # every outlet in every month, even where it published nothing
     counts = figures.set_index(["outlet_group", "period"])["articles"]
@@ -66,7 +72,7 @@ def test_every_outlet_month_is_counted_and_a_month_without_articles_is_zero(date
 
 
 def test_the_time_view_figures_are_those_of_summary_by_outlet_month(dated, tmp_path):
-    figures = periods.over_time(dated.table, dated.table, "month", "tone").dropna(subset=["mean_tone"])
+    figures = periods.over_time(dated.table, every_row(dated.table), "month", "tone").dropna(subset=["mean_tone"])
     path = tmp_path / "dated.csv"
     path.write_text(dated_csv(), encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "framing", "summary", str(path), "--by", "outlet,month", "--format", "csv"],
@@ -87,7 +93,7 @@ def test_the_time_view_figures_are_those_of_summary_by_outlet_month(dated, tmp_p
 
 def test_a_month_without_a_hedge_gets_the_bound_for_none_seen_not_zero_to_zero(dated):
     table = dated.table.assign(hedge_count=dated.table["hedge_count"].where(dated.table["outlet_group"] != "Daily Ledger", 0))
-    figures = periods.over_time(table, table, "month", "tone").set_index(["outlet_group", "period"])
+    figures = periods.over_time(table, every_row(table), "month", "tone").set_index(["outlet_group", "period"])
     ledger = figures.loc["Daily Ledger"].dropna(subset=["hedges_per_1k_words_ci_high"])
     assert len(ledger) >= 2 and (ledger["hedges_per_1k_words"] == 0).all()
     month = table.assign(period=table["date"].str[:7])
@@ -107,11 +113,11 @@ def test_a_time_grid_made_once_gives_every_pick_the_figures_made_from_scratch(da
     table = dated.table
     for unit in periods.UNITS:
         grid = periods.time_grid(table, unit)
-        for picked in (table, table[table["outlet_group"] == "Evening Post"], table[table["hedges"].map(len) > 0],
-                       table.iloc[:0]):
+        for picked in (every_row(table), (table["outlet_group"] == "Evening Post").to_numpy(),
+                       (table["hedges"].map(len) > 0).to_numpy(), np.zeros(len(table), dtype=bool)):
             pd.testing.assert_frame_equal(periods.over_time(table, picked, unit, "tone", grid),
                                           periods.over_time(table, picked, unit, "tone"), check_exact=True)
-        assert set(grid.days) == set(periods.over_time(table, table, unit)["period"])  # every period of the span
+        assert set(grid.days) == set(periods.over_time(table, every_row(table), unit)["period"])  # every period of the span
 
 
 def test_a_clicked_period_gives_that_outlets_sentences_of_that_month(dated):
@@ -123,8 +129,10 @@ def test_a_clicked_period_gives_that_outlets_sentences_of_that_month(dated):
 def test_time_charts_passages_run_oldest_first_for_any_pick_and_leave_undated_sentences_out(dated):
     table = dated.table
     order = periods.oldest_first(table)
-    for subset in (table, table[table["outlet_group"] == "Evening Post"], table[table["hedges"].map(len) > 0]):
-        rows = table.iloc[periods.oldest_first_within(table, order, subset)]
+    for picked in (every_row(table), (table["outlet_group"] == "Evening Post").to_numpy(),
+                   (table["hedges"].map(len) > 0).to_numpy()):
+        subset = table[picked]
+        rows = table.iloc[periods.oldest_first_within(order, picked)]
         assert len(rows) == sum(periods.day_of(d) is not None for d in subset["date"])  # the undated note is left out
         # oldest first, then article by article as it runs: what sorting the pick's own rows would give
         assert rows[periods.PASSAGE_ORDER].values.tolist() == \

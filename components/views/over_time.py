@@ -48,17 +48,17 @@ def panels(analysis: Analysis, lens: Lens, unit: str | None = None) -> list[Pane
     table = analysis.table
     unit = unit or periods.default_unit(table["date"])
     # The pick's sentences are found only when something below is not kept yet (a pick made before finds nothing).
-    compared = cache(lambda: lens.compared(table))
+    picked = cache(lambda: lens.compared_mask(table))
     grid = analysis.cached(("time_grid", unit), lambda: periods.time_grid(table, unit))  # the same for every pick
     data = analysis.cached(("over_time", unit, *lens.compared_key, lens.tone_column),
-                           lambda: periods.over_time(table, compared(), unit, lens.tone_column, grid))
+                           lambda: periods.over_time(table, picked(), unit, lens.tone_column, grid))
     order = periods.PASSAGE_ORDER
     # The dated sentences (those the charts count), oldest first, for every chart's passages: the whole table is
-    # sorted once, a pick's rows are found in that order (not sorted again) and kept as positions in the table.
+    # sorted once, a pick's rows are found in that order (not sorted again) and kept as positions in the table,
+    # which every chart's passages take their rows from.
     everything = analysis.cached(("oldest_first",), lambda: periods.oldest_first(table))
     positions = analysis.cached(("over_time_rows", *lens.compared_key),
-                                lambda: periods.oldest_first_within(table, everything, compared()))
-    rows = table.iloc[positions]
+                                lambda: periods.oldest_first_within(everything, picked()))
     period = state.period()
     shaded = (period.first, period.last) if period else None
     per = unit  # "week", "month" or "quarter"
@@ -79,9 +79,9 @@ def panels(analysis: Analysis, lens: Lens, unit: str | None = None) -> list[Pane
                         f"Epistemic hedges per 1,000 words per {per} — {lens.about}",
                         f"{drawn}: 95% CI, {CI_METHOD}; {small}", "Hedges per 1,000 words", fmt=".1f", **common)
     caption = "All {n} dated sentences of {pick}, oldest first."
-    # Every chart's rows are the pick's already (scoped=False: not narrowed to it again, once per chart and run).
-    out = [Panel("attention_over_time", attention, data, rows, caption, sort_passages_by=order, in_order=True, brush=True,
-                 scoped=False)]
+    # Every chart's evidence is the pick's dated sentences already (scoped=False: not narrowed to it again).
+    evidence = dict(sort_passages_by=order, in_order=True, positions=positions, scoped=False)
+    out = [Panel("attention_over_time", attention, data, table, caption, brush=True, **evidence)]
     if not by_outlet:
         share = over_time(data.assign(share_pct=100 * data["share"], share_pct_low=100 * data["share_ci_low"],
                                       share_pct_high=100 * data["share_ci_high"]),
@@ -89,9 +89,8 @@ def panels(analysis: Analysis, lens: Lens, unit: str | None = None) -> list[Pane
                           f"Share of sentences naming {lens.describe()} per {per}",
                           f"% of each outlet's sentences that {per}; {drawn}: 95% CI, {CI_METHOD}; {small}",
                           "% of sentences", fmt=".1f", **common)
-        out.append(Panel("share_over_time", share, data, rows, caption, sort_passages_by=order, in_order=True,
-                         scoped=False))
-    out += [Panel("tone_over_time", tone, data, rows, caption, sort_passages_by=order, in_order=True, scoped=False),
-            Panel("hedging_over_time", hedging, data, rows, caption, sort_passages_by=order, in_order=True, scoped=False)]
+        out.append(Panel("share_over_time", share, data, table, caption, **evidence))
+    out += [Panel("tone_over_time", tone, data, table, caption, **evidence),
+            Panel("hedging_over_time", hedging, data, table, caption, **evidence)]
     return out
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from framing.scoring.measures import MEASURES
@@ -75,13 +76,19 @@ FILTERS: dict[str, Filter] = {f.field: f for f in (
 )}
 
 
-def apply(table: pd.DataFrame, selection: dict | None, theme_column: str = "themes") -> pd.DataFrame:
-    """The sentences a selection means. Unknown fields are ignored; an empty selection keeps every row."""
-    mask = pd.Series(True, index=table.index)
+def mask(table: pd.DataFrame, selection: dict | None, theme_column: str = "themes") -> np.ndarray:
+    """Which of ``table``'s rows a selection means, one bool per row. Unknown fields are ignored; an empty selection
+    means every row."""
+    keep = np.ones(len(table), dtype=bool)
     for field, value in (selection or {}).items():
         if field in FILTERS:
-            mask &= FILTERS[field].mask(table, value, theme_column).astype(bool)
-    return table[mask]
+            keep &= FILTERS[field].mask(table, value, theme_column).astype(bool).to_numpy()
+    return keep
+
+
+def apply(table: pd.DataFrame, selection: dict | None, theme_column: str = "themes") -> pd.DataFrame:
+    """The sentences a selection means (``mask``'s rows)."""
+    return table[mask(table, selection, theme_column)]
 
 
 def describe(selection: dict) -> str:

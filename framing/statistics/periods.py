@@ -105,14 +105,10 @@ def oldest_first(table: pd.DataFrame) -> np.ndarray:
     return dated.sort_values(PASSAGE_ORDER, kind="stable").index.to_numpy()
 
 
-def oldest_first_within(table: pd.DataFrame, order: np.ndarray, subset: pd.DataFrame) -> np.ndarray:
-    """``oldest_first`` for ``subset``, a selection of ``table``'s rows, from ``table``'s ``order``: the positions in
-    ``table`` of the subset's dated rows, oldest first, found without sorting its rows again."""
-    if subset is table:
-        return order
-    inside = np.zeros(len(table), dtype=bool)
-    inside[table.index.get_indexer(subset.index)] = True
-    return order[inside[order]]
+def oldest_first_within(order: np.ndarray, picked: np.ndarray) -> np.ndarray:
+    """``oldest_first`` for the rows ``picked`` (one bool per row of the table), from the table's ``order``: the
+    positions in the table of the picked dated rows, oldest first, found without sorting them again."""
+    return order if picked.all() else order[picked[order]]
 
 
 def span(dates: pd.Series) -> tuple[date, date] | None:
@@ -172,22 +168,22 @@ def time_grid(table: pd.DataFrame, unit: str) -> TimeGrid:
     return TimeGrid(dated, codes, order, bounds, groups, cells, days)
 
 
-def over_time(table: pd.DataFrame, compared: pd.DataFrame, unit: str, tone_column: str = "tone",
+def over_time(table: pd.DataFrame, picked: np.ndarray, unit: str, tone_column: str = "tone",
               grid: TimeGrid | None = None) -> pd.DataFrame:
     """Per outlet group × period: its articles (all of them, and those with a compared sentence), the share of its
     sentences that are compared, and the compared sentences' mean tone (``tone_column``: the engine picked) and
     epistemic hedges per 1,000 words, each a ratio of per-article sums as its measure declares (compare.ratio_of),
     with a 95% interval resampling the group's articles (its sentences when it has one article; none below
     MIN_N_FOR_CI compared sentences): the same figures as ``summarise`` and ``summary --by outlet,month``.
-    ``compared`` is a subset of ``table``'s rows (the pick's sentences, or all of them for an outlet pick); rows
-    without a date are left out. Every outlet has a row for every period of the span (no articles: 0 articles, no
+    ``picked``: one bool per row of ``table``, the rows compared (the pick's sentences, or all of them for an outlet
+    pick); rows without a date are left out. Every outlet has a row for every period of the span (no articles: 0 articles, no
     figures). ``small_sample`` flags groups of fewer than SMALL_SAMPLE compared sentences."""
     keys = ["outlet_group", "period"]
     grid = grid if grid is not None else time_grid(table, unit)
     measures = [next(m for m in MEASURES if m.column == c) for c in MEASURES_OVER_TIME]
     ratios = [ratio_of(m) for m in measures]
     dated = grid.dated
-    picked = table.index.isin(compared.index)[dated].astype(float)
+    picked = np.asarray(picked, dtype=bool)[dated].astype(float)
 
     def column(name: str) -> np.ndarray:  # the tone measure is the engine picked
         return table[tone_column if name == "tone" else name].to_numpy(dtype=float)[dated]
