@@ -57,8 +57,9 @@ class Analysis:
 
     @property
     def outlets(self) -> tuple[str, ...]:
-        """Every outlet group, sorted (an article of unknown outlet is a group of its own)."""
-        return tuple(sorted({outlet_group(a) for a in self.articles}))
+        """Every outlet group, sorted (an article of unknown outlet is a group of its own). Made once: the sidebar and
+        the views ask for it several times a run (4 ms each at 10,000 articles)."""
+        return self.cached(("outlets",), lambda: tuple(sorted({outlet_group(a) for a in self.articles})))
 
 
 def analyse(articles: list[Article], lexicons: Lexicons) -> Analysis:
