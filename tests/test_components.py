@@ -7,6 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import altair as alt
+import pandas as pd
 import pytest
 from conftest import ROOT
 
@@ -183,6 +184,25 @@ def test_charts_carry_the_same_data_as_altairs_own_transformer(table, bundled, l
                 own = style(panel.altair()).to_dict(validate=False)
             assert style(panel.altair()).to_dict(validate=False) == own, panel.key
             assert any(own["datasets"].values()), panel.key
+
+
+@pytest.mark.parametrize("mode", ["theme", "actor"])
+def test_a_compare_pick_drawn_again_makes_none_of_its_figures_again(table, bundled, lexicons, monkeypatch, mode):
+    # A rerun with the same pick (another outlet to stand out, a view visited again) made the attention, first-mention
+    # and distinctive-words figures of a theme or actor pick again: 1 s a run at 10,000 articles.
+    from components.views import compare as view
+
+    analysis = Analysis(bundled, lexicons, table)
+    column = "actors" if mode == "actor" else Lens("theme", "").theme_column
+    lens = Lens(mode, table[column].explode().dropna().value_counts().index[0], outlets=analysis.outlets)
+    figures = lambda: {p.key: p.data for p in view.panels(analysis, lens) if isinstance(p, view.Panel)}  # noqa: E731
+    first = figures()
+    for name in ("one_versus_rest", "label_counts", "label_versus_rest", "distinctive", "holding"):
+        monkeypatch.setattr(view, name, lambda *a, _name=name, **k: pytest.fail(f"{_name} made again"))
+    again = figures()
+    assert first.keys() == again.keys() and {"compare_attention", "compare_lead", "compare_words"} <= first.keys()
+    for key in first:
+        pd.testing.assert_frame_equal(first[key], again[key])
 
 
 def test_theme_pick_charts_cover_only_that_theme(table, bundled, lexicons):
