@@ -51,7 +51,7 @@ def timed(analysis: Analysis, lens: Lens, unit: str, before: Lens | None = None)
         for panel in over_time.panels(fresh, before, unit):
             panel.screen_spec()
     started = time.perf_counter()
-    panels = list(over_time.panels(fresh, lens, unit))  # made one at a time, as the view draws them
+    panels = over_time.panels(fresh, lens, unit)
     for panel in panels:
         panel.screen_spec()  # what the screen draws: a time chart's kept shape with its rows
     return time.perf_counter() - started, max(len(p.data) for p in panels)

@@ -120,20 +120,6 @@ def test_a_time_grid_made_once_gives_every_pick_the_figures_made_from_scratch(da
         assert set(grid.days) == set(periods.over_time(table, every_row(table), unit)["period"])  # every period of the span
 
 
-def test_the_attention_charts_counts_drawn_first_are_those_of_the_figures_made_after(dated):
-    # The time view draws its attention chart from periods.attention while over_time's intervals are made: the same
-    # counts, outlet by outlet and period by period, whatever the pick and the unit.
-    table = dated.table
-    for unit in periods.UNITS:
-        grid = periods.time_grid(table, unit)
-        for picked in (every_row(table), (table["outlet_group"] == "Evening Post").to_numpy(),
-                       (table["hedges"].map(len) > 0).to_numpy(), np.zeros(len(table), dtype=bool)):
-            counts = periods.attention(table, picked, unit, grid)
-            figures = periods.over_time(table, picked, unit, "tone", grid)
-            assert counts["articles"].sum() > 0 and len(counts) == len(figures)
-            pd.testing.assert_frame_equal(counts, figures[counts.columns.tolist()], check_exact=True)
-
-
 def test_a_clicked_period_gives_that_outlets_sentences_of_that_month(dated):
     rows = filters.apply(dated.table, {"outlet_group": "Wire Service", "period": "2024-02"})
     assert len(rows) and set(rows["outlet_group"]) == {"Wire Service"}

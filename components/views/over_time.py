@@ -2,7 +2,6 @@
 tone and their epistemic hedging, each with a 95% interval; drag across the first chart to compare within a period."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import cache
 
 import streamlit as st
@@ -45,14 +44,14 @@ def draw(analysis: Analysis, lens: Lens) -> None:
     draw_all(panels(analysis, lens, unit), analysis, lens)
 
 
-def panels(analysis: Analysis, lens: Lens, unit: str | None = None) -> Iterator[Panel]:
-    """The charts one at a time: the attention chart (counts) is drawn while the other charts' figures, with their
-    resampled intervals, are made."""
+def panels(analysis: Analysis, lens: Lens, unit: str | None = None) -> list[Panel]:
     table = analysis.table
     unit = unit or periods.default_unit(table["date"])
     # The pick's sentences are found only when something below is not kept yet (a pick made before finds nothing).
     picked = cache(lambda: lens.compared_mask(table))
     grid = analysis.cached(("time_grid", unit), lambda: periods.time_grid(table, unit))  # the same for every pick
+    data = analysis.cached(("over_time", unit, *lens.compared_key, lens.tone_column),
+                           lambda: periods.over_time(table, picked(), unit, lens.tone_column, grid))
     order = periods.PASSAGE_ORDER
     # The dated sentences (those the charts count), oldest first, for every chart's passages: the whole table is
     # sorted once, a pick's rows are found in that order (not sorted again) and kept as positions in the table,
@@ -64,23 +63,25 @@ def panels(analysis: Analysis, lens: Lens, unit: str | None = None) -> Iterator[
     shaded = (period.first, period.last) if period else None
     per = unit  # "week", "month" or "quarter"
     by_outlet = lens.mode == "outlet"
+    small = f"hollow points: fewer than {SMALL_SAMPLE} sentences"
+    drawn = intervals_drawn_as(len(data))  # "whiskers", or on a chart of years of weeks "band"
     common = dict(outlets=lens.outlets, highlight=lens.highlight, shaded=shaded)
-    caption = "All {n} dated sentences of {pick}, oldest first."
-    # Every chart's evidence is the pick's dated sentences already (scoped=False: not narrowed to it again).
-    evidence = dict(sort_passages_by=order, in_order=True, positions=positions, scoped=False)
-    counts = analysis.cached(("attention", unit, *lens.compared_key),
-                             lambda: periods.attention(table, picked(), unit, grid))
     attention = over_time(
-        counts.assign(small_sample=False), "articles" if by_outlet else "articles_compared", None, None,
+        data.assign(small_sample=False), "articles" if by_outlet else "articles_compared", None, None,
         f"Articles per {per}, by outlet" if by_outlet else f"Articles naming {lens.describe()} per {per}, by outlet",
         f"Attention: how many articles each outlet published{'' if by_outlet else ' on the pick'}"
         + ("; weeks start on Monday" if per == "week" else ""),
         "Articles", fmt=",", brush=True, **common)
-    yield Panel("attention_over_time", attention, counts, table, caption, brush=True, **evidence)
-    data = analysis.cached(("over_time", unit, *lens.compared_key, lens.tone_column),
-                           lambda: periods.over_time(table, picked(), unit, lens.tone_column, grid))
-    small = f"hollow points: fewer than {SMALL_SAMPLE} sentences"
-    drawn = intervals_drawn_as(len(data))  # "whiskers", or on a chart of years of weeks "band"
+    tone = over_time(data, "mean_tone", "mean_tone_ci_low", "mean_tone_ci_high", f"Mean tone per {per} — {lens.about}",
+                     f"{lens.tone_label}; {drawn}: 95% CI, {CI_METHOD}; {small}", "Mean tone", fmt="+.3f", zero=True,
+                     **common)
+    hedging = over_time(data, "hedges_per_1k_words", "hedges_per_1k_words_ci_low", "hedges_per_1k_words_ci_high",
+                        f"Epistemic hedges per 1,000 words per {per} — {lens.about}",
+                        f"{drawn}: 95% CI, {CI_METHOD}; {small}", "Hedges per 1,000 words", fmt=".1f", **common)
+    caption = "All {n} dated sentences of {pick}, oldest first."
+    # Every chart's evidence is the pick's dated sentences already (scoped=False: not narrowed to it again).
+    evidence = dict(sort_passages_by=order, in_order=True, positions=positions, scoped=False)
+    out = [Panel("attention_over_time", attention, data, table, caption, brush=True, **evidence)]
     if not by_outlet:
         share = over_time(data.assign(share_pct=100 * data["share"], share_pct_low=100 * data["share_ci_low"],
                                       share_pct_high=100 * data["share_ci_high"]),
@@ -88,12 +89,8 @@ def panels(analysis: Analysis, lens: Lens, unit: str | None = None) -> Iterator[
                           f"Share of sentences naming {lens.describe()} per {per}",
                           f"% of each outlet's sentences that {per}; {drawn}: 95% CI, {CI_METHOD}; {small}",
                           "% of sentences", fmt=".1f", **common)
-        yield Panel("share_over_time", share, data, table, caption, **evidence)
-    tone = over_time(data, "mean_tone", "mean_tone_ci_low", "mean_tone_ci_high", f"Mean tone per {per} — {lens.about}",
-                     f"{lens.tone_label}; {drawn}: 95% CI, {CI_METHOD}; {small}", "Mean tone", fmt="+.3f", zero=True,
-                     **common)
-    yield Panel("tone_over_time", tone, data, table, caption, **evidence)
-    hedging = over_time(data, "hedges_per_1k_words", "hedges_per_1k_words_ci_low", "hedges_per_1k_words_ci_high",
-                        f"Epistemic hedges per 1,000 words per {per} — {lens.about}",
-                        f"{drawn}: 95% CI, {CI_METHOD}; {small}", "Hedges per 1,000 words", fmt=".1f", **common)
-    yield Panel("hedging_over_time", hedging, data, table, caption, **evidence)
+        out.append(Panel("share_over_time", share, data, table, caption, **evidence))
+    out += [Panel("tone_over_time", tone, data, table, caption, **evidence),
+            Panel("hedging_over_time", hedging, data, table, caption, **evidence)]
+    return out
+
