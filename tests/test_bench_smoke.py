@@ -70,6 +70,7 @@ def test_app_latency_bench_smoke():
         assert out.count(figure) == 2, (figure, out)  # for the bundled corpus and for the upload
 
 
+@pytest.mark.slow  # as every other benchmark's smoke: CI runs it (10 s, a model loaded in a fresh process)
 def test_portrayal_bench_smoke_on_the_bundled_corpus():
     result = subprocess.run([sys.executable, "-m", "bench.portrayal", "--corpus", "data/articles.jsonl", "--articles", "5",
                              "--actors", "2", "--picks", "2"], capture_output=True, text=True, cwd=ROOT, timeout=300)
