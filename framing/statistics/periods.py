@@ -183,15 +183,15 @@ def over_time(table: pd.DataFrame, picked: np.ndarray, unit: str, tone_column: s
     measures = [next(m for m in MEASURES if m.column == c) for c in MEASURES_OVER_TIME]
     ratios = [ratio_of(m) for m in measures]
     dated = grid.dated
-    picked = np.asarray(picked, dtype=bool)[dated].astype(float)
+    on_pick = np.asarray(picked, dtype=bool)[dated].astype(float)  # per dated sentence: 1.0 if compared
 
     def column(name: str) -> np.ndarray:  # the tone measure is the engine picked
         return table[tone_column if name == "tone" else name].to_numpy(dtype=float)[dated]
 
     # Per sentence: [picked, each ratio's numerator on picked sentences] over [1, each denominator on picked sentences]
-    numerators = np.column_stack([picked] + [picked * column(r.numerator) for r in ratios])
-    denominators = np.column_stack([np.ones(len(picked))] + [picked if r.denominator == "sentences" else
-                                                            picked * column(r.denominator) for r in ratios])
+    numerators = np.column_stack([on_pick] + [on_pick * column(r.numerator) for r in ratios])
+    denominators = np.column_stack([np.ones(len(on_pick))] + [on_pick if r.denominator == "sentences" else
+                                                             on_pick * column(r.denominator) for r in ratios])
     scale = np.array([1.0] + [r.scale for r in ratios])
     # Per article (in corpus order, as summarise resamples them): its sums.
     stacked = np.column_stack([numerators, denominators])  # numerators beside denominators, as resampling takes them
