@@ -70,6 +70,18 @@ def test_app_latency_bench_smoke():
         assert out.count(figure) == 2, (figure, out)  # for the bundled corpus and for the upload
 
 
+@pytest.mark.slow
+@pytest.mark.browser
+def test_chart_drawing_bench_smoke():
+    needs_chromium()
+    result = subprocess.run([sys.executable, "-m", "bench.chart_drawing", "--periods", "20", "--samples", "2",
+                             "--without-points"], capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = [line for line in result.stdout.splitlines() if "20 periods (60 rows a chart)" in line]
+    assert [line.split("chart), ")[1].split(" p50")[0].strip() for line in lines] == ["floor", "as drawn", "without points"]
+    assert all("above the floor" in line for line in lines[1:])
+
+
 @pytest.mark.slow  # as every other benchmark's smoke: CI runs it (10 s, a model loaded in a fresh process)
 def test_portrayal_bench_smoke_on_the_bundled_corpus():
     result = subprocess.run([sys.executable, "-m", "bench.portrayal", "--corpus", "data/articles.jsonl", "--articles", "5",
