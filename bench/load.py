@@ -10,7 +10,11 @@ latency (p50, p95), how many visitors got results, were told the server was busy
 their articles, and the CPU time the server (with its analysis processes) took beside the rest of the
 machine's: here the visitors' N browsers share the server's cores, as they would not in use.
 ``--nice-browsers`` runs them at the lowest priority, so the server's work comes first (as if the
-browsers were on the visitors' own machines; a browser still shows results only when it gets a turn).
+browsers were on the visitors' own machines; a browser still shows results only when it gets a turn, so answers
+that the server finished early may show late). Until the twenty-third stop this niced each browser process alone,
+which changed nothing: Playwright starts the browser in a session of its own, Linux shares the CPU fairly between
+sessions (autogroup) whatever a process's nice value, and Chromium, run as root, sets its processes' own. The
+browsers took about half the machine. Now the browser's whole session is niced (``/proc/self/autogroup``).
 Figures only; no goal is asserted here.
 """
 from __future__ import annotations
@@ -106,7 +110,9 @@ def busy_seconds() -> float:
 def niced_chromium(folder: Path) -> str:
     """A Chromium that runs at the lowest priority, with every process it starts."""
     script = folder / "chromium-niced"
-    script.write_text(f'#!/bin/sh\nexec nice -n 19 {CHROMIUM} "$@"\n')
+    # Playwright starts the browser in a session of its own, and Linux (autogroup) shares the CPU fairly between
+    # sessions whatever a process's nice value: the session's own nice value is what puts it behind the server.
+    script.write_text(f'#!/bin/sh\necho 19 > /proc/self/autogroup 2>/dev/null\nexec nice -n 19 {CHROMIUM} "$@"\n')
     script.chmod(0o755)
     return str(script)
 
@@ -134,6 +140,7 @@ def corpus_csv(articles: int, seed: int) -> bytes:
 
 async def visitor(browser, url: str, n: int, data: bytes, articles: int, timeout_ms: int) -> dict:
     context = await browser.new_context(viewport={"width": 1280, "height": 720})
+    context.set_default_timeout(timeout_ms)  # every step, not only the waits: a niced browser may wait its turn long
     page = await context.new_page()
     result = {"visitor": n, "outcome": "error", "clicks": [], "detail": ""}
     try:
