@@ -298,6 +298,43 @@ def test_when_another_analysis_holds_the_turn_too_long_the_newest_upload_is_refu
         state.budget.cache_clear()
 
 
+def test_an_upload_is_read_while_another_visitors_upload_is_analysed(monkeypatch):
+    """Uploads take turns at analysing, but the next one is read meanwhile: another visitor's analysis holds the turn,
+    and this visitor's file is read (and checked) before that analysis ends, then analysed once it has."""
+    import threading
+
+    from components import state
+    from framing.reading import intake
+    from framing.scoring.turns import AnalysisQueue
+
+    line = AnalysisQueue(1)
+    monkeypatch.setattr(state, "_analysis_queue", lambda: line)
+    read, done, seen = threading.Event(), threading.Event(), []
+    real_read = intake.read_upload
+
+    def reading(*args, **kwargs):
+        seen.append(not done.is_set())  # read while the other analysis still held the turn
+        read.set()
+        return real_read(*args, **kwargs)
+
+    monkeypatch.setattr(intake, "read_upload", reading)
+    holding = threading.Event()
+
+    def other_visitor():
+        with line.turn():
+            holding.set()
+            read.wait(5)  # the other analysis ends once this visitor's file is read (or after 5 s)
+            done.set()
+
+    at = run_app(view="Articles")
+    threading.Thread(target=other_visitor, daemon=True).start()
+    holding.wait(5)
+    upload(at, ("another.txt", b"Summit ends\n\nThe summit may resume in May, aides said.", "text/plain"))
+    assert not at.exception
+    assert seen == [True]
+    assert "Summit ends" in loaded_titles(at)  # then analysed in its turn, nothing refused
+
+
 def test_the_outlet_of_every_unknown_outlet_article_is_set_at_once_in_the_articles_view():
     at = run_app(view="Articles")
     assert "Korea Herald" not in at.selectbox(key="pick_outlet").options
