@@ -20,9 +20,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -30,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from bench.app_latency import CHARTS, settle
-from bench.load import ARGS, CHROMIUM
+from bench.load import ARGS, CHROMIUM, start_server
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -85,23 +82,6 @@ for i, (value, scale, fmt, title) in enumerate(MEASURES):
 '''
 
 
-def serve(page: Path) -> tuple[subprocess.Popen, str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(page), "--server.headless=true",
-                             f"--server.port={port}", "--server.address=127.0.0.1"], cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})  # the page imports the app's components
-    for _ in range(300):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            break
-        except OSError:
-            time.sleep(0.2)
-    return proc, f"http://127.0.0.1:{port}"
-
-
 def swaps(browser, url: str, samples: int) -> list[float]:
     """Seconds from each click on "swap" until the page is settled, after two swaps not timed (the charts' code and
     first views made)."""
@@ -139,7 +119,7 @@ def main() -> None:
             for mode in modes:
                 script = Path(folder) / f"page_{periods}_{mode.replace(' ', '_')}.py"
                 script.write_text(PAGE.format(periods=periods, mode=mode))
-                server, url = serve(script)
+                server, url = start_server(script, {"PYTHONPATH": str(ROOT)})  # the page imports the app's components
                 try:
                     seconds = np.array(swaps(browser, url, args.samples)) * 1000
                 finally:
