@@ -113,11 +113,11 @@ def _reading_queue() -> AnalysisQueue:
 @contextmanager
 def _turn(for_ever: bool = False, queue: Callable[[], AnalysisQueue] | None = None,
           done: str = "analysed") -> Iterator[bool]:
-    """This page's turn at analysing (``_analysis_queue``; or at what ``queue`` gives turns at, which is ``done`` to
-    uploads), waiting at most the budget's ``busy_wait_seconds`` (or, with ``for_ever``, as long as it takes): True
-    once it is its turn, False if the wait ran out. While others are ahead, a bar says how many. A bar, not a
-    spinner: ten waiting tabs each animating a spinner with its clock took a core of bench.load's two (measured:
-    0.21 core-s a second per tab, a bar 0.05)."""
+    """This page's turn at analysing (``_analysis_queue``), or in another line (``queue``: the reading one, whose work
+    the bar calls ``done``), waiting at most the budget's ``busy_wait_seconds`` (or, with ``for_ever``, as long as it
+    takes): True once it is its turn, False if the wait ran out. While others are ahead, a bar says how many. A bar,
+    not a spinner: ten waiting tabs each animating a spinner with its clock took a core of bench.load's two
+    (measured: 0.21 core-s a second per tab, a bar 0.05)."""
     bar, first = None, 0
 
     def told(ahead: int) -> None:
