@@ -14,7 +14,8 @@ from contextlib import contextmanager
 
 
 class AnalysisQueue:
-    """A line of analyses: the first ``slots`` in it run, the rest wait in the order they came.
+    """A line of analyses: the first ``slots`` in it run, the rest wait in the order they came. The app keeps a second
+    line of one slot for reading uploads, so the next upload is read while the one ahead is analysed.
 
     A turn belongs to the thread that took it (the app runs each visitor's page in a thread of its own), and that
     thread asking again, as a page's later step does, is in its turn already."""
