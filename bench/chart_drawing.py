@@ -73,7 +73,7 @@ for i, (value, scale, fmt, title) in enumerate(MEASURES):
                       brush=not i, zero=value == "mean_tone")
     spec = chart.screen_spec()
     if MODE == "without points":  # and so without the click selection, which the points carry
-        spec["layer"] = [layer for layer in spec["layer"] if layer.get("name") != "points"]
+        spec["layer"] = [layer for layer in spec["layer"] if layer.get("name") not in ("points", "periods")]
         spec["params"] = [p for p in spec.get("params", []) if p["name"] != "pick"]
         st.vega_lite_chart(words_as_data(spec), key=f"chart{{i}}", width="stretch", height=400,
                            **({{"on_select": "rerun", "selection_mode": "period"}} if not i else {{}}))

@@ -424,11 +424,24 @@ def _differences_shape(row: str, value: str, low: str, high: str, verdict: str, 
 
 
 LONG_CHART_ROWS = 500  # a time chart of more rows is drawn on canvas, without an ARIA label per point
+# A time chart of more periods draws a column per period to hover and click, not a point per outlet-period: at 1280 px
+# its plot is about 440 px wide, so 150 periods stand 3 px apart, and a point (8 px across) covers its neighbours.
+POINTS_UP_TO_PERIODS = 150
 
 
 def intervals_drawn_as(rows: int) -> str:
     """What a time chart of ``rows`` outlet-periods draws its intervals as, for its subtitle to say."""
     return "band" if rows > LONG_CHART_ROWS else "whiskers"
+
+
+def points_drawn(periods: int) -> bool:
+    """Whether a time chart of ``periods`` periods draws a point per outlet-period (else a column per period)."""
+    return periods <= POINTS_UP_TO_PERIODS
+
+
+def _vega_field(name: str) -> str:
+    """``name`` as a Vega-Lite field (an outlet's name, a column after a pivot): its dots and brackets escaped."""
+    return "".join("\\" + c if c in ".[]\\" else c for c in name)
 
 
 YEAR_TICKS_FROM_DAYS = 1095  # a span of three years or more is labelled by year alone; of four months or more, by month
@@ -462,8 +475,10 @@ def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None,
               zero: bool = False) -> ShapedChart:
     """One line per outlet through its weeks, months or quarters (x: ``start``, the period's first day), a point per period
     (hollow: a small sample) with its 95% interval when ``low`` and ``high`` are given; a click picks an outlet's
-    period. ``shaded``: a (first, last) pair of ISO dates drawn as a band (the period the other views compare within).
-    ``brush``: dragging across the chart selects a stretch of time (an interval selection named "period").
+    period. Past ``POINTS_UP_TO_PERIODS`` periods, a column per period instead of the points: hovering it names every
+    outlet's figure, a click picks the period (every outlet's sentences in it). ``shaded``: a (first, last) pair of ISO
+    dates drawn as a band (the period the other views compare within). ``brush``: dragging across the chart selects a
+    stretch of time (an interval selection named "period").
 
     A pick changes only the rows and the title: the shape is built once for each (measure, outlets drawn, span,
     length, band…) and kept (``_time_shape``)."""
@@ -474,18 +489,47 @@ def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None,
              "small_sample"]
     rows = with_highlight(data[list(dict.fromkeys(shown))], highlight).assign(
         interval=interval, size_note=data["small_sample"].map({True: "small sample", False: ""})).reset_index(drop=True)
+    columns = not points_drawn(rows["period"].nunique())
+    if columns:  # the points' tooltip columns give way to a figure as text for the columns' tooltip
+        rows = rows.drop(columns=[c for c in ("n_sentences", "articles", "small_sample", "interval", "size_note") if c != value]).assign(
+            next_start=_next_starts(data).to_numpy(), figure=_figure_text(data, value, fmt, with_interval).to_numpy())
     shape, shape_spec = _time_shape(value, low if with_interval else None, high if with_interval else None, y_title, fmt,
                                     tuple(outlets), tuple(sorted(set(rows["outlet_group"]))), time_ticks(rows["start"]),
-                                    len(rows) > LONG_CHART_ROWS, tuple(shaded) if shaded else None, brush, zero)
+                                    len(rows) > LONG_CHART_ROWS, tuple(shaded) if shaded else None, brush, zero, columns)
     return ShapedChart(shape, shape_spec, rows, title, subtitle)
+
+
+def _next_starts(data: pd.DataFrame) -> pd.Series:
+    """Each row's next period's first day (ISO): where its column on the chart ends. The day after the period's last
+    (``end``) when the data has it; else the following period's start, the last period as long as the one before."""
+    if "end" in data:
+        return (pd.to_datetime(data["end"]) + pd.Timedelta(days=1)).dt.strftime("%Y-%m-%d")
+    starts = pd.Series(sorted(set(data["start"])))
+    days = pd.to_datetime(starts)
+    after = days.shift(-1).fillna(days.iloc[-1] + (days.iloc[-1] - days.iloc[-2] if len(days) > 1 else pd.Timedelta(days=7)))
+    return data["start"].map(dict(zip(starts, after.dt.strftime("%Y-%m-%d"))))
+
+
+def _figure_text(data: pd.DataFrame, value: str, fmt: str, counted: bool) -> pd.Series:
+    """Each outlet-period's figure as a column's tooltip names it: "+0.120 · 45 sentences", "+0.300 · 12 sentences,
+    a small sample", "no sentences" (``counted``: a figure of sentences, as a point's tooltip gives them), or the
+    count alone ("12")."""
+    def number(v: float) -> str:  # as the charts' d3 formats write it, with d3's minus sign
+        return format(v, ",.0f" if fmt == "," else fmt).replace("-", "\u2212")
+
+    if not counted:
+        return data[value].map(lambda v: "none" if pd.isna(v) else number(v))
+    return pd.Series([("no sentences" if pd.isna(v) else
+                       f"{number(v)} · {n:,} sentence{'s' if n != 1 else ''}{', a small sample' if small and n else ''}")
+                      for v, n, small in zip(data[value], data["n_sentences"], data["small_sample"])], index=data.index)
 
 
 @lru_cache(maxsize=256)
 def _time_shape(value: str, low: str | None, high: str | None, y_title: str, fmt: str, outlets: tuple[str, ...],
                 plotted: tuple[str, ...], ticks: tuple[str, int, str], long: bool, shaded: tuple[str, str] | None,
-                brush: bool, zero: bool) -> tuple[alt.LayerChart, dict]:
+                brush: bool, zero: bool, columns: bool = False) -> tuple[alt.LayerChart, dict]:
     """``over_time``'s chart without its rows (the named dataset ``ROWS``) or title, and its Vega-Lite dict."""
-    pick = point_selection(["outlet_group", "period"])
+    pick = point_selection(["period"] if columns else ["outlet_group", "period"])
     # Per-point screen-reader labels only where they can be read: past LONG_CHART_ROWS rows (a weekly chart of years)
     # Vega formatted one for every point on every redraw, a sixth of the browser's work on a pick.
     quiet = {"aria": False} if long else {}
@@ -496,17 +540,19 @@ def _time_shape(value: str, low: str | None, high: str | None, y_title: str, fmt
     line = base.mark_line(strokeWidth=2, **quiet).encode(
         y=alt.Y(f"{value}:Q", title=y_title, axis=value_axis(tickMinStep=1, format="d") if fmt == "," else value_axis()),
         opacity=when("datum.highlighted", 0.9, 0.25, alt.OpacityValue))
-    tooltip = [alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("period:N", title="Period"),
-               alt.Tooltip(f"{value}:Q", format=fmt, title=y_title)]
-    if low and high:
-        tooltip.append(alt.Tooltip("interval:N", title="95% CI"))
-    tooltip += [alt.Tooltip("n_sentences:Q", title="n sentences", format=","), alt.Tooltip("articles:Q", title="articles"),
-                alt.Tooltip("size_note:N", title="note")]
-    points = base.mark_point(size=55, strokeWidth=2, filled=False, **quiet).encode(
-        y=alt.Y(f"{value}:Q"), fill=alt.Fill("outlet_group:N", scale=outlet_colour_scale(list(outlets)), legend=None),
-        fillOpacity=when("datum.small_sample", 0.0, 1.0, alt.FillOpacityValue),
-        opacity=opacity(pick, True), tooltip=tooltip).add_params(pick)
-    points = named(points, "points")
+    if columns:
+        points = _period_columns(plotted, pick, x)
+    else:
+        tooltip = [alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("period:N", title="Period"),
+                   alt.Tooltip(f"{value}:Q", format=fmt, title=y_title)]
+        if low and high:
+            tooltip.append(alt.Tooltip("interval:N", title="95% CI"))
+        tooltip += [alt.Tooltip("n_sentences:Q", title="n sentences", format=","),
+                    alt.Tooltip("articles:Q", title="articles"), alt.Tooltip("size_note:N", title="note")]
+        points = named(base.mark_point(size=55, strokeWidth=2, filled=False, **quiet).encode(
+            y=alt.Y(f"{value}:Q"), fill=alt.Fill("outlet_group:N", scale=outlet_colour_scale(list(outlets)), legend=None),
+            fillOpacity=when("datum.small_sample", 0.0, 1.0, alt.FillOpacityValue),
+            opacity=opacity(pick, True), tooltip=tooltip).add_params(pick), "points")
     layers = []
     if shaded:
         band = pd.DataFrame({"first": [shaded[0]], "last": [shaded[1]]})
@@ -530,6 +576,22 @@ def _time_shape(value: str, low: str | None, high: str | None, y_title: str, fmt
     canvas = {"usermeta": {"embedOptions": {"renderer": "canvas"}}} if long else {}
     shape = alt.layer(*layers, line, points, data=alt.NamedData(ROWS), height=240, **canvas)
     return shape, vega_spec(shape)
+
+
+def _period_columns(plotted: tuple[str, ...], pick: alt.Parameter, x: alt.X) -> alt.Chart:
+    """A long time chart's click targets, drawn over its lines: a column per period, from its first day to the next
+    period's, the whole chart high. It is invisible until clicked (then a grey stripe); hovering it names the period
+    and every outlet's figure. A third of the items of a point per outlet-period, each of which the browser encodes
+    again on every pick (about 20 µs an item in Vega's expression interpreter, which Streamlit uses)."""
+    tooltip = [alt.Tooltip("period:N", title="Period"),
+               *(alt.Tooltip(field=_vega_field(outlet), type="nominal", title=outlet) for outlet in plotted)]
+    # Each outlet's figure as text (``_figure_text``): a number alone read "NaN" for a period without sentences.
+    chart = alt.Chart().transform_pivot("outlet_group", value="figure", op="max", groupby=["period", "start", "next_start"]).mark_rect(
+        aria=False, fill="#64748b", stroke="#334155", strokeWidth=1).encode(
+        x=x, x2=alt.X2("next_start:T"), opacity=when(f"length(data('{pick.name}_store')) && "
+                                                     f"vlSelectionTest('{pick.name}_store', datum)", 0.35, 0.0, alt.OpacityValue),
+        tooltip=tooltip).add_params(pick)
+    return named(chart, "periods")
 
 
 def through_article(data: pd.DataFrame, parts: tuple[str, ...], value: str, low: str, high: str, title: str,

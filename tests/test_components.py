@@ -148,7 +148,16 @@ def assert_screen_draws_the_export(panel, presentation: bool = False) -> int:
             return found.union(*(fields(v) for k, v in node.items() if k != "data"))
         return set().union(*(fields(v) for v in node)) if isinstance(node, list) else set()
 
-    read = fields([layer for layer in screen["layer"] if "data" not in layer])
+    def read_by(layer: dict) -> set[str]:  # a pivot reads its own fields; what it makes are named by the rows' values
+        pivot = next((t for t in layer.get("transform", []) if "pivot" in t), None)
+        if pivot is None:
+            return fields(layer)
+        made = {str(row[pivot["pivot"]]).replace(".", "\\.").replace("[", "\\[").replace("]", "\\]") for row in rows}
+        encoded = fields(layer["encoding"]) - set(pivot["groupby"])
+        assert encoded <= made, (panel.key, encoded - made)  # every column it draws is one the pivot makes
+        return {pivot["pivot"], pivot["value"], *pivot["groupby"]}
+
+    read = set().union(*(read_by(layer) for layer in screen["layer"] if "data" not in layer))
     assert read and read <= set(rows[0]), (panel.key, read - set(rows[0]))  # nothing drawn from a column not sent
     return len(rows)
 

@@ -3,6 +3,7 @@
 Skips only when no Chromium exists and CI is unset; under CI a missing browser fails the run.
 Screenshots of each view are saved under the folder printed at the start of the run.
 """
+import datetime
 import os
 import re
 import socket
@@ -451,6 +452,44 @@ def test_a_period_dragged_on_a_long_weekly_chart_drawn_on_canvas_is_kept_in_the_
     sidebar = page.locator("[data-testid='stSidebar']").inner_text()
     within = re.search(r"Compared within .*?: (\d+) articles", sidebar)
     assert within and 0 < int(within.group(1)) < 6, sidebar
+    assert not errors, errors
+    page.close()
+
+
+def test_a_click_on_a_long_weekly_chart_picks_that_week_and_lists_every_outlets_sentences_of_it(server, browser):
+    # 170 weeks of three outlets: on screen the weeks stand 2-3 px apart, too close for a point each to be clicked, so
+    # the chart takes the click in a column per week; every outlet's sentences of that week are its passages.
+    import csv
+    import io
+
+    from test_periods import SENTENCES
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(("text", "outlet", "date"))
+    for week in range(170):
+        day = (datetime.date(2020, 1, 6) + datetime.timedelta(weeks=week)).isoformat()
+        for k, outlet in enumerate(("Daily Ledger", "Evening Post", "Wire Service")):
+            text = " ".join(SENTENCES[(week + k + j) % 4].replace(".", f" in week {week}.") for j in range(3))
+            writer.writerow((text, outlet, day))
+    page, errors = open_with_corpus(browser, server, "weeks.csv", buffer.getvalue().encode(), "Over time")
+    page.locator("[data-testid='stMain'] [data-testid='stButtonGroup'] button", has_text="Weekly").first.click()
+    wait_idle(page)
+    page.wait_for_function("() => document.querySelectorAll('.vega-embed canvas').length >= 3", timeout=30000)
+    chart = page.locator(".vega-embed").nth(1)  # mean tone
+    chart.scroll_into_view_if_needed()
+    box = chart.locator("canvas").first.bounding_box()
+    page.mouse.click(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.4)
+    expect(page).to_have_url(re.compile(r"mark=tone_over_time"), timeout=30000)
+    wait_idle(page)
+    picked = re.search(r"period(?:=|%3D)(\d{4}-\d\d-\d\d)", page.url)
+    assert picked, page.url
+    week = (datetime.date.fromisoformat(picked.group(1)) - datetime.date(2020, 1, 6)).days // 7
+    frame = page.locator("[data-testid='stHtml']").filter(has=page.locator(".fl-legend")).nth(1)
+    frame.locator("[data-sentence-id]").first.wait_for(timeout=30000)
+    texts = frame.locator("[data-sentence-id]").all_inner_texts()
+    assert len(texts) == 9 and all(f"in week {week}." in t for t in texts), (week, texts)
+    assert sorted(set(passage_outlets(page, 1))) == ["Daily Ledger", "Evening Post", "Wire Service"]
     assert not errors, errors
     page.close()
 

@@ -1,6 +1,7 @@
 """Over time: weeks and months, a period to compare within, and the time view's figures against `summary --by`."""
 import csv
 import io
+import re
 import subprocess
 import sys
 
@@ -200,6 +201,33 @@ def test_a_chart_of_years_of_weeks_draws_its_intervals_as_a_band_and_says_so(lex
     assert f"{drawn}: 95% CI" in tone.chart.subtitle
     intervals = [layer for layer in tone.spec()["layer"] if "y2" in layer.get("encoding", {})]
     assert [(layer["mark"]["type"], layer["encoding"]["y"]["field"]) for layer in intervals] == [(mark, "mean_tone_ci_low")]
+
+
+@pytest.mark.parametrize("unit, points", [("week", False), ("month", True)])
+def test_a_chart_of_years_of_weeks_takes_a_click_on_a_week_not_on_a_point_and_says_so(lexicons, unit, points):
+    # 170 weeks stand 2-3 px apart on a 1280 px screen, under a point 8 px across: the chart draws a column per week
+    # (hovered: every outlet's figure; clicked: the week), a third of the items a point per outlet-week was.
+    from components.lens import Lens
+    from components.views import over_time
+
+    analysis = weekly_analysis(lexicons)
+    for panel in over_time.panels(analysis, Lens("outlet", "Daily Ledger", outlets=analysis.outlets), unit):
+        spec = panel.spec()
+        layers = {layer.get("name"): layer for layer in spec["layer"]}
+        says = "hover a week for each outlet's figure, click it for its sentences" in panel.chart.subtitle
+        assert says is not points, (panel.key, panel.chart.subtitle)
+        if points:
+            assert "points" in layers and "periods" not in layers
+            continue
+        columns = layers["periods"]
+        assert "points" not in layers and columns["mark"]["type"] == "rect", panel.key
+        assert [p["select"]["fields"] for p in spec["params"] if p["name"] == "pick"] == [["period"]]  # on the columns
+        assert [t["title"] for t in columns["encoding"]["tooltip"]] == ["Period", "Daily Ledger", "Evening Post", "Wire Service"]
+    tone = next(p for p in over_time.panels(analysis, Lens("outlet", "Daily Ledger", outlets=analysis.outlets), unit)
+                if p.key == "tone_over_time")
+    if not points:  # a week's figure as its tooltip reads it: the number, and how many sentences it rests on
+        figures = tone.chart.rows.set_index(["outlet_group", "period"])["figure"]
+        assert re.fullmatch(r"[+−]\d\.\d{3} · \d+ sentences?(, a small sample)?", figures.iloc[0]), figures.iloc[0]
 
 
 @pytest.mark.parametrize("unit", ["week", "quarter"])

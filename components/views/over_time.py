@@ -11,7 +11,7 @@ from framing.statistics import periods
 from framing.statistics.aggregate import CI_METHOD, SMALL_SAMPLE
 
 from .. import state
-from ..charts import intervals_drawn_as, over_time
+from ..charts import intervals_drawn_as, over_time, points_drawn
 from ..lens import Lens
 from ..panel import Panel, draw_all
 
@@ -63,14 +63,16 @@ def panels(analysis: Analysis, lens: Lens, unit: str | None = None) -> list[Pane
     shaded = (period.first, period.last) if period else None
     per = unit  # "week", "month" or "quarter"
     by_outlet = lens.mode == "outlet"
-    small = f"hollow points: fewer than {SMALL_SAMPLE} sentences"
     drawn = intervals_drawn_as(len(data))  # "whiskers", or on a chart of years of weeks "band"
+    # Too many periods for a point each: a column per period to hover and click (components.charts.POINTS_UP_TO_PERIODS)
+    columns = "" if points_drawn(data["period"].nunique()) else f"hover a {per} for each outlet's figure, click it for its sentences"
+    small = columns or f"hollow points: fewer than {SMALL_SAMPLE} sentences"
     common = dict(outlets=lens.outlets, highlight=lens.highlight, shaded=shaded)
     attention = over_time(
         data.assign(small_sample=False), "articles" if by_outlet else "articles_compared", None, None,
         f"Articles per {per}, by outlet" if by_outlet else f"Articles naming {lens.describe()} per {per}, by outlet",
         f"Attention: how many articles each outlet published{'' if by_outlet else ' on the pick'}"
-        + ("; weeks start on Monday" if per == "week" else ""),
+        + ("; weeks start on Monday" if per == "week" else "") + (f"; {columns}" if columns else ""),
         "Articles", fmt=",", brush=True, **common)
     tone = over_time(data, "mean_tone", "mean_tone_ci_low", "mean_tone_ci_high", f"Mean tone per {per} — {lens.about}",
                      f"{lens.tone_label}; {drawn}: 95% CI, {CI_METHOD}; {small}", "Mean tone", fmt="+.3f", zero=True,
