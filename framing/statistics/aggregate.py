@@ -199,14 +199,33 @@ def percentile_interval(ratios: np.ndarray, axis: int = 0) -> tuple[np.ndarray, 
     sorted in place (each column keeps its values, in another order): a copy of a weekly chart's resamples was
     62 MB of fresh memory a pick, and on this machine touching fresh memory cost more than the percentiles."""
     gaps = np.isnan(ratios)
-    missing, empty = gaps.any(axis=axis), gaps.all(axis=axis)
+    valid = ratios.shape[axis] - gaps.sum(axis=axis)
     low, high = sorted_percentiles(ratios, axis)
-    some = missing & ~empty  # a column with no resample at all (a label no article names) stays NaN
+    some = (valid < ratios.shape[axis]) & (valid > 0)  # a column with no resample at all (a label no article names) stays NaN
     if some.any():
-        with np.errstate(invalid="ignore"):
-            low[some], high[some] = np.nanpercentile(ratios[:, some] if axis == 0 else ratios[some], [2.5, 97.5], axis=axis)
-    low[empty], high[empty] = np.nan, np.nan
+        # sorting put each column's NaNs last: its valid resamples are its first ``valid``
+        columns = ratios[:, some].T if axis == 0 else ratios[some]
+        low[some], high[some] = _first_percentiles(columns, valid[some])
+    low[valid == 0], high[valid == 0] = np.nan, np.nan
     return low, high
+
+
+def _first_percentiles(rows: np.ndarray, counts: np.ndarray, q: tuple[float, float] = (2.5, 97.5)) -> np.ndarray:
+    """Each row's percentiles ``q`` of its first ``counts`` values, sorted: ``np.nanpercentile`` to the last bit for
+    a row sorted with its NaNs last (numpy's linear method on the values that are not NaN). numpy goes through such
+    rows one by one in Python: a weekly pick of a broad theme at 10,000 articles has a few hundred of them."""
+    virtual = (counts[:, None] - 1) * np.true_divide(np.asarray(q, dtype=float), 100)
+    below = np.floor(virtual)
+    above = below + 1
+    last = virtual >= counts[:, None] - 1
+    below[last] = above[last] = np.broadcast_to(counts[:, None] - 1, last.shape)[last]
+    gamma = virtual - below
+    lower = np.take_along_axis(rows, below.astype(np.intp), axis=1)
+    upper = np.take_along_axis(rows, above.astype(np.intp), axis=1)
+    step = upper - lower
+    result = np.add(lower, step * gamma)
+    np.subtract(upper, step * (1 - gamma), out=result, where=gamma >= 0.5)
+    return result.T
 
 
 def sorted_percentiles(values: np.ndarray, axis: int, q: tuple[float, float] = (2.5, 97.5)) -> np.ndarray:
