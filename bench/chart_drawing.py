@@ -12,8 +12,8 @@ nothing to redraw: the floor, Streamlit's round trip and the 50 ms guard. The se
 charts' rows made Arrow), so what is left above the floor is the browser's: decoding the rows and Vega drawing them.
 Streamlit draws Vega-Lite with Vega's expression interpreter (no code built at run time), which evaluates every
 mark's encodings item by item, so this grows with the items drawn (a point, and a line's and a band's vertex, per
-outlet-period). ``--without-points`` drops each chart's points layer (what a click picks, hollow for a small
-sample), to measure what they cost. Figures only; no goal is asserted. Goal (#24): a pick within 1 s at 10,000
+outlet-period). ``--without-points`` drops what a click picks: each chart's points layer (hollow for a small
+sample) or, on a chart of more than 150 periods, its columns (one per period), to measure what they cost. Figures only; no goal is asserted. Goal (#24): a pick within 1 s at 10,000
 articles, timed in the app by ``bench.app_latency``.
 """
 from __future__ import annotations
@@ -72,7 +72,7 @@ for i, (value, scale, fmt, title) in enumerate(MEASURES):
     chart = over_time(data, value, *interval, f"{{title}}, pick {{pick}}", "synthetic figures", title, OUTLETS, fmt=fmt,
                       brush=not i, zero=value == "mean_tone")
     spec = chart.screen_spec()
-    if MODE == "without points":  # and so without the click selection, which the points carry
+    if MODE == "without points":  # nor its columns; and so without the click selection, which they carry
         spec["layer"] = [layer for layer in spec["layer"] if layer.get("name") not in ("points", "periods")]
         spec["params"] = [p for p in spec.get("params", []) if p["name"] != "pick"]
         st.vega_lite_chart(words_as_data(spec), key=f"chart{{i}}", width="stretch", height=400,
@@ -106,7 +106,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--periods", type=int, nargs="+", default=[33, 99, 429], help="periods per outlet (3 outlets)")
     parser.add_argument("--samples", type=int, default=20, help="swaps timed per page")
-    parser.add_argument("--without-points", action="store_true", help="also time the charts without their points layer")
+    parser.add_argument("--without-points", action="store_true", help="also time the charts without their points (or columns)")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 

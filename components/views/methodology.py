@@ -73,7 +73,8 @@ renamed or merged.
 at the top); otherwise it is unknown. Over time groups articles by week (Monday to Sunday) or month;
 articles without a date are left out and counted. A period picked in the sidebar, or dragged on the
 Over time chart, makes every other screen compare only the articles dated within it. A week with few
-articles says little: its interval is wide, and under 30 sentences its point is hollow.
+articles says little: its interval is wide, and under 30 sentences its point is hollow (a chart of years
+of weeks has a column per week instead of points; its tooltip says "a small sample").
 """
 
 
