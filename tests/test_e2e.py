@@ -391,7 +391,6 @@ def drag_across_first_chart(page, start: float, end: float) -> None:
     page.mouse.up()
 
 
-@pytest.mark.slow  # one of the longest browser tests: CI runs it, the everyday run (under 3 minutes) does not
 def open_with_corpus(browser, server, name: str, csv_bytes: bytes, view: str):
     """A new page whose session's articles are replaced by the CSV ``csv_bytes`` (uploaded as ``name``), on ``view``."""
     page, errors = open_page(browser, f"{server}/?view=Articles")
@@ -402,6 +401,7 @@ def open_with_corpus(browser, server, name: str, csv_bytes: bytes, view: str):
     return page, errors
 
 
+@pytest.mark.slow  # one of the longest browser tests: CI runs it, the everyday run (under 3 minutes) does not
 def test_a_period_dragged_on_the_time_chart_is_compared_everywhere_and_kept_in_the_url(server, browser):
     from test_periods import dated_csv
 
@@ -456,6 +456,7 @@ def test_a_period_dragged_on_a_long_weekly_chart_drawn_on_canvas_is_kept_in_the_
     page.close()
 
 
+@pytest.mark.slow  # 510 articles uploaded: CI runs it, the everyday run does not
 def test_a_click_on_a_long_weekly_chart_picks_that_week_and_lists_every_outlets_sentences_of_it(server, browser):
     # 170 weeks of three outlets: on screen the weeks stand 2-3 px apart, too close for a point each to be clicked, so
     # the chart takes the click in a column per week; every outlet's sentences of that week are its passages.
