@@ -483,16 +483,18 @@ def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None,
     A pick changes only the rows and the title: the shape is built once for each (measure, outlets drawn, span,
     length, band…) and kept (``_time_shape``)."""
     with_interval = bool(low and high)
-    interval = interval_text(data[low], data[high], fmt) if with_interval else pd.Series("", index=data.index, dtype=object)
-    # Only the columns drawn or shown go to the browser (the panel's data, exported as CSV, keeps them all).
-    shown = ["outlet_group", "period", "start", value, *([low, high] if with_interval else []), "n_sentences", "articles",
-             "small_sample"]
-    rows = with_highlight(data[list(dict.fromkeys(shown))], highlight).assign(
-        interval=interval, size_note=data["small_sample"].map({True: "small sample", False: ""})).reset_index(drop=True)
-    columns = not points_drawn(rows["period"].nunique())
-    if columns:  # the points' tooltip columns give way to a figure as text for the columns' tooltip
-        rows = rows.drop(columns=[c for c in ("n_sentences", "articles", "small_sample", "interval", "size_note") if c != value]).assign(
+    columns = not points_drawn(data["period"].nunique())
+    # Only the columns drawn or shown go to the browser (the panel's data, exported as CSV, keeps them all): the
+    # points' tooltip reads the counts and the interval as text; the columns' tooltip each outlet's figure as text.
+    drawn = ["outlet_group", "period", "start", value, *([low, high] if with_interval else [])]
+    if columns:
+        rows = with_highlight(data[list(dict.fromkeys(drawn))], highlight).assign(
             next_start=_next_starts(data).to_numpy(), figure=_figure_text(data, value, fmt, with_interval).to_numpy())
+    else:
+        interval = interval_text(data[low], data[high], fmt) if with_interval else pd.Series("", index=data.index, dtype=object)
+        rows = with_highlight(data[list(dict.fromkeys([*drawn, "n_sentences", "articles", "small_sample"]))], highlight).assign(
+            interval=interval, size_note=data["small_sample"].map({True: "small sample", False: ""}))
+    rows = rows.reset_index(drop=True)
     shape, shape_spec = _time_shape(value, low if with_interval else None, high if with_interval else None, y_title, fmt,
                                     tuple(outlets), tuple(sorted(set(rows["outlet_group"]))), time_ticks(rows["start"]),
                                     len(rows) > LONG_CHART_ROWS, tuple(shaded) if shaded else None, brush, zero, columns)
