@@ -439,11 +439,6 @@ def points_drawn(periods: int) -> bool:
     return periods <= POINTS_UP_TO_PERIODS
 
 
-def _vega_field(name: str) -> str:
-    """``name`` as a Vega-Lite field (an outlet's name, a column after a pivot): its dots and brackets escaped."""
-    return "".join("\\" + c if c in ".[]\\" else c for c in name)
-
-
 YEAR_TICKS_FROM_DAYS = 1095  # a span of three years or more is labelled by year alone; of four months or more, by month
 MONTH_TICKS_FROM_DAYS = 120
 MOST_TICKS = 12
@@ -472,13 +467,15 @@ def time_axis(ticks: tuple[str, int, str]) -> alt.Axis:
 
 def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None, title: str, subtitle: str, y_title: str,
               outlets: list[str], highlight: str | None = None, fmt: str = ".2f", shaded=None, brush: bool = False,
-              zero: bool = False) -> ShapedChart:
+              zero: bool = False, of: str | None = None) -> ShapedChart:
     """One line per outlet through its weeks, months or quarters (x: ``start``, the period's first day), a point per period
     (hollow: a small sample) with its 95% interval when ``low`` and ``high`` are given; a click picks an outlet's
     period. Past ``POINTS_UP_TO_PERIODS`` periods, a column per period instead of the points: hovering it names every
     outlet's figure, a click picks the period (every outlet's sentences in it). ``shaded``: a (first, last) pair of ISO
     dates drawn as a band (the period the other views compare within). ``brush``: dragging across the chart selects a
-    stretch of time (an interval selection named "period").
+    stretch of time (an interval selection named "period"). ``of``: when the figure is a share, the column counting what
+    it is a share of ("sentences"): its tooltips then say "5 of 40 sentences", so a period in which an outlet wrote 40
+    sentences and none on the pick reads 0 of 40, not as a period without sentences.
 
     A pick changes only the rows and the title: the shape is built once for each (measure, outlets drawn, span,
     length, band…) and kept (``_time_shape``)."""
@@ -487,17 +484,23 @@ def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None,
     # Only the columns drawn or shown go to the browser (the panel's data, exported as CSV, keeps them all): the
     # points' tooltip reads the counts and the interval as text; the columns' tooltip each outlet's figure as text.
     drawn = ["outlet_group", "period", "start", value, *([low, high] if with_interval else [])]
+    plotted = tuple(sorted(set(data["outlet_group"])))
     if columns:
+        # The columns' tooltip reads each outlet's figure from a field named by its place among the outlets drawn: a
+        # field named by the outlet would be lost if an outlet were called "period" or "start", like a field kept.
         rows = with_highlight(data[list(dict.fromkeys(drawn))], highlight).assign(
-            next_start=_next_starts(data).to_numpy(), figure=_figure_text(data, value, fmt, with_interval).to_numpy())
+            next_start=_next_starts(data).to_numpy(), figure=_figure_text(data, value, fmt, with_interval, of).to_numpy(),
+            outlet_key=data["outlet_group"].map({outlet: k for k, outlet in enumerate(plotted)}).to_numpy())
     else:
         interval = interval_text(data[low], data[high], fmt) if with_interval else pd.Series("", index=data.index, dtype=object)
         rows = with_highlight(data[list(dict.fromkeys([*drawn, "n_sentences", "articles", "small_sample"]))], highlight).assign(
             interval=interval, size_note=data["small_sample"].map({True: "small sample", False: ""}))
+        if of:
+            rows["counted"] = [f"{n:,} of {total:,}" for n, total in zip(data["n_sentences"], data[of])]
     rows = rows.reset_index(drop=True)
     shape, shape_spec = _time_shape(value, low if with_interval else None, high if with_interval else None, y_title, fmt,
-                                    tuple(outlets), tuple(sorted(set(rows["outlet_group"]))), time_ticks(rows["start"]),
-                                    len(rows) > LONG_CHART_ROWS, tuple(shaded) if shaded else None, brush, zero, columns)
+                                    tuple(outlets), plotted, time_ticks(rows["start"]), len(rows) > LONG_CHART_ROWS,
+                                    tuple(shaded) if shaded else None, brush, zero, columns, bool(of))
     return ShapedChart(shape, shape_spec, rows, title, subtitle)
 
 
@@ -512,24 +515,27 @@ def _next_starts(data: pd.DataFrame) -> pd.Series:
     return data["start"].map(dict(zip(starts, after.dt.strftime("%Y-%m-%d"))))
 
 
-def _figure_text(data: pd.DataFrame, value: str, fmt: str, counted: bool) -> pd.Series:
+def _figure_text(data: pd.DataFrame, value: str, fmt: str, counted: bool, of: str | None = None) -> pd.Series:
     """Each outlet-period's figure as a column's tooltip names it: "+0.120 · 45 sentences", "+0.300 · 12 sentences,
-    a small sample", "no sentences" (``counted``: a figure of sentences, as a point's tooltip gives them), or the
-    count alone ("12")."""
+    a small sample", "no sentences" (``counted``: a figure of sentences, as a point's tooltip gives them), a share's
+    "2.5 · 1 of 40 sentences" (``of``: the column it is a share of), or the count alone ("12")."""
     def number(v: float) -> str:  # as the charts' d3 formats write it, with d3's minus sign
         return format(v, ",.0f" if fmt == "," else fmt).replace("-", "\u2212")
 
     if not counted:
         return data[value].map(lambda v: "none" if pd.isna(v) else number(v))
+    totals = data[of] if of else pd.Series(None, index=data.index, dtype=object)
     return pd.Series([("no sentences" if pd.isna(v) else
-                       f"{number(v)} · {n:,} sentence{'s' if n != 1 else ''}{', a small sample' if small and n else ''}")
-                      for v, n, small in zip(data[value], data["n_sentences"], data["small_sample"])], index=data.index)
+                       f"{number(v)} · {n:,}{f' of {total:,}' if of else ''} sentence{'s' if (total if of else n) != 1 else ''}"
+                       f"{', a small sample' if small and n else ''}")
+                      for v, n, total, small in zip(data[value], data["n_sentences"], totals, data["small_sample"])],
+                     index=data.index)
 
 
 @lru_cache(maxsize=256)
 def _time_shape(value: str, low: str | None, high: str | None, y_title: str, fmt: str, outlets: tuple[str, ...],
                 plotted: tuple[str, ...], ticks: tuple[str, int, str], long: bool, shaded: tuple[str, str] | None,
-                brush: bool, zero: bool, columns: bool = False) -> tuple[alt.LayerChart, dict]:
+                brush: bool, zero: bool, columns: bool = False, share: bool = False) -> tuple[alt.LayerChart, dict]:
     """``over_time``'s chart without its rows (the named dataset ``ROWS``) or title, and its Vega-Lite dict."""
     pick = point_selection(["period"] if columns else ["outlet_group", "period"])
     # Per-point screen-reader labels only where they can be read: past LONG_CHART_ROWS rows (a weekly chart of years)
@@ -549,7 +555,8 @@ def _time_shape(value: str, low: str | None, high: str | None, y_title: str, fmt
                    alt.Tooltip(f"{value}:Q", format=fmt, title=y_title)]
         if low and high:
             tooltip.append(alt.Tooltip("interval:N", title="95% CI"))
-        tooltip += [alt.Tooltip("n_sentences:Q", title="n sentences", format=","),
+        tooltip += [alt.Tooltip("counted:N", title="sentences on the pick") if share else
+                    alt.Tooltip("n_sentences:Q", title="n sentences", format=","),
                     alt.Tooltip("articles:Q", title="articles"), alt.Tooltip("size_note:N", title="note")]
         points = named(base.mark_point(size=55, strokeWidth=2, filled=False, **quiet).encode(
             y=alt.Y(f"{value}:Q"), fill=alt.Fill("outlet_group:N", scale=outlet_colour_scale(list(outlets)), legend=None),
@@ -586,9 +593,9 @@ def _period_columns(plotted: tuple[str, ...], pick: alt.Parameter, x: alt.X) -> 
     and every outlet's figure. A third of the items of a point per outlet-period, each of which the browser encodes
     again on every pick (about 20 µs an item in Vega's expression interpreter, which Streamlit uses)."""
     tooltip = [alt.Tooltip("period:N", title="Period"),
-               *(alt.Tooltip(field=_vega_field(outlet), type="nominal", title=outlet) for outlet in plotted)]
+               *(alt.Tooltip(field=str(k), type="nominal", title=outlet) for k, outlet in enumerate(plotted))]
     # Each outlet's figure as text (``_figure_text``): a number alone read "NaN" for a period without sentences.
-    chart = alt.Chart().transform_pivot("outlet_group", value="figure", op="max", groupby=["period", "start", "next_start"]).mark_rect(
+    chart = alt.Chart().transform_pivot("outlet_key", value="figure", op="max", groupby=["period", "start", "next_start"]).mark_rect(
         aria=False, fill="#64748b", stroke="#334155", strokeWidth=1).encode(
         x=x, x2=alt.X2("next_start:T"), opacity=when(f"length(data('{pick.name}_store')) && "
                                                      f"vlSelectionTest('{pick.name}_store', datum)", 0.35, 0.0, alt.OpacityValue),

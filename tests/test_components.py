@@ -132,7 +132,6 @@ def assert_screen_draws_the_export(panel, presentation: bool = False) -> int:
     through Altair, rows written in), row for row; returns how many rows."""
     import pyarrow as pa
 
-    from components import charts
     from components.redraw import ROWS
 
     screen, exported = panel.screen_spec(presentation), panel.spec(presentation)
@@ -153,7 +152,7 @@ def assert_screen_draws_the_export(panel, presentation: bool = False) -> int:
         pivot = next((t for t in layer.get("transform", []) if "pivot" in t), None)
         if pivot is None:
             return fields(layer)
-        made = {charts._vega_field(str(row[pivot["pivot"]])) for row in rows}
+        made = {str(row[pivot["pivot"]]) for row in rows}
         encoded = fields(layer["encoding"]) - set(pivot["groupby"])
         assert encoded <= made, (panel.key, encoded - made)  # every column it draws is one the pivot makes
         return {pivot["pivot"], pivot["value"], *pivot["groupby"]}

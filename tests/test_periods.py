@@ -177,11 +177,11 @@ def test_a_period_with_no_article_in_it_says_so_instead_of_drawing_empty_charts(
     assert any("No article is dated within this period" in i.value for i in at.info)
 
 
-def weekly_analysis(lexicons, weeks: int = 170):
+def weekly_analysis(lexicons, weeks: int = 170, outlets: tuple[str, ...] = ("Daily Ledger", "Evening Post", "Wire Service")):
     """Three outlets, an article each a week for ``weeks`` weeks from 6 Jan 2020."""
     rows = [("text", "outlet", "date")]
     for week in range(weeks):
-        for k, outlet in enumerate(("Daily Ledger", "Evening Post", "Wire Service")):
+        for k, outlet in enumerate(outlets):
             day = (pd.Timestamp("2020-01-06") + pd.Timedelta(weeks=week)).date().isoformat()
             rows.append((" ".join(SENTENCES[(week + k + j) % 4] for j in range(3)), outlet, day))
     buffer = io.StringIO()
@@ -228,6 +228,44 @@ def test_a_chart_of_years_of_weeks_takes_a_click_on_a_week_not_on_a_point_and_sa
     if not points:  # a week's figure as its tooltip reads it: the number, and how many sentences it rests on
         figures = tone.chart.rows.set_index(["outlet_group", "period"])["figure"]
         assert re.fullmatch(r"[+−]\d\.\d{3} · \d+ sentences?(, a small sample)?", figures.iloc[0]), figures.iloc[0]
+
+
+@pytest.mark.parametrize("weeks", [170, 40])  # a column per week, or a point per outlet-week
+def test_a_periods_share_names_the_outlets_sentences_it_is_a_share_of_even_an_outlet_called_period(lexicons, weeks):
+    # An outlet that wrote 40 sentences in a week, none on the pick, has a share of 0 of 40: its tooltip read
+    # "0.0 · 0 sentences", as if it had written nothing. And the long chart's tooltip read each outlet's figure from a
+    # field named after the outlet, which an outlet called "period" or "start" overwrote.
+    from components.lens import Lens
+    from components.views import over_time
+
+    outlets = ("period", "start", "Wire Service")
+    analysis = weekly_analysis(lexicons, weeks, outlets)
+    column = Lens("theme", "").theme_column
+    theme = analysis.table[column].explode().dropna().value_counts().index[-1]  # the rarest: some weeks lack it
+    share = next(p for p in over_time.panels(analysis, Lens("theme", theme, outlets=analysis.outlets), "week")
+                 if p.key == "share_over_time")
+    data, rows = share.data.reset_index(drop=True), share.chart.rows
+    none_on_pick = (data["n_sentences"] == 0) & (data["sentences"] > 0)
+    assert none_on_pick.any() and (data["n_sentences"] > 0).any()
+    cell = data[none_on_pick].iloc[0]
+    at = (rows["outlet_group"] == cell["outlet_group"]) & (rows["period"] == cell["period"])
+    layers = {layer.get("name"): layer for layer in share.spec()["layer"]}
+    if "points" in layers:  # a point per outlet-week: its tooltip says how many of the outlet's sentences are on the pick
+        assert rows.loc[at, "counted"].item() == f"0 of {cell['sentences']:,}"
+        assert "sentences on the pick" in [t["title"] for t in layers["points"]["encoding"]["tooltip"]]
+        return
+    assert rows.loc[at, "figure"].item() == f"0.0 · 0 of {cell['sentences']:,} sentences"
+    # The columns' tooltip, as Vega's pivot makes it: one row per period, a field per outlet named by the pivot's values
+    columns = layers["periods"]
+    pivot = next(t["pivot"] for t in columns["transform"])
+    hovered = {}
+    for row in rows.to_dict("records"):
+        hovered.setdefault(row["period"], {"period": row["period"]})[str(row[pivot])] = row["figure"]
+    week = hovered[cell["period"]]
+    shown = {t["title"]: week.get(t["field"]) for t in columns["encoding"]["tooltip"]}
+    assert shown["Period"] == cell["period"]  # the click's field, kept whatever the outlets are called
+    for outlet in outlets:
+        assert shown[outlet] == rows.loc[(rows["outlet_group"] == outlet) & (rows["period"] == cell["period"]), "figure"].item()
 
 
 @pytest.mark.parametrize("unit", ["week", "quarter"])

@@ -90,7 +90,7 @@ def panels(analysis: Analysis, lens: Lens, unit: str | None = None) -> list[Pane
                           "share_pct", "share_pct_low", "share_pct_high",
                           f"Share of sentences naming {lens.describe()} per {per}",
                           f"% of each outlet's sentences that {per}; {drawn}: 95% CI, {CI_METHOD}; {small}",
-                          "% of sentences", fmt=".1f", **common)
+                          "% of sentences", fmt=".1f", of="sentences", **common)
         out.append(Panel("share_over_time", share, data, table, caption, **evidence))
     out += [Panel("tone_over_time", tone, data, table, caption, **evidence),
             Panel("hedging_over_time", hedging, data, table, caption, **evidence)]
