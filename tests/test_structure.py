@@ -213,3 +213,16 @@ def test_the_readme_is_a_front_door_read_by_no_code():
     # every document the README links to exists
     for target in re.findall(r"\]\((docs/[^)#]+|CHANGELOG\.md)\)", readme.read_text("utf-8")):
         assert (ROOT / target).is_file(), target
+
+
+def test_a_slow_mark_sits_only_on_a_test():
+    # @pytest.mark.slow on a helper does nothing: twice the mark of a slow browser test slipped onto the helper below
+    # it (open_with_corpus), and the everyday run ran that test for a stop unnoticed.
+    def is_slow(decorator: ast.expr) -> bool:
+        return ast.unparse(decorator.func if isinstance(decorator, ast.Call) else decorator) == "pytest.mark.slow"
+
+    misplaced = [f"{path.name}:{node.lineno} {node.name}" for path in sorted((ROOT / "tests").glob("*.py"))
+                 for node in ast.walk(ast.parse(path.read_text("utf-8")))
+                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and not node.name.startswith("test")
+                 and any(is_slow(d) for d in node.decorator_list)]
+    assert not misplaced, misplaced
