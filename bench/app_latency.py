@@ -171,13 +171,14 @@ def picks(page, samples: int, view: str, mode: str = "outlet", unit: str | None 
         box.click()
         options = page.get_by_role("option")
         options.first.wait_for()
+        page.get_by_role("listbox").first.evaluate(STILL)  # it scrolls its picked option into view as it opens
         count = options.count()
         current = page.locator("[data-testid='stMain'] [data-testid='stHeading']").first.inner_text()
         target = next(i for i in range(count) if options.nth((n + 1 + i) % count).inner_text() not in current)
-        option = options.nth((n + 1 + target) % count)
-        name = option.inner_text()
+        name = options.nth((n + 1 + target) % count).inner_text()
         sent = page.evaluate(SENT)
-        option.click()
+        # By its name: the list draws only the options in view, so the nth drawn is another option once it scrolls
+        page.get_by_role("option", name=name, exact=True).first.click()
         chosen(page, box, name, sent)
         try:
             page.wait_for_function(f"() => [...document.querySelectorAll('[data-testid=\"stMain\"] [data-testid=\"stHeading\"]')]"
@@ -194,21 +195,38 @@ def picks(page, samples: int, view: str, mode: str = "outlet", unit: str | None 
 
 
 def chosen(page, box, name: str, sent_before: int, tries: int = 3) -> None:
-    """Make sure the click on the option ``name`` in the sidebar's ``box`` sent the pick to the server, else click it
-    again. In 6 of about 16 runs on 2026-12-05 (with this stop's code and the one before), one click of a hundred or
-    so on the open list sent nothing: no message left the page, the box kept or got back its old value, and the run
-    failed two minutes later. A pick that takes sends its message at once, so the page is given a second to send it
-    (``SENT``). Each click restarts the timing (``CLICKS_NOTED``): a pick is timed from the click that took."""
-    for _ in range(tries):
+    """Make sure the click on the option ``name`` in the sidebar's ``box`` picked it, else pick it again by typing its
+    name; after ``tries`` attempts, fail saying so. A click that takes writes the option in the box and sends the pick
+    at once, so the page is given a second for both (the box's text, and a message sent: ``SENT``). Until the
+    twenty-fifth stop about one pick in 300 was lost (``STILL`` says why) and the run failed two minutes later.
+    Each click restarts the timing (``CLICKS_NOTED``): a pick is timed from the click that took."""
+    field = box.locator("input").first
+    for attempt in range(tries):
         try:
-            page.wait_for_function(f"() => ({SENT}) > {sent_before}", timeout=1000, polling=20)
+            page.wait_for_function(f"([field, name]) => field.value === name && ({SENT}) > {sent_before}",
+                                   arg=[field.element_handle(), name], timeout=1000, polling=20)
             return
-        except Exception:  # noqa: BLE001 — the click did not take: open the list and click the option again
+        except Exception:  # noqa: BLE001 — the click did not take: pick it again
+            if attempt == tries - 1:
+                break
             REPEATED_CLICKS.append(name)
             sent_before = page.evaluate(SENT)
-            if not page.get_by_role("option").count():
-                box.click()
-            page.get_by_role("option", name=name, exact=True).first.click()
+            # The list may be open, closing or closed, and scrolled anywhere: close it, then type the name (as a
+            # person does in a long list), which leaves its option alone in the list
+            page.keyboard.press("Escape")
+            page.get_by_role("listbox").first.wait_for(state="detached", timeout=5000)
+            field.fill(name)
+            page.get_by_role("option", name=name, exact=True).first.click(timeout=5000)
+    raise RuntimeError(f"clicked {name!r} in the sidebar's list {tries} times; the box still reads {field.input_value()!r}")
+
+
+# Resolves once a list has not scrolled for three frames in a row. The sidebar's list scrolls its picked option into
+# view as it opens and draws only the options in view. Until the twenty-fifth stop the option to pick was found by
+# its place among those drawn before the list had scrolled, so the click landed on another option: the one picked
+# before, or its neighbour (seen in the messages the page sent). These were the lost picks ``chosen`` names.
+STILL = ("(list) => new Promise(done => { let last = list.scrollTop, same = 0; const look = () => { "
+         "if (list.scrollTop === last) { if (++same >= 3) return done(true); } else { same = 0; last = list.scrollTop; } "
+         "requestAnimationFrame(look); }; requestAnimationFrame(look); })")
 
 
 REPEATED_CLICKS: list[str] = []  # options clicked again (``chosen``), reported with the figures
