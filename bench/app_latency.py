@@ -217,7 +217,8 @@ def chosen(page, box, name: str, sent_before: int, tries: int = 3) -> None:
             page.get_by_role("listbox").first.wait_for(state="detached", timeout=5000)
             field.fill(name)
             page.get_by_role("option", name=name, exact=True).first.click(timeout=5000)
-    raise RuntimeError(f"clicked {name!r} in the sidebar's list {tries} times; the box still reads {field.input_value()!r}")
+    raise RuntimeError(f"tried {tries} times to pick {name!r} in the sidebar's list (a click, then typing the name); "
+                       f"the box still reads {field.input_value()!r}")
 
 
 # Resolves once a list has not scrolled for three frames in a row. The sidebar's list scrolls its picked option into
