@@ -496,7 +496,7 @@ def over_time(data: pd.DataFrame, value: str, low: str | None, high: str | None,
         rows = with_highlight(data[list(dict.fromkeys([*drawn, "n_sentences", "articles", "small_sample"]))], highlight).assign(
             interval=interval, size_note=data["small_sample"].map({True: "small sample", False: ""}))
         if of:
-            rows["counted"] = [f"{n:,} of {total:,}" for n, total in zip(data["n_sentences"], data[of])]
+            rows["counted"] = _counted_text(data, of).to_numpy()
     rows = rows.reset_index(drop=True)
     shape, shape_spec = _time_shape(value, low if with_interval else None, high if with_interval else None, y_title, fmt,
                                     tuple(outlets), plotted, time_ticks(rows["start"]), len(rows) > LONG_CHART_ROWS,
@@ -524,12 +524,18 @@ def _figure_text(data: pd.DataFrame, value: str, fmt: str, counted: bool, of: st
 
     if not counted:
         return data[value].map(lambda v: "none" if pd.isna(v) else number(v))
-    totals = data[of] if of else pd.Series(None, index=data.index, dtype=object)
     return pd.Series([("no sentences" if pd.isna(v) else
-                       f"{number(v)} · {n:,}{f' of {total:,}' if of else ''} sentence{'s' if (total if of else n) != 1 else ''}"
-                       f"{', a small sample' if small and n else ''}")
-                      for v, n, total, small in zip(data[value], data["n_sentences"], totals, data["small_sample"])],
-                     index=data.index)
+                       f"{number(v)} · {count} sentence{'s' if last != 1 else ''}{', a small sample' if small and n else ''}")
+                      for v, count, last, n, small in zip(data[value], _counted_text(data, of), data[of or "n_sentences"],
+                                                          data["n_sentences"], data["small_sample"])], index=data.index)
+
+
+def _counted_text(data: pd.DataFrame, of: str | None) -> pd.Series:
+    """How many sentences each outlet-period's figure rests on, as its tooltips say it: "12", or of a share's ``of``
+    column "5 of 40"."""
+    if of is None:
+        return data["n_sentences"].map("{:,}".format)
+    return pd.Series([f"{n:,} of {total:,}" for n, total in zip(data["n_sentences"], data[of])], index=data.index)
 
 
 @lru_cache(maxsize=256)
