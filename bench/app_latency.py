@@ -230,7 +230,7 @@ STILL = ("(list) => new Promise(done => { let last = list.scrollTop, same = 0; c
          "requestAnimationFrame(look); }; requestAnimationFrame(look); })")
 
 
-REPEATED_CLICKS: list[str] = []  # options clicked again (``chosen``), reported with the figures
+REPEATED_CLICKS: list[str] = []  # options picked again (``chosen``), reported with the figures
 
 
 def compare_by(page, label: str) -> None:
@@ -374,7 +374,7 @@ def report(page, pid: int, label: str, samples: int, views: list[str], peak: Pea
     print(percentiles("view switch", list(switches.values())))
     print("    " + ", ".join(f"{view} {seconds * 1000:,.0f}" for view, seconds in switches.items()) + " ms")
     if REPEATED_CLICKS:
-        print(f"  picks whose first click on the option did not take, clicked again: {len(REPEATED_CLICKS)}")
+        print(f"  picks whose click on the option did not take, picked again by typing the name: {len(REPEATED_CLICKS)}")
         REPEATED_CLICKS.clear()
     print(f"  server RSS: steady {steady:,} MB after visiting {'every view' if views == VIEWS else ', '.join(views)}, peak {max(peak.peak, steady):,} MB"
           + (f"; {idle:,} MB once idle for {tone_toward.IDLE_SECONDS + 3:.0f} s" if idle is not None else ""))
