@@ -525,9 +525,9 @@ def _figure_text(data: pd.DataFrame, value: str, fmt: str, counted: bool, of: st
     if not counted:
         return data[value].map(lambda v: "none" if pd.isna(v) else number(v))
     return pd.Series([("no sentences" if pd.isna(v) else
-                       f"{number(v)} · {count} sentence{'s' if last != 1 else ''}{', a small sample' if small and n else ''}")
-                      for v, count, last, n, small in zip(data[value], _counted_text(data, of), data[of or "n_sentences"],
-                                                          data["n_sentences"], data["small_sample"])], index=data.index)
+                       f"{number(v)} · {count} sentence{'s' if last != 1 else ''}{', a small sample' if small and last else ''}")
+                      for v, count, last, small in zip(data[value], _counted_text(data, of), data[of or "n_sentences"],
+                                                       data["small_sample"])], index=data.index)
 
 
 def _counted_text(data: pd.DataFrame, of: str | None) -> pd.Series:

@@ -15,6 +15,7 @@ from framing.reading.corpus import articles_from_bytes
 from framing.reading.dates import Period
 from framing.scoring.analysis import analyse
 from framing.statistics import filters, periods
+from framing.statistics.aggregate import SMALL_SAMPLE
 
 SENTENCES = ["Officials may meet again soon, analysts said.", "The talks were clearly a success for the senate.",
              "Critics warned the plan could fail badly.", "The deal is a great victory, the minister said."]
@@ -183,7 +184,8 @@ def weekly_analysis(lexicons, weeks: int = 170, outlets: tuple[str, ...] = ("Dai
     for week in range(weeks):
         for k, outlet in enumerate(outlets):
             day = (pd.Timestamp("2020-01-06") + pd.Timedelta(weeks=week)).date().isoformat()
-            rows.append((" ".join(SENTENCES[(week + k + j) % 4] for j in range(3)), outlet, day))
+            # Each text its own (an article's id is its text's hash): the same text twice was one article of many dates.
+            rows.append((" ".join(SENTENCES[(week + k + j) % 4] for j in range(3)) + f" Week {week} closed.", outlet, day))
     buffer = io.StringIO()
     csv.writer(buffer).writerows(rows)
     return analyse(articles_from_bytes("weeks.csv", buffer.getvalue().encode()), lexicons)
@@ -254,7 +256,8 @@ def test_a_periods_share_names_the_outlets_sentences_it_is_a_share_of_even_an_ou
         assert rows.loc[at, "counted"].item() == f"0 of {cell['sentences']:,}"
         assert "sentences on the pick" in [t["title"] for t in layers["points"]["encoding"]["tooltip"]]
         return
-    assert rows.loc[at, "figure"].item() == f"0.0 · 0 of {cell['sentences']:,} sentences"
+    small = ", a small sample" if cell["sentences"] < SMALL_SAMPLE else ""  # flagged by the outlet's sentences
+    assert rows.loc[at, "figure"].item() == f"0.0 · 0 of {cell['sentences']:,} sentences{small}"
     # The columns' tooltip, as Vega's pivot makes it: one row per period, a field per outlet named by the pivot's values
     columns = layers["periods"]
     pivot = next(t["pivot"] for t in columns["transform"])
@@ -266,6 +269,31 @@ def test_a_periods_share_names_the_outlets_sentences_it_is_a_share_of_even_an_ou
     assert shown["Period"] == cell["period"]  # the click's field, kept whatever the outlets are called
     for outlet in outlets:
         assert shown[outlet] == rows.loc[(rows["outlet_group"] == outlet) & (rows["period"] == cell["period"]), "figure"].item()
+
+
+def test_a_months_share_rests_on_all_the_outlets_sentences_that_month_not_on_the_picks(lexicons):
+    # An outlet wrote 36 sentences in a month, none naming the pick: its share is 0 with the bound for none seen in 36
+    # (it had no interval, as if nothing were known), and 36 sentences are no small sample for a share. The month it
+    # named the pick twice, the share has its interval; the tone of those 2 sentences has none.
+    rows = [("text", "outlet", "date")]
+    for outlet in ("Daily Ledger", "Evening Post"):
+        for month, named in (("2024-01", 0), ("2024-02", 2)):
+            for n in range(3):
+                said = [f"The {outlet} story {month} {n} line {k} was filed late." for k in range(12)]
+                said[:named if n == 0 else 0] = ["The senate may vote on the deal soon."] * (named if n == 0 else 0)
+                rows.append((" ".join(said), outlet, f"{month}-1{n}"))
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    table = analyse(articles_from_bytes("months.csv", buffer.getvalue().encode()), lexicons).table
+    picked = table["text"].str.contains("senate").to_numpy()
+    figures = periods.over_time(table, picked, "month", "tone").set_index(["outlet_group", "period"])
+    quiet, named = figures.loc[("Daily Ledger", "2024-01")], figures.loc[("Daily Ledger", "2024-02")]
+    assert (quiet["sentences"], quiet["n_sentences"], quiet["share"]) == (36, 0, 0.0)
+    assert quiet["share_ci_low"] == 0.0 and quiet["share_ci_high"] == pytest.approx(1 - 0.025 ** (1 / 36))
+    assert not quiet["share_small_sample"] and quiet["small_sample"]
+    assert (named["n_sentences"], named["share"]) == (2, pytest.approx(2 / 36))
+    assert named["share_ci_low"] <= named["share"] < named["share_ci_high"]
+    assert np.isnan(named["mean_tone_ci_low"]) and np.isnan(named["hedges_per_1k_words_ci_high"])  # 2 sentences
 
 
 @pytest.mark.parametrize("unit", ["week", "quarter"])

@@ -66,7 +66,7 @@ def panels(analysis: Analysis, lens: Lens, unit: str | None = None) -> list[Pane
     drawn = intervals_drawn_as(len(data))  # "whiskers", or on a chart of years of weeks "band"
     # Too many periods for a point each: a column per period to hover and click (components.charts.POINTS_UP_TO_PERIODS)
     columns = "" if points_drawn(data["period"].nunique()) else f"hover a {per} for each outlet's figure, click it for its sentences"
-    small = columns or f"hollow points: fewer than {SMALL_SAMPLE} sentences"
+    small = columns or f"hollow points: fewer than {SMALL_SAMPLE} sentences on the pick"
     common = dict(outlets=lens.outlets, highlight=lens.highlight, shaded=shaded)
     attention = over_time(
         data.assign(small_sample=False), "articles" if by_outlet else "articles_compared", None, None,
@@ -85,11 +85,13 @@ def panels(analysis: Analysis, lens: Lens, unit: str | None = None) -> list[Pane
     evidence = dict(sort_passages_by=order, in_order=True, positions=positions, scoped=False)
     out = [Panel("attention_over_time", attention, data, table, caption, brush=True, **evidence)]
     if not by_outlet:
+        # A share rests on all the outlet's sentences that period: it is flagged by them, not by the pick's.
         share = over_time(data.assign(share_pct=100 * data["share"], share_pct_low=100 * data["share_ci_low"],
-                                      share_pct_high=100 * data["share_ci_high"]),
+                                      share_pct_high=100 * data["share_ci_high"], small_sample=data["share_small_sample"]),
                           "share_pct", "share_pct_low", "share_pct_high",
                           f"Share of sentences naming {lens.describe()} per {per}",
-                          f"% of each outlet's sentences that {per}; {drawn}: 95% CI, {CI_METHOD}; {small}",
+                          f"% of each outlet's sentences that {per}; {drawn}: 95% CI, {CI_METHOD}; "
+                          + (columns or f"hollow points: fewer than {SMALL_SAMPLE} of them"),
                           "% of sentences", fmt=".1f", of="sentences", **common)
         out.append(Panel("share_over_time", share, data, table, caption, **evidence))
     out += [Panel("tone_over_time", tone, data, table, caption, **evidence),

@@ -131,7 +131,8 @@ def undated_articles(table: pd.DataFrame) -> int:
 
 OVER_TIME_COLUMNS = ["outlet_group", "period", "start", "end", "articles", "articles_compared", "sentences", "share",
                      "share_ci_low", "share_ci_high", "n_sentences", "mean_tone", "mean_tone_ci_low", "mean_tone_ci_high",
-                     "hedges_per_1k_words", "hedges_per_1k_words_ci_low", "hedges_per_1k_words_ci_high", "small_sample"]
+                     "hedges_per_1k_words", "hedges_per_1k_words_ci_low", "hedges_per_1k_words_ci_high", "small_sample",
+                     "share_small_sample"]
 MEASURES_OVER_TIME = ("tone", "hedge_count")  # declared measures drawn over time (framing.scoring.measures)
 PERCENTILES_AT_ONCE = 128  # groups whose intervals are taken together: 2,000 resamples × 3 figures × 128 = 6 MB
 
@@ -174,10 +175,12 @@ def over_time(table: pd.DataFrame, picked: np.ndarray, unit: str, tone_column: s
     sentences that are compared, and the compared sentences' mean tone (``tone_column``: the engine picked) and
     epistemic hedges per 1,000 words, each a ratio of per-article sums as its measure declares (compare.ratio_of),
     with a 95% interval resampling the group's articles (its sentences when it has one article; none below
-    MIN_N_FOR_CI compared sentences): the same figures as ``summarise`` and ``summary --by outlet,month``.
+    MIN_N_FOR_CI compared sentences, for the share below MIN_N_FOR_CI sentences of the group's, as
+    ``label_summary``'s share): the same figures as ``summarise`` and ``summary --by outlet,month``.
     ``picked``: one bool per row of ``table``, the rows compared (the pick's sentences, or all of them for an outlet
     pick); rows without a date are left out. Every outlet has a row for every period of the span (no articles: 0 articles, no
-    figures). ``small_sample`` flags groups of fewer than SMALL_SAMPLE compared sentences."""
+    figures). ``small_sample`` flags groups of fewer than SMALL_SAMPLE compared sentences (their tone and hedging),
+    ``share_small_sample`` those of fewer than SMALL_SAMPLE sentences (their share, which rests on all of them)."""
     keys = ["outlet_group", "period"]
     grid = grid if grid is not None else time_grid(table, unit)
     measures = [next(m for m in MEASURES if m.column == c) for c in MEASURES_OVER_TIME]
@@ -200,31 +203,38 @@ def over_time(table: pd.DataFrame, picked: np.ndarray, unit: str, tone_column: s
     article_num = by_article[:, :k]
     order, bounds = grid.order, grid.bounds
     counts, values = [], np.full((len(grid.groups), k), np.nan)
+    lows, highs = np.full_like(values, np.nan), np.full_like(values, np.nan)
     totals = np.zeros((len(grid.groups), 2 * k))  # each group's numerator and denominator sums
-    by_size: dict[int, list[tuple[int, np.ndarray]]] = {}  # groups with an interval, by rows resampled
+    by_size: dict[tuple[int, int], list[tuple[int, np.ndarray]]] = {}  # groups with intervals, by rows and figures
     for g, ((outlet, label_), members) in enumerate(grid.groups.items()):
         group = by_article[members]
         sums_num, sums_den = group[:, :k].sum(axis=0), group[:, k:].sum(axis=0)
         totals[g] = np.concatenate([sums_num, sums_den])
         with np.errstate(invalid="ignore", divide="ignore"):
             values[g] = np.where(sums_den > 0, scale * sums_num / sums_den, np.nan)
-        if sums_den[1] >= MIN_N_FOR_CI:
-            if len(members) < MIN_ARTICLES:  # one article: resample its sentences
-                group = stacked[order[bounds[members[0]]:bounds[members[0] + 1]]]
-            by_size.setdefault(len(group), []).append((g, group))
+        # The share's interval rests on all the outlet's sentences that period, as label_summary's share does: 0 of
+        # 200 is a 0 with the bound for none seen, not a figure without an interval.
+        if sums_den[0] >= MIN_N_FOR_CI:
+            if sums_num[0] == 0:  # nothing on the pick: every resample's share is 0 (the upper end: unseen_upper)
+                lows[g, 0] = highs[g, 0] = 0.0
+            else:
+                if len(members) < MIN_ARTICLES:  # one article: resample its sentences
+                    group = stacked[order[bounds[members[0]]:bounds[members[0] + 1]]]
+                # The pick's tone and hedging rest on its own sentences: under MIN_N_FOR_CI of them, the share's alone.
+                width = k if sums_num[0] >= MIN_N_FOR_CI else 1
+                by_size.setdefault((len(group), width), []).append((g, group if width == k else group[:, [0, k]]))
         counts.append((outlet, label_, len(members), int((article_num[members, 0] > 0).sum()), int(sums_den[0]),
                        int(sums_den[1])))
-    lows, highs = np.full_like(values, np.nan), np.full_like(values, np.nan)
     # Groups of the same size draw the same resamples (each as by a fresh default_rng(0)): resampled together, one
     # product, and their percentiles taken together (one call per group cost as much as the resampling), but not all
     # at once: a weekly chart of years stacked 2,000 resamples of 1,287 groups into 62 MB, fresh memory every pick.
     resampler = FreshResampler(0, BOOTSTRAP_RESAMPLES)
-    for same_size in by_size.values():
+    for (_, width), same_size in by_size.items():
         for first in range(0, len(same_size), PERCENTILES_AT_ONCE):
             at, matrices = zip(*same_size[first:first + PERCENTILES_AT_ONCE])
-            resampled = scale[:, None] * resampler.stacked_ratios(list(matrices))  # (groups × k × resamples)
+            resampled = scale[:width, None] * resampler.stacked_ratios(list(matrices))  # (groups × width × resamples)
             low, high = percentile_interval(resampled.reshape(-1, resampled.shape[-1]), axis=1)
-            lows[list(at)], highs[list(at)] = low.reshape(len(at), k), high.reshape(len(at), k)
+            lows[list(at), :width], highs[list(at), :width] = low.reshape(len(at), width), high.reshape(len(at), width)
     counted = np.array([True] + [m.counts_events for m in measures])  # the share counts sentences on the pick
     highs = unseen_upper(highs, totals[:, :k], totals[:, k:], scale, counted)
     result = pd.DataFrame(counts, columns=keys + ["articles", "articles_compared", "sentences", "n_sentences"])
@@ -237,6 +247,7 @@ def over_time(table: pd.DataFrame, picked: np.ndarray, unit: str, tone_column: s
         for count in ("articles", "articles_compared", "sentences", "n_sentences"):
             result[count] = result[count].fillna(0).astype(int)
     result["small_sample"] = result["n_sentences"] < SMALL_SAMPLE
+    result["share_small_sample"] = result["sentences"] < SMALL_SAMPLE
     result["start"] = [grid.days[p][0] for p in result["period"]]
     result["end"] = [grid.days[p][1] for p in result["period"]]
     return result[OVER_TIME_COLUMNS]
