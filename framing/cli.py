@@ -17,7 +17,7 @@ from framing.language.lexicon import Lexicons
 from framing.language.term_match import RECORD_FIELDS
 from framing.models import tone_toward, uncertainty
 from framing.reading import stories
-from framing.reading.corpus import BUNDLED_CORPUS, InputError, clean_bundled_raw, iter_paths, load_bundled, write_jsonl
+from framing.reading.corpus import BUNDLED_CORPUS, InputError, clean_bundled_raw, distinct, iter_paths, load_bundled, write_jsonl
 from framing.reading.spreadsheet import table_to_csv
 from framing.scoring import dask_cluster, parts
 from framing.scoring.table import cli_columns, score_text, sentence_table, words_table
@@ -33,8 +33,16 @@ SUMMARY_IDENTITY = ["article_id", "outlet", "title"]
 CHUNK_ARTICLES = 200  # the command line analyses and writes this many articles at a time, so memory stays bounded
 
 
-def _articles(paths: list[str]):
-    return iter_paths(paths) if paths else iter(load_bundled())
+def _articles(paths: list[str], say: bool = True):
+    """The input's articles, each once (``corpus.distinct``: wire copy from two outlets counts for both). How many
+    repeats were left out is said on standard error once they are all read (``say``: by the pass that analyses them,
+    not by the stories' first pass)."""
+    repeats: list = []
+    yield from distinct(iter_paths(paths) if paths else iter(load_bundled()), repeats=repeats)
+    if say and repeats:
+        first, same = repeats[0]
+        print(f"{len(repeats):,} article(s) repeat the text and outlet of one before and are left out "
+              f"(the first: {first.source_file}, the same as {same})", file=sys.stderr)
 
 
 def _are_partitions(paths: list[str]) -> bool:
@@ -57,7 +65,7 @@ def _tables(paths: list[str], lexicons: Lexicons):
 def _stories(paths: list[str]) -> dict[str, str]:
     """Stories over the whole input, not within a chunk (the same events may be hundreds of rows apart): a first pass
     keeps each article's id, stated story, date and names only."""
-    return stories.group(_articles(paths))
+    return stories.group(_articles(paths, say=False))
 
 
 def _written_by_pool(paths: list[str], lexicons: Lexicons, jobs: int, columns: list[str], fmt: str):

@@ -44,6 +44,26 @@ def test_analyze_csv_and_jsonl_inputs(tmp_path):
     assert [(r["outlet"], r["title"]) for r in rows] == [("Daily Planet", "T1")] * 2 + [("Gazette", "unknown")]
 
 
+WIRE = "The senate may vote on the deal soon, aides said. Critics clearly disagree."
+WIRE_CSV = ("text,outlet,date\n"
+            f'"{WIRE}",Daily Ledger,2024-01-02\n"{WIRE}",Evening Post,2024-03-04\n'
+            '"Another story ran here. It was short.",Daily Ledger,2024-02-02\n'
+            f'"{WIRE}",Daily Ledger,2024-01-02\n')
+
+
+def test_wire_copy_counts_for_each_outlet_that_ran_it_and_a_repeated_row_once(tmp_path):
+    # The same text from two outlets had one id (its hash): the second outlet vanished from every summary and its
+    # sentences were counted as the first outlet's, in the first outlet's month.
+    (tmp_path / "wire.csv").write_text(WIRE_CSV, "utf-8")
+    result = run("summary", str(tmp_path / "wire.csv"), "--by", "outlet,month", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    rows = [(r["outlet"], r["month"], r["n_articles"], r["n_sentences"]) for r in csv.DictReader(io.StringIO(result.stdout))]
+    assert rows == [("Daily Ledger", "2024-01", "1", "2"), ("Daily Ledger", "2024-02", "1", "2"),
+                    ("Evening Post", "2024-03", "1", "2")]
+    assert result.stderr.startswith("1 article(s) repeat the text and outlet of one before and are left out")
+    assert "wire.csv row 4" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_summary_prints_one_row_per_article():
     result = run("summary")
     assert result.returncode == 0

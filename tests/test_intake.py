@@ -82,6 +82,19 @@ def test_duplicate_rows_in_one_csv_are_counted(bundled):
     assert any("1 of 3 articles were already loaded" in m.text for m in result.messages)
 
 
+def test_wire_copy_from_another_outlet_is_kept_and_noted_a_repeated_row_is_not(bundled):
+    from test_cli import WIRE_CSV
+
+    result = upload(bundled, ("wire.csv", WIRE_CSV.encode()))
+    added = result.articles[len(bundled):]
+    assert [(a.outlet, a.date) for a in added] == [("Daily Ledger", "2024-01-02"), ("Evening Post", "2024-03-04"),
+                                                   ("Daily Ledger", "2024-02-02")]
+    assert len({a.article_id for a in result.articles}) == len(result.articles)  # each its own id
+    assert "wire copy" in added[1].notes[-1] and not added[0].notes
+    assert any("wire copy" in m.text for m in result.messages)
+    assert any("1 of 4 articles were already loaded (same text and outlet)" in m.text for m in result.messages)
+
+
 def test_unlikely_english_gets_a_warning_english_does_not(bundled):
     french = upload(bundled, ("article.txt", FRENCH))
     assert french.added == 1

@@ -11,7 +11,7 @@ import io
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
@@ -427,6 +427,48 @@ def iter_paths(paths: list[str | Path]) -> Iterator[Article]:
 
 def read_paths(paths: list[str | Path]) -> list[Article]:
     return list(iter_paths(paths))
+
+
+WIRE_COPY_NOTE = ("the same text as an article from another outlet (wire copy?): kept, and counted for each outlet "
+                  "that ran it")
+
+
+def unique_id(article_id: str, taken: set[str]) -> str:
+    """``article_id``, or with "-2", "-3"… when it is taken: an article's id is its text's hash, which wire copy
+    run by two outlets shares."""
+    candidate, n = article_id, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{article_id}-{n}"
+    return candidate
+
+
+def distinct(articles: Iterable[Article], existing: Iterable[Article] = (),
+             repeats: list[tuple[Article, str]] | None = None) -> Iterator[Article]:
+    """Each article once, after those ``existing``. The same text from the same outlet, or where either outlet is
+    unknown, is a repeat (a row or a file given twice, a text pasted back): left out, and added to ``repeats`` with
+    the id of the article it repeats. The same text from two outlets is copy each of them ran (a wire story): kept
+    under an id of its own (``unique_id``) and noted, as articles sharing an id were one article of many dates and
+    outlets to every grouping by article. Keeps ids and hashes only, so the command line streams in bounded memory."""
+    by_text: dict[str, dict[str, str]] = {}  # text hash -> outlet -> the id of the article kept
+    ids: set[str] = set()
+    for article in existing:
+        by_text.setdefault(article.content_hash, {}).setdefault(article.outlet, article.article_id)
+        ids.add(article.article_id)
+    for article in articles:
+        outlets = by_text.setdefault(article.content_hash, {})
+        same = outlets.get(article.outlet) or outlets.get(UNKNOWN) or (
+            next(iter(outlets.values())) if outlets and article.outlet == UNKNOWN else None)
+        if same is not None:
+            if repeats is not None:
+                repeats.append((article, same))
+            continue
+        if outlets or article.article_id in ids:
+            article = replace(article, article_id=unique_id(article.article_id, ids),
+                              notes=[*article.notes, WIRE_COPY_NOTE] if outlets else list(article.notes))
+        outlets[article.outlet] = article.article_id
+        ids.add(article.article_id)
+        yield article
 
 
 # --- the bundled corpus -------------------------------------------------------------------------------

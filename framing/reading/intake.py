@@ -22,6 +22,7 @@ from framing.reading.corpus import (
     article_from_text,
     articles_from_bytes,
     count_sentences,
+    distinct,
 )
 from framing.reading.dates import read_date
 
@@ -186,27 +187,13 @@ def _note_messages(source: str, articles: list[Article], batch_size: int) -> lis
 
 
 def _without_duplicates(existing: list[Article], candidates: list[Article]) -> tuple[list[Article], list[tuple[Article, Article]]]:
-    by_hash = {a.content_hash: a for a in existing}
-    ids = {a.article_id for a in existing}
-    new, duplicates = [], []
-    for article in candidates:
-        same = by_hash.get(article.content_hash)
-        if same is not None:
-            duplicates.append((article, same))
-            continue
-        article = replace(article, notes=list(article.notes), article_id=_unique_id(article.article_id, ids))
-        by_hash[article.content_hash] = article
-        ids.add(article.article_id)
-        new.append(article)
-    return new, duplicates
-
-
-def _unique_id(article_id: str, taken: set[str]) -> str:
-    candidate, n = article_id, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{article_id}-{n}"
-    return candidate
+    """The candidates not loaded yet (``corpus.distinct``: the same text from another outlet is wire copy, kept), and
+    each repeat with the article it repeats."""
+    repeats: list[tuple[Article, str]] = []
+    # notes copied: the language check adds to them
+    new = [replace(a, notes=list(a.notes)) for a in distinct(candidates, existing, repeats)]
+    by_id = {a.article_id: a for a in [*existing, *new]}
+    return new, [(article, by_id[same]) for article, same in repeats]
 
 
 def _duplicate_messages(source: str, duplicates: list[tuple[Article, Article]], batch_size: int) -> list[Message]:
@@ -214,8 +201,8 @@ def _duplicate_messages(source: str, duplicates: list[tuple[Article, Article]], 
         return []
     if batch_size == 1:
         _, same = duplicates[0]
-        return [Message("warning", source, f"already loaded (same text as {_name(same)}); not added again")]
-    return [Message("warning", source, f"{len(duplicates)} of {batch_size} articles were already loaded (same text); not added again")]
+        return [Message("warning", source, f"already loaded (same text and outlet as {_name(same)}); not added again")]
+    return [Message("warning", source, f"{len(duplicates)} of {batch_size} articles were already loaded (same text and outlet); not added again")]
 
 
 def _check_language(article: Article) -> None:
