@@ -113,13 +113,13 @@ def draw(panel: Panel, analysis: Analysis, lens: Lens) -> None:
         st.rerun()  # a new period changes the sidebar, the headers and every other chart, not only this fragment
     if state.mark_moved():
         st.rerun()  # the chart clicked before keeps a stale selection and passages unless the whole page redraws
-    if state.mark_notice():
-        st.toast("One clicked mark at a time: the chart clicked before was cleared, so a copied link shows this screen.")
     active = state.mark_on(panel.key)
     passages = panel.evidence()
     if active:
         passages = passages.where(filters.mask(panel.rows, active, lens.theme_column))
         caption = f"Filtered to the clicked mark — {filters.describe(active)}. Double-click the chart to clear."
+        if state.mark_notice():  # said beside the click, where a toast covered the passages' first controls
+            caption += " The chart clicked before was cleared: one clicked mark at a time, so a copied link shows this screen."
     elif lens.mode == "outlet" and not panel.one_outlet:  # the chart draws every outlet: so do its passages
         caption = lens.caption(panel.caption, len(passages), "every outlet") + " Click a mark to filter."
     else:
