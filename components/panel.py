@@ -1,7 +1,6 @@
 """One chart beside its passages: click a mark to filter the passages; exports under the chart."""
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
@@ -166,7 +165,8 @@ def chart_height(spec: dict, outlets: int | None = None) -> int:
     if outlets is None:
         outlets = len({d.get("outlet_group") for data in spec.get("datasets", {}).values() for d in data
                        if isinstance(d, dict)} - {None})
-    legend = 40 + 22 * math.ceil(outlets / 2) if _has_legend(spec) else 0
+    # one entry a row (theme.style_config), 19 px each on the screen, 20 in presentation mode (measured in Chromium)
+    legend = LEGEND_TITLE + LEGEND_ENTRY * outlets if _has_legend(spec) else 0
     title = spec.get("title", {})
     lines = sum(len(t) if isinstance(t, list) else 1 for t in (title.get("text", ""), title.get("subtitle", ""))) \
         if isinstance(title, dict) else 1
@@ -174,6 +174,7 @@ def chart_height(spec: dict, outlets: int | None = None) -> int:
 
 
 LEGEND_CHANNELS = ("color", "fill", "stroke", "shape", "size")
+LEGEND_TITLE, LEGEND_ENTRY = 32, 20  # px
 
 
 def _has_legend(spec: dict) -> bool:

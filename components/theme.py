@@ -78,7 +78,10 @@ def style_config(presentation: bool = False) -> dict:
         "axis": {"labelFontSize": size, "titleFontSize": size, "labelLimit": 260},
         "axisDiscrete": {"labelOverlap": False},
         # one column: two side by side are wider than a chart beside its passages, and the second was cut
-        "legend": {"labelFontSize": size, "titleFontSize": size, "labelLimit": 440, "orient": "bottom", "columns": 1},
+        # symbolStrokeWidth: Streamlit's theme strokes a legend's symbols so wide that each entry stood 30 px high (19
+        # with 1): nine outlets' legend took 270 px, more than the plot's height, from a chart drawn ``chart_height`` high
+        "legend": {"labelFontSize": size, "titleFontSize": size, "labelLimit": 440, "orient": "bottom", "columns": 1,
+                   "symbolStrokeWidth": 1},
         "title": {"fontSize": size + 3, "anchor": "start", "subtitleFontSize": size - 1},
         "view": {"strokeWidth": 0},
     }

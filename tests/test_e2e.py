@@ -401,6 +401,35 @@ def open_with_corpus(browser, server, name: str, csv_bytes: bytes, view: str):
     return page, errors
 
 
+@pytest.mark.slow  # an upload: CI runs it, the everyday run does not
+def test_nine_outlets_legend_leaves_each_time_chart_its_whole_plot(server, browser):
+    # The legend of nine outlets (the dev corpus has nine) took the plot's height: charts shaped 240 px high were drawn
+    # 119 px high, 233 px with three outlets. Streamlit's legend symbols stood 30 px an entry; the height gave 11.
+    import csv
+    import io
+
+    from test_periods import SENTENCES
+
+    outlets = [f"Regional Outlet Number {k}" for k in range(9)]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(("text", "outlet", "date"))
+    for k, outlet in enumerate(outlets):
+        for month in (1, 2, 3):
+            text = " ".join(SENTENCES[(k + month + j) % 4] for j in range(3)) + f" Desk {k} filed in month {month}."
+            writer.writerow((text, outlet, f"2024-0{month}-1{k}"))
+    page, errors = open_with_corpus(browser, server, "nine.csv", buffer.getvalue().encode(), "Over time")
+    page.wait_for_function("() => document.querySelectorAll('.vega-embed svg.marks').length >= 3", timeout=30000)
+    wait_idle(page)
+    legends, plots = zip(*page.locator(".vega-embed svg.marks").evaluate_all(
+        "els => els.map(e => [e.querySelectorAll('.role-legend-label text').length, "
+        "e.querySelector('.role-frame path.background').getBBox().height])"))
+    assert legends == (9,) * len(legends) and len(plots) >= 3
+    assert min(plots) >= 240, plots  # the height each time chart is shaped with (components.charts)
+    assert not errors, errors
+    page.close()
+
+
 @pytest.mark.slow  # one of the longest browser tests: CI runs it, the everyday run (under 3 minutes) does not
 def test_a_period_dragged_on_the_time_chart_is_compared_everywhere_and_kept_in_the_url(server, browser):
     from test_periods import dated_csv

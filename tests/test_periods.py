@@ -185,7 +185,8 @@ def weekly_analysis(lexicons, weeks: int = 170, outlets: tuple[str, ...] = ("Dai
         for k, outlet in enumerate(outlets):
             day = (pd.Timestamp("2020-01-06") + pd.Timedelta(weeks=week)).date().isoformat()
             # Each text its own (an article's id is its text's hash): the same text twice was one article of many dates.
-            rows.append((" ".join(SENTENCES[(week + k + j) % 4] for j in range(3)) + f" Week {week} closed.", outlet, day))
+            rows.append((" ".join(SENTENCES[(week + k + j) % 4] for j in range(3)) + f" Desk {k} closed week {week}.",
+                         outlet, day))
     buffer = io.StringIO()
     csv.writer(buffer).writerows(rows)
     return analyse(articles_from_bytes("weeks.csv", buffer.getvalue().encode()), lexicons)
