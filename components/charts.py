@@ -92,16 +92,21 @@ def point_selection(fields: list[str]) -> alt.Parameter:
     return alt.selection_point(name="pick", fields=fields, on="click", clear="dblclick")
 
 
-def _outlet_colour(outlets: list[str], plotted=None, n: dict | None = None, **legend_options) -> alt.Color:
+def _outlet_colour(outlets: list[str], plotted=None, n: dict | None = None, n_of: str = "sentences",
+                   **legend_options) -> alt.Color:
     """Colour by outlet over every outlet of the corpus (so colours agree across charts); the legend lists
-    only the outlets this chart draws, each with its n when ``n`` gives it ("PRIO Blogs (n = 1,089 words)")."""
+    only the outlets this chart draws, each with its n when ``n`` gives it (outlet -> count), of what the title says
+    (``n_of``): "Outlet (n words)", "PRIO Blogs (1,089)". The unit is said once, in the title: said in each label,
+    "Christian Science Monitor (n = 9,094 sentences)" ran past the chart's edge under a chart of long row names."""
     shown = sorted(set(plotted)) if plotted is not None else sorted(outlets)
     # solid symbols: left to the marks' opacity (dimmed where an outlet is not picked), a legend's colours were faint
     legend = {"values": shown, "symbolOpacity": 1, **legend_options}
+    title = "Outlet"
     if n:
-        labels = {o: f"{o} (n = {n[o]})" for o in shown if o in n}
+        labels = {o: f"{o} ({n[o]:,})" for o in shown if o in n}
         legend["labelExpr"] = f"({json.dumps(labels)})[datum.label] || datum.label"
-    return alt.Color("outlet_group:N", title="Outlet", scale=outlet_colour_scale(outlets), legend=alt.Legend(**legend))
+        title = f"Outlet (n {n_of})"
+    return alt.Color("outlet_group:N", title=title, scale=outlet_colour_scale(outlets), legend=alt.Legend(**legend))
 
 
 def outlet_colour_unnamed(outlets: list[str]) -> alt.Color:
@@ -153,7 +158,9 @@ def bars_with_ci(data: pd.DataFrame, value: str, low: str, high: str, title: str
                alt.Tooltip("n_sentences:Q", title="n sentences")]
     base = alt.Chart(data).encode(y=y)
     bars = base.mark_bar().encode(
-        x=alt.X(f"{value}:Q", title=x_title, scale=scale), color=_outlet_colour(outlets, data["outlet_group"]),
+        # no legend: each row names its outlet (a legend under it said the names again, and long ones ran past the
+        # chart's edge, the legend starting right of the rows' names)
+        x=alt.X(f"{value}:Q", title=x_title, scale=scale), color=outlet_colour_unnamed(outlets),
         opacity=opacity(pick, True), tooltip=tooltip).add_params(pick)
     bars = named(bars, "bars")
     whiskers = base.mark_rule(color="#111", strokeWidth=1.5).encode(x=alt.X(f"{low}:Q"), x2=alt.X2(f"{high}:Q"),
@@ -185,9 +192,9 @@ MOST_GROUPED_BARS = 40  # past this many bars (categories × outlets, 640 px) gr
 def grouped_bars(data: pd.DataFrame, category: str, value: str, title: str, subtitle: str, x_title: str,
                  outlets: list[str], highlight: str | None = None, fmt: str = ".1f", extra_tooltip=(),
                  n: dict | None = None, low: str | None = None, high: str | None = None,
-                 ci_method: str = "") -> alt.Chart | alt.LayerChart:
-    """Bars per category (rows, the largest first) and outlet (colour, side by side); ``n`` per outlet goes into the
-    legend; ``low`` and ``high``: each bar's 95% interval, outlined over it from its low to its high end (the subtitle
+                 ci_method: str = "", n_of: str = "sentences") -> alt.Chart | alt.LayerChart:
+    """Bars per category (rows, the largest first) and outlet (colour, side by side); ``n`` per outlet (a count of
+    ``n_of``) goes into the legend; ``low`` and ``high``: each bar's 95% interval, outlined over it from its low to its high end (the subtitle
     says so, and how it was made: ``ci_method``). Past MOST_GROUPED_BARS bars, a row of dots per category instead,
     one dot per outlet with its whisker, so the chart fits a slide: 15 themes × 9 outlets as bars were 2,600 px tall,
     9 themes × 5 outlets 720 px."""
@@ -203,14 +210,14 @@ def grouped_bars(data: pd.DataFrame, category: str, value: str, title: str, subt
         return dots(data, value, f"{category}:N", ["outlet_group", category], title, subtitle + note, x_title, None,
                     outlets, [*tooltip, *extra_tooltip], highlight=highlight,
                     intervals=(low, high, None, None) if low and high else None,
-                    x_format="%" if fmt.endswith("%") else None, rows_in_data_order=True, n=n)
+                    x_format="%" if fmt.endswith("%") else None, rows_in_data_order=True, n=n, n_of=n_of)
     subtitle += f"; outlined: 95% CI, {ci_method}" if low and high else ""
     pick = point_selection(["outlet_group", category])
     y = alt.Y(f"{category}:N", title=None, sort=None, axis=alt.Axis(labelExpr=HUMAN_LABEL_LINES))
     y_offset = alt.YOffset("outlet_group:N", scale=alt.Scale(domain=sorted(outlets)))
     bars = alt.Chart(with_highlight(data, highlight)).mark_bar().encode(
         y=y, yOffset=y_offset, x=alt.X(f"{value}:Q", title=x_title, axis=alt.Axis(format="%") if fmt.endswith("%") else alt.Undefined),
-        color=_outlet_colour(outlets, data["outlet_group"], n), opacity=opacity(pick, True),
+        color=_outlet_colour(outlets, data["outlet_group"], n, n_of), opacity=opacity(pick, True),
         tooltip=[*tooltip, *extra_tooltip],
     ).add_params(pick)
     # One level of layers (chart_height reads a layer's legend one level down, not two)
@@ -289,12 +296,13 @@ def stacked_counts(data: pd.DataFrame, label: str, value: str, fields: list[str]
 def dots(data: pd.DataFrame, x: str, y: str, fields: list[str], title: str, subtitle: str, x_title: str, y_title: str | None,
          outlets: list[str], tooltip: list, x_domain=None, highlight: str | None = None, size: int = 90,
          diagonal: bool = False, intervals: tuple[str, str, str | None, str | None] | None = None,
-         x_format: str | None = None, rows_in_data_order: bool = False, n: dict | None = None) -> alt.Chart:
+         x_format: str | None = None, rows_in_data_order: bool = False, n: dict | None = None,
+         n_of: str = "sentences") -> alt.Chart:
     """Dots per row; with ``diagonal``, both axes share one scale from 0 with room for the largest value, and the
     x = y line is drawn (above it: more of y than of x). ``intervals``: the columns of each dot's 95% interval on x
     (low, high) and on y (low, high; None for none), drawn as whiskers through it. ``x_format``: the x axis's labels
-    ("%"); ``rows_in_data_order``: rows (a nominal y) in the data's order, not by name; ``n`` per outlet goes into the
-    legend."""
+    ("%"); ``rows_in_data_order``: rows (a nominal y) in the data's order, not by name; ``n`` per outlet (a count of
+    ``n_of``) goes into the legend."""
     pick = point_selection(fields)
     y_sort = {"sort": None} if rows_in_data_order else {}
     # Rows by category on a point scale, said in every layer: left to the whiskers' rules it became a band scale,
@@ -311,7 +319,7 @@ def dots(data: pd.DataFrame, x: str, y: str, fields: list[str], title: str, subt
                 axis=alt.Axis(format=x_format) if x_format else alt.Undefined),
         y=alt.Y(y, title=y_title, scale=y_scale, axis=value_axis(**({"labelExpr": HUMAN_LABEL_LINES} if by_category else {})),
                 **y_sort),
-        color=_outlet_colour(outlets, data["outlet_group"], n), opacity=opacity(pick, True), tooltip=tooltip,
+        color=_outlet_colour(outlets, data["outlet_group"], n, n_of), opacity=opacity(pick, True), tooltip=tooltip,
     ).add_params(pick)
     layers = []  # one level of layers: a nested one hid its legend from chart_height
     if diagonal:

@@ -535,11 +535,11 @@ def test_grouped_bars_give_each_outlets_n_in_the_legend(table, bundled, lexicons
     lens = Lens("outlet", "PRIO Blogs", outlets=analysis.outlets)
     legend = json.dumps(hedging.panels(analysis, lens)[0].chart.to_dict())  # a layer: the bars and their intervals
     words = int(table.loc[table["outlet_group"] == "PRIO Blogs", "n_words"].sum())
-    assert f"PRIO Blogs (n = {words:,} words)" in legend
+    assert f"PRIO Blogs ({words:,})" in legend and '"Outlet (n words)"' in legend
     # the legend's colours are solid, though the marks of outlets not picked are dimmed
     assert '"symbolOpacity": 1' in legend
     themes = json.dumps(emphasis.panels(analysis, lens)[0].chart.to_dict())
-    assert f"PRIO Blogs (n = {(table['outlet_group'] == 'PRIO Blogs').sum()} sentences)" in themes
+    assert f"PRIO Blogs ({(table['outlet_group'] == 'PRIO Blogs').sum()})" in themes and '"Outlet (n sentences)"' in themes
 
 
 def test_beyond_twenty_outlets_each_bar_carries_its_outlets_name():

@@ -402,7 +402,7 @@ def open_with_corpus(browser, server, name: str, csv_bytes: bytes, view: str):
 
 
 @pytest.mark.slow  # an upload: CI runs it, the everyday run does not
-def test_nine_outlets_legend_leaves_each_time_chart_its_whole_plot(server, browser):
+def test_nine_outlets_legend_leaves_each_time_chart_its_whole_plot_and_names_them_whole(server, browser):
     # The legend of nine outlets (the dev corpus has nine) took the plot's height: charts shaped 240 px high were drawn
     # 119 px high, 233 px with three outlets. Streamlit's legend symbols stood 30 px an entry; the height gave 11.
     import csv
@@ -410,13 +410,17 @@ def test_nine_outlets_legend_leaves_each_time_chart_its_whole_plot(server, brows
 
     from test_periods import SENTENCES
 
-    outlets = [f"Regional Outlet Number {k}" for k in range(9)]
+    # Longer than the dev corpus's longest name, "Christian Science Monitor", as its n "9,094" is longer than these
+    outlets = [f"Christian Science Monitor Weekly {k}" for k in range(9)]
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(("text", "outlet", "date"))
     for k, outlet in enumerate(outlets):
         for month in (1, 2, 3):
-            text = " ".join(SENTENCES[(k + month + j) % 4] for j in range(3)) + f" Desk {k} filed in month {month}."
+            # a court's ruling: the Policy Frames Codebook's longest frame name, "Legality, constitutionality and
+            # jurisprudence", is a row of the Emphasis chart, whose legend starts right of the rows' names
+            text = " ".join(SENTENCES[(k + month + j) % 4] for j in range(3)) + f" Desk {k} filed in month {month}." \
+                + " The court ruled that the law was unconstitutional, the judge said."
             writer.writerow((text, outlet, f"2024-0{month}-1{k}"))
     page, errors = open_with_corpus(browser, server, "nine.csv", buffer.getvalue().encode(), "Over time")
     page.wait_for_function("() => document.querySelectorAll('.vega-embed svg.marks').length >= 3", timeout=30000)
@@ -426,6 +430,14 @@ def test_nine_outlets_legend_leaves_each_time_chart_its_whole_plot(server, brows
         "e.querySelector('.role-frame path.background').getBBox().height])"))
     assert legends == (9,) * len(legends) and len(plots) >= 3
     assert min(plots) >= 240, plots  # the height each time chart is shaped with (components.charts)
+    # Each legend label gave its n and unit, "Christian Science Monitor Weekly 8 (n = 15 sentences)": under a chart of
+    # long row names (themes) it ran past the chart's edge; the unit is in the legend's title now. A chart whose rows
+    # name the outlets (Hedging's uncertainty, Tone's bars) had a legend naming them again, cut the same way: none now.
+    for view in ("Emphasis", "Hedging", "Tone"):
+        go_to(page, view)
+        page.wait_for_function(f"() => document.querySelectorAll('.vega-embed svg.marks').length >= {EXPECTED_CHARTS[view]}",
+                               timeout=30000)
+        assert label_problems(page) == (0, []), view
     assert not errors, errors
     page.close()
 

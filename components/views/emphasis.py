@@ -52,7 +52,7 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
                  alt.Tooltip("lead_weighted_share:Q", format=".0%", title="lead-weighted share"),
                  alt.Tooltip("mean_tone:Q", format="+.2f", title="mean tone"),
                  alt.Tooltip("hedged_sentence_share:Q", format=".0%", title="hedged")]
-    sentences = {o: f"{k:,} sentences" for o, k in theme_table.groupby("outlet_group").size().items()}
+    sentences = theme_table.groupby("outlet_group").size().to_dict()
     # Both theme charts in one order, the most named first (the bars' order)
     themes = largest_first(themes, "theme", "share_of_sentences")
     theme_chart = grouped_bars(themes, "theme", "share_of_sentences", f"Share of sentences per theme — {theme_about}",
@@ -90,7 +90,7 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
                                "Share of the outlet's sentences naming the actor", lens.outlets, lens.highlight, fmt=".0%",
                                extra_tooltip=[alt.Tooltip("mentions:Q"), *share_tip], low="share_ci_low", high="share_ci_high",
                                ci_method=CI_METHOD,
-                               n={o: f"{k:,} sentences" for o, k in actor_table.groupby("outlet_group").size().items()})
+                               n=actor_table.groupby("outlet_group").size().to_dict())
     return [
         Panel("theme_share", theme_chart, themes, theme_rows, "The {n} sentences of {pick} that name a theme of this set."),
         Panel("theme_first_mention", early, themes, theme_rows, "The same {n} sentences, earliest first.",

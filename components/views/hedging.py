@@ -27,20 +27,20 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     rate_intervals = [f"{c}_per_1k_words_ci_{end}" for c in ("hedges", "boosters") for end in ("low", "high")]
     summary = summary.assign(hedge_interval=interval_text(*(summary[c] for c in rate_intervals[:2]), ".1f"),
                              booster_interval=interval_text(*(summary[c] for c in rate_intervals[2:]), ".1f"))
-    words = {o: f"{int(w):,} words" for o, w in zip(summary["outlet_group"], summary["n_words"])}
+    words = {o: int(w) for o, w in zip(summary["outlet_group"], summary["n_words"])}
     rates = analysis.cached(("cue_rates_by_category", "hedges", *lens.compared_key), lambda: cue_rates_by_category(
         compared, "outlet_group", "hedges")).rename(columns={"category": "hedge_category"})
     categories = grouped_bars(
         rates, "hedge_category", "per_1k_words", f"Epistemic hedges per 1,000 words, by category — {lens.about}",
         f"A claim marked as less than certain (may, likely, reportedly, expects, if); {n}",
-        "Epistemic hedges per 1,000 words", lens.outlets, lens.highlight, extra_tooltip=tooltip, n=words,
+        "Epistemic hedges per 1,000 words", lens.outlets, lens.highlight, extra_tooltip=tooltip, n=words, n_of="words",
         low="per_1k_words_ci_low", high="per_1k_words_ci_high", ci_method=CI_METHOD)
     approximated = analysis.cached(("cue_rates_by_category", "approximators", *lens.compared_key), lambda: cue_rates_by_category(
         compared, "outlet_group", "approximators")).rename(columns={"category": "hedge_category"})
     approximators = grouped_bars(
         approximated, "hedge_category", "per_1k_words", f"Approximators per 1,000 words — {lens.about}",
         f"Vagueness about an amount (some 1,500; more than 60%; many), counted apart from hedges; {n}",
-        "Approximators per 1,000 words", lens.outlets, lens.highlight, extra_tooltip=tooltip, n=words,
+        "Approximators per 1,000 words", lens.outlets, lens.highlight, extra_tooltip=tooltip, n=words, n_of="words",
         low="per_1k_words_ci_low", high="per_1k_words_ci_high", ci_method=CI_METHOD)
     balance = dots(summary, "hedges_per_1k_words", "boosters_per_1k_words:Q", ["outlet_group"],
                    f"Epistemic hedges against boosters — {lens.about}", "Per 1,000 words, same scale on both axes; one dot per outlet; above "
