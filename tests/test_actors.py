@@ -62,6 +62,33 @@ def test_the_found_list_is_an_actor_list_the_matcher_reads():
     assert {"Donald Trump", "Donald J. Trump", "Trump"} == set(rows.loc[rows["actor"] == "Donald Trump", "alias"])
 
 
+def test_a_surname_alone_is_no_mention_where_it_ends_someone_elses_name():
+    # On the 1,704 dev articles "Kennedy" (Anthony Kennedy's, a Supreme Court justice) counted "Teddy Kennedy", "John
+    # F. Kennedy" and the "Harvard Kennedy School" as him, and "Sanders" (Bernie's) "Sarah Huckabee Sanders".
+    import pandas as pd
+
+    from framing.language.lexicon import Lexicons
+
+    people = {"Anthony Kennedy": "Kennedy", "Bernie Sanders": "Sanders", "Joe Biden": "Biden"}
+    rows = [(actor, alias) for actor, surname in people.items() for alias in (actor, surname)]
+    matcher = Lexicons.load().with_table("actors", pd.DataFrame(rows, columns=["actor", "alias"]).assign(source="test")).actor_matcher
+
+    def named(text: str) -> list[str]:
+        return [m.label for m in matcher.find(text)]
+
+    for someone_else in ["The attack on Robert Bork was led by Teddy Kennedy and others.",
+                         "It was a famous line of President John F. Kennedy's.",
+                         "A survey from the Harvard Kennedy School was cited.",
+                         "White House Press Secretary Sarah Huckabee Sanders said so.",
+                         "He advised his wife, Dr. Jill Biden, to keep a gun."]:
+        assert named(someone_else) == [], someone_else
+    for the_actor in ["Justice Kennedy wrote the opinion.", "With Kennedy gone, the court moved right.",
+                      "Anthony M. Kennedy wrote it.", "The support of Sen. Bernard Sanders, Vermont independent, came.",
+                      "Then Vice President Joseph R. Biden spoke.", "(2) Since Biden is running, he spoke.",
+                      "Supporters of Team Biden cheered.", "Justice Kennedy Criticized Over Ruling On Gay Marriage"]:
+        assert len(named(the_actor)) == 1, the_actor
+
+
 def test_actors_command_lists_them_as_csv_and_jsonl(tmp_path):
     path = tmp_path / "news.csv"
     with path.open("w", newline="", encoding="utf-8") as f:

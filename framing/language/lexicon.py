@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from framing.language.context_rules import CONTEXT_RULES, is_negated
+from framing.language.voice import NotAnothersSurname
 from framing.reading.spreadsheet import table_to_csv
 
 LEXICON_DIR = Path(__file__).resolve().parents[2] / "data" / "lexicons"
@@ -327,7 +328,16 @@ class Lexicons:
 
     @cached_property
     def actor_matcher(self) -> Matcher:
-        return Matcher([(alias, actor, "") for actor, alias in self.actors[["actor", "alias"]].itertuples(index=False)])
+        """An actor's aliases; a surname alone (the last word of an actor of several) does not count where it ends
+        someone else's name ("Teddy Kennedy" is not Anthony Kennedy: ``voice.NotAnothersSurname``)."""
+        entries, rules = [], {}
+        for actor, alias in self.actors[["actor", "alias"]].itertuples(index=False):
+            words = str(actor).split()
+            rule = f"surname of {actor}" if len(words) > 1 and str(alias).strip() == words[-1] else ""
+            if rule:
+                rules[rule] = NotAnothersSurname(actor)
+            entries.append((alias, actor, rule))
+        return Matcher(entries, rules)
 
 
 def term_column(name: str) -> str:

@@ -343,6 +343,45 @@ def people_named(text: str, titled: list[str] | None = None) -> list[str]:
     return found
 
 
+class NotAnothersSurname:
+    """A context rule (``lexicon.Matcher``) for a person's surname alone as an actor's alias: it does not count where
+    it ends another full name ("Teddy Kennedy" for Anthony Kennedy, "Ivanka Trump" for Donald Trump); it does alone,
+    after a title or in the actor's own fuller form ("Kennedy said", "Justice Kennedy", "Anthony M. Kennedy")."""
+
+    def __init__(self, actor: str):
+        # a given name's first two letters: "Joseph R. Biden" and "Bernard Sanders" are Joe Biden and Bernie Sanders
+        self.own = {w[:2].lower() for w in actor.split()[:-1] if not re.fullmatch(r"[A-Z]\.", w)}
+
+    def __call__(self, text: str, start: int, end: int) -> bool:
+        offset = max(0, start - 80)  # a run is at most four words
+        window = text[offset:end]
+        run = next((m for m in _CAPITALISED_RUN.finditer(window) if m.end() == len(window)), None)
+        name = clean_name(run.group()) if run is not None else None
+        # initials left out: a run of four words may hold only "R. Biden" of "Vice President Joseph R. Biden"
+        words = [w for w in (name or "").split() if not re.fullmatch(r"[A-Z]\.", w)]
+        if len(words) < 2 or {w[:2].lower() for w in words[:-1]} & self.own:
+            return True
+        before = words[-2]
+        if "-" in before or before.lower() in _NOT_GIVEN_NAMES or before == words[-1]:
+            return True  # "Canadian-born Cruz", "Team Obama", "Senators Kennedy", "to out-Trump Trump"
+        # A sentence's first word is capitalised whatever it is ("Though Trump", "With Kennedy gone"), as is a
+        # clause's after a colon, and every word of a headline ("Criticized Roberts Ruling"): there a capital says
+        # nothing of a first name.
+        opened = text[:offset + run.start()].rstrip(" \t\"'“‘([—–-")
+        return not re.search(r"[A-Za-z]", opened) or opened.endswith(":") or _title_case(text)  # "(2) Since Obama"
+
+
+_NOT_GIVEN_NAMES = {"team", "draft", "senators", "sens.", "reps.", "representatives", "justices", "governors",
+                    "presidents", "republicans", "democrats", "president-elect"}
+
+
+def _title_case(text: str) -> bool:
+    """A headline: most longer words capitalised, and no full stop at the end (a sentence of names has one)."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.6 * len(words) \
+        and not text.rstrip(" \"'”’)").endswith((".", "?", "!"))
+
+
 def _is_person(name: str, full_names: dict[str, str]) -> bool:
     return len(name.split()) > 1 and "’s " not in name or name in full_names
 
