@@ -80,7 +80,8 @@ def test_a_surname_alone_is_no_mention_where_it_ends_someone_elses_name():
                          "It was a famous line of President John F. Kennedy's.",
                          "A survey from the Harvard Kennedy School was cited.",
                          "White House Press Secretary Sarah Huckabee Sanders said so.",
-                         "He advised his wife, Dr. Jill Biden, to keep a gun."]:
+                         "He advised his wife, Dr. Jill Biden, to keep a gun.",
+                         "Funding for the Kennedy Center was cut.", "He teaches at Harvard’s Kennedy School."]:
         assert named(someone_else) == [], someone_else
     for the_actor in ["Justice Kennedy wrote the opinion.", "With Kennedy gone, the court moved right.",
                       "Anthony M. Kennedy wrote it.", "The support of Sen. Bernard Sanders, Vermont independent, came.",

@@ -353,6 +353,9 @@ class NotAnothersSurname:
         self.own = {w[:2].lower() for w in actor.split()[:-1] if not re.fullmatch(r"[A-Z]\.", w)}
 
     def __call__(self, text: str, start: int, end: int) -> bool:
+        after = _NAMED_AFTER.match(text, end)
+        if after and after.group(1).lower() in _NAMED_AFTER_WORDS:  # "Kennedy Center", "Trump Tower", "Clinton Foundation"
+            return False
         offset = max(0, start - 80)  # a run is at most four words
         window = text[offset:end]
         run = next((m for m in _CAPITALISED_RUN.finditer(window) if m.end() == len(window)), None)
@@ -371,6 +374,11 @@ class NotAnothersSurname:
         return not re.search(r"[A-Za-z]", opened) or opened.endswith(":") or _title_case(text)  # "(2) Since Obama"
 
 
+_NAMED_AFTER = re.compile(r"['’]?s?\s+([A-Z][a-z]+)")
+# Places and bodies named after a person, which a surname before them names, not the person
+_NAMED_AFTER_WORDS = {"school", "center", "centre", "foundation", "airport", "tower", "towers", "library", "institute",
+                      "university", "building", "hotel", "street", "avenue", "boulevard", "bridge", "memorial", "stadium",
+                      "hall", "prize", "award", "organization", "museum", "park", "plaza", "scholarship", "fellowship"}
 _NOT_GIVEN_NAMES = {"team", "draft", "senators", "sens.", "reps.", "representatives", "justices", "governors",
                     "presidents", "republicans", "democrats", "president-elect"}
 
