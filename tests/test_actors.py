@@ -86,7 +86,8 @@ def test_a_surname_alone_is_no_mention_where_it_ends_someone_elses_name():
     for the_actor in ["Justice Kennedy wrote the opinion.", "With Kennedy gone, the court moved right.",
                       "Anthony M. Kennedy wrote it.", "The support of Sen. Bernard Sanders, Vermont independent, came.",
                       "Then Vice President Joseph R. Biden spoke.", "(2) Since Biden is running, he spoke.",
-                      "Supporters of Team Biden cheered.", "Justice Kennedy Criticized Over Ruling On Gay Marriage"]:
+                      "Supporters of Team Biden cheered.", "Justice Kennedy Criticized Over Ruling On Gay Marriage",
+                      "They met in Biden’s Park Avenue office."]:
         assert len(named(the_actor)) == 1, the_actor
 
 

@@ -374,8 +374,9 @@ class NotAnothersSurname:
         return not re.search(r"[A-Za-z]", opened) or opened.endswith(":") or _title_case(text)  # "(2) Since Obama"
 
 
-_NAMED_AFTER = re.compile(r"['’]?s?\s+([A-Z][a-z]+)")
-# Places and bodies named after a person, which a surname before them names, not the person
+# Places and bodies named after a person, which a surname before them names, not the person (not after a
+# possessive: "Trump's Park Avenue flat" is his)
+_NAMED_AFTER = re.compile(r"\s+([A-Z][a-z]+)")
 _NAMED_AFTER_WORDS = {"school", "center", "centre", "foundation", "airport", "tower", "towers", "library", "institute",
                       "university", "building", "hotel", "street", "avenue", "boulevard", "bridge", "memorial", "stadium",
                       "hall", "prize", "award", "organization", "museum", "park", "plaza", "scholarship", "fellowship"}
