@@ -470,6 +470,7 @@ def test_a_period_dragged_on_the_time_chart_is_compared_everywhere_and_kept_in_t
     page.close()
 
 
+@pytest.mark.slow  # an upload, the everyday run's longest test (12-14 s): CI runs it, the everyday run stays under 3 minutes
 def test_a_period_dragged_on_a_long_weekly_chart_drawn_on_canvas_is_kept_in_the_url(server, browser):
     # Three outlets over four years by week are more than 500 outlet-weeks: the chart is drawn on canvas (faster to redraw), where a drag
     # must still set the period. The dates are UTC midnights, so any time zone reads the same days.
