@@ -230,7 +230,7 @@ def clean_name(raw: str) -> str | None:
         words = words[1:]  # "Senate Minority Whip Dick Durbin": the person
     if not words or any(w.lower().strip(".,") in _TIME_WORDS for w in words):
         return None
-    if words[-1].endswith(("’s", "'s")) or re.fullmatch(r"[A-Z]\.", words[-1]):
+    if words[-1].endswith(("’s", "'s")) or _INITIAL.fullmatch(words[-1]):
         return None
     return " ".join(words)
 
@@ -349,8 +349,7 @@ class NotAnothersSurname:
     after a title or in the actor's own fuller form ("Kennedy said", "Justice Kennedy", "Anthony M. Kennedy")."""
 
     def __init__(self, actor: str):
-        # a given name's first two letters: "Joseph R. Biden" and "Bernard Sanders" are Joe Biden and Bernie Sanders
-        self.own = {w[:2].lower() for w in actor.split()[:-1] if not re.fullmatch(r"[A-Z]\.", w)}
+        self.own = _given_name_starts(_name_words(actor))
 
     def __call__(self, text: str, start: int, end: int) -> bool:
         after = _NAMED_AFTER.match(text, end)
@@ -361,8 +360,8 @@ class NotAnothersSurname:
         run = next((m for m in _CAPITALISED_RUN.finditer(window) if m.end() == len(window)), None)
         name = clean_name(run.group()) if run is not None else None
         # initials left out: a run of four words may hold only "R. Biden" of "Vice President Joseph R. Biden"
-        words = [w for w in (name or "").split() if not re.fullmatch(r"[A-Z]\.", w)]
-        if len(words) < 2 or {w[:2].lower() for w in words[:-1]} & self.own:
+        words = _name_words(name or "")
+        if len(words) < 2 or _given_name_starts(words) & self.own:
             return True
         before = words[-2]
         if "-" in before or before.lower() in _NOT_GIVEN_NAMES or before == words[-1]:
@@ -372,6 +371,12 @@ class NotAnothersSurname:
         # nothing of a first name.
         opened = text[:offset + run.start()].rstrip(" \t\"'“‘([—–-")
         return not re.search(r"[A-Za-z]", opened) or opened.endswith(":") or _title_case(text)  # "(2) Since Obama"
+
+
+def _given_name_starts(words: list[str]) -> set[str]:
+    """The first two letters of a name's words before its surname: "Joseph R. Biden" and "Bernard Sanders" are Joe
+    Biden and Bernie Sanders."""
+    return {w[:2].lower() for w in words[:-1]}
 
 
 # Places and bodies named after a person, which a surname before them names, not the person (not after a
@@ -523,8 +528,16 @@ SURNAME_SHARE = 0.8  # a surname alone is the one person with at least this shar
 
 def without_initials(name: str) -> str:
     """ "Donald J. Trump" → "Donald Trump"; a name of initials only stays as it is."""
-    words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.", w)]
+    words = _name_words(name)
     return " ".join(words) if len(words) > 1 else name
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _name_words(name: str) -> list[str]:
+    """A name's words without its initials ("Donald J. Trump" → Donald, Trump)."""
+    return [w for w in name.split() if not _INITIAL.fullmatch(w)]
 
 
 def merge_aliases(speakers: list[str], counts: Mapping[str, int] | None = None) -> dict[str, str]:
