@@ -91,6 +91,29 @@ def test_a_surname_alone_is_no_mention_where_it_ends_someone_elses_name():
         assert len(named(the_actor)) == 1, the_actor
 
 
+
+def test_a_surname_after_the_other_sexs_honorific_is_someone_else():
+    # On the dev corpus "Mrs. Sanders said" (Sarah Huckabee Sanders, at the White House podium) was the first passage
+    # Compare showed for Bernie Sanders, and all six "Mr. Collins" (Rep. Chris Collins) counted as Susan Collins.
+    import pandas as pd
+
+    from framing.language.lexicon import Lexicons
+
+    people = {"Bernie Sanders": "Sanders", "Susan Collins": "Collins", "Mitt Romney": "Romney"}
+    rows = [(actor, alias) for actor, surname in people.items() for alias in (actor, surname)]
+    matcher = Lexicons.load().with_table("actors", pd.DataFrame(rows, columns=["actor", "alias"]).assign(source="test")).actor_matcher
+
+    def named(text: str) -> list[str]:
+        return [m.label for m in matcher.find(text)]
+
+    for someone_else in ["“The system is broken,” Mrs. Sanders said.", "Ms. Sanders took questions.",
+                         "The FBI on Wednesday arrested Mr. Collins."]:
+        assert named(someone_else) == [], someone_else
+    assert named("Mr. Sanders said so.") == ["Bernie Sanders"]
+    assert named("Ms. Collins called Roe v. Wade settled law.") == ["Susan Collins"]
+    # where the Census does not give the given name mostly to one sex, the rule does not guess
+    assert named("Mrs. Romney spoke.") == ["Mitt Romney"] and named("Mr. Romney spoke.") == ["Mitt Romney"]
+
 def test_actors_command_lists_them_as_csv_and_jsonl(tmp_path):
     path = tmp_path / "news.csv"
     with path.open("w", newline="", encoding="utf-8") as f:
