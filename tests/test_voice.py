@@ -71,9 +71,21 @@ def said(text):
     ("U.N. Ambassador Nikki Haley said the vote was a mistake.", "Nikki Haley"),
     # a quotation blanked between two capitalised words does not join them into one name
     ("If Republicans refused to act, then House Democrats “could hang this case around their neck,” Bagley said.", "Bagley"),
+    # a title before its holder took office is a title too: on the dev corpus the speaker column held
+    # "President-elect Donald Trump" (15 sentences)
+    ("President-elect Donald Trump said he would give up the show.", "Donald Trump"),
 ])
 def test_speaker_patterns(sentence, speaker):
     assert said(sentence) == speaker
+
+
+def test_a_plural_title_before_several_names_is_no_ones_first_name():
+    # On the dev corpus the speaker column held "Justices Neil Gorsuch" (10 sentences) and "Associate Justices
+    # Clarence Thomas" (3): a pronoun took the one person named before, with the title as a first name.
+    from framing.language.voice import people_named
+
+    assert people_named("Both Justices Neil Gorsuch and Brett Kavanaugh echoed the point.") == ["Neil Gorsuch", "Brett Kavanaugh"]
+    assert people_named("Senators Kennedy and Cruz said no.") == ["Kennedy"]
 
 
 def speakers_of(text):

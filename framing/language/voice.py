@@ -40,7 +40,9 @@ _TITLES = (r"Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Gen|General|Lt|Col|Colonel|Maj|Maj
            r"Reverend|Hon|Judge|Justice|President|Vice\s+President|Senator|Mayor|Minister|Prime\s+Minister|"
            r"Foreign\s+Minister|Defen[cs]e\s+Minister|Secretary|Secretary\s+of\s+State|Secretary-General|Chancellor|Speaker|Leader|"
            r"Majority\s+Leader|Minority\s+Leader|Chairman|Chairwoman|Chair|Director|Commissioner|Chief|Sheriff|"
-           r"Attorney\s+General|Pope|King|Queen|Prince|Princess|Sir|Dame|Lord|Lady")
+           r"Attorney\s+General|Pope|King|Queen|Prince|Princess|Sir|Dame|Lord|Lady|"
+           # a title before its holder's election, and plural ones before several names ("Justices Kennedy and Alito")
+           r"President-elect|Vice\s+President-elect|Presidents|Senators|Representatives|Govs|Governors|Justices")
 _TITLE = rf"(?:(?:[Ff]ormer|[Aa]cting|[Dd]eputy|U\.S\.|Senate|House|State)\s+)*(?:{_TITLES})\.?\s+"
 # "Hewlett-Packard" is one word, and "McDonald": a capital, perhaps lower case and a second capital, then lower case.
 # Written so that a word matches in one way only: "[A-Z][a-z]*[A-Z]?[a-z’']+", the same words, let the regex split a
@@ -412,8 +414,7 @@ _NAMED_AFTER = re.compile(r"\s+([A-Z][a-z]+)")
 _NAMED_AFTER_WORDS = {"school", "center", "centre", "foundation", "airport", "tower", "towers", "library", "institute",
                       "university", "building", "hotel", "street", "avenue", "boulevard", "bridge", "memorial", "stadium",
                       "hall", "prize", "award", "organization", "museum", "park", "plaza", "scholarship", "fellowship"}
-_NOT_GIVEN_NAMES = {"team", "draft", "senators", "sens.", "reps.", "representatives", "justices", "governors",
-                    "presidents", "republicans", "democrats", "president-elect"}
+_NOT_GIVEN_NAMES = {"team", "draft", "republicans", "democrats"}  # titles are dropped before: clean_name
 
 
 def _title_case(text: str) -> bool:
