@@ -92,8 +92,36 @@ def point_selection(fields: list[str]) -> alt.Parameter:
     return alt.selection_point(name="pick", fields=fields, on="click", clear="dblclick")
 
 
+OUTLET_LABEL_CHARACTERS = 30
+
+
+# under a chart whose rows are long (stories, "term · outlet"), where a legend has the least room
+BESIDE_LONG_ROWS_CHARACTERS = 25
+
+
+def outlet_label(outlet: str, characters: int = OUTLET_LABEL_CHARACTERS) -> str:
+    """An outlet's name as a chart's legend or row label gives it: whole up to ``characters``, else its first and last
+    words about a gap ("Christian Science … Weekly 8"; the tooltip and the passages name it whole). A legend starts
+    right of its chart's row names, and 9 outlets of 35–43 characters ran past a chart's edge there; as a row name,
+    one squeezed the bars' plot. The last words stay: outlets of one house differ at the end ("… Opinion")."""
+    if len(outlet) <= characters:
+        return outlet
+    words = outlet.split()
+    tail: list[str] = []
+    while len(words) > len(tail) + 1 and len(" ".join([words[-len(tail) - 1], *tail])) <= 0.4 * characters:
+        tail.insert(0, words[-len(tail) - 1])
+    head: list[str] = []
+    for word in words[:len(words) - len(tail)]:
+        if len(" ".join([*head, word, "…", *tail])) > characters:
+            break
+        head.append(word)
+    if not head:  # one long word ("www.example-news-network.com")
+        return outlet[:characters - 1] + "…"
+    return " ".join([*head, "…", *tail])
+
+
 def _outlet_colour(outlets: list[str], plotted=None, n: dict | None = None, n_of: str = "sentences",
-                   **legend_options) -> alt.Color:
+                   label_characters: int = OUTLET_LABEL_CHARACTERS, **legend_options) -> alt.Color:
     """Colour by outlet over every outlet of the corpus (so colours agree across charts); the legend lists
     only the outlets this chart draws, each with its n when ``n`` gives it (outlet -> count), of what the title says
     (``n_of``): "Outlet (n words)", "PRIO Blogs (1,089)". The unit is said once, in the title: said in each label,
@@ -102,9 +130,10 @@ def _outlet_colour(outlets: list[str], plotted=None, n: dict | None = None, n_of
     # solid symbols: left to the marks' opacity (dimmed where an outlet is not picked), a legend's colours were faint
     legend = {"values": shown, "symbolOpacity": 1, **legend_options}
     title = "Outlet"
-    if n:
-        labels = {o: f"{o} ({n[o]:,})" for o in shown if o in n}
+    labels = {o: outlet_label(o, label_characters) + (f" ({n[o]:,})" if n and o in n else "") for o in shown}
+    if any(label != o for o, label in labels.items()):
         legend["labelExpr"] = f"({json.dumps(labels)})[datum.label] || datum.label"
+    if n:
         title = f"Outlet (n {n_of})"
     return alt.Color("outlet_group:N", title=title, scale=outlet_colour_scale(outlets), legend=alt.Legend(**legend))
 
@@ -145,7 +174,7 @@ def bars_with_ci(data: pd.DataFrame, value: str, low: str, high: str, title: str
     whisker's end, it sat on a negative bar, crossed by the whisker)."""
     small = data["small_sample"] if "small_sample" in data else pd.Series(False, index=data.index)
     n_label = "n = " + data["n_sentences"].map("{:,}".format) + small.map({True: " · small sample", False: ""})
-    data = with_highlight(data, highlight).assign(n_label=n_label, row=data["outlet_group"] + " (" + n_label + ")",
+    data = with_highlight(data, highlight).assign(n_label=n_label, row=data["outlet_group"].map(outlet_label) + " (" + n_label + ")",
                                                   interval=interval_text(data[low], data[high], "+.3f"))
     pick = point_selection(["outlet_group"])
     # Rows drawn in the data's order (highest first), not given as a list in the spec: an order that changes with
@@ -247,7 +276,8 @@ def ranked_bars(data: pd.DataFrame, label: str, value: str, field: str | list[st
     bars = alt.Chart(data).mark_bar().encode(
         y=y, x=alt.X(f"{value}:Q", title=x_title),
         # Rows named by outlet need no legend; any other rows get one saying whose colour is whose.
-        color=(outlet_colour_unnamed(outlets) if field == "outlet_group" else _outlet_colour(outlets, data["outlet_group"])),
+        color=(outlet_colour_unnamed(outlets) if field == "outlet_group" else
+               _outlet_colour(outlets, data["outlet_group"], label_characters=BESIDE_LONG_ROWS_CHARACTERS)),
         opacity=opacity(pick, False),
         tooltip=tooltip,
     ).add_params(pick)
@@ -285,7 +315,8 @@ def stacked_counts(data: pd.DataFrame, label: str, value: str, fields: list[str]
     chart = alt.Chart(data).mark_bar().encode(
         y=alt.Y(f"{label}:N", sort=None, title=None),
         x=alt.X(f"{value}:Q", title=x_title, stack="zero", axis=alt.Axis(tickMinStep=1, format="d")),
-        color=_outlet_colour(outlets, data["outlet_group"]),  # one column, as every legend: two across cut long names
+        # one column, as every legend: two across cut long names
+        color=_outlet_colour(outlets, data["outlet_group"], label_characters=BESIDE_LONG_ROWS_CHARACTERS),
         order=alt.Order("outlet_group:N"),
         opacity=opacity(pick, True),
         tooltip=tooltip,

@@ -899,3 +899,13 @@ def test_overview_coverage_is_each_storys_articles_by_outlet_and_a_click_gives_t
     naming = table[table["actors"].map(lambda names: actor in names)]
     assert picked.data["articles"].sum() == naming.groupby(["story", "outlet_group"])["article_id"].nunique().sum()
     assert actor in str(picked.spec()["title"])
+
+
+def test_a_long_outlet_name_is_shortened_about_a_gap_so_one_houses_desks_stay_apart():
+    from components.charts import OUTLET_LABEL_CHARACTERS, outlet_label
+
+    assert outlet_label("Christian Science Monitor") == "Christian Science Monitor"  # the dev corpus's longest: whole
+    desks = [outlet_label(f"The Christian Science Monitor Weekly Desk {k}") for k in range(9)]
+    assert len(set(desks)) == 9 and all(len(d) <= OUTLET_LABEL_CHARACTERS and "…" in d for d in desks), desks
+    assert outlet_label("The Washington Post — Opinion and Analysis").endswith("Analysis")
+    assert outlet_label("www.averyveryverylongnewsdomain-name.com") == "www.averyveryverylongnewsdoma…"

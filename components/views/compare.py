@@ -28,7 +28,7 @@ from framing.statistics.compare import (
 from framing.statistics.distinctive import distinctive, group_term_counts, holding, without_furniture
 from framing.statistics.portrayal import portrayal_versus_rest
 
-from ..charts import differences, ranked_bars, stance_differences
+from ..charts import differences, outlet_label, ranked_bars, stance_differences
 from ..lens import Lens
 from ..panel import Later, Panel, draw_all
 from ..stances import scored_mentions
@@ -111,7 +111,7 @@ def _portrayal(analysis: Analysis, lens: Lens) -> Panel:
     minus the other outlets' (framing.models.tone_toward)."""
     scored = scored_mentions(analysis, lens.value)
     data = analysis.cached(("portrayal_versus_rest", lens.value), lambda: portrayal_versus_rest(scored))
-    data = data.assign(actor=lens.value, row=[f"{o} · {m:,} mention{'s' * (m != 1)}, {a:,} article{'s' * (a != 1)}"
+    data = data.assign(actor=lens.value, row=[f"{outlet_label(o)} · {m:,} mention{'s' * (m != 1)}, {a:,} article{'s' * (a != 1)}"
                                               for o, m, a in zip(data["outlet_group"], data["n_sentences"], data["n_articles"])],
                        level=data["value"].map("{:.0f}%".format) + " vs " + data["rest_value"].map("{:.0f}%".format))
     chart = stance_differences(data, "row", f"Portrayal: how each outlet speaks of {lens.value}, minus the rest",

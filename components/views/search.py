@@ -10,7 +10,7 @@ from framing.scoring.analysis import Analysis
 from framing.statistics.aggregate import CI_METHOD, ratio_intervals
 from framing.statistics.distinctive import QueryError, query_pattern
 
-from ..charts import interval_text, ranked_bars
+from ..charts import interval_text, outlet_label, ranked_bars
 from ..lens import Lens
 from ..panel import Panel, draw_all
 from ..text import literal
@@ -58,7 +58,7 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     by_outlet = rates(table, ["outlet_group"]).merge(
         ratio_intervals(table, "outlet_group", "hits", "n_words", 1000.0).rename(
             columns={"ci_low": "per_1k_words_ci_low", "ci_high": "per_1k_words_ci_high"}), on="outlet_group")
-    by_outlet = by_outlet.assign(label=by_outlet["outlet_group"] + " (" + by_outlet["hits"].astype(str) + " in "
+    by_outlet = by_outlet.assign(label=by_outlet["outlet_group"].map(outlet_label) + " (" + by_outlet["hits"].astype(str) + " in "
                                  + by_outlet["articles"].astype(str) + " articles)",
                                  interval=interval_text(by_outlet["per_1k_words_ci_low"], by_outlet["per_1k_words_ci_high"],
                                                         ".2f"))
@@ -72,7 +72,7 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     # Each outlet's own rate in each story: a bar's colour is the outlet whose words it counts.
     by_story = rates(table, ["story", "outlet_group"])
     by_story = by_story[by_story["hits"] > 0].nlargest(TOP_STORIES, "per_1k_words")
-    by_story = by_story.assign(label=by_story["story"] + " — " + by_story["outlet_group"])
+    by_story = by_story.assign(label=by_story["story"] + " — " + by_story["outlet_group"].map(outlet_label))
     stories = ranked_bars(by_story, "label", "per_1k_words", ["story", "outlet_group"],
                           f"“{lens.query}” per 1,000 words, by story and outlet",
                           f"The {len(by_story)} outlet-stories that use it most; each bar one outlet's articles on one story",

@@ -13,7 +13,7 @@ from framing.statistics.compare import CLEAR, SMALL, TONE, paired
 from framing.statistics.distinctive import containing, distinctive
 from framing.statistics.portrayal import stance_shares_by
 
-from ..charts import differences, ranked_bars, stance_bars
+from ..charts import differences, outlet_label, ranked_bars, stance_bars
 from ..lens import Lens
 from ..panel import Panel, draw_all
 from ..stances import scored_mentions
@@ -69,7 +69,7 @@ def _words(analysis: Analysis, rows: pd.DataFrame, lens: Lens) -> Panel:
     """In this story, each outlet's distinctive words against the other outlets covering it."""
     words = distinctive(rows, top=6, min_count=2, house_style=house_style(analysis, lens))
     words = words.rename(columns={"group": "outlet_group"})
-    words = words.assign(label=words["term"] + " · " + words["outlet_group"])
+    words = words.assign(label=words["term"] + " · " + words["outlet_group"].map(outlet_label))
     chart = ranked_bars(words, "label", "z", "term", "Distinctive words in this story, outlet by outlet",
                         "z of the weighted log-odds against the other outlets on the same story (Monroe et al. 2008); "
                         + words_filter(lens),
@@ -99,7 +99,7 @@ def _portrayal(analysis: Analysis, rows: pd.DataFrame, story: str, lens: Lens) -
     shares = stance_shares_by(scored, ["mention_of", "outlet_group"]).rename(columns={"mention_of": "actor"})
     # "Actor · outlet (n mentions)", drawn on two lines; a bar of too few mentions for an interval says so (3 of 3
     # negative looked as firm as 30 of 30)
-    shares = shares.assign(row=[f"{a} · {o} ({n} mention{'s' if n != 1 else ''}{', no interval' if n < MIN_N_FOR_CI else ''})"
+    shares = shares.assign(row=[f"{a} · {outlet_label(o)} ({n} mention{'s' if n != 1 else ''}{', no interval' if n < MIN_N_FOR_CI else ''})"
                                 for a, o, n in zip(shares["actor"], shares["outlet_group"], shares["group_mentions"])])
     most = "most named actor" if len(main) == 1 else f"{len(main)} most named actors"
     chart = stance_bars(shares, "row", f"How each outlet speaks of the story's {most}",
@@ -161,7 +161,8 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
             continue
         summary, per_story = paired(table, first, other, TONE)
         pairs.append({**summary, "outlet_group": other,
-                      "row": f"{first} − {other} ({summary['first_lower']} of {summary['stories']} shared stories more negative)"})
+                      # the picked outlet is the title's: said again on every row, a long name left the dots no room
+                      "row": f"vs {outlet_label(other)} ({summary['first_lower']} of {summary['stories']} shared stories more negative)"})
     data = pd.DataFrame(pairs)
     if data.empty:
         data = pd.DataFrame(columns=["row", "mean_difference", "ci_low", "ci_high", "verdict", "outlet_group"])
