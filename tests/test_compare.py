@@ -320,7 +320,9 @@ def test_groups_of_one_size_resampled_together_get_each_groups_own_fresh_bootstr
     assert together.shape == (5, 2, 2000) and all(a.flags.c_contiguous for a in together[:, 0])
     for group, matrix in zip(together, matrices):
         alone = compare.resampled_ratio(matrix[:, :2], matrix[:, 2:], np.random.default_rng(0), 2000)
-        np.testing.assert_allclose(group.T, alone, rtol=1e-12, atol=0)  # BLAS may sum a wider product in another order
+        # BLAS may sum a wider product in another order: relative to the figures (about 1e-2), not to a ratio near 0
+        # (once, under CI, -3.84125632083e-07 against ...081e-07: 2e-18 apart, 6e-12 of it)
+        np.testing.assert_allclose(group.T, alone, rtol=1e-12, atol=1e-15)
 
 
 def test_the_tense_of_attribution_is_house_style_and_the_words_chosen_for_the_same_people_are_not():
