@@ -515,7 +515,7 @@ def add_found_actors(found: dict[str, list[str]]) -> None:
         rows = pd.DataFrame([{"actor": n, "alias": a, "source": "found in the text"} for n in names for a in found[n]])
         return lex.with_table("actors", pd.concat([lex.actors, rows], ignore_index=True))
 
-    _change_lexicons("actors", change, f"{len(names)} actor(s) found in the text → actors list")
+    _change_lexicons("actors", change, f"{len(names)} actor{'' if len(names) == 1 else 's'} found in the text → actors list")
 
 
 def rename_label(name: str, old: str, new: str, theme_set: str | None = None) -> None:

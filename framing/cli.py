@@ -17,7 +17,16 @@ from framing.language.lexicon import Lexicons
 from framing.language.term_match import RECORD_FIELDS
 from framing.models import tone_toward, uncertainty
 from framing.reading import stories
-from framing.reading.corpus import BUNDLED_CORPUS, InputError, clean_bundled_raw, distinct, iter_paths, load_bundled, write_jsonl
+from framing.reading.corpus import (
+    BUNDLED_CORPUS,
+    InputError,
+    articles_counted,
+    clean_bundled_raw,
+    distinct,
+    iter_paths,
+    load_bundled,
+    write_jsonl,
+)
 from framing.reading.spreadsheet import table_to_csv
 from framing.scoring import dask_cluster, parts
 from framing.scoring.table import cli_columns, score_text, sentence_table, words_table
@@ -41,7 +50,8 @@ def _articles(paths: list[str], say: bool = True):
     yield from distinct(iter_paths(paths) if paths else iter(load_bundled()), repeats=repeats)
     if say and repeats:
         first, same = repeats[0]
-        print(f"{len(repeats):,} article(s) repeat the text and outlet of one before and are left out "
+        print(f"{articles_counted(len(repeats))} {'repeats' if len(repeats) == 1 else 'repeat'} the text and outlet of "
+              f"one before and {'is' if len(repeats) == 1 else 'are'} left out "
               f"(the first: {first.source_file}, the same as {same})", file=sys.stderr)
 
 
@@ -173,7 +183,8 @@ def cmd_summary(args) -> None:
         sums[unit] = periods.periods_of(sums["date"], unit)
         undated = int((sums[unit] == "").sum())
         if undated:
-            print(f"{undated:,} article(s) have no date and are left out of the {unit}s", file=sys.stderr)
+            print(f"{articles_counted(undated)} {'has' if undated == 1 else 'have'} no date and {'is' if undated == 1 else 'are'} "
+                  f"left out of the {unit}s", file=sys.stderr)
         sums = sums[sums[unit] != ""]
     summary = summarise(sums, keys).rename(columns={"outlet_group": "outlet"})
     sys.stdout.write(_table_lines(summary, True) if args.format == "table" else _format(summary, args.format, True))

@@ -256,7 +256,7 @@ def test_a_story_renamed_in_the_articles_view_is_what_the_story_view_compares():
     at.selectbox(key="story_to_rename").set_value(at.selectbox(key="story_to_rename").options[0])
     at.text_input(key="story_new_name").input("Vostochny summit, September 2023")
     at.button[[b.label for b in at.button].index("Rename")].click().run()
-    assert any("3 article(s) now in" in shown(m.value) for m in at.success)
+    assert any("3 articles now in" in shown(m.value) for m in at.success)
     at.segmented_control(key="view").set_value("Story").run()
     assert at.selectbox(key="story").value == "Vostochny summit, September 2023"
     assert not at.exception and len(passages_html(at)) == 3  # pairs, portrayal, words
@@ -342,7 +342,7 @@ def test_the_outlet_of_every_unknown_outlet_article_is_set_at_once_in_the_articl
     at.text_input(key="bulk_value").input("Korea Herald")
     at.button[[b.label for b in at.button].index("Set for these articles")].click().run()
     assert not at.exception, [e.value for e in at.exception]
-    assert any("outlet of 3 article(s) set to" in shown(m.value) for m in at.success)
+    assert any("outlet of 3 articles set to" in shown(m.value) for m in at.success)
     options = at.selectbox(key="pick_outlet").options
     assert "Korea Herald" in options and not any(o.startswith("unknown outlet") for o in options)
 

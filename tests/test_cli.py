@@ -60,7 +60,7 @@ def test_wire_copy_counts_for_each_outlet_that_ran_it_and_a_repeated_row_once(tm
     rows = [(r["outlet"], r["month"], r["n_articles"], r["n_sentences"]) for r in csv.DictReader(io.StringIO(result.stdout))]
     assert rows == [("Daily Ledger", "2024-01", "1", "2"), ("Daily Ledger", "2024-02", "1", "2"),
                     ("Evening Post", "2024-03", "1", "2")]
-    assert result.stderr.startswith("1 article(s) repeat the text and outlet of one before and are left out")
+    assert result.stderr.startswith("1 article repeats the text and outlet of one before and is left out")
     assert "wire.csv row 4" in result.stderr and "Traceback" not in result.stderr
 
 

@@ -331,7 +331,7 @@ def test_csv_upload_shows_progress_then_appears_in_charts_and_passages(server, b
     page.wait_for_function("() => window.sawProgress", timeout=60000)
     page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stAlert\"]').length > 0", timeout=60000)
     wait_idle(page)
-    assert "gazette.csv: added 400 article(s)" in page.locator("[data-testid='stAlert']").first.inner_text()
+    assert "gazette.csv: added 400 articles" in page.locator("[data-testid='stAlert']").first.inner_text()
     assert "400 articles" in page.locator("[data-testid='stSidebar']").inner_text()  # the demo's five replaced
     go_to(page, "Hedging")
     page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").filter(has_text="Outlet").click()
@@ -864,7 +864,7 @@ def test_on_300_real_articles_every_view_is_whole_at_both_sizes_and_lists_its_ch
     page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stAlert\"]').length > 0", timeout=120000)
     wait_idle(page)
     told = " ".join(page.locator("[data-testid='stAlert']").all_inner_texts())
-    assert "added 300 article(s)" in told and "dateline" not in told, told  # the file's own outlets, not a note each
+    assert "added 300 articles" in told and "dateline" not in told, told  # the file's own outlets, not a note each
     problems = {}
     for view in ALL_VIEWS:
         go_to(page, view)

@@ -245,7 +245,7 @@ def test_several_articles_outlet_or_date_are_set_at_once_and_each_change_is_note
     assert {a.outlet for a in change.articles if a.article_id in unknown} == {"Korea Herald"}
     assert all("outlet set by the user (was 'unknown')" in a.notes for a in change.articles if a.article_id in unknown)
     assert [a for a in change.articles if a.article_id not in unknown] == [a for a in bundled if a.article_id not in unknown]
-    assert f"outlet of {len(unknown)} article(s)" in change.messages[0].text
+    assert f"outlet of {len(unknown)} articles" in change.messages[0].text
     dated = intake.set_field(change.articles, unknown[:1], "date", "2023-09-13").articles
     assert next(a for a in dated if a.article_id == unknown[0]).date_source == "set by the user"
     assert intake.set_field(bundled, [], "outlet", "X").messages[0].level == "error"

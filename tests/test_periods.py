@@ -80,7 +80,7 @@ def test_the_time_view_figures_are_those_of_summary_by_outlet_month(dated, tmp_p
     done = subprocess.run([sys.executable, "-m", "framing", "summary", str(path), "--by", "outlet,month", "--format", "csv"],
                           capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr
-    assert "1 article(s) have no date and are left out of the months" in done.stderr
+    assert "1 article has no date and is left out of the months" in done.stderr
     cli = pd.read_csv(io.StringIO(done.stdout)).rename(columns={"outlet": "outlet_group", "month": "period"})
     both = figures.merge(cli, on=["outlet_group", "period"], suffixes=("", "_cli"))
     assert len(both) == len(figures) == len(cli)

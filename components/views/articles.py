@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from framing.reading.clean import UNKNOWN
-from framing.reading.corpus import MAX_BYTES, SUFFIXES, Article, corpus_to_jsonl
+from framing.reading.corpus import MAX_BYTES, SUFFIXES, Article, articles_counted, corpus_to_jsonl
 from framing.reading.intake import BULK_FIELDS, EDITABLE_FIELDS
 from framing.scoring.analysis import Analysis
 from framing.scoring.measures import MEASURES
@@ -155,7 +155,7 @@ def _draw_stories(table: pd.DataFrame) -> None:
     with st.expander("Rename or merge a story", expanded=False):
         with st.form("story_rename", border=False):
             story = st.selectbox("Story", list(members.index), key="story_to_rename",
-                                 format_func=lambda s: f"{s} ({len(members[s])} article(s))")
+                                 format_func=lambda s: f"{s} ({articles_counted(len(members[s]))})")
             name = st.text_input("New name (an existing story's name merges the two)", key="story_new_name")
             if st.form_submit_button("Rename"):
                 state.set_story(list(members[story]), name)

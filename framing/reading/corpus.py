@@ -515,6 +515,11 @@ def paragraphs(article: Article) -> Iterable[tuple[str, str, str]]:
         number += 1
         yield f"{article.article_id}-p{number:02d}", heading, block.text
 
+def articles_counted(n: int) -> str:
+    """"1 article", "1,704 articles": a count as every message gives it."""
+    return f"{n:,} article{'' if n == 1 else 's'}"
+
+
 def count_sentences(article: Article) -> int:
     """Sentences the analysis will make of an article (segmentation only: cheap, for budgets)."""
     return sum(len(sentence_spans(text)) for _, _, text in paragraphs(article))

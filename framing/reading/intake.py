@@ -20,6 +20,7 @@ from framing.reading.corpus import (
     Article,
     InputError,
     article_from_text,
+    articles_counted,
     articles_from_bytes,
     count_sentences,
     distinct,
@@ -145,7 +146,7 @@ def add(corpus: list[Article], batches: list[tuple[str, list[Article] | InputErr
             continue
         if saved:
             merged, added = list(result), added + len(result)
-            messages.append(Message("success", source, f"restored the saved corpus of {len(result)} article(s); it replaces the articles that were loaded"))
+            messages.append(Message("success", source, f"restored the saved corpus of {articles_counted(len(result))}; it replaces the articles that were loaded"))
             continue
         new, duplicates = _without_duplicates(merged, result)
         size = _size(new, counted)
@@ -157,7 +158,7 @@ def add(corpus: list[Article], batches: list[tuple[str, list[Article] | InputErr
         added += len(new)
         messages += _duplicate_messages(source, duplicates, len(result))
         if new:
-            messages.append(Message("success", source, f"added {len(new)} article(s)" if len(result) > 1 else f"added as {_name(new[0])}"))
+            messages.append(Message("success", source, f"added {articles_counted(len(new))}" if len(result) > 1 else f"added as {_name(new[0])}"))
     if added == 0:
         if replace_corpus:
             messages.append(Message("info", "corpus", "nothing new was read, so the loaded articles were kept"))
@@ -286,7 +287,7 @@ def set_field(corpus: list[Article], article_ids: list[str], field: str, value: 
     result, changed = _set_all(corpus, article_ids, field, value)
     if not changed:
         return Intake(list(corpus), [Message("info", field, "nothing changed")])
-    return Intake(result, [Message("success", field, f"{field} of {changed} article(s) set to “{value}”")])
+    return Intake(result, [Message("success", field, f"{field} of {articles_counted(changed)} set to “{value}”")])
 
 
 def _set_all(corpus: list[Article], article_ids: list[str], field: str, value: str) -> tuple[list[Article], int]:
@@ -314,4 +315,4 @@ def set_story(corpus: list[Article], article_ids: list[str], story: str) -> Inta
     result, changed = _set_all(corpus, article_ids, "story", story)
     if not changed:
         return Intake(list(corpus), [Message("info", "story", "nothing changed")])
-    return Intake(result, [Message("success", "story", f"{changed} article(s) now in “{story}”")])
+    return Intake(result, [Message("success", "story", f"{articles_counted(changed)} now in “{story}”")])
