@@ -177,17 +177,60 @@ def cmd_summary(args) -> None:
         return
     keys = ["outlet_group" if k == "outlet" else k for k in args.by.split(",")]
     columns = [m.column for m in summarised_measures()] + ["n_words"]
-    sums = pd.concat([article_sums(t, columns).merge(t.groupby("article_id", sort=False)[["story", "date"]].first().reset_index(),
-                                                     on="article_id") for t in _tables(args.paths, lexicons)], ignore_index=True)
-    for unit in set(keys) & set(periods.UNITS):
-        sums[unit] = periods.periods_of(sums["date"], unit)
+    units = sorted(set(keys) & set(periods.UNITS))
+    chunks, alone = [], _AloneInGroup(keys, columns)
+    for table in _tables(args.paths, lexicons):
+        sums = article_sums(table, columns).merge(
+            table.groupby("article_id", sort=False)[["story", "date"]].first().reset_index(), on="article_id")
+        for unit in units:
+            sums[unit] = periods.periods_of(sums["date"], unit)
+        chunks.append(sums)
+        alone.add(table, sums)
+    sums = pd.concat(chunks, ignore_index=True)
+    for unit in units:
         undated = int((sums[unit] == "").sum())
         if undated:
             print(f"{articles_counted(undated)} {'has' if undated == 1 else 'have'} no date and {'is' if undated == 1 else 'are'} "
                   f"left out of the {unit}s", file=sys.stderr)
         sums = sums[sums[unit] != ""]
-    summary = summarise(sums, keys).rename(columns={"outlet_group": "outlet"})
+    summary = alone.with_intervals(summarise(sums, keys)).rename(columns={"outlet_group": "outlet"})
     sys.stdout.write(_table_lines(summary, True) if args.format == "table" else _format(summary, args.format, True))
+
+
+class _AloneInGroup:
+    """The sentences of each article that is, so far, the only one in its group (``keys``: an outlet's week, say): a
+    group of one article gets its interval by resampling its sentences, as every view does, and per-article sums
+    cannot give that. An article's sentences are let go once a second article joins its group, so only the groups
+    of one article keep theirs (by week most groups have several; each kept sentence is a few numbers)."""
+
+    def __init__(self, keys: list[str], columns: list[str]):
+        self.keys, self.columns = keys, columns
+        self.articles: dict[tuple, int] = {}
+        self.sentences: dict[tuple, pd.DataFrame] = {}
+
+    def add(self, table: pd.DataFrame, sums: pd.DataFrame) -> None:
+        group_of = dict(zip(sums["article_id"], zip(*(sums[k] for k in self.keys))))
+        for group in group_of.values():
+            self.articles[group] = self.articles.get(group, 0) + 1
+            self.sentences.pop(group, None)  # a second article: the group's interval resamples articles
+        lone = [a for a, g in group_of.items() if self.articles[g] == 1 and "" not in g]
+        if lone:
+            rows = table.loc[table["article_id"].isin(lone), ["article_id", "outlet_group", "story", "date", *self.columns]]
+            rows = rows.assign(**{k: rows["article_id"].map(lambda a, k=k: group_of[a][self.keys.index(k)])
+                                  for k in self.keys if k not in rows})
+            for group, sentences in rows.groupby(self.keys, sort=False):
+                self.sentences[group if isinstance(group, tuple) else (group,)] = sentences
+
+    def with_intervals(self, summary: pd.DataFrame) -> pd.DataFrame:
+        """``summary`` (of per-article sums) with each group of one article's intervals from its sentences."""
+        if not self.sentences:
+            return summary
+        alone = summarise(pd.concat(self.sentences.values(), ignore_index=True), self.keys).set_index(self.keys)
+        bounds = [c for c in alone.columns if c.endswith(("_ci_low", "_ci_high"))]
+        summary = summary.set_index(self.keys)
+        shared = alone.index.intersection(summary.index)
+        summary.loc[shared, bounds] = alone.loc[shared, bounds]
+        return summary.reset_index()
 
 
 def cmd_distinctive(args) -> None:

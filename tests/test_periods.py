@@ -73,10 +73,16 @@ def test_every_outlet_month_is_counted_and_a_month_without_articles_is_zero(date
     assert counts.sum() == 18 and periods.undated_articles(dated.table) == 1  # the undated one is left out, and counted
 
 
-def test_the_time_view_figures_are_those_of_summary_by_outlet_month(dated, tmp_path):
+# An article alone in its outlet's month (April): its interval resamples its sentences
+LONE_ARTICLE = '"' + " ".join(SENTENCES[k % 4] for k in range(7)) + ' The desk closed for April.",Daily Ledger,2024-04-16\n'
+
+
+def test_the_time_view_figures_are_those_of_summary_by_outlet_month(lexicons, tmp_path):
+    text = dated_csv() + LONE_ARTICLE
+    dated = analyse(articles_from_bytes("dated.csv", text.encode()), lexicons)
     figures = periods.over_time(dated.table, every_row(dated.table), "month", "tone").dropna(subset=["mean_tone"])
     path = tmp_path / "dated.csv"
-    path.write_text(dated_csv(), encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "framing", "summary", str(path), "--by", "outlet,month", "--format", "csv"],
                           capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr
@@ -86,10 +92,11 @@ def test_the_time_view_figures_are_those_of_summary_by_outlet_month(dated, tmp_p
     assert len(both) == len(figures) == len(cli)
     for column in ("mean_tone", "hedges_per_1k_words", "n_sentences"):
         assert both[column].to_numpy() == pytest.approx(both[f"{column}_cli"].to_numpy()), column
-    # intervals too, where the command line gives one (a group of two or more articles: the same resamples)
-    with_interval = both.dropna(subset=["mean_tone_ci_low_cli"])
-    assert len(with_interval) >= 3
-    for column in ("mean_tone_ci_low", "mean_tone_ci_high", "hedges_per_1k_words_ci_high"):
+    # intervals too: a group of two or more articles resamples them, one of one article its sentences (the command
+    # line kept per-article sums only, and gave such a month no interval; the view gave one)
+    with_interval = both.dropna(subset=["mean_tone_ci_low"])
+    assert len(with_interval) >= 3 and (with_interval["articles"] == 1).any()
+    for column in ("mean_tone_ci_low", "mean_tone_ci_high", "hedges_per_1k_words_ci_low", "hedges_per_1k_words_ci_high"):
         assert with_interval[column].to_numpy() == pytest.approx(with_interval[f"{column}_cli"].to_numpy()), column
 
 
