@@ -114,6 +114,27 @@ def test_a_surname_after_the_other_sexs_honorific_is_someone_else():
     # where the Census does not give the given name mostly to one sex, the rule does not guess
     assert named("Mrs. Romney spoke.") == ["Mitt Romney"] and named("Mr. Romney spoke.") == ["Mitt Romney"]
 
+
+def test_a_states_senate_or_supreme_court_is_not_the_federal_one():
+    # On the dev corpus 31 of 1,101 "Supreme Court" mentions were a state's ("the Alabama Supreme Court"), and 12 of
+    # 2,046 "Senate" ("the state Senate"); a state's name before "Senate" is mostly its race for the US Senate.
+    import pandas as pd
+
+    from framing.language.lexicon import Lexicons
+
+    rows = [("Senate", "Senate"), ("Senate", "U.S. Senate"), ("Supreme Court", "Supreme Court")]
+    matcher = Lexicons.load().with_table("actors", pd.DataFrame(rows, columns=["actor", "alias"]).assign(source="test")).actor_matcher
+
+    def named(text: str) -> list[str]:
+        return [m.label for m in matcher.find(text)]
+
+    for a_states in ["He served in the state Senate for a decade.", "The Alabama Supreme Court ruled that it stands.",
+                     "The state's Supreme Court voted along party lines.", "From the opinion of the state supreme court:"]:
+        assert named(a_states) == [], a_states
+    for federal in ["The Senate voted 51 to 49.", "Red-state Senate Democrats balked.", "He leads the Ohio Senate race.",
+                    "The Supreme Court heard the case from Ohio.", "The U.S. Senate adjourned."]:
+        assert len(named(federal)) == 1, federal
+
 def test_actors_command_lists_them_as_csv_and_jsonl(tmp_path):
     path = tmp_path / "news.csv"
     with path.open("w", newline="", encoding="utf-8") as f:

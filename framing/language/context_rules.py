@@ -5,7 +5,10 @@ named in the ``rule`` column of a lexicon CSV; this table is the only place a ru
 """
 from __future__ import annotations
 
+import csv
 import re
+from functools import lru_cache
+from pathlib import Path
 
 _NUMBER_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty"
@@ -175,6 +178,33 @@ def not_noun_thought(text: str, start: int, end: int) -> bool:
 def not_as_if(text: str, start: int, end: int) -> bool:
     """'if the talks fail, …', 'whether the deal holds' — not the comparison 'as if'."""
     return not re.search(r"\bas\s+$", _before(text, start))
+
+
+# Bodies a US state has too: "the state Senate", "the Alabama Supreme Court" are not the federal ones (a state's name
+# before "Senate" is more often its race for the US Senate, "the Ohio Senate race", so that needs the word "state")
+STATE_BODIES = {"supreme court", "senate", "house", "house of representatives", "legislature", "assembly",
+                "general assembly"}
+_STATE_WORD_BEFORE = re.compile(r"(?<![\w-])[Ss]tate(?:['’]s)?\s+$")  # not "red-state Senate Democrats"
+PLACES_FILE = Path(__file__).resolve().parents[2] / "data" / "lexicons" / "places.csv"
+
+
+@lru_cache(maxsize=1)
+def _state_name_before() -> re.Pattern:
+    with PLACES_FILE.open(encoding="utf-8", newline="") as f:
+        states = sorted({row["alias"] for row in csv.DictReader(f) if row["source"].startswith("US states")}, key=len,
+                        reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, states))})(?:['’]s)?\s+$")
+
+
+def not_a_states_body(text: str, start: int, end: int) -> bool:
+    """"Senate", "Supreme Court" as the federal body, not a state's: not after "state" ("the state Senate", "the
+    state's Supreme Court"), and a supreme court not after a state's name ("the Alabama Supreme Court"). On the dev
+    corpus this leaves out 31 of 1,101 "Supreme Court" and 12 of 2,046 "Senate" mentions, all a state's but one
+    ("the 1968 Terry v. Ohio Supreme Court ruling")."""
+    before = text[max(0, start - 40):start]
+    if _STATE_WORD_BEFORE.search(before):
+        return False
+    return not (text[start:end].lower() == "supreme court" and _state_name_before().search(before))
 
 
 CONTEXT_RULES = {

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing.language.context_rules import CONTEXT_RULES, is_negated
+from framing.language.context_rules import CONTEXT_RULES, STATE_BODIES, is_negated, not_a_states_body
 from framing.language.voice import NotAnothersSurname
 from framing.reading.spreadsheet import table_to_csv
 
@@ -329,13 +329,16 @@ class Lexicons:
     @cached_property
     def actor_matcher(self) -> Matcher:
         """An actor's aliases; a surname alone (the last word of an actor of several) does not count where it ends
-        someone else's name ("Teddy Kennedy" is not Anthony Kennedy: ``voice.NotAnothersSurname``)."""
-        entries, rules = [], {}
+        someone else's name ("Teddy Kennedy" is not Anthony Kennedy: ``voice.NotAnothersSurname``), nor a body a state
+        has too where it is a state's ("the state Senate": ``context_rules.not_a_states_body``)."""
+        entries, rules = [], {"not_a_states_body": not_a_states_body}
         for actor, alias in self.actors[["actor", "alias"]].itertuples(index=False):
             words = str(actor).split()
             rule = f"surname of {actor}" if len(words) > 1 and str(alias).strip() == words[-1] else ""
             if rule:
                 rules[rule] = NotAnothersSurname(actor)
+            elif str(alias).strip().lower() in STATE_BODIES:  # "the state Senate" is not the US Senate
+                rule = "not_a_states_body"
             entries.append((alias, actor, rule))
         return Matcher(entries, rules)
 
