@@ -375,7 +375,9 @@ def dots(data: pd.DataFrame, x: str, y: str, fields: list[str], title: str, subt
 
 GREY = "#9ca3af"
 ROW_OF_DOTS = 26  # px per row of a dot chart by category
-ROW_OF_TWO_LINES = 32  # the same where a category's label takes two lines
+ROW_OF_TWO_LINES = 34  # the same where a category's label takes two lines (42 in presentation mode: 39 touched)
+# px per row of a differences chart, its label on two lines (47 in presentation mode: at 42 they overlapped by 3 px)
+ROW_OF_DIFFERENCE = 38
 DOT_IN_ROW = 22  # px per dot of a differences chart with several outlets' dots in a row
 
 
@@ -413,7 +415,7 @@ def differences(data: pd.DataFrame, row: str, value: str, low: str, high: str, v
         subtitle = f"{subtitle}; filled: a clear difference, hollow: none clear"
     # A dot a row needs room for its two-line label; dots within a row only for themselves (9 outlets × 3 kinds of
     # cue were 920 px at 34 px a dot, more than a slide)
-    dots_high = rows[row].nunique() * rows[offset].nunique() * DOT_IN_ROW if offset else rows[row].nunique() * 34
+    dots_high = rows[row].nunique() * rows[offset].nunique() * DOT_IN_ROW if offset else rows[row].nunique() * ROW_OF_DIFFERENCE
     plotted = tuple(sorted(set(rows["outlet_group"]))) if offset else ()
     shape, shape_spec = _differences_shape(row, value, low, high, verdict, x_title, tuple(outlets), tuple(fields), fmt,
                                            offset, tuple(tooltip), plotted, max(120, dots_high))

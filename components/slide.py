@@ -18,8 +18,9 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
+from .export import vega_spec
 from .passages import sentence_marks
-from .theme import STANCE_COLOURS, style
+from .theme import STANCE_COLOURS, styled
 
 WIDTH, HEIGHT = 1920, 1080
 FONT = "sans-serif"
@@ -160,7 +161,7 @@ def _chart_svg(spec: dict, selection: dict | None) -> str:
 
 def slide_svg(chart: alt.TopLevelMixin, title: str, passages: pd.DataFrame, footer: str, selection: dict | None = None,
               theme_set: str = "corpus", query: str = "", max_passages: int = SLIDE_PASSAGES, terms=()) -> str:
-    spec = style(chart, presentation=True).to_dict()  # styled once, for the subtitle and the chart
+    spec = styled(vega_spec(chart), presentation=True)  # styled once, for the subtitle and the chart
     subtitle_lines = textwrap.wrap(_subtitle(spec), SUBTITLE_CHARS)
     parts = [f'<rect width="{WIDTH}" height="{HEIGHT}" fill="white"/>',
              _text(50, 58, TITLE_SIZE, html.escape(title), weight="700"),

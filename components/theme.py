@@ -71,9 +71,12 @@ def wrap(text, width: int = LINE):
     return lines + [line] if line else lines
 
 
+SCREEN_SIZE, PRESENTATION_SIZE = 13, 16  # px: the charts' text on screen and in presentation mode
+
+
 def style_config(presentation: bool = False) -> dict:
     """The Vega-Lite config every chart is drawn with: readable sizes, the legend below, no frame."""
-    size = 16 if presentation else 13
+    size = PRESENTATION_SIZE if presentation else SCREEN_SIZE
     return {
         "axis": {"labelFontSize": size, "titleFontSize": size, "labelLimit": 260},
         "axisDiscrete": {"labelOverlap": False},
@@ -92,11 +95,14 @@ def _title_width(presentation: bool) -> int:
 
 
 def style(chart: alt.Chart, presentation: bool = False) -> alt.Chart:
-    """``chart`` with its title wrapped and ``style_config`` (for slides, and to check ``styled`` against)."""
+    """``chart`` with its title wrapped and ``style_config``, through Altair: what ``styled`` does to a chart's dict,
+    checked against it (the tests validate this one against Vega-Lite's schema)."""
     title, width = chart.title, _title_width(presentation)
+    chart = chart.copy(deep=False)
     if isinstance(title, alt.Title):
-        chart = chart.copy(deep=False)
         chart.title = alt.Title(wrap(title.text, width), subtitle=wrap(title.subtitle, width + 12))
+    if presentation and isinstance(chart.height, int | float) and _has_row_labels(chart.to_dict(validate=False)):
+        chart.height = round(chart.height * PRESENTATION_SIZE / SCREEN_SIZE)
     return chart.configure(**style_config(presentation))  # one configure call: each copies the whole chart
 
 
@@ -111,7 +117,16 @@ def styled(spec: dict, presentation: bool = False) -> dict:
     config = spec.setdefault("config", {})
     for name, value in style_config(presentation).items():
         config[name] = {**value}
+    if presentation and isinstance(spec.get("height"), int | float) and _has_row_labels(spec):
+        # rows as high as their labels: at 13 px a two-line label fits a 34 px row, at 16 px it ran into the next
+        spec["height"] = round(spec["height"] * PRESENTATION_SIZE / SCREEN_SIZE)
     return spec
+
+
+def _has_row_labels(spec: dict) -> bool:
+    """Whether the chart's rows are categories named on its y axis (not a y scale of numbers)."""
+    encodings = [spec.get("encoding", {})] + [layer.get("encoding", {}) for layer in spec.get("layer", [])]
+    return any(isinstance(e.get("y"), dict) and e["y"].get("type") in ("nominal", "ordinal") for e in encodings)
 
 
 def page_style(presentation: bool) -> str:
