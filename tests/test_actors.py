@@ -62,19 +62,21 @@ def test_the_found_list_is_an_actor_list_the_matcher_reads():
     assert {"Donald Trump", "Donald J. Trump", "Trump"} == set(rows.loc[rows["actor"] == "Donald Trump", "alias"])
 
 
-def test_a_surname_alone_is_no_mention_where_it_ends_someone_elses_name():
-    # On the 1,704 dev articles "Kennedy" (Anthony Kennedy's, a Supreme Court justice) counted "Teddy Kennedy", "John
-    # F. Kennedy" and the "Harvard Kennedy School" as him, and "Sanders" (Bernie's) "Sarah Huckabee Sanders".
+def actors_named_by(aliases: dict[str, str]):
+    """A function giving the actors a text names, with an actor list of each actor's name and one more alias."""
     import pandas as pd
 
     from framing.language.lexicon import Lexicons
 
-    people = {"Anthony Kennedy": "Kennedy", "Bernie Sanders": "Sanders", "Joe Biden": "Biden"}
-    rows = [(actor, alias) for actor, surname in people.items() for alias in (actor, surname)]
+    rows = [(actor, alias) for actor, other in aliases.items() for alias in (actor, other)]
     matcher = Lexicons.load().with_table("actors", pd.DataFrame(rows, columns=["actor", "alias"]).assign(source="test")).actor_matcher
+    return lambda text: [m.label for m in matcher.find(text)]
 
-    def named(text: str) -> list[str]:
-        return [m.label for m in matcher.find(text)]
+
+def test_a_surname_alone_is_no_mention_where_it_ends_someone_elses_name():
+    # On the 1,704 dev articles "Kennedy" (Anthony Kennedy's, a Supreme Court justice) counted "Teddy Kennedy", "John
+    # F. Kennedy" and the "Harvard Kennedy School" as him, and "Sanders" (Bernie's) "Sarah Huckabee Sanders".
+    named = actors_named_by({"Anthony Kennedy": "Kennedy", "Bernie Sanders": "Sanders", "Joe Biden": "Biden"})
 
     for someone_else in ["The attack on Robert Bork was led by Teddy Kennedy and others.",
                          "It was a famous line of President John F. Kennedy's.",
@@ -91,20 +93,10 @@ def test_a_surname_alone_is_no_mention_where_it_ends_someone_elses_name():
         assert len(named(the_actor)) == 1, the_actor
 
 
-
 def test_a_surname_after_the_other_sexs_honorific_is_someone_else():
     # On the dev corpus "Mrs. Sanders said" (Sarah Huckabee Sanders, at the White House podium) was the first passage
     # Compare showed for Bernie Sanders, and all six "Mr. Collins" (Rep. Chris Collins) counted as Susan Collins.
-    import pandas as pd
-
-    from framing.language.lexicon import Lexicons
-
-    people = {"Bernie Sanders": "Sanders", "Susan Collins": "Collins", "Mitt Romney": "Romney"}
-    rows = [(actor, alias) for actor, surname in people.items() for alias in (actor, surname)]
-    matcher = Lexicons.load().with_table("actors", pd.DataFrame(rows, columns=["actor", "alias"]).assign(source="test")).actor_matcher
-
-    def named(text: str) -> list[str]:
-        return [m.label for m in matcher.find(text)]
+    named = actors_named_by({"Bernie Sanders": "Sanders", "Susan Collins": "Collins", "Mitt Romney": "Romney"})
 
     for someone_else in ["“The system is broken,” Mrs. Sanders said.", "Ms. Sanders took questions.",
                          "The FBI on Wednesday arrested Mr. Collins."]:
@@ -118,15 +110,7 @@ def test_a_surname_after_the_other_sexs_honorific_is_someone_else():
 def test_a_states_senate_or_supreme_court_is_not_the_federal_one():
     # On the dev corpus 31 of 1,101 "Supreme Court" mentions were a state's ("the Alabama Supreme Court"), and 12 of
     # 2,046 "Senate" ("the state Senate"); a state's name before "Senate" is mostly its race for the US Senate.
-    import pandas as pd
-
-    from framing.language.lexicon import Lexicons
-
-    rows = [("Senate", "Senate"), ("Senate", "U.S. Senate"), ("Supreme Court", "Supreme Court")]
-    matcher = Lexicons.load().with_table("actors", pd.DataFrame(rows, columns=["actor", "alias"]).assign(source="test")).actor_matcher
-
-    def named(text: str) -> list[str]:
-        return [m.label for m in matcher.find(text)]
+    named = actors_named_by({"Senate": "U.S. Senate", "Supreme Court": "Supreme Court"})
 
     for a_states in ["He served in the state Senate for a decade.", "The Alabama Supreme Court ruled that it stands.",
                      "The state's Supreme Court voted along party lines.", "From the opinion of the state supreme court:"]:
