@@ -92,11 +92,8 @@ def point_selection(fields: list[str]) -> alt.Parameter:
     return alt.selection_point(name="pick", fields=fields, on="click", clear="dblclick")
 
 
-OUTLET_LABEL_CHARACTERS = 30
-
-
-# under a chart whose rows are long (stories, "term · outlet"), where a legend has the least room
-BESIDE_LONG_ROWS_CHARACTERS = 25
+OUTLET_LABEL_CHARACTERS = 30  # an outlet's name in a legend or a row label, at most
+BESIDE_LONG_ROWS_CHARACTERS = 25  # under a chart whose rows are long (stories, "term · outlet"): a legend's least room
 
 
 def outlet_label(outlet: str, characters: int = OUTLET_LABEL_CHARACTERS) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from framing.language.context_rules import PLACES_FILE  # the places list, which a state's bodies are read from too
 from framing.language.lexicon import Lexicons
 from framing.language.voice import (
     CAPITALS,
@@ -202,7 +203,6 @@ def people_from_text(articles: Iterable[Article], top: int = 40) -> pd.DataFrame
 
 # --- organisations and places ---------------------------------------------------------------------------
 
-PLACES_FILE = Path(__file__).resolve().parents[2] / "data" / "lexicons" / "places.csv"
 ORGANISATIONS_FILE = Path(__file__).resolve().parents[2] / "data" / "lexicons" / "organisations.csv"
 
 
