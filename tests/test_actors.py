@@ -76,20 +76,24 @@ def actors_named_by(aliases: dict[str, str]):
 def test_a_surname_alone_is_no_mention_where_it_ends_someone_elses_name():
     # On the 1,704 dev articles "Kennedy" (Anthony Kennedy's, a Supreme Court justice) counted "Teddy Kennedy", "John
     # F. Kennedy" and the "Harvard Kennedy School" as him, and "Sanders" (Bernie's) "Sarah Huckabee Sanders".
-    named = actors_named_by({"Anthony Kennedy": "Kennedy", "Bernie Sanders": "Sanders", "Joe Biden": "Biden"})
+    named = actors_named_by({"Anthony Kennedy": "Kennedy", "Bernie Sanders": "Sanders", "Joe Biden": "Biden",
+                             "Donald Trump": "Trump"})
 
     for someone_else in ["The attack on Robert Bork was led by Teddy Kennedy and others.",
                          "It was a famous line of President John F. Kennedy's.",
                          "A survey from the Harvard Kennedy School was cited.",
                          "White House Press Secretary Sarah Huckabee Sanders said so.",
                          "He advised his wife, Dr. Jill Biden, to keep a gun.",
-                         "Funding for the Kennedy Center was cut.", "He teaches at Harvard’s Kennedy School."]:
+                         "Funding for the Kennedy Center was cut.", "He teaches at Harvard’s Kennedy School.",
+                         # a verb in lower case (7 "trump" on the dev corpus: "to trump Obama's credentials")
+                         "Its interests should trump those of the business owners."]:
         assert named(someone_else) == [], someone_else
     for the_actor in ["Justice Kennedy wrote the opinion.", "With Kennedy gone, the court moved right.",
                       "Anthony M. Kennedy wrote it.", "The support of Sen. Bernard Sanders, Vermont independent, came.",
                       "Then Vice President Joseph R. Biden spoke.", "(2) Since Biden is running, he spoke.",
                       "Supporters of Team Biden cheered.", "Justice Kennedy Criticized Over Ruling On Gay Marriage",
-                      "They met in Biden’s Park Avenue office."]:
+                      "They met in Biden’s Park Avenue office.",
+                      "president biden spoke at noon, a transcript typed all in lower case says"]:
         assert len(named(the_actor)) == 1, the_actor
 
 

@@ -349,7 +349,8 @@ def people_named(text: str, titled: list[str] | None = None) -> list[str]:
 
 class NotAnothersSurname:
     """A context rule (``lexicon.Matcher``) for a person's surname alone as an actor's alias: it does not count where
-    it ends another full name ("Teddy Kennedy" for Anthony Kennedy, "Ivanka Trump" for Donald Trump), nor after the
+    it ends another full name ("Teddy Kennedy" for Anthony Kennedy, "Ivanka Trump" for Donald Trump), in lower case
+    in a text that writes with capitals ("to trump them"; a text all in lower case still counts), nor after the
     other sex's honorific ("Mrs. Sanders" for Bernie Sanders, "Mr. Collins" for Susan Collins, where the actor's given
     name is mostly one sex's: ``given_name_gender``); it does alone, after a title or in the actor's own fuller form
     ("Kennedy said", "Justice Kennedy", "Anthony M. Kennedy")."""
@@ -361,6 +362,8 @@ class NotAnothersSurname:
         self.other_honorifics = {t for t, g in _TITLE_GENDER.items() if gender and g != gender}
 
     def __call__(self, text: str, start: int, end: int) -> bool:
+        if text[start].islower() and _CAPITAL.search(text):
+            return False  # a word written in lower case in a text that writes names with capitals: "to trump them"
         after = _NAMED_AFTER.match(text, end)
         if after and after.group(1).lower() in _NAMED_AFTER_WORDS:  # "Kennedy Center", "Trump Tower", "Clinton Foundation"
             return False
@@ -385,6 +388,7 @@ class NotAnothersSurname:
         return not re.search(r"[A-Za-z]", opened) or opened.endswith(":") or _title_case(text)  # "(2) Since Obama"
 
 
+_CAPITAL = re.compile(r"[A-Z]")
 _HONORIFIC_BEFORE = re.compile(r"(?<![\w.])(Mr|Mrs|Ms|Miss)\.?\s+$")
 GIVEN_NAMES_FILE = Path(__file__).resolve().parents[2] / "data" / "lexicons" / "given_names.csv"
 
