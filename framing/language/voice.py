@@ -207,6 +207,9 @@ def outside_quotes(text: str, quoted: list[tuple[int, int]]) -> str:
 
 _SHOUTED = re.compile(r"[A-Z]{2,}")
 _AND_NAME = re.compile(r"\s+and\s+[A-Z]")
+# A finite verb right after "said X": X is the subject of the reported clause ("said Trump has made"), not the speaker
+_CLAUSE_VERB_AFTER = re.compile(r"\s+(?:is|was|are|were|has|had|have|will|would|should|could|can|cannot|may|might|must|"
+                                r"did|does|do|needs|wants|won|lost|made|gave|plans|hopes)\b")
 
 
 @lru_cache(maxsize=100_000)  # news names the same people and bodies over and over
@@ -257,6 +260,8 @@ def attribution(text: str, quoted: list[tuple[int, int]] = ()) -> str | None:
         for match in pattern.finditer(outside):
             if pattern is _SAID_NAME and _AND_NAME.match(outside, match.end()):
                 continue  # "said House Ways and Means Committee Chairman Dave Camp": a committee, not a person
+            if pattern is _SAID_NAME and _CLAUSE_VERB_AFTER.match(outside, match.end()):
+                continue  # "He says Barack Obama is trying…": the subject of what was said, not who said it
             if person := _person_beside(match, outside):
                 return person
             name = clean_name(match.group("name"))
