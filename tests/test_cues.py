@@ -228,3 +228,17 @@ def test_every_context_rule_reads_as_words_in_the_lexicon_tables():
 
     assert set(RULE_WORDS) == set(CONTEXT_RULES)
     assert all("_" not in words for words in RULE_WORDS.values())
+
+
+@pytest.mark.parametrize("sentence, themes", [
+    # a title before a name is who, not a frame: on the dev corpus "President X" alone made 1,214 sentences Political
+    # and "Justice X" 561 Fairness and equality (a quarter of that frame's sentences)
+    ("When President Obama gave the commencement address, he praised the cadets.", set()),
+    ("Justice Kennedy wrote the opinion for the court.", {"Legality, constitutionality and jurisprudence"}),
+    ("The Justice Department sued the state.", set()),
+    # the word itself still counts
+    ("The president signed the order.", {"Political"}),
+    ("They called it a matter of racial justice.", {"Fairness and equality"}),
+])
+def test_a_theme_word_that_is_a_title_before_a_name_is_no_frame(sentence, themes, lexicons):
+    assert {m.label for m in lexicons.theme_matchers["policy_frames"].find(sentence)} == themes

@@ -207,12 +207,22 @@ def not_a_states_body(text: str, start: int, end: int) -> bool:
     return not (text[start:end].lower() == "supreme court" and _state_name_before().search(before))
 
 
+_CAPITALISED_AFTER = re.compile(r"\s+[A-Z][a-z]")
+
+
+def not_a_title(text: str, start: int, end: int) -> bool:
+    """A theme's word that is also a title ("president", "justice") counts as the word, not as a title before a name
+    or a named body: "President Obama", "Justice Kennedy", "Justice Department". On the dev corpus "President X" alone
+    made 1,214 sentences Political (of 16,934) and "Justice X" 561 Fairness and equality (of 2,226)."""
+    return not _CAPITALISED_AFTER.match(text, end)
+
+
 CONTEXT_RULES = {
     "quantity": quantity_follows, "not_month": not_month, "predicative": predicative, "not_superlative": not_superlative,
     "not_ability": not_ability, "not_legal_claim": not_legal_claim, "not_appointment": not_appointment,
     "not_past_ability": not_past_ability, "epistemic_suggest": epistemic_suggest, "negated": negated,
     "not_negated": not_negated, "hypothetical_would": hypothetical_would, "not_as_expected": not_as_expected,
-    "not_noun_thought": not_noun_thought, "not_as_if": not_as_if,
+    "not_noun_thought": not_noun_thought, "not_as_if": not_as_if, "not_a_title": not_a_title,
 }
 
 # What each rule means, in words a reader of the lexicon tables understands (the names stay in the CSV files).
@@ -223,5 +233,6 @@ RULE_WORDS = {
     "not_past_ability": "not past ability", "epistemic_suggest": "only as 'suggests that'", "negated": "only when negated",
     "not_negated": "not when negated", "hypothetical_would": "only hypothetical 'would'",
     "not_as_expected": "not 'as expected'", "not_noun_thought": "not the noun 'thought'", "not_as_if": "not 'as if'",
+    "not_a_title": "not as a title before a name",
 }
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from framing.language.context_rules import CONTEXT_RULES, STATE_BODIES, is_negated, not_a_states_body
-from framing.language.voice import NotAnothersSurname
+from framing.language.voice import TITLE_WORDS, NotAnothersSurname
 from framing.reading.spreadsheet import table_to_csv
 
 LEXICON_DIR = Path(__file__).resolve().parents[2] / "data" / "lexicons"
@@ -321,8 +321,11 @@ class Lexicons:
 
     @cached_property
     def theme_matchers(self) -> dict[str, Matcher]:
+        """Each theme set's matcher; a term that is also a title does not count before a name ("President Obama" is
+        not the Political frame, "Justice Kennedy" not Fairness and equality: ``context_rules.not_a_title``)."""
         return {
-            theme_set: Matcher([(t, theme, "") for t, theme in rows[["term", "theme"]].itertuples(index=False)])
+            theme_set: Matcher([(t, theme, "not_a_title" if str(t).strip().lower() in TITLE_WORDS else "")
+                                for t, theme in rows[["term", "theme"]].itertuples(index=False)], CONTEXT_RULES)
             for theme_set, rows in self.themes.groupby("theme_set", sort=False)
         }
 

@@ -43,6 +43,7 @@ _TITLES = (r"Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Gen|General|Lt|Col|Colonel|Maj|Maj
            r"Attorney\s+General|Pope|King|Queen|Prince|Princess|Sir|Dame|Lord|Lady|"
            # a title before its holder's election, and plural ones before several names ("Justices Kennedy and Alito")
            r"President-elect|Vice\s+President-elect|Presidents|Senators|Representatives|Govs|Governors|Justices")
+TITLE_WORDS = frozenset(t.lower() for t in _TITLES.split("|") if t.isalpha())  # "president", "justice", "mr"…
 _TITLE = rf"(?:(?:[Ff]ormer|[Aa]cting|[Dd]eputy|U\.S\.|Senate|House|State)\s+)*(?:{_TITLES})\.?\s+"
 # "Hewlett-Packard" is one word, and "McDonald": a capital, perhaps lower case and a second capital, then lower case.
 # Written so that a word matches in one way only: "[A-Z][a-z]*[A-Z]?[a-z’']+", the same words, let the regex split a
