@@ -242,3 +242,12 @@ def test_every_context_rule_reads_as_words_in_the_lexicon_tables():
 ])
 def test_a_theme_word_that_is_a_title_before_a_name_is_no_frame(sentence, themes, lexicons):
     assert {m.label for m in lexicons.theme_matchers["policy_frames"].find(sentence)} == themes
+
+
+def test_the_found_themes_keep_their_titles(lexicons):
+    # A set found in the corpus's own paragraphs was counted with its titles: "Justice Kennedy" is its court theme.
+    import pandas as pd
+
+    found = pd.DataFrame([("found", "court · justice", "justice", "found in the text")], columns=["theme_set", "theme", "term", "source"])
+    matcher = lexicons.with_table("themes", pd.concat([lexicons.themes, found], ignore_index=True)).theme_matchers["found"]
+    assert [m.label for m in matcher.find("Justice Kennedy wrote the opinion.")] == ["court · justice"]

@@ -36,8 +36,9 @@ LEXICON_FILES = {
 
 # Theme sets: a name in themes.csv's theme_set column, the sentence-table column of its labels, and its
 # name on screen. A set not listed here (from an uploaded list) gets a column and a label of its own name.
+FOUND_THEME_SET = "found"  # the themes framing.statistics.found_themes finds in a corpus's own paragraphs
 THEME_SETS = {"corpus": ("themes", "Story themes"), "policy_frames": ("policy_frames", "Policy Frames Codebook"),
-              "found": ("themes_found", "Found in these articles")}  # framing.statistics.found_themes
+              FOUND_THEME_SET: ("themes_found", "Found in these articles")}
 # Sets written for the bundled Putin-Kim articles: on any other corpus they say so where they are picked.
 BUILT_FOR_BUNDLED = frozenset({"corpus"})
 
@@ -321,11 +322,16 @@ class Lexicons:
 
     @cached_property
     def theme_matchers(self) -> dict[str, Matcher]:
-        """Each theme set's matcher; a term that is also a title does not count before a name ("President Obama" is
-        not the Political frame, "Justice Kennedy" not Fairness and equality: ``context_rules.not_a_title``)."""
+        """Each theme set's matcher. In a set written as words for frames, a term that is also a title does not count
+        before a name ("President Obama" is not the Political frame, "Justice Kennedy" not Fairness and equality:
+        ``context_rules.not_a_title``); the found set keeps its titles, as the counts it was found from did ("Justice
+        Kennedy" is its court theme)."""
+        def rule(theme_set: str, term: str) -> str:
+            return "not_a_title" if theme_set != FOUND_THEME_SET and str(term).strip().lower() in TITLE_WORDS else ""
+
         return {
-            theme_set: Matcher([(t, theme, "not_a_title" if str(t).strip().lower() in TITLE_WORDS else "")
-                                for t, theme in rows[["term", "theme"]].itertuples(index=False)], CONTEXT_RULES)
+            theme_set: Matcher([(t, theme, rule(theme_set, t)) for t, theme in rows[["term", "theme"]].itertuples(index=False)],
+                               CONTEXT_RULES)
             for theme_set, rows in self.themes.groupby("theme_set", sort=False)
         }
 

@@ -20,10 +20,11 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from framing.language.lexicon import FOUND_THEME_SET
 from framing.reading.corpus import Article
 from framing.statistics.distinctive import STOP_WORDS, HouseStyle, tokens
 
-THEME_SET = "found"  # its name in the themes list (framing.language.lexicon.THEME_SETS gives its label)
+THEME_SET = FOUND_THEME_SET  # its name in the themes list (framing.language.lexicon.THEME_SETS gives its label)
 TERMS_PER_THEME = 12
 MIN_THEMES, MAX_THEMES = 3, 12
 ARTICLES_PER_THEME = 40  # themes = √(articles / 4), 3 to 12 (chosen on the dev corpus; see training/evaluate.py)
