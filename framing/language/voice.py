@@ -163,8 +163,9 @@ UNNAMED = ""
 # Placeholders for "he said" and "she said" until resolve_speakers finds the person.
 HE_SPEAKER, SHE_SPEAKER = "\x00he", "\x00she"
 PRONOUN_SPEAKERS = {HE_SPEAKER: "he", SHE_SPEAKER: "she"}
-_GENDERED_TITLE = re.compile(r"(?<![\w.])(?P<title>Mr|Mrs|Ms|Miss)\.?\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
-_TITLE_GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
+_TITLE_GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}  # the honorifics, and whom each names
+_HONORIFIC = rf"(?<![\w.])(?P<title>{'|'.join(_TITLE_GENDER)})\.?\s+"
+_GENDERED_TITLE = re.compile(rf"{_HONORIFIC}(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
 
 
 def quote_spans(paragraph: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
@@ -374,7 +375,7 @@ class NotAnothersSurname:
         if after and after.group(1).lower() in _NAMED_AFTER_WORDS:  # "Kennedy Center", "Trump Tower", "Clinton Foundation"
             return False
         honorific = _HONORIFIC_BEFORE.search(text, max(0, start - 6), start)
-        if honorific and honorific.group(1) in self.other_honorifics:
+        if honorific and honorific["title"] in self.other_honorifics:
             return False
         offset = max(0, start - 80)  # a run is at most four words
         window = text[offset:end]
@@ -395,7 +396,7 @@ class NotAnothersSurname:
 
 
 _CAPITAL = re.compile(r"[A-Z]")
-_HONORIFIC_BEFORE = re.compile(r"(?<![\w.])(Mr|Mrs|Ms|Miss)\.?\s+$")
+_HONORIFIC_BEFORE = re.compile(rf"{_HONORIFIC}$")  # right before a surname: "Mrs. Sanders"
 GIVEN_NAMES_FILE = Path(__file__).resolve().parents[2] / "data" / "lexicons" / "given_names.csv"
 
 
