@@ -173,6 +173,45 @@ def test_a_name_with_and_without_its_middle_name_is_one_actor_named_as_its_speak
     assert merge_aliases(["Hillary Clinton", "Hillary Rodham Clinton"])["Hillary Clinton"] == "Hillary Rodham Clinton"
 
 
+def test_a_name_with_a_double_surname_is_named_whole_and_what_a_person_owns_is_no_person():
+    """Real news: "Dr. Blasey Ford" and "Justice Bader Ginsburg" had named the actors "Blasey Ford" and "Bader Ginsburg"
+    (the fuller name was taken for a title before a name), and "President Donald Trump’s Border Patrol chief" made
+    "Border Patrol" a person, "Notre Dame Law School" (a title, "Dame") "Law School", and "Team Obama" one too."""
+    stories = [("Gazette", "Christine Blasey Ford testified.\n\nDr. Blasey Ford answered. Ruth Bader Ginsburg listened."),
+               ("Herald", "Dr. Christine Blasey Ford spoke.\n\nMs. Blasey Ford left. Justice Bader Ginsburg wrote."),
+               ("Gazette", "Justice Ruth Bader Ginsburg dissented.\n\nPresident Donald Trump’s Border Patrol chief spoke."),
+               ("Herald", "President Donald Trump’s Border Patrol chief agreed.\n\nShe studied at Notre Dame Law School."),
+               ("Gazette", "She taught at Notre Dame Law School.\n\nPresident Obama spoke. Team Obama is pleased."),
+               ("Herald", "President Obama smiled.\n\nTeam Obama won.")]
+    found = actors_from_text(articles_of(stories, "d")).set_index("actor")
+    assert found.loc["Christine Blasey Ford", "aliases"] == "Christine Blasey Ford|Blasey Ford"
+    assert found.loc["Ruth Bader Ginsburg", "aliases"] == "Ruth Bader Ginsburg|Bader Ginsburg"
+    assert "Donald Trump" in found.index
+    assert not {"Blasey Ford", "Bader Ginsburg", "Border Patrol", "Law School", "Team Obama"} & set(found.index)
+
+
+def test_a_name_with_an_apostrophe_is_read_whole():
+    from framing.language.voice import attribution, merge_aliases, people_named
+
+    assert people_named("Beto O’Rourke and Sandra Day O'Connor spoke.") == ["Beto O’Rourke", "Sandra Day O'Connor"]
+    assert attribution("“We will win,” Beto O’Rourke said.") == "Beto O’Rourke"
+    # one person whichever apostrophe an outlet writes
+    assert merge_aliases(["Beto O'Rourke", "Beto O’Rourke", "O'Rourke"]) == {"Beto O'Rourke": "Beto O’Rourke",
+                                                                           "O'Rourke": "Beto O’Rourke"}
+
+
+def test_a_place_speaking_is_not_merged_into_a_longer_name_ending_in_it():
+    from framing.language.voice import merge_aliases
+
+    # "Iran says" is the country: the one longer name ending in "Iran" was an organisation's
+    assert "Iran" not in merge_aliases(["Iran", "Nuclear Free Iran"])
+    assert merge_aliases(["Jordan", "Jim Jordan"])["Jordan"] == "Jim Jordan"  # a place's name that is a person's surname
+    # a given name before a whole name is a word before it, not a fuller name: "Will Donald Trump win?"
+    assert merge_aliases(["Will Donald Trump", "Donald Trump"]) == {"Will Donald Trump": "Donald Trump"}
+    assert merge_aliases(["Bill de Blasio", "De Blasio", "Chris Van Hollen", "Van Hollen"]) == {
+        "De Blasio": "Bill de Blasio", "Van Hollen": "Chris Van Hollen"}
+
+
 def test_a_place_inside_a_longer_name_is_no_mention_of_it_and_the_longest_name_wins():
     stories = [("Gazette", "The New York Times reported on New Jersey.\n\nNew Yorkers in New York disagreed."),
                ("Herald", "New York and New Jersey replied to the New York Times.\n\nThe New York Timesman left.")]

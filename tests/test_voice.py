@@ -117,6 +117,18 @@ def test_he_said_stays_unnamed_with_two_candidates():
     assert speakers_of(text) == ["", ""]
 
 
+def test_he_said_is_not_a_titled_owner_named_before():
+    # Dev corpus: "Green became the target … after calling for President Donald Trump’s impeachment. “…,” he told
+    # reporters" is Al Green's. Trump, named as the owner of the impeachment, is a mention (the people list counts
+    # him) but not who "he" is.
+    text = ("House\n\nRep. Al Green spoke after calling for President Donald Trump’s impeachment.\n\n"
+            "“I would rather wait,” he told reporters.")
+    assert speakers_of(text) == ["", "Al Green"]
+    from framing.language.voice import people_named
+
+    assert people_named("President Donald Trump’s Border Patrol chief spoke.") == ["Donald Trump"]
+
+
 def test_she_said_is_never_a_man_the_article_calls_mr():
     text = ("Senate fight\n\nMr. Harry Reid met Senator Patty Murray on Monday.\n\n"
             "“It is a disgrace,” she said.")

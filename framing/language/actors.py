@@ -20,6 +20,7 @@ from framing.language.context_rules import PLACES_FILE  # the places list, which
 from framing.language.lexicon import Lexicons
 from framing.language.voice import (
     CAPITALS,
+    NOT_GIVEN_NAMES,
     SURNAME_SHARE,
     merge_aliases,
     people_named,
@@ -137,7 +138,7 @@ def people_from_text(articles: Iterable[Article], top: int = 40) -> pd.DataFrame
             with_title.update(titled)
         by_surname: dict[str, set[str]] = {}
         for name in named:
-            if len(name.split()) > 1:
+            if len(name.split()) > 1 and name.split()[0].lower() not in NOT_GIVEN_NAMES:  # not "Team Obama"
                 by_surname.setdefault(name.split()[-1], set()).add(name)
         # a surname is the article's one full name ending in it ("Mrs. Clinton" with Hillary and Bill: neither)
         full = {surname: next(iter(names)) for surname, names in by_surname.items() if len(names) == 1}
@@ -195,7 +196,7 @@ def people_from_text(articles: Iterable[Article], top: int = 40) -> pd.DataFrame
     least_outlets = MIN_OUTLETS if len({o for _, o, _, _, _ in named_in}) >= MIN_OUTLETS else 1
     rows = [{"actor": key, "aliases": "|".join(aliases(key)), "mentions": n, "articles": len(in_articles[key]),
              "outlets": len(in_outlets[key]), "kind": "person"}
-            for key, n in mentions.items() if key in titled and _is_name(key)
+            for key, n in mentions.items() if key in titled and _is_name(key) and key.split()[0].lower() not in NOT_GIVEN_NAMES
             and len(in_articles[key]) >= MIN_ARTICLES and len(in_outlets[key]) >= least_outlets]
     frame = pd.DataFrame(rows, columns=ACTOR_COLUMNS)
     return frame.sort_values(["mentions", "actor"], ascending=[False, True]).head(top).reset_index(drop=True)

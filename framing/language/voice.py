@@ -22,6 +22,8 @@ from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
+from framing.language.context_rules import place_names
+
 QUOTED_THRESHOLD = 0.5  # a sentence is "quoted" when at least half its characters are inside quotes
 
 _VERBS = (r"said|says|say|asked|asks|added|adds|continued|told|tells|wrote|writes|noted|notes|warned|warns|remarked|stressed|"
@@ -45,13 +47,14 @@ _TITLES = (r"Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Gen|General|Lt|Col|Colonel|Maj|Maj
            r"President-elect|Vice\s+President-elect|Presidents|Senators|Representatives|Govs|Governors|Justices")
 TITLE_WORDS = frozenset(t.lower() for t in _TITLES.split("|") if t.isalpha())  # "president", "justice", "mr"…
 _TITLE = rf"(?:(?:[Ff]ormer|[Aa]cting|[Dd]eputy|U\.S\.|Senate|House|State)\s+)*(?:{_TITLES})\.?\s+"
-# "Hewlett-Packard" is one word, and "McDonald": a capital, perhaps lower case and a second capital, then lower case.
+# "Hewlett-Packard" is one word, and "McDonald": a capital, perhaps lower case and a second capital, then lower case;
+# "O’Rourke": a capital and an apostrophe before the second capital.
 # Written so that a word matches in one way only: "[A-Z][a-z]*[A-Z]?[a-z’']+", the same words, let the regex split a
 # word's lower case letters between its two runs in as many ways as it has letters, and try each before giving up.
 # Letters beyond English's ("Julián Castro", "Enrique Peña Nieto", "Recep Tayyip Erdoğan"): Latin-1's and Latin
 # Extended-A's, whose capitals and small letters alternate, so that block counts as both.
 CAPITALS, _LOWER = "A-ZÀ-ÖØ-Þ\u0100-\u017f", "a-zß-öø-ÿ\u0100-\u017f"
-_NAME_WORD = (rf"(?:[{CAPITALS}](?:[{_LOWER}]*[{CAPITALS}])?[{_LOWER}’']+(?:-[{_LOWER}’']+)*(?:-[{CAPITALS}][{_LOWER}’']+)*"
+_NAME_WORD = (rf"(?:[{CAPITALS}](?:['’](?=[{CAPITALS}]))?(?:[{_LOWER}]*[{CAPITALS}])?[{_LOWER}’']+(?:-[{_LOWER}’']+)*(?:-[{CAPITALS}][{_LOWER}’']+)*"
               rf"|[A-Z]{{2,}}(?![{_LOWER}])|[A-Z]\.)")
 _PARTICLE = r"(?:de|da|del|der|van|von|bin|al|al-|la|le|du|di|st\.)"
 # Words of one name are one or two spaces apart: a quotation blanked between two capitalised words (``outside_quotes``)
@@ -333,16 +336,38 @@ def _pronoun_speaker(pronoun: str) -> str:
     return SHE_SPEAKER if pronoun.lower() == "she" else HE_SPEAKER
 
 
-def titled_names(text: str) -> list[str]:
-    """The names the text gives with a title ("Sen. Warren", "President Donald Trump"), titles dropped."""
-    return [name for m in _TITLED.finditer(text) if (name := clean_name(m.group("name")))]
+def titled_names(text: str, owners: bool = True) -> list[str]:
+    """The names the text gives with a title ("Sen. Warren", "President Donald Trump"), titles dropped. The title is the
+    owner's where the name owns what follows ("President Donald Trump’s Border Patrol chief" gives Donald Trump, or with
+    ``owners`` False no one; never "Border Patrol"); a rank after a capitalised word ("Notre Dame Law School", "Burger
+    King") and a title after "X of" ("the Bureau of Justice Statistics") are part of an organisation's name."""
+    names, at = [], 0
+    while m := _TITLED.search(text, at):
+        written, *owned = _OWNER.split(m.group("name"), maxsplit=1)
+        if _RANK.match(written) and _CAPITALISED_BEFORE.search(text, 0, m.start()) \
+                or _ORGANISATION_OF_BEFORE.search(text, 0, m.start()):
+            at = m.start() + len(written.split()[0])  # a title may follow: "Department of Justice Inspector General X"
+            continue
+        if (owners or not owned) and (name := clean_name(written)):
+            names.append(name)
+        at = m.end()
+    return names
 
 
-def people_named(text: str, titled: list[str] | None = None) -> list[str]:
+_OWNER = re.compile(r"['’]s(?=\s|$)")  # "Trump’s": the owner ends there
+_RANK = re.compile(r"(?:King|Queen|Prince|Princess|Sir|Dame|Lord|Lady)\s")
+# "Bureau of Justice Statistics", "Department of Justice": a title after "X of" is in an organisation's name
+_ORGANISATION_OF_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*\s+of\s+$")
+# a capitalised word before a rank, other than an owner's ("Jordan's King Abdullah") or the rank's own ("Crown Prince")
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w’'-])(?!Crown\s)[A-Z][\w’'-]*(?<![’']s)\s+$")
+
+
+def people_named(text: str, titled: list[str] | None = None, owners: bool = True) -> list[str]:
     """People the text names: with a title ("Senator Harry Reid", "Mr. Romney"; titles dropped), or as a run of
     two to four capitalised words that holds no place or organisation word ("Jenny Town", not "New York").
-    ``titled``: the text's ``titled_names``, where the caller has them already."""
-    found = list(titled) if titled is not None else titled_names(text)
+    ``titled``: the text's ``titled_names``, where the caller has them already. ``owners`` False leaves out a titled
+    owner ("President Trump’s plan"): named, but seldom who a "he said" nearby is (``resolve_speakers``)."""
+    found = list(titled) if titled is not None else titled_names(text, owners)
     for m in _CAPITALISED_RUN.finditer(text):
         name = clean_name(m.group())
         # the run as written after any owner ("the New School’s Darrick Hamilton"), not only the name clean_name
@@ -386,7 +411,7 @@ class NotAnothersSurname:
         if len(words) < 2 or _given_name_starts(words) & self.own:
             return True
         before = words[-2]
-        if "-" in before or before.lower() in _NOT_GIVEN_NAMES or before == words[-1]:
+        if "-" in before or before.lower() in NOT_GIVEN_NAMES or before == words[-1]:
             return True  # "Canadian-born Cruz", "Team Obama", "Senators Kennedy", "to out-Trump Trump"
         # A sentence's first word is capitalised whatever it is ("Though Trump", "With Kennedy gone"), as is a
         # clause's after a colon, and every word of a headline ("Criticized Roberts Ruling"): there a capital says
@@ -413,6 +438,15 @@ def given_name_gender(name: str) -> str | None:
     return {"male": "he", "female": "she"}.get(gender)
 
 
+def _given_name_before(first: str, tail: str) -> bool:
+    """Whether ``first`` before ``tail`` opens a person's fuller name ("Ruth" before "Bader Ginsburg", "Chris" before
+    "Van Hollen"), not a word before a name that is whole already ("Poor" or "Will" before "Donald Trump"): ``first`` is a
+    given name, and ``tail`` does not open with one, unless with a particle ("Van", "de")."""
+    opening = tail.split()[0]
+    return given_name_gender(first) is not None and (
+        given_name_gender(opening) is None or re.fullmatch(_PARTICLE, opening.lower()) is not None)
+
+
 def _given_name_starts(words: list[str]) -> set[str]:
     """The first two letters of a name's words before its surname: "Joseph R. Biden" and "Bernard Sanders" are Joe
     Biden and Bernie Sanders."""
@@ -425,7 +459,9 @@ _NAMED_AFTER = re.compile(r"\s+([A-Z][a-z]+)")
 _NAMED_AFTER_WORDS = {"school", "center", "centre", "foundation", "airport", "tower", "towers", "library", "institute",
                       "university", "building", "hotel", "street", "avenue", "boulevard", "bridge", "memorial", "stadium",
                       "hall", "prize", "award", "organization", "museum", "park", "plaza", "scholarship", "fellowship"}
-_NOT_GIVEN_NAMES = {"team", "draft", "republicans", "democrats"}  # titles are dropped before: clean_name
+# Words that open a capitalised run before a surname without being a given name ("Team Obama", "Draft Biden"); titles
+# are dropped before (clean_name)
+NOT_GIVEN_NAMES = {"team", "draft", "republicans", "democrats"}
 
 
 def _title_case(text: str) -> bool:
@@ -583,29 +619,42 @@ def merge_aliases(speakers: list[str], counts: Mapping[str, int] | None = None) 
     """Across a corpus: each other form → the form of the same person, where that is unambiguous.
 
     - "Donald J. Trump" → "Donald Trump" when the corpus gives both and no other initialled form of that name
-      ("George W. Bush" and "George H. W. Bush" stay apart);
+      ("George W. Bush" and "George H. W. Bush" stay apart), and "Beto O'Rourke" → "Beto O’Rourke";
     - a surname alone → the one full name ending in it ("Rubio" → "Marco Rubio"), or, with ``counts`` (uses of each
       form), the full name with SURNAME_SHARE of those names' uses ("Trump" → "Donald Trump" beside a few "Ivanka
       Trump");
     - a shorter full name → the one fuller form with the same first word and surname;
-    - a name ending in another full name the corpus gives → that name ("President-elect Donald Trump")."""
+    - a name ending in another full name the corpus gives → that name ("President-elect Donald Trump"), unless a given
+      name opens it before one that opens with none: then the other way ("Bader Ginsburg" → "Ruth Bader Ginsburg",
+      "Van Hollen" and "Mayor De Blasio"'s "De Blasio" → "Chris Van Hollen", "Bill de Blasio")."""
     names = set(speakers) - {""}
     counts = counts or {}
     mapping: dict[str, str] = {}
     variants: dict[str, set[str]] = {}
     for name in names:
         if len(name.split()) > 1 and "’s " not in name:
-            variants.setdefault(without_initials(name), set()).add(name)
+            # one name whichever apostrophe it is written with: "Beto O'Rourke" is "Beto O’Rourke"
+            variants.setdefault(without_initials(name).replace("'", "’"), set()).add(name)
     for plain, forms in variants.items():
         initialled = forms - {plain}
         if plain in names and len(initialled) == 1:
             mapping[initialled.pop()] = plain
+    fuller_of: dict[str, set[str]] = {}  # "Bader Ginsburg" → {"Ruth Bader Ginsburg"}
     for name in sorted(names - set(mapping)):  # "President-elect Donald Trump" → "Donald Trump": a title the patterns missed
         words = name.split()
         tails = [" ".join(words[k:]) for k in range(1, len(words) - 1)]
         known = next((t for t in tails if t in names), None)
-        if known:
+        if known and _given_name_before(words[0], known):
+            fuller_of.setdefault(known, set()).add(name)
+        elif known:
             mapping[name] = mapping.get(known, known)
+        # "Mayor De Blasio": the particle capitalised, as a title or a sentence's start writes it
+        for tail in tails:
+            if tail[:1].islower() and (capitalised := tail[:1].upper() + tail[1:]) in names and _given_name_before(words[0], tail):
+                fuller_of.setdefault(capitalised, set()).add(name)
+    for tail, fuller in fuller_of.items():
+        if len(fuller) == 1 and tail not in mapping:
+            mapping[tail] = fuller.pop()
     used: Counter = Counter()
     for name in names:
         used[mapping.get(name, name)] += counts.get(name, 0)
@@ -614,11 +663,13 @@ def merge_aliases(speakers: list[str], counts: Mapping[str, int] | None = None) 
                   and not any(len(w) > 1 and w.isalpha() and w.isupper() for w in n.split()[:-1])}
     by_surname: dict[str, set[str]] = {}
     for name in full_names:
-        by_surname.setdefault(name.split()[-1], set()).add(name)
+        by_surname.setdefault(name.split()[-1].replace("'", "’"), set()).add(name)
     for name in sorted(names - set(mapping)):
         words = name.split()
         if len(words) == 1:
-            fuller = by_surname.get(name, set()) - {name}
+            fuller = by_surname.get(name.replace("'", "’"), set()) - {name}
+            if name in place_names():  # "Iran says" is the country: "Nuclear Free Iran" is no fuller name of it
+                fuller = {f for f in fuller if given_name_gender(f.split()[0])}
             if len(fuller) > 1 and counts:
                 best = max(sorted(fuller), key=lambda f: used[f])
                 total = sum(used[f] for f in fuller)
@@ -626,7 +677,7 @@ def merge_aliases(speakers: list[str], counts: Mapping[str, int] | None = None) 
         elif without_initials(name) != name:  # "George W. Bush" is already one person, not "George H. W. Bush"
             continue
         else:
-            fuller = {f for f in by_surname.get(words[-1], ()) if f != name and len(f.split()) > len(words)
+            fuller = {f for f in by_surname.get(words[-1].replace("'", "’"), ()) if f != name and len(f.split()) > len(words)
                       and f.split()[0] == words[0]}
         if len(fuller) == 1:
             mapping[name] = fuller.pop()

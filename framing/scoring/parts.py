@@ -98,7 +98,7 @@ def text_part(article: Article) -> Part:
             part[m.column].append(m.compute(sentence))
         attributed.append(attribution(text, quoted))
         outside.append(outside_quotes(text, quoted))
-        people.append(people_named(outside[-1]))  # a name inside the quote is rarely who speaks it
+        people.append(people_named(outside[-1], owners=False))  # a name inside the quote is rarely who speaks it
     part["speaker"] = resolve_speakers(attributed, part["paragraph_id"], part["quoted"], people, outside,
                                        [share > 0 for share in part["quoted_share"]])
     return _compact(part)
