@@ -212,6 +212,30 @@ def test_a_place_speaking_is_not_merged_into_a_longer_name_ending_in_it():
         "De Blasio": "Bill de Blasio", "Van Hollen": "Chris Van Hollen"}
 
 
+def test_a_person_is_named_as_the_corpus_writes_them_most_and_a_nickname_is_the_same_person():
+    """Real news: the actor list said "Brett Michael Kavanaugh" (written once in 1,704 articles, against 161 "Brett
+    Kavanaugh") and "Hillary Rodham Clinton", and counted "Charles Schumer" apart from "Chuck Schumer"."""
+    from framing.language.voice import merge_aliases
+
+    stories = [("Gazette", "Judge Brett Michael Kavanaugh was named.\n\nBrett Kavanaugh spoke. Sen. Chuck Schumer objected."),
+               ("Herald", "Judge Brett Kavanaugh answered.\n\nBrett Kavanaugh left. Sen. Charles Schumer agreed."),
+               ("Gazette", "Brett Kavanaugh returned.\n\nSen. Chuck Schumer spoke again.\n\nMr. Schumer and Judge Kavanaugh left."),
+               ("Herald", "Sen. Chuck Schumer met Brett Kavanaugh.")]
+    found = actors_from_text(articles_of(stories, "k")).set_index("actor")
+    assert found.loc["Brett Kavanaugh", "aliases"] == "Brett Kavanaugh|Brett Michael Kavanaugh|Kavanaugh"
+    assert found.loc["Chuck Schumer", "aliases"] == "Chuck Schumer|Charles Schumer|Schumer"
+    assert found.loc["Chuck Schumer", "mentions"] == 5
+    # the speakers are named the same way, from how often each form speaks
+    assert merge_aliases(["Brett Michael Kavanaugh", "Brett Kavanaugh"], {"Brett Michael Kavanaugh": 1, "Brett Kavanaugh": 9}) \
+        == {"Brett Michael Kavanaugh": "Brett Kavanaugh"}
+    # a fuller name stays on a count of 2 against 1, and a nickname that could be two given names merges neither
+    assert merge_aliases(["Amy Coney Barrett", "Amy Barrett"], {"Amy Coney Barrett": 1, "Amy Barrett": 2}) \
+        == {"Amy Barrett": "Amy Coney Barrett"}
+    assert merge_aliases(["Bill Smith", "William Smith", "Robert Smith"]) == {}
+    # nor a shortening that is a commoner name of its own ("John" of "Jonathan"), nor one as long ("Rick" of "Eric")
+    assert merge_aliases(["John Lewis", "Jonathan Lewis", "Eric Wilson", "Rick Wilson"]) == {}
+
+
 def test_a_place_inside_a_longer_name_is_no_mention_of_it_and_the_longest_name_wins():
     stories = [("Gazette", "The New York Times reported on New Jersey.\n\nNew Yorkers in New York disagreed."),
                ("Herald", "New York and New Jersey replied to the New York Times.\n\nThe New York Timesman left.")]

@@ -62,7 +62,7 @@ def found_in_text(table: pd.DataFrame, lexicons: Lexicons, top: int = 30) -> pd.
     for name in speakers:
         articles.setdefault(name, set()).update(table.loc[table["speaker"] == name, "article_id"])
         outlets.setdefault(name, set()).update(table.loc[table["speaker"] == name, "outlet_group"])
-    mapping = merge_aliases(list(set(mentions) | set(speakers)))
+    mapping = merge_aliases(list(set(mentions) | set(speakers)), mentions + speakers)
     merged: Counter = Counter()
     as_speaker: Counter = Counter()
     for name, n in (mentions + speakers).items():
@@ -115,7 +115,7 @@ def actors_from_text(articles: Iterable[Article], top: int = 40) -> pd.DataFrame
 
 
 def people_from_text(articles: Iterable[Article], top: int = 40) -> pd.DataFrame:
-    """The people a corpus names most, as an actor list: actor (the fullest form), aliases (the forms that name it and
+    """The people a corpus names most, as an actor list: actor (the full form written most), aliases (the forms that name it and
     no one else, "|"-separated, the actor first), mentions (paragraphs naming it), articles, outlets and kind "person".
 
     Within an article a surname takes the full name the article gives ("Mr. Romney" after "Mitt Romney"). Across the
@@ -165,14 +165,17 @@ def people_from_text(articles: Iterable[Article], top: int = 40) -> pd.DataFrame
             forms.setdefault(key, Counter())[name] += n
             in_articles.setdefault(key, set()).add(article_id)
             in_outlets.setdefault(key, set()).add(outlet)
-    # the speakers' merging too, so an actor and a speaker are one name: "Hillary Clinton" -> "Hillary Rodham Clinton"
+    # the speakers' merging too, so an actor and a speaker are one name: "Hillary Rodham Clinton" -> "Hillary Clinton"
     full = [k for k in mentions if len(k.split()) > 1]
-    for key, target in merge_aliases(full, mentions).items():
+    # each person named by the form written most: how often each name was written as it is, not its surname's uses
+    mapping = merge_aliases(full, Counter({key: forms[key][key] for key in full}))
+    for key, target in mapping.items():
         if key in mentions and target in mentions and key != target:
             mentions[target] += mentions.pop(key)
             merged = forms.pop(key)
             words = key.split()
-            if any(" ".join(words[k:]) in full for k in range(1, len(words) - 1)):
+            tails = (" ".join(words[k:]) for k in range(1, len(words) - 1))
+            if any(tail in full and mapping.get(tail, tail) == target for tail in tails):
                 merged.pop(key, None)  # "Poor Donald Trump", "President-elect Donald Trump": not a name to match
             forms[target].update(merged)
             in_articles[target] |= in_articles.pop(key)

@@ -423,6 +423,7 @@ class NotAnothersSurname:
 _CAPITAL = re.compile(r"[A-Z]")
 _HONORIFIC_BEFORE = re.compile(rf"{_HONORIFIC}$")  # right before a surname: "Mrs. Sanders"
 GIVEN_NAMES_FILE = Path(__file__).resolve().parents[2] / "data" / "lexicons" / "given_names.csv"
+NICKNAMES_FILE = GIVEN_NAMES_FILE.with_name("nicknames.csv")
 
 
 @lru_cache(maxsize=1)
@@ -620,13 +621,17 @@ def merge_aliases(speakers: list[str], counts: Mapping[str, int] | None = None) 
 
     - "Donald J. Trump" → "Donald Trump" when the corpus gives both and no other initialled form of that name
       ("George W. Bush" and "George H. W. Bush" stay apart), and "Beto O'Rourke" → "Beto O’Rourke";
+    - "Chuck Schumer" → "Charles Schumer", a nickname's form to the other's (``_nickname_merges``);
     - a surname alone → the one full name ending in it ("Rubio" → "Marco Rubio"), or, with ``counts`` (uses of each
       form), the full name with SURNAME_SHARE of those names' uses ("Trump" → "Donald Trump" beside a few "Ivanka
       Trump");
     - a shorter full name → the one fuller form with the same first word and surname;
     - a name ending in another full name the corpus gives → that name ("President-elect Donald Trump"), unless a given
       name opens it before one that opens with none: then the other way ("Bader Ginsburg" → "Ruth Bader Ginsburg",
-      "Van Hollen" and "Mayor De Blasio"'s "De Blasio" → "Chris Van Hollen", "Bill de Blasio")."""
+      "Van Hollen" and "Mayor De Blasio"'s "De Blasio" → "Chris Van Hollen", "Bill de Blasio").
+
+    Each person is named by their fullest form or, with ``counts``, by the full form written most ("Brett Kavanaugh"
+    beside a few "Brett Michael Kavanaugh": ``_named_as_most_written``)."""
     names = set(speakers) - {""}
     counts = counts or {}
     mapping: dict[str, str] = {}
@@ -639,6 +644,7 @@ def merge_aliases(speakers: list[str], counts: Mapping[str, int] | None = None) 
         initialled = forms - {plain}
         if plain in names and len(initialled) == 1:
             mapping[initialled.pop()] = plain
+    mapping.update(_nickname_merges(names - set(mapping)))
     fuller_of: dict[str, set[str]] = {}  # "Bader Ginsburg" → {"Ruth Bader Ginsburg"}
     for name in sorted(names - set(mapping)):  # "President-elect Donald Trump" → "Donald Trump": a title the patterns missed
         words = name.split()
@@ -681,4 +687,66 @@ def merge_aliases(speakers: list[str], counts: Mapping[str, int] | None = None) 
                       and f.split()[0] == words[0]}
         if len(fuller) == 1:
             mapping[name] = fuller.pop()
-    return {name: mapping.get(target, target) for name, target in mapping.items()}
+    merged = {name: mapping.get(target, target) for name, target in mapping.items()}
+    return _named_as_most_written(merged, counts) if counts else merged
+
+
+def _nickname_merges(names: set[str]) -> dict[str, str]:
+    """"Chuck Schumer" → "Charles Schumer": two full names alike but for a given name that may be the other's nickname
+    (``data/lexicons/nicknames.csv``), where neither could be a third name the corpus gives ("Bill Smith" beside both
+    "William Smith" and "Robert Smith" stays apart). The shorter given name maps to the longer."""
+    alike: dict[str, set[str]] = {}  # the name after the given name ("Schumer", "E. Schumer") → the names it ends
+    for name in names:
+        words = name.split()
+        if len(words) > 1 and "’s " not in name and words[0].lower() in _nicknames():
+            alike.setdefault(" ".join(words[1:]).replace("'", "’"), set()).add(name)
+    merges = {}
+    for forms in alike.values():
+        related = {name: {other for other in forms if other != name and _may_be_one_given_name(name.split()[0], other.split()[0])}
+                   for name in forms}
+        for name, others in related.items():
+            if len(others) == 1 and len(related[other := next(iter(others))]) == 1:
+                shorter, longer = sorted((name, other), key=lambda n: (len(n.split()[0]), n))
+                merges[shorter] = longer
+    return merges
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> dict[str, frozenset[str]]:
+    """Each given name and each nickname (lower case) → the other given names it may be one person's with (both ways:
+    "chuck" ↔ "charles"; ``data/lexicons/nicknames.csv``, built by ``training.nicknames``)."""
+    pairs: dict[str, set[str]] = {}
+    with NICKNAMES_FILE.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            pairs.setdefault(row["name"], set()).add(row["nickname"])
+            pairs.setdefault(row["nickname"], set()).add(row["name"])
+    return {name: frozenset(others) for name, others in pairs.items()}
+
+
+def _may_be_one_given_name(first: str, other: str) -> bool:
+    return other.lower() in _nicknames().get(first.lower(), ())
+
+
+def _named_as_most_written(merged: dict[str, str], counts: Mapping[str, int]) -> dict[str, str]:
+    """``merged`` (each form → its person's name, the fullest form) with each person named by the full form the corpus
+    writes most, of those with its first and last word and, where there are any, without initials ("Brett Kavanaugh",
+    not "Brett Michael Kavanaugh" nor "Brett M. Kavanaugh"; not "Bader Ginsburg" for Ruth Bader Ginsburg, nor
+    "President-elect Donald Trump"). A fuller form keeps the name unless a shorter one is written more than twice as
+    often ("Amy Coney Barrett" beside two "Amy Barrett"); of a nickname and its given name ("Tom Perez", "Thomas
+    Perez"), the one written more."""
+    people: dict[str, set[str]] = {}
+    for name, person in merged.items():
+        people.setdefault(person, {person}).add(name)
+    renamed = dict(merged)
+    for person, forms in people.items():
+        words = person.split()
+        whole = sorted(f for f in forms if len(f.split()) > 1 and f.split()[-1] == words[-1]
+                       and (f.split()[0] == words[0] or _may_be_one_given_name(f.split()[0], words[0])))
+        plain = [f for f in whole if without_initials(f) == f] or whole  # "Donald Trump" before "Donald J. Trump"
+        most = max(plain, key=lambda f: (counts.get(f, 0), f == person))
+        # a fuller name gives way only to a form written more than twice as often (not on 2 uses against 1)
+        fuller = len(person.split()) > len(most.split())
+        if most != person and counts.get(most, 0) > (2 if fuller else 1) * counts.get(person, 0):
+            renamed.pop(most)
+            renamed.update({form: most for form in forms - {most}})
+    return renamed
