@@ -298,6 +298,11 @@ def test_emphasis_in_theme_mode_each_chart_has_its_own_sentences_and_actors_foll
     theme_rows = lens.scope(panels["theme_share"].rows)
     assert set(actor_rows["sentence_id"]) < set(theme_rows["sentence_id"])  # a different list: only those naming an actor
     assert "in sentences naming theme “Economy, food and energy”" in str(panels["actor_share"].chart.to_dict()["title"])
+    # the one theme's first mention and voice: a row per outlet (on one row, three outlets' dots and whiskers overlapped)
+    for key in ("theme_first_mention", "theme_voice"):
+        spec = panels[key].chart.to_dict()
+        rows = [layer["encoding"]["y"]["field"] for layer in spec["layer"]]
+        assert rows == ["outlet_group", "outlet_group"], key
 
 
 def test_small_samples_are_flagged_beside_their_n(table, bundled, lexicons):

@@ -63,7 +63,12 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     # The mean over the articles naming it, not the earliest in any: with many articles the earliest is nearly always 0
     # (90% of outlet × theme pairs on the dev corpus), and it falls the more articles an outlet has.
     themes = themes.assign(first_interval=interval_text(themes["first_ci_low"], themes["first_ci_high"], ".2f"))
-    early = dots(themes, "mean_first_mention_position", "theme:N", ["outlet_group", "theme"], "How early each theme first appears" + theme_scope,
+    # One theme picked: a row per outlet. Nine outlets' dots and whiskers on one theme's row hid one another.
+    by_outlet = lens.mode == "theme"
+    row = "outlet_group:N" if by_outlet else "theme:N"
+    early = dots(themes, "mean_first_mention_position", row, ["outlet_group", "theme"],
+                 (f"How early each outlet first names {lens.describe()}" if by_outlet else
+                  "How early each theme first appears" + theme_scope),
                  "Where it is first named, averaged over the articles naming it (0 = opening sentence, 1 = last); "
                  "whiskers: 95% CI, resampling those articles", "Mean first mention (0 = top of article)", None, lens.outlets,
                  [alt.Tooltip("outlet_group:N", title="Outlet"), alt.Tooltip("theme:N"),
@@ -75,7 +80,9 @@ def panels(analysis: Analysis, lens: Lens) -> list[Panel]:
     # In whose voice each theme comes: an outlet may carry a theme mostly in the words of those it quotes
     themes = themes.assign(quoted_interval=interval_text(themes["quoted_ci_low"], themes["quoted_ci_high"], ".0%"))
     reach = float(np.nanmax([*themes["quoted_ci_high"], *themes["quoted_share"], 0.05]))
-    voice = dots(themes, "quoted_share", "theme:N", ["outlet_group", "theme"], "In whose voice: each theme's sentences quoted" + theme_scope,
+    voice = dots(themes, "quoted_share", row, ["outlet_group", "theme"],
+                 (f"In whose voice: sentences naming {lens.describe()} quoted" if by_outlet else
+                  "In whose voice: each theme's sentences quoted" + theme_scope),
                  "Share of the sentences naming the theme that are at least half direct quotation (the rest: the "
                  f"outlet's own voice); whiskers: 95% CI, {CI_METHOD}; none under {MIN_N_FOR_CI} sentences",
                  "Share of the theme's sentences quoted", None, lens.outlets,
