@@ -743,6 +743,8 @@ def _named_as_most_written(merged: dict[str, str], counts: Mapping[str, int]) ->
         whole = sorted(f for f in forms if len(f.split()) > 1 and f.split()[-1] == words[-1]
                        and (f.split()[0] == words[0] or _may_be_one_given_name(f.split()[0], words[0])))
         plain = [f for f in whole if without_initials(f) == f] or whole  # "Donald Trump" before "Donald J. Trump"
+        if not plain:
+            continue
         most = max(plain, key=lambda f: (counts.get(f, 0), f == person))
         # a fuller name gives way only to a form written more than twice as often (not on 2 uses against 1)
         fuller = len(person.split()) > len(most.split())
