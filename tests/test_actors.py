@@ -123,6 +123,15 @@ def test_a_states_senate_or_supreme_court_is_not_the_federal_one():
                     "The Supreme Court heard the case from Ohio.", "The U.S. Senate adjourned."]:
         assert len(named(federal)) == 1, federal
 
+
+def test_a_places_name_after_an_honorific_is_a_pageant_or_a_person_not_the_place():
+    # On the dev corpus "Miss USA" (2), "Miss Utah" (2) and "Miss Washington 2013" (1) counted as the places.
+    named = actors_named_by({"United States": "USA", "Washington": "Washington, D.C."})
+    for pageant in ["He produced the Miss USA pageant.", "Miss Washington 2013 spoke.", "Mr. Washington said no."]:
+        assert named(pageant) == [], pageant
+    assert named("The USA and Washington agreed.") == ["United States", "Washington"]
+
+
 def test_actors_command_lists_them_as_csv_and_jsonl(tmp_path):
     path = tmp_path / "news.csv"
     with path.open("w", newline="", encoding="utf-8") as f:

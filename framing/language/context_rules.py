@@ -224,6 +224,15 @@ def not_a_title(text: str, start: int, end: int) -> bool:
     return not _CAPITALISED_AFTER.match(text, end)
 
 
+_HONORIFIC_BEFORE = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+$")
+
+
+def not_after_an_honorific(text: str, start: int, end: int) -> bool:
+    """A place's name after "Miss", "Mr." or "Dr." is a pageant's title or a person's name, not the place: "Miss USA",
+    "Miss Washington 2013", "Mr. Washington". On the dev corpus all 5 such mentions were pageants."""
+    return not _HONORIFIC_BEFORE.search(text, max(0, start - 6), start)
+
+
 CONTEXT_RULES = {
     "quantity": quantity_follows, "not_month": not_month, "predicative": predicative, "not_superlative": not_superlative,
     "not_ability": not_ability, "not_legal_claim": not_legal_claim, "not_appointment": not_appointment,

@@ -18,7 +18,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing.language.context_rules import CONTEXT_RULES, STATE_BODIES, is_negated, not_a_states_body
+from framing.language.context_rules import (
+    CONTEXT_RULES,
+    STATE_BODIES,
+    is_negated,
+    not_a_states_body,
+    not_after_an_honorific,
+    place_names,
+)
 from framing.language.voice import TITLE_WORDS, NotAnothersSurname
 from framing.reading.spreadsheet import table_to_csv
 
@@ -339,8 +346,10 @@ class Lexicons:
     def actor_matcher(self) -> Matcher:
         """An actor's aliases; a surname alone (the last word of an actor of several) does not count where it ends
         someone else's name ("Teddy Kennedy" is not Anthony Kennedy: ``voice.NotAnothersSurname``), nor a body a state
-        has too where it is a state's ("the state Senate": ``context_rules.not_a_states_body``)."""
-        entries, rules = [], {"not_a_states_body": not_a_states_body}
+        has too where it is a state's ("the state Senate": ``context_rules.not_a_states_body``), nor a place's name after an
+        honorific ("Miss USA": ``context_rules.not_after_an_honorific``)."""
+        entries, rules = [], {"not_a_states_body": not_a_states_body, "not_after_an_honorific": not_after_an_honorific}
+        places = place_names()
         for actor, alias in self.actors[["actor", "alias"]].itertuples(index=False):
             words = str(actor).split()
             rule = f"surname of {actor}" if len(words) > 1 and str(alias).strip() == words[-1] else ""
@@ -348,6 +357,8 @@ class Lexicons:
                 rules[rule] = NotAnothersSurname(actor)
             elif str(alias).strip().lower() in STATE_BODIES:  # "the state Senate" is not the US Senate
                 rule = "not_a_states_body"
+            elif str(alias).strip() in places:  # "Miss USA" is a pageant
+                rule = "not_after_an_honorific"
             entries.append((alias, actor, rule))
         return Matcher(entries, rules)
 
