@@ -130,6 +130,7 @@ def test_a_places_name_after_an_honorific_is_a_pageant_or_a_person_not_the_place
     for pageant in ["He produced the Miss USA pageant.", "Miss Washington 2013 spoke.", "Mr. Washington said no."]:
         assert named(pageant) == [], pageant
     assert named("The USA and Washington agreed.") == ["United States", "Washington"]
+    assert actors_named_by({"Jim Jordan": "Jordan"})("Mr. Jordan said no.") == ["Jim Jordan"]  # a person's surname
 
 
 def test_actors_command_lists_them_as_csv_and_jsonl(tmp_path):

@@ -357,8 +357,8 @@ class Lexicons:
                 rules[rule] = NotAnothersSurname(actor)
             elif str(alias).strip().lower() in STATE_BODIES:  # "the state Senate" is not the US Senate
                 rule = "not_a_states_body"
-            elif str(alias).strip() in places:  # "Miss USA" is a pageant
-                rule = "not_after_an_honorific"
+            elif str(actor).strip() in places and str(alias).strip() in places:  # "Miss USA" is a pageant; "Mr. Jordan"
+                rule = "not_after_an_honorific"  # is still Jim Jordan, whose surname is not a place's alias
             entries.append((alias, actor, rule))
         return Matcher(entries, rules)
 
