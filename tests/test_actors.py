@@ -216,6 +216,10 @@ def test_a_place_speaking_is_not_merged_into_a_longer_name_ending_in_it():
     # "Iran says" is the country: the one longer name ending in "Iran" was an organisation's
     assert "Iran" not in merge_aliases(["Iran", "Nuclear Free Iran"])
     assert merge_aliases(["Jordan", "Jim Jordan"])["Jordan"] == "Jim Jordan"  # a place's name that is a person's surname
+    # a place run into a surname ("Des Moines, Iowa Cruz said", a CNN caption) is that surname, not a second Cruz
+    assert merge_aliases(["Iowa Cruz", "Cruz", "Ted Cruz", "Georgia Smith"]) == {"Iowa Cruz": "Ted Cruz", "Cruz": "Ted Cruz"}
+    # but a place's paper is no one's surname, nor a party member a person ("Huffington Post", "Nevada Democrat")
+    assert merge_aliases(["Washington Post", "Huffington Post", "California Democrat", "Nevada Democrat"]) == {}
     # a given name before a whole name is a word before it, not a fuller name: "Will Donald Trump win?"
     assert merge_aliases(["Will Donald Trump", "Donald Trump"]) == {"Will Donald Trump": "Donald Trump"}
     assert merge_aliases(["Bill de Blasio", "De Blasio", "Chris Van Hollen", "Van Hollen"]) == {

@@ -664,17 +664,24 @@ def merge_aliases(speakers: list[str], counts: Mapping[str, int] | None = None) 
     used: Counter = Counter()
     for name in names:
         used[mapping.get(name, name)] += counts.get(name, 0)
+    # a place run into a surname ("Des Moines, Iowa Cruz said": a caption without its dash) is that surname
+    placed = {n for n in names if len(n.split()) == 2 and n.split()[0] in place_names() and not given_name_gender(n.split()[0])
+              and n.split()[1].lower().rstrip(".") not in TITLE_WORDS | _LABEL_WORDS}  # not "Texas Lt", "Ohio Republican"
     # page furniture ("JUST WATCHED Obama") is no one's full name
-    full_names = {n for n in names if n not in mapping and len(n.split()) > 1 and "’s " not in n
+    full_names = {n for n in names - placed if n not in mapping and len(n.split()) > 1 and "’s " not in n
                   and not any(len(w) > 1 and w.isalpha() and w.isupper() for w in n.split()[:-1])}
     by_surname: dict[str, set[str]] = {}
     for name in full_names:
         by_surname.setdefault(name.split()[-1].replace("'", "’"), set()).add(name)
     for name in sorted(names - set(mapping)):
         words = name.split()
+        if name in placed:
+            words = words[1:]
         if len(words) == 1:
-            fuller = by_surname.get(name.replace("'", "’"), set()) - {name}
-            if name in place_names():  # "Iran says" is the country: "Nuclear Free Iran" is no fuller name of it
+            fuller = by_surname.get(words[0].replace("'", "’"), set()) - {name}
+            # "Iran says" is the country: "Nuclear Free Iran" is no fuller name of it; and "Washington Post" is no
+            # one's surname after a place, nor "Huffington Post" the paper's fuller name: only a person's can be
+            if name in placed or words[0] in place_names():
                 fuller = {f for f in fuller if given_name_gender(f.split()[0])}
             if len(fuller) > 1 and counts:
                 best = max(sorted(fuller), key=lambda f: used[f])
