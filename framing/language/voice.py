@@ -664,29 +664,32 @@ def merge_aliases(speakers: list[str], counts: Mapping[str, int] | None = None) 
     used: Counter = Counter()
     for name in names:
         used[mapping.get(name, name)] += counts.get(name, 0)
-    # a place run into a surname ("Des Moines, Iowa Cruz said": a caption without its dash) is that surname
+    # a place run into a surname ("Des Moines, Iowa Cruz said": a caption without its dash) is that surname's one
+    # person, where it has one among the full names that open with a given name; else it stays a name ("Washington Post")
     placed = {n for n in names if len(n.split()) == 2 and n.split()[0] in place_names() and not given_name_gender(n.split()[0])
               and n.split()[1].lower().rstrip(".") not in TITLE_WORDS | _LABEL_WORDS}  # not "Texas Lt", "Ohio Republican"
-    # page furniture ("JUST WATCHED Obama") is no one's full name
-    full_names = {n for n in names - placed if n not in mapping and len(n.split()) > 1 and "’s " not in n
-                  and not any(len(w) > 1 and w.isalpha() and w.isupper() for w in n.split()[:-1])}
-    by_surname: dict[str, set[str]] = {}
-    for name in full_names:
-        by_surname.setdefault(name.split()[-1].replace("'", "’"), set()).add(name)
-    for name in sorted(names - set(mapping)):
+
+    def whose(fuller: set[str], person_only: bool) -> set[str]:
+        """The full names a surname alone may be: with ``counts``, the one with SURNAME_SHARE of their uses; only those
+        opening with a given name where ``person_only``."""
+        fuller = {f for f in fuller if given_name_gender(f.split()[0])} if person_only else fuller
+        if len(fuller) > 1 and counts:
+            best = max(sorted(fuller), key=lambda f: used[f])
+            total = sum(used[f] for f in fuller)
+            fuller = {best} if total and used[best] >= SURNAME_SHARE * total else fuller
+        return fuller
+
+    people = _by_surname(names - placed, mapping)
+    for name in placed - set(mapping):
+        fuller = whose(people.get(name.split()[1].replace("'", "’"), set()), True)
+        if len(fuller) == 1:
+            mapping[name] = fuller.pop()
+    by_surname = _by_surname(names, mapping)
+    for name in sorted(names - set(mapping) - placed):
         words = name.split()
-        if name in placed:
-            words = words[1:]
         if len(words) == 1:
-            fuller = by_surname.get(words[0].replace("'", "’"), set()) - {name}
-            # "Iran says" is the country: "Nuclear Free Iran" is no fuller name of it; and "Washington Post" is no
-            # one's surname after a place, nor "Huffington Post" the paper's fuller name: only a person's can be
-            if name in placed or words[0] in place_names():
-                fuller = {f for f in fuller if given_name_gender(f.split()[0])}
-            if len(fuller) > 1 and counts:
-                best = max(sorted(fuller), key=lambda f: used[f])
-                total = sum(used[f] for f in fuller)
-                fuller = {best} if total and used[best] >= SURNAME_SHARE * total else fuller
+            # "Iran says" is the country: "Nuclear Free Iran" is no fuller name of it
+            fuller = whose(by_surname.get(name.replace("'", "’"), set()) - {name}, name in place_names())
         elif without_initials(name) != name:  # "George W. Bush" is already one person, not "George H. W. Bush"
             continue
         else:
@@ -696,6 +699,18 @@ def merge_aliases(speakers: list[str], counts: Mapping[str, int] | None = None) 
             mapping[name] = fuller.pop()
     merged = {name: mapping.get(target, target) for name, target in mapping.items()}
     return _named_as_most_written(merged, counts) if counts else merged
+
+
+def _by_surname(names: set[str], mapping: Mapping[str, str]) -> dict[str, set[str]]:
+    """The full names not mapped to another, by surname (either apostrophe one); page furniture ("JUST WATCHED Obama")
+    is no one's full name."""
+    by_surname: dict[str, set[str]] = {}
+    for name in names:
+        words = name.split()
+        if name not in mapping and len(words) > 1 and "’s " not in name \
+                and not any(len(w) > 1 and w.isalpha() and w.isupper() for w in words[:-1]):
+            by_surname.setdefault(words[-1].replace("'", "’"), set()).add(name)
+    return by_surname
 
 
 def _nickname_merges(names: set[str]) -> dict[str, str]:
