@@ -129,6 +129,20 @@ def test_he_said_is_not_a_titled_owner_named_before():
     assert people_named("President Donald Trump’s Border Patrol chief spoke.") == ["Donald Trump"]
 
 
+def test_a_place_before_said_is_where_the_speaker_is_and_he_is_no_organisation():
+    # Dev corpus: "a chief of staff on Capitol Hill observed", "who owns a salon in Evans said" had the places as
+    # speakers (75 sentences in all, Harrisburg, Davos, Baltimore…); a person named there is still the speaker
+    assert attribution("A chief of staff on Capitol Hill observed that every faction agrees.") is None
+    assert attribution("Carlene Nelson, who owns a salon in Evans said she decided to play it safe.") == SHE_SPEAKER
+    assert attribution("whom FBI Special Agent in Charge Matthew DeSarno said had roots in the area") == "Matthew DeSarno"
+    assert attribution("“It will be interesting,” Horwitz at Third Way adds.") == "Horwitz"  # the person at the place
+    # "he" after "The Court ruled" counted the Supreme Court (a speaker earlier) as a candidate beside Thomas, and
+    # named no one; "he" is a person
+    text = ("Speech\n\nAs the Supreme Court explained in 1987, the test is strict.\n\nJustice Clarence Thomas wrote a "
+            "dissent.\n\nThe Court ruled unanimously, but Thomas disagreed.\n\n“It is a hollow assurance,” he wrote.")
+    assert speakers_of(text)[-1] == "Clarence Thomas"
+
+
 def test_she_said_is_never_a_man_the_article_calls_mr():
     text = ("Senate fight\n\nMr. Harry Reid met Senator Patty Murray on Monday.\n\n"
             "“It is a disgrace,” she said.")

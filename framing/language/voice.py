@@ -270,6 +270,20 @@ def attribution(text: str, quoted: list[tuple[int, int]] = ()) -> str | None:
             if person := _person_beside(match, outside):
                 return person
             name = clean_name(match.group("name"))
+            if name and pattern is _NAME_SAID and _WHERE_BEFORE.search(outside, max(0, match.start("name") - 8), match.start("name")):
+                # "A chief of staff on Capitol Hill observed", "a salon in Evans said": where the speaker is, not who,
+                # unless a person's name is in it ("at Walmart Leader Emily Wells said", "Agent in Charge Matthew
+                # DeSarno said"): from its given name on
+                words = name.split()
+                given = next((k for k, w in enumerate(words[:-1]) if given_name_gender(w)), None)
+                if given is None:
+                    # "Horwitz at Third Way adds", "Elizabeth Vaughn over at RedState wrote": the person before "at"
+                    person = _PERSON_AT.search(outside, max(0, match.start("name") - 60), match.start("name"))
+                    if person and (name := clean_name(person["person"])) \
+                            and _NOT_PERSON_WORDS.isdisjoint(w.lower() for w in name.split()):
+                        return name
+                    continue
+                name = " ".join(words[given:])
             if name:
                 return _with_place(name, match)
             # a label as the subject or source; after the verb ("He said Republican leaders…") it is not the speaker
@@ -279,6 +293,10 @@ def attribution(text: str, quoted: list[tuple[int, int]] = ()) -> str | None:
     if pronoun := _PRONOUN.search(outside):
         return _pronoun_speaker(pronoun["pronoun"] or pronoun["after"])
     return _quoting(outside) if quoted else None
+
+
+_WHERE_BEFORE = re.compile(r"(?<!\w)(?:on|in|at)\s+$")
+_PERSON_AT = re.compile(rf"(?<![\w’'-])(?P<person>{_NAME_WORD}(?:\s{_NAME_WORD})?)\s+(?:over\s+)?at\s+$")
 
 
 def _person_beside(match: re.Match, outside: str) -> str | None:
@@ -514,7 +532,9 @@ def resolve_speakers(attributions: list[str | None], paragraphs: list, quoted: l
         if attributed in PRONOUN_SPEAKERS:
             pronoun = PRONOUN_SPEAKERS[attributed]
             previous = order[order.index(paragraph) - 1] if order.index(paragraph) > 0 else None
-            candidates = {c for c in set(seen[paragraph]) | set(seen.get(previous, [])) if gender.get(c, pronoun) == pronoun}
+            # "he" or "she" is a person: not "Supreme Court" after "The Court ruled"
+            candidates = {c for c in set(seen[paragraph]) | set(seen.get(previous, [])) if gender.get(c, pronoun) == pronoun
+                          and c.split()[-1].lower() not in _ORGANISATION_WORDS}
             if len(candidates) == 1:
                 name = candidates.pop()
                 gender.setdefault(name, pronoun)  # "he said" after only Mr. Lee: Lee is "he" later on too
