@@ -224,7 +224,8 @@ def not_a_title(text: str, start: int, end: int) -> bool:
     return not _CAPITALISED_AFTER.match(text, end)
 
 
-_HONORIFIC_BEFORE = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+$")
+HONORIFIC_GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}  # the honorifics, and whom each names
+_HONORIFIC_BEFORE = re.compile(rf"(?<![\w.])(?:{'|'.join(HONORIFIC_GENDER)}|Dr)\.?\s+$")
 
 
 def not_after_an_honorific(text: str, start: int, end: int) -> bool:

@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
-from framing.language.context_rules import place_names
+from framing.language.context_rules import HONORIFIC_GENDER, place_names
 
 QUOTED_THRESHOLD = 0.5  # a sentence is "quoted" when at least half its characters are inside quotes
 
@@ -166,8 +166,7 @@ UNNAMED = ""
 # Placeholders for "he said" and "she said" until resolve_speakers finds the person.
 HE_SPEAKER, SHE_SPEAKER = "\x00he", "\x00she"
 PRONOUN_SPEAKERS = {HE_SPEAKER: "he", SHE_SPEAKER: "she"}
-_TITLE_GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}  # the honorifics, and whom each names
-_HONORIFIC = rf"(?<![\w.])(?P<title>{'|'.join(_TITLE_GENDER)})\.?\s+"
+_HONORIFIC = rf"(?<![\w.])(?P<title>{'|'.join(HONORIFIC_GENDER)})\.?\s+"
 _GENDERED_TITLE = re.compile(rf"{_HONORIFIC}(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
 
 
@@ -409,7 +408,7 @@ class NotAnothersSurname:
         words = _name_words(actor)
         self.own = _given_name_starts(words)
         gender = given_name_gender(words[0]) if len(words) > 1 else None
-        self.other_honorifics = {t for t, g in _TITLE_GENDER.items() if gender and g != gender}
+        self.other_honorifics = {t for t, g in HONORIFIC_GENDER.items() if gender and g != gender}
 
     def __call__(self, text: str, start: int, end: int) -> bool:
         if text[start].islower() and _CAPITAL.search(text):
@@ -578,7 +577,7 @@ def _genders(texts: list[str], full_names: dict[str, str]) -> dict[str, str]:
     for text in texts:
         for m in _GENDERED_TITLE.finditer(text):
             surname = m["name"].split()[-1]  # "Mr. Harry Reid": Reid
-            said.setdefault(full_names.get(surname, surname), set()).add(_TITLE_GENDER[m["title"]])
+            said.setdefault(full_names.get(surname, surname), set()).add(HONORIFIC_GENDER[m["title"]])
     return {name: next(iter(g)) for name, g in said.items() if len(g) == 1}
 
 
