@@ -341,3 +341,21 @@ def test_the_tense_of_attribution_is_house_style_and_the_words_chosen_for_the_sa
     assert not {"says", "she says", "he says", "said", "she said", "he said"} & (words["Monitor"] | words["Herald"])
     raw = set(distinctive(table, top=30, min_count=2)["term"])
     assert {"says", "said"} <= raw  # the raw list still has them
+
+
+def test_a_word_and_the_same_word_beside_a_stop_word_are_listed_once():
+    """Real news: the Monitor's list read "the university", "university of", "professor at", "a professor"; Story's
+    for the Kavanaugh hearing "the judge" beside "judge". The word is listed once, and the rows go to other words."""
+    from framing.statistics.distinctive import HouseStyle
+
+    monitor = ["The judge spoke to the university.", "A professor of the university asked the judge.",
+               "The judge left the university early.", "The coal plant closed."] * 3
+    herald = ["The senator spoke to the voters.", "A voter asked the senator.", "The senator left early.",
+              "Voters went home."] * 3
+    table = pd.DataFrame({"outlet_group": ["Monitor"] * 12 + ["Herald"] * 12, "text": monitor + herald})
+    kept = list(distinctive(table, top=30, min_count=2, house_style=HouseStyle.of(["Monitor", "Herald"]))
+                .query("group == 'Monitor'")["term"])
+    assert {"judge", "university", "coal"} <= set(kept)
+    assert not {"the judge", "the university", "a professor", "professor of"} & set(kept)
+    raw = set(distinctive(table, top=30, min_count=2).query("group == 'Monitor'")["term"])
+    assert {"the judge", "the university"} <= raw  # the raw list keeps every form

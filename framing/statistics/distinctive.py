@@ -178,16 +178,33 @@ def distinctive(table: pd.DataFrame, by: str = "outlet_group", top: int = 20, mi
         scored = scored[(scored["count"] >= min_count) & ~scored["term"].isin(STOP_WORDS)]
         if house_style is not None:  # the best-ranked terms first, until ``top`` are not house style
             ranked = scored.sort_values("z", ascending=False, kind="stable")
-            kept = []
+            kept: dict[str, object] = {}  # term -> its index, in rank order
             for index, term in zip(ranked.index, ranked["term"]):
-                if house_style.reason(term) is None:
-                    kept.append(index)
-                    if len(kept) == top:
-                        break
-            scored = scored.loc[kept]
+                if house_style.reason(term) is not None:
+                    continue
+                # "the judge" says no more than "judge": a word with a stop word beside it is the word, listed once
+                word = _word_beside_a_stop_word(term)
+                if word in kept:
+                    continue
+                if " " not in term:
+                    for listed in [t for t in kept if _word_beside_a_stop_word(t) == term]:
+                        del kept[listed]
+                kept[term] = index
+                if len(kept) == top:
+                    break
+            scored = scored.loc[list(kept.values())]
         frames.append(scored.nlargest(top, "z").assign(group=group))
     columns = ["group", "term", "count", "rest_count", "log_odds", "z"]
     return pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
+
+
+def _word_beside_a_stop_word(term: str) -> str | None:
+    """The other word of a bigram of one stop word and one other word ("judge" of "the judge" or "judge to"), else
+    None."""
+    words = term.split()
+    if len(words) == 2 and (words[0] in STOP_WORDS) != (words[1] in STOP_WORDS):
+        return words[1] if words[0] in STOP_WORDS else words[0]
+    return None
 
 
 def _term_words(term: str) -> str:
