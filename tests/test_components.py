@@ -933,3 +933,17 @@ def test_a_storys_portrayal_is_read_after_its_other_charts_are_handed_to_the_pag
         ["later" if isinstance(p, panel.Later) else p.key for p in panels]))
     story.draw(analysis, Lens("outlet", analysis.outlets[0], outlets=analysis.outlets))
     assert len(events) == 1 and events[0][-2:] == ["later", "story_words"], events  # nothing read before the rest
+
+
+def test_a_story_of_many_outlets_lists_fewer_words_each_so_its_words_chart_fits_a_slide(table, bundled, lexicons):
+    # On the dev corpus the Kavanaugh hearing's nine outlets listed six words each: 54 rows, 1,920 px.
+    from components.views import story
+
+    many = table.assign(outlet_group=[f"Outlet {k % 9}" for k in range(len(table))])
+    lens = Lens("outlet", "Outlet 3", outlets=sorted(many["outlet_group"].unique()))
+    panel = story._words(Analysis(bundled, lexicons, many), many, lens)
+    assert panel.data.groupby("outlet_group").size().max() == 3 and len(panel.data) <= story.WORD_ROWS
+    assert float(ET.fromstring(chart_svg(vega_spec(panel.chart))).get("height")) <= 1080
+    three = table.assign(outlet_group=[f"Outlet {k % 3}" for k in range(len(table))])
+    few = story._words(Analysis(bundled, lexicons, three), three, Lens("outlet", "Outlet 1", outlets=["Outlet 0", "Outlet 1", "Outlet 2"]))
+    assert few.data.groupby("outlet_group").size().max() == story.WORDS_PER_OUTLET  # three outlets keep six each

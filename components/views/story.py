@@ -26,6 +26,8 @@ MAX_SIDE_BY_SIDE = 4
 MAIN_ACTORS = 4  # the story's most named actors whose portrayal is shown
 PORTRAYAL_ROWS = 20  # and fewer with many outlets (a row per actor and outlet): 4 actors × 9 outlets were 1,100 px
 MIN_MENTIONS = 2  # an actor named once in a story is not one of its main actors
+WORDS_PER_OUTLET = 6  # each outlet's distinctive words in the story
+WORD_ROWS = 30  # and fewer with many outlets: 6 words × 9 outlets were 54 rows, 1,920 px
 
 
 def stories(table: pd.DataFrame, picked: set[str] | None = None) -> pd.DataFrame:
@@ -71,7 +73,8 @@ def draw(analysis: Analysis, lens: Lens) -> None:
 
 def _words(analysis: Analysis, rows: pd.DataFrame, lens: Lens) -> Panel:
     """In this story, each outlet's distinctive words against the other outlets covering it."""
-    words = distinctive(rows, top=6, min_count=2, house_style=house_style(analysis, lens))
+    words = distinctive(rows, top=words_per_outlet(rows["outlet_group"].nunique()), min_count=2,
+                        house_style=house_style(analysis, lens))
     words = words.rename(columns={"group": "outlet_group"})
     words = words.assign(label=words["term"] + " · " + words["outlet_group"].map(outlet_label))
     chart = ranked_bars(words, "label", "z", "term", "Distinctive words in this story, outlet by outlet",
@@ -83,6 +86,12 @@ def _words(analysis: Analysis, rows: pd.DataFrame, lens: Lens) -> Panel:
     return Panel("story_words", chart, words.drop(columns=["label"]), containing(rows, terms),
                  "The {n} sentences of this story, every outlet's, with a listed term (marked). Click a term to see it "
                  "in context.", sort_passages_by=["article_id", "position"], scoped=False, terms=terms)
+
+
+def words_per_outlet(outlets: int) -> int:
+    """How many distinctive words of each outlet the story's words chart lists for this many outlets covering it:
+    WORDS_PER_OUTLET, fewer past WORD_ROWS rows, at least 2."""
+    return max(2, min(WORDS_PER_OUTLET, WORD_ROWS // max(outlets, 1)))
 
 
 def main_actors(outlets: int) -> int:
