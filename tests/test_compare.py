@@ -287,7 +287,7 @@ def test_a_sentence_repeated_word_for_word_in_several_articles_is_furniture_and_
     kept = set(distinctive(table, top=30, min_count=2, house_style=style).query("group == 'Monitor'")["term"])
     raw = set(distinctive(table, top=30, min_count=2).query("group == 'Monitor'")["term"])
     assert {"privacy", "signing"} <= raw and not {"privacy", "signing", "agree"} & kept
-    assert {"tariffs", "steel"} <= kept
+    assert "tariffs" in kept and {"steel", "steel rose"} & kept  # its one use left is "steel rose": listed so
 
 
 def test_a_byline_word_the_articles_also_write_in_lower_case_is_a_word_not_a_name():
@@ -345,17 +345,19 @@ def test_the_tense_of_attribution_is_house_style_and_the_words_chosen_for_the_sa
 
 def test_a_word_and_the_same_word_beside_a_stop_word_are_listed_once():
     """Real news: the Monitor's list read "the university", "university of", "professor at", "a professor"; Story's
-    for the Kavanaugh hearing "the judge" beside "judge". The word is listed once, and the rows go to other words."""
+    for the Kavanaugh hearing "the judge" beside "judge", and "new yorker" beside "yorker". The word is listed once,
+    and the rows go to other words."""
     from framing.statistics.distinctive import HouseStyle
 
     monitor = ["The judge spoke to the university.", "A professor of the university asked the judge.",
-               "The judge left the university early.", "The coal plant closed."] * 3
+               "The judge left the university early.", "The coal plant closed.", "The New Yorker reported it."] * 3
     herald = ["The senator spoke to the voters.", "A voter asked the senator.", "The senator left early.",
               "Voters went home."] * 3
-    table = pd.DataFrame({"outlet_group": ["Monitor"] * 12 + ["Herald"] * 12, "text": monitor + herald})
+    table = pd.DataFrame({"outlet_group": ["Monitor"] * 15 + ["Herald"] * 12, "text": monitor + herald})
     kept = list(distinctive(table, top=30, min_count=2, house_style=HouseStyle.of(["Monitor", "Herald"]))
                 .query("group == 'Monitor'")["term"])
-    assert {"judge", "university", "coal"} <= set(kept)
-    assert not {"the judge", "the university", "a professor", "professor of"} & set(kept)
+    assert {"judge", "university", "coal plant", "new yorker"} <= set(kept)
+    # and a word nearly always within a listed phrase is listed as the phrase: "yorker" only in "new yorker"
+    assert not {"the judge", "the university", "a professor", "professor of", "yorker", "coal"} & set(kept)
     raw = set(distinctive(table, top=30, min_count=2).query("group == 'Monitor'")["term"])
     assert {"the judge", "the university"} <= raw  # the raw list keeps every form
