@@ -643,7 +643,8 @@ def merge_aliases(speakers: list[str], counts: Mapping[str, int] | None = None) 
     - "Chuck Schumer" → "Charles Schumer", a nickname's form to the other's (``_nickname_merges``);
     - a surname alone → the one full name ending in it ("Rubio" → "Marco Rubio"), or, with ``counts`` (uses of each
       form), the full name with SURNAME_SHARE of those names' uses ("Trump" → "Donald Trump" beside a few "Ivanka
-      Trump");
+      Trump"); a place's name alone ("Iran says") only to a full name that opens with a given name, and so a place run
+      into a surname ("Iowa Cruz", a caption without its dash), read as the surname;
     - a shorter full name → the one fuller form with the same first word and surname;
     - a name ending in another full name the corpus gives → that name ("President-elect Donald Trump"), unless a given
       name opens it before one that opens with none: then the other way ("Bader Ginsburg" → "Ruth Bader Ginsburg",
