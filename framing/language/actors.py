@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing.language.context_rules import PLACES_FILE  # the places list, which a state's bodies are read from too
+from framing.language.context_rules import PLACES_FILE, place_names  # the places list, read for a state's bodies too
 from framing.language.lexicon import Lexicons
 from framing.language.voice import (
     CAPITALS,
@@ -373,8 +373,8 @@ def organisations_from_text(articles: list[Article], people: pd.DataFrame | None
     alias of its full name. Outlet names and the people found are left out."""
     canonical = dict(_aliases(ORGANISATIONS_FILE))
     listed_names = _names_pattern(canonical)
-    place_names = {alias for alias, _ in _aliases(PLACES_FILE)}  # "USA" is a place
-    known = set(canonical) | place_names
+    places = place_names()  # "USA" is a place
+    known = set(canonical) | places
     outlets = {_outlet_of(a) for a in articles}
     own_names = {o.lower() for o in outlets}
     person_words = {w for aliases in (people["aliases"] if people is not None else []) for form in aliases.split("|")
@@ -417,7 +417,7 @@ def organisations_from_text(articles: list[Article], people: pd.DataFrame | None
                 written.update({name: canonical.get(name, name) for name in names if name not in written})
             acronyms_here = _ACRONYM.findall(text)
             written.update({a: canonical.get(a, a) for a in acronyms_here
-                            if a not in _NOT_ACRONYMS and a not in place_names and a not in written})
+                            if a not in _NOT_ACRONYMS and a not in places and a not in written})
             acronym_mentions.update(acronyms_here)
             if acronyms_here:
                 policy_mentions.update(_POLICY_AFTER.findall(text))

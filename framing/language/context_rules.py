@@ -189,17 +189,21 @@ PLACES_FILE = Path(__file__).resolve().parents[2] / "data" / "lexicons" / "place
 
 
 @lru_cache(maxsize=1)
+def _places() -> tuple[tuple[str, str], ...]:
+    """(alias, source) of every row of the shipped places list, read once per process."""
+    with PLACES_FILE.open(encoding="utf-8", newline="") as f:
+        return tuple((row["alias"], row["source"]) for row in csv.DictReader(f))
+
+
+@lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """Every name of a place the shipped list gives ("Iran", "U.S.", "Texas")."""
-    with PLACES_FILE.open(encoding="utf-8", newline="") as f:
-        return frozenset(row["alias"] for row in csv.DictReader(f))
+    return frozenset(alias for alias, _ in _places())
 
 
 @lru_cache(maxsize=1)
 def _state_name_before() -> re.Pattern:
-    with PLACES_FILE.open(encoding="utf-8", newline="") as f:
-        states = sorted({row["alias"] for row in csv.DictReader(f) if row["source"].startswith("US states")}, key=len,
-                        reverse=True)
+    states = sorted({alias for alias, source in _places() if source.startswith("US states")}, key=len, reverse=True)
     return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, states))})(?:['’]s)?\s+$")
 
 

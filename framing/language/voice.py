@@ -361,8 +361,9 @@ def titled_names(text: str, owners: bool = True) -> list[str]:
     names, at = [], 0
     while m := _TITLED.search(text, at):
         written, *owned = _OWNER.split(m.group("name"), maxsplit=1)
-        if _RANK.match(written) and _CAPITALISED_BEFORE.search(text, 0, m.start()) \
-                or _ORGANISATION_OF_BEFORE.search(text, 0, m.start()):
+        before = max(0, m.start() - _WORDS_BEFORE)  # the words before the title, not the whole text again
+        if _RANK.match(written) and _CAPITALISED_BEFORE.search(text, before, m.start()) \
+                or _ORGANISATION_OF_BEFORE.search(text, before, m.start()):
             at = m.start() + len(written.split()[0])  # a title may follow: "Department of Justice Inspector General X"
             continue
         if (owners or not owned) and (name := clean_name(written)):
@@ -372,6 +373,7 @@ def titled_names(text: str, owners: bool = True) -> list[str]:
 
 
 _OWNER = re.compile(r"['’]s(?=\s|$)")  # "Trump’s": the owner ends there
+_WORDS_BEFORE = 80  # characters before a title that its rules read: a word and "of", with room
 _RANK = re.compile(r"(?:King|Queen|Prince|Princess|Sir|Dame|Lord|Lady)\s")
 # "Bureau of Justice Statistics", "Department of Justice": a title after "X of" is in an organisation's name
 _ORGANISATION_OF_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*\s+of\s+$")
@@ -658,8 +660,7 @@ def merge_aliases(speakers: list[str], counts: Mapping[str, int] | None = None) 
     variants: dict[str, set[str]] = {}
     for name in names:
         if len(name.split()) > 1 and "’s " not in name:
-            # one name whichever apostrophe it is written with: "Beto O'Rourke" is "Beto O’Rourke"
-            variants.setdefault(without_initials(name).replace("'", "’"), set()).add(name)
+            variants.setdefault(_one_apostrophe(without_initials(name)), set()).add(name)
     for plain, forms in variants.items():
         initialled = forms - {plain}
         if plain in names and len(initialled) == 1:
@@ -701,7 +702,7 @@ def merge_aliases(speakers: list[str], counts: Mapping[str, int] | None = None) 
 
     people = _by_surname(names - placed, mapping)
     for name in placed - set(mapping):
-        fuller = whose(people.get(name.split()[1].replace("'", "’"), set()), True)
+        fuller = whose(people.get(_one_apostrophe(name.split()[1]), set()), True)
         if len(fuller) == 1:
             mapping[name] = fuller.pop()
     by_surname = _by_surname(names, mapping)
@@ -709,16 +710,21 @@ def merge_aliases(speakers: list[str], counts: Mapping[str, int] | None = None) 
         words = name.split()
         if len(words) == 1:
             # "Iran says" is the country: "Nuclear Free Iran" is no fuller name of it
-            fuller = whose(by_surname.get(name.replace("'", "’"), set()) - {name}, name in place_names())
+            fuller = whose(by_surname.get(_one_apostrophe(name), set()) - {name}, name in place_names())
         elif without_initials(name) != name:  # "George W. Bush" is already one person, not "George H. W. Bush"
             continue
         else:
-            fuller = {f for f in by_surname.get(words[-1].replace("'", "’"), ()) if f != name and len(f.split()) > len(words)
+            fuller = {f for f in by_surname.get(_one_apostrophe(words[-1]), ()) if f != name and len(f.split()) > len(words)
                       and f.split()[0] == words[0]}
         if len(fuller) == 1:
             mapping[name] = fuller.pop()
     merged = {name: mapping.get(target, target) for name, target in mapping.items()}
     return _named_as_most_written(merged, counts) if counts else merged
+
+
+def _one_apostrophe(name: str) -> str:
+    """A name as compared with another, whichever apostrophe it is written with: "Beto O'Rourke" is "Beto O’Rourke"."""
+    return name.replace("'", "’")
 
 
 def _by_surname(names: set[str], mapping: Mapping[str, str]) -> dict[str, set[str]]:
@@ -729,7 +735,7 @@ def _by_surname(names: set[str], mapping: Mapping[str, str]) -> dict[str, set[st
         words = name.split()
         if name not in mapping and len(words) > 1 and "’s " not in name \
                 and not any(len(w) > 1 and w.isalpha() and w.isupper() for w in words[:-1]):
-            by_surname.setdefault(words[-1].replace("'", "’"), set()).add(name)
+            by_surname.setdefault(_one_apostrophe(words[-1]), set()).add(name)
     return by_surname
 
 
@@ -741,7 +747,7 @@ def _nickname_merges(names: set[str]) -> dict[str, str]:
     for name in names:
         words = name.split()
         if len(words) > 1 and "’s " not in name and words[0].lower() in _nicknames():
-            alike.setdefault(" ".join(words[1:]).replace("'", "’"), set()).add(name)
+            alike.setdefault(_one_apostrophe(" ".join(words[1:])), set()).add(name)
     merges = {}
     for forms in alike.values():
         related = {name: {other for other in forms if other != name and _may_be_one_given_name(name.split()[0], other.split()[0])}

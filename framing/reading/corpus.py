@@ -515,6 +515,7 @@ def paragraphs(article: Article) -> Iterable[tuple[str, str, str]]:
         number += 1
         yield f"{article.article_id}-p{number:02d}", heading, block.text
 
+
 def articles_counted(n: int) -> str:
     """"1 article", "1,704 articles": a count as every message gives it."""
     return f"{n:,} article{'' if n == 1 else 's'}"
