@@ -177,34 +177,37 @@ def distinctive(table: pd.DataFrame, by: str = "outlet_group", top: int = 20, mi
         scored = log_odds(by_group[group], None, corpus)
         scored = scored[(scored["count"] >= min_count) & ~scored["term"].isin(STOP_WORDS)]
         if house_style is not None:  # the best-ranked terms first, until ``top`` are not house style
-            ranked = scored.sort_values("z", ascending=False, kind="stable")
-            kept: dict[str, object] = {}  # term -> its index, in rank order
-            count = dict(zip(ranked["term"], ranked["count"]))
-            for index, term in zip(ranked.index, ranked["term"]):
-                if house_style.reason(term) is not None:
-                    continue
-                # "the judge" says no more than "judge" or "judge kavanaugh": a word with a stop word beside it is
-                # listed once, in any other listed term that holds it; and "yorker", nearly always within "new yorker",
-                # is listed as the phrase
-                word = _word_beside_a_stop_word(term)
-                words = term.split()
-                if word is not None:
-                    if any(word in listed.split() for listed in kept if _word_beside_a_stop_word(listed) is None):
-                        continue
-                else:
-                    if len(words) == 1 and any(_said_by(count, listed, term) for listed in kept if term in listed.split()):
-                        continue
-                    for listed in list(kept):
-                        if _word_beside_a_stop_word(listed) in words or (
-                                len(words) == 2 and listed in words and _said_by(count, term, listed)):
-                            del kept[listed]
-                kept[term] = index
-                if len(kept) == top:
-                    break
-            scored = scored.loc[list(kept.values())]
+            scored = scored.loc[_listed(scored.sort_values("z", ascending=False, kind="stable"), house_style, top)]
         frames.append(scored.nlargest(top, "z").assign(group=group))
     columns = ["group", "term", "count", "rest_count", "log_odds", "z"]
     return pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
+
+
+def _listed(ranked: pd.DataFrame, house_style: HouseStyle, top: int) -> list:
+    """The index of the ``top`` first terms of ``ranked`` (best first) that are not house style, each word listed
+    once: "the judge" says no more than "judge" or "judge kavanaugh", so a word with a stop word beside it is left out
+    where another listed term holds the word; and "yorker", nearly always within "new yorker", is listed as the
+    phrase."""
+    kept: dict[str, object] = {}  # term -> its index, in rank order
+    count = dict(zip(ranked["term"], ranked["count"]))
+    for index, term in zip(ranked.index, ranked["term"]):
+        if house_style.reason(term) is not None:
+            continue
+        word, words = _word_beside_a_stop_word(term), term.split()
+        if word is not None:
+            if any(word in listed.split() for listed in kept if _word_beside_a_stop_word(listed) is None):
+                continue
+        else:
+            if len(words) == 1 and any(_said_by(count, listed, term) for listed in kept if term in listed.split()):
+                continue
+            for listed in list(kept):
+                if _word_beside_a_stop_word(listed) in words or (
+                        len(words) == 2 and listed in words and _said_by(count, term, listed)):
+                    del kept[listed]
+        kept[term] = index
+        if len(kept) == top:
+            break
+    return list(kept.values())
 
 
 PHRASE_SHARE = 0.8  # a word used at least this share of the time within a listed phrase is listed as the phrase
