@@ -88,16 +88,22 @@ def _words(analysis: Analysis, rows: pd.DataFrame, lens: Lens) -> Panel:
                  "in context.", sort_passages_by=["article_id", "position"], scoped=False, terms=terms)
 
 
+def _within_rows(most: int, rows: int, outlets: int, least: int) -> int:
+    """How many of something each outlet's rows of a chart may show: ``most``, fewer where the outlets' rows would pass
+    ``rows``, at least ``least``."""
+    return max(least, min(most, rows // max(outlets, 1)))
+
+
 def words_per_outlet(outlets: int) -> int:
     """How many distinctive words of each outlet the story's words chart lists for this many outlets covering it:
     WORDS_PER_OUTLET, fewer past WORD_ROWS rows, at least 2."""
-    return max(2, min(WORDS_PER_OUTLET, WORD_ROWS // max(outlets, 1)))
+    return _within_rows(WORDS_PER_OUTLET, WORD_ROWS, outlets, 2)
 
 
 def main_actors(outlets: int) -> int:
     """How many of a story's most named actors its portrayal chart shows for this many outlets covering it:
     MAIN_ACTORS, fewer past PORTRAYAL_ROWS rows, at least 1."""
-    return max(1, min(MAIN_ACTORS, PORTRAYAL_ROWS // max(outlets, 1)))
+    return _within_rows(MAIN_ACTORS, PORTRAYAL_ROWS, outlets, 1)
 
 
 def main_actors_of(rows: pd.DataFrame) -> list[str]:
