@@ -4,6 +4,8 @@
     python -m bench.app_latency --articles 1000 10000     # also 10,000 (the upload limits are raised for it)
     python -m bench.app_latency --articles 50 --samples 2 --views Compare Search "Over time"  # CI's smoke run
     python -m bench.app_latency --csv ../shared/corpora/allsides_dev.csv --articles 1000   # real news: its first rows
+    python -m bench.app_latency --articles 10000 --samples 10 --views "Over time" --unit Monthly   # #24: 8 years by month
+    python -m bench.app_latency --articles 10000 --samples 10 --views "Over time" --unit Weekly --days 1036  # 148 weeks
 
 The corpus uploaded is synthetic (bench.make_corpus: the bundled articles' paragraphs resampled, about 15 sentences
 an article) unless ``--csv`` names a file of real articles, whose first rows are uploaded as they are (real news
@@ -156,7 +158,10 @@ def picks(page, samples: int, view: str, mode: str = "outlet", unit: str | None 
     page.locator("[data-testid='stButtonGroup'] button", has_text=view).first.click()
     settle(page)
     if unit:
-        page.locator("[data-testid='stMain'] [data-testid='stButtonGroup'] button", has_text=unit).first.click()
+        button = page.locator("[data-testid='stMain'] [data-testid='stButtonGroup'] button", has_text=unit)
+        if not button.count():  # periods.MOST_PERIODS: 10,000 articles span 8 years unless --days says less
+            raise RuntimeError(f"{view} does not offer {unit} for this corpus's span (a shorter one: --days)")
+        button.first.click()
         settle(page)
         # Until the twentieth stop a second click on the unit shown unselected it, so theme picks were timed by quarter.
         shown = page.locator("[data-testid='stButtonGroup'] button[aria-checked='true']")
@@ -286,7 +291,7 @@ def first_rows_csv(path: Path, rows: int) -> tuple[bytes, int]:
 
 
 def run(sizes: list[int], samples: int, views: list[str], real: Path | None = None, unit: str | None = None,
-        landing: bool = False) -> None:
+        landing: bool = False, days: int | None = None, outlets: int = 3) -> None:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as p:
@@ -324,7 +329,7 @@ def run(sizes: list[int], samples: int, views: list[str], real: Path | None = No
                     page.goto(f"{url}/?view=Articles")
                 page.locator("[data-testid='stFileUploaderDropzoneInput']").first.wait_for(state="attached", timeout=120_000)
                 settle(page)
-                data, kept = first_rows_csv(real, articles) if real else (corpus_csv(articles, seed=articles), articles)
+                data, kept = first_rows_csv(real, articles) if real else (corpus_csv(articles, seed=articles, days=days, outlets=outlets), articles)
                 started = time.perf_counter()
                 page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(
                     [{"name": f"corpus{articles}.csv", "mimeType": "text/csv", "buffer": data}])
@@ -391,12 +396,16 @@ def main() -> None:
     parser.add_argument("--csv", type=Path, help="upload the first rows of this CSV of real articles instead of synthetic ones")
     parser.add_argument("--unit", choices=["Weekly", "Monthly", "Quarterly"],
                         help="also time Over time's picks shown by this unit (by default only the corpus's default unit)")
+    parser.add_argument("--days", type=int,
+                        help="the synthetic corpus's span in days (default: a story every 3 days, ten articles a story, so "
+                             "10,000 articles span about 8 years)")
+    parser.add_argument("--outlets", type=int, default=3, help="the synthetic corpus's outlets")
     args = parser.parse_args()
     views = ["Compare", *(v for v in args.views if v != "Compare")]
     missing = [v for v in PICKED_ON if v not in views]
     if missing:
         parser.error(f"--views must include {', '.join(missing)} (picks are timed there)")
-    run([a for a in args.articles if a > 0], args.samples, views, args.csv, args.unit, args.landing)
+    run([a for a in args.articles if a > 0], args.samples, views, args.csv, args.unit, args.landing, args.days, args.outlets)
 
 
 if __name__ == "__main__":

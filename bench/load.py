@@ -130,11 +130,13 @@ class RssWatch(threading.Thread):
             time.sleep(0.1)
 
 
-def corpus_csv(articles: int, seed: int) -> bytes:
+def corpus_csv(articles: int, seed: int, days: int | None = None, outlets: int = 3) -> bytes:
+    """A synthetic corpus (bench.make_corpus): a story every 3 days, ten articles a story, or as many stories as
+    ``days`` holds."""
     out = io.StringIO()
     writer = csv.DictWriter(out, ["text", "title", "outlet", "date", "story"])
     writer.writeheader()
-    writer.writerows(make_rows(articles, 3, max(articles // 10, 1), seed))
+    writer.writerows(make_rows(articles, outlets, max(days // 3 if days else articles // 10, 1), seed))
     return out.getvalue().encode()
 
 

@@ -555,6 +555,16 @@ def keep_view() -> None:
         st.session_state["view"] = st.session_state.get("_last_view")
 
 
+TIME_UNIT_KEY = "every"  # Over time's unit control, and its query parameter
+
+
+def start_time_unit(offered: tuple[str, ...], default: str) -> None:
+    """Before Over time's unit control is drawn: a unit kept from other articles (weeks chosen before an upload of
+    years) that these are not offered by gives way to their default, so the link shows the unit the charts are by."""
+    if st.session_state.get(TIME_UNIT_KEY) not in (None, *offered):
+        st.session_state[TIME_UNIT_KEY] = default
+
+
 def exit_presentation() -> None:
     st.session_state["present"] = False
 

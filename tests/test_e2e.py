@@ -483,9 +483,11 @@ def test_a_period_dragged_on_the_time_chart_is_compared_everywhere_and_kept_in_t
 
 
 @pytest.mark.slow  # an upload, the everyday run's longest test (12-14 s): CI runs it, the everyday run stays under 3 minutes
-def test_a_period_dragged_on_a_long_weekly_chart_drawn_on_canvas_is_kept_in_the_url(server, browser):
-    # Three outlets over four years by week are more than 500 outlet-weeks: the chart is drawn on canvas (faster to redraw), where a drag
-    # must still set the period. The dates are UTC midnights, so any time zone reads the same days.
+def test_years_of_dates_are_not_offered_by_week_and_a_period_dragged_on_a_long_monthly_chart_drawn_on_canvas_is_kept(
+        server, browser):
+    # Eight years of six outlets: 426 weeks, too many for a chart (periods.MOST_PERIODS), so Weekly is not offered, even
+    # to a session that was shown weeks before; by month they are 600 outlet-months, drawn on canvas (faster to
+    # redraw), where a drag must still set the period. The dates are UTC midnights, so any time zone reads the same days.
     import csv
     import io
 
@@ -494,20 +496,28 @@ def test_a_period_dragged_on_a_long_weekly_chart_drawn_on_canvas_is_kept_in_the_
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(("text", "outlet", "date"))
-    for n, date in enumerate(["2020-01-06", "2020-09-14", "2021-05-03", "2022-02-07", "2022-11-21", "2023-12-25"]):
+    for n, date in enumerate(["2012-05-28", "2013-09-16", "2015-05-04", "2017-02-06", "2018-11-19", "2020-07-21"]):
         text = " ".join(SENTENCES[(n + k) % 4] for k in range(3)) + f" Item {n} closed."  # no two alike
-        writer.writerow((text, ("Daily Ledger", "Evening Post", "Wire Service")[n % 3], date))
-    page, errors = open_with_corpus(browser, server, "years.csv", buffer.getvalue().encode(), "Over time")
-    weekly = page.locator("[data-testid='stMain'] [data-testid='stButtonGroup'] button", has_text="Weekly").first
-    weekly.click()
+        writer.writerow((text, f"Outlet {n}", date))
+    page, errors = open_page(browser, f"{server}/?view=Over+time&every=Weekly")  # the bundled corpus: one week
+    units = page.locator("[data-testid='stMain'] [data-testid='stButtonGroup']").filter(has_text="Quarterly")
+    expect(units.locator("button[aria-checked='true']")).to_have_text("Weekly")
+    go_to(page, "Articles")
+    page.get_by_text("Replace them").click()
     wait_idle(page)
-    weekly.click()  # a second click on the unit shown keeps it: it used to unselect it, and the charts went by quarter
+    upload_files(page, [{"name": "years.csv", "mimeType": "text/csv", "buffer": buffer.getvalue().encode()}])
+    go_to(page, "Over time")
+    expect(units.locator("button")).to_have_text(["Monthly", "Quarterly"])
+    expect(units.locator("button[aria-checked='true']")).to_have_text("Quarterly")  # this span's default
+    expect(page.locator("[data-testid='stCaptionContainer']").filter(has_text="are dated")).to_contain_text(
+        "Not by week: these dates fall in 426 weeks, and a chart has room for 150.")
+    assert "every=Weekly" not in page.url
+    units.locator("button", has_text="Monthly").click()
     wait_idle(page)
-    # by week, the charts are long enough to be drawn on canvas (by quarter, this span's default, they are SVG)
     page.wait_for_function("() => document.querySelectorAll('.vega-embed canvas').length >= 3", timeout=30000)
-    assert "every=Weekly" in page.url
+    assert "every=Monthly" in page.url
     drag_across_first_chart(page, 0.3, 0.7)
-    expect(page).to_have_url(re.compile(r"period=202[01]-\d\d-\d\d\.\.202[23]-\d\d-\d\d"), timeout=30000)
+    expect(page).to_have_url(re.compile(r"period=201[45]-\d\d-\d\d\.\.201[78]-\d\d-\d\d"), timeout=30000)
     wait_idle(page)
     sidebar = page.locator("[data-testid='stSidebar']").inner_text()
     within = re.search(r"Compared within .*?: (\d+) articles", sidebar)
@@ -517,9 +527,10 @@ def test_a_period_dragged_on_a_long_weekly_chart_drawn_on_canvas_is_kept_in_the_
 
 
 @pytest.mark.slow  # 510 articles uploaded: CI runs it, the everyday run does not
-def test_a_click_on_a_long_weekly_chart_picks_that_week_and_lists_every_outlets_sentences_of_it(server, browser):
-    # 170 weeks of three outlets: on screen the weeks stand 2-3 px apart, too close for a point each to be clicked, so
-    # the chart takes the click in a column per week; every outlet's sentences of that week are its passages.
+def test_a_click_on_a_chart_of_decades_picks_that_quarter_and_lists_every_outlets_sentences_of_it(server, browser):
+    # 170 quarters (an archive from 1980) of three outlets: on screen the quarters stand 2-3 px apart, too close for a
+    # point each to be clicked, so the chart takes the click in a column per quarter; every outlet's sentences of that
+    # quarter are its passages.
     import csv
     import io
 
@@ -528,14 +539,14 @@ def test_a_click_on_a_long_weekly_chart_picks_that_week_and_lists_every_outlets_
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(("text", "outlet", "date"))
-    for week in range(170):
-        day = (datetime.date(2020, 1, 6) + datetime.timedelta(weeks=week)).isoformat()
+    for quarter in range(170):
+        day = datetime.date(1980 + quarter // 4, 3 * (quarter % 4) + 1, 15).isoformat()
         for k, outlet in enumerate(("Daily Ledger", "Evening Post", "Wire Service")):
-            text = " ".join(SENTENCES[(week + k + j) % 4].replace(".", f" in week {week}.") for j in range(3))
+            text = " ".join(SENTENCES[(quarter + k + j) % 4].replace(".", f" in quarter {quarter}.") for j in range(3))
             writer.writerow((text, outlet, day))
-    page, errors = open_with_corpus(browser, server, "weeks.csv", buffer.getvalue().encode(), "Over time")
-    page.locator("[data-testid='stMain'] [data-testid='stButtonGroup'] button", has_text="Weekly").first.click()
-    wait_idle(page)
+    page, errors = open_with_corpus(browser, server, "quarters.csv", buffer.getvalue().encode(), "Over time")
+    units = page.locator("[data-testid='stMain'] [data-testid='stButtonGroup']").filter(has_text="Quarterly")
+    expect(units.locator("button")).to_have_text(["Quarterly"])  # 511 months, 2,214 weeks
     page.wait_for_function("() => document.querySelectorAll('.vega-embed canvas').length >= 3", timeout=30000)
     chart = page.locator(".vega-embed").nth(1)  # mean tone
     chart.scroll_into_view_if_needed()
@@ -543,13 +554,13 @@ def test_a_click_on_a_long_weekly_chart_picks_that_week_and_lists_every_outlets_
     page.mouse.click(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.4)
     expect(page).to_have_url(re.compile(r"mark=tone_over_time"), timeout=30000)
     wait_idle(page)
-    picked = re.search(r"period(?:=|%3D)(\d{4}-\d\d-\d\d)", page.url)
+    picked = re.search(r"period(?:=|%3D)(\d{4})-Q(\d)", page.url)
     assert picked, page.url
-    week = (datetime.date.fromisoformat(picked.group(1)) - datetime.date(2020, 1, 6)).days // 7
+    quarter = (int(picked.group(1)) - 1980) * 4 + int(picked.group(2)) - 1
     frame = page.locator("[data-testid='stHtml']").filter(has=page.locator(".fl-legend")).nth(1)
     frame.locator("[data-sentence-id]").first.wait_for(timeout=30000)
     texts = frame.locator("[data-sentence-id]").all_inner_texts()
-    assert len(texts) == 9 and all(f"in week {week}." in t for t in texts), (week, texts)
+    assert len(texts) == 9 and all(f"in quarter {quarter}." in t for t in texts), (quarter, texts)
     assert sorted(set(passage_outlets(page, 1))) == ["Daily Ledger", "Evening Post", "Wire Service"]
     assert not errors, errors
     page.close()

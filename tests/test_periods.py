@@ -4,6 +4,7 @@ import io
 import re
 import subprocess
 import sys
+from datetime import date, timedelta
 
 import numpy as np
 import pandas as pd
@@ -61,6 +62,24 @@ def test_quarters_hold_three_months_and_a_long_corpus_is_shown_by_quarter():
     spans = {"2024-01-01": "week", "2025-06-30": "month", "2027-06-30": "quarter"}  # from 2024-01-01
     for last, unit in spans.items():
         assert periods.default_unit(pd.Series(["2024-01-01", last])) == unit, last
+
+
+def test_a_unit_is_offered_only_while_a_chart_has_room_for_each_of_its_periods():
+    # 150 periods stand 3 px apart on a 1280 px screen; eight years of weeks (425) stood 1 px apart
+    offered = {"2024-12-29": ("week", "month", "quarter"),  # 53 weeks
+               "2026-11-15": ("week", "month", "quarter"),  # 150 weeks, Monday 1 January 2024 to Sunday 15 November 2026
+               "2026-11-16": ("month", "quarter"),  # 151 weeks
+               "2036-06-30": ("month", "quarter"),  # 150 months
+               "2036-07-01": ("quarter",),  # 151 months
+               "2099-12-31": ("quarter",)}  # quarters whatever the span: 304 of them
+    for last, units in offered.items():
+        assert periods.units_offered(pd.Series(["2024-01-01", "unknown", last])) == units, last
+    assert periods.how_many(date(2024, 1, 1), date(2026, 11, 16), "week") == 151
+    assert periods.units_offered(pd.Series(["unknown"])) == periods.UNITS  # nothing dated: nothing to draw
+    # the unit a span is shown by at first is always one it is offered by
+    for days in (0, 182, 183, 1095, 1096, 4000, 4600, 20000):
+        dates = pd.Series(["2024-01-01", (date(2024, 1, 1) + timedelta(days=days)).isoformat()])
+        assert periods.default_unit(dates) in periods.units_offered(dates), days
 
 
 def test_every_outlet_month_is_counted_and_a_month_without_articles_is_zero(dated):
@@ -185,46 +204,48 @@ def test_a_period_with_no_article_in_it_says_so_instead_of_drawing_empty_charts(
     assert any("No article is dated within this period" in i.value for i in at.info)
 
 
-def weekly_analysis(lexicons, weeks: int = 170, outlets: tuple[str, ...] = ("Daily Ledger", "Evening Post", "Wire Service")):
-    """Three outlets, an article each a week for ``weeks`` weeks from 6 Jan 2020."""
+def dated_analysis(lexicons, count: int = 170, outlets: tuple[str, ...] = ("Daily Ledger", "Evening Post", "Wire Service"),
+                   unit: str = "quarter"):
+    """Three outlets, an article each a period for ``count`` periods: weeks from Monday 6 Jan 2020, or quarters from
+    1980 (an archive of decades, the only dates a chart of over 150 periods is offered for: periods.MOST_PERIODS)."""
     rows = [("text", "outlet", "date")]
-    for week in range(weeks):
+    for n in range(count):
+        day = date(2020, 1, 6) + timedelta(weeks=n) if unit == "week" else date(1980 + n // 4, 3 * (n % 4) + 1, 15)
         for k, outlet in enumerate(outlets):
-            day = (pd.Timestamp("2020-01-06") + pd.Timedelta(weeks=week)).date().isoformat()
             # Each text its own (an article's id is its text's hash): the same text twice was one article of many dates.
-            rows.append((" ".join(SENTENCES[(week + k + j) % 4] for j in range(3)) + f" Desk {k} closed week {week}.",
-                         outlet, day))
+            rows.append((" ".join(SENTENCES[(n + k + j) % 4] for j in range(3)) + f" Desk {k} closed {unit} {n}.",
+                         outlet, day.isoformat()))
     buffer = io.StringIO()
     csv.writer(buffer).writerows(rows)
-    return analyse(articles_from_bytes("weeks.csv", buffer.getvalue().encode()), lexicons)
+    return analyse(articles_from_bytes(f"{unit}s.csv", buffer.getvalue().encode()), lexicons)
 
 
-@pytest.mark.parametrize("unit, drawn, mark", [("week", "band", "area"), ("month", "whiskers", "rule")])
-def test_a_chart_of_years_of_weeks_draws_its_intervals_as_a_band_and_says_so(lexicons, unit, drawn, mark):
-    # 170 weeks of three outlets: 510 outlet-weeks, whose whiskers stood 2-3 px apart on a screen
+@pytest.mark.parametrize("quarters, drawn, mark", [(170, "band", "area"), (40, "whiskers", "rule")])
+def test_a_chart_of_decades_draws_its_intervals_as_a_band_and_says_so(lexicons, quarters, drawn, mark):
+    # 170 quarters of three outlets: 510 outlet-quarters, whose whiskers would stand 2-3 px apart on a screen
     from components.lens import Lens
     from components.views import over_time
 
-    analysis = weekly_analysis(lexicons)
-    panels = over_time.panels(analysis, Lens("outlet", "Daily Ledger", outlets=analysis.outlets), unit)
+    analysis = dated_analysis(lexicons, quarters)
+    panels = over_time.panels(analysis, Lens("outlet", "Daily Ledger", outlets=analysis.outlets), "quarter")
     tone = next(p for p in panels if p.key == "tone_over_time")
     assert f"{drawn}: 95% CI" in tone.chart.subtitle
     intervals = [layer for layer in tone.spec()["layer"] if "y2" in layer.get("encoding", {})]
     assert [(layer["mark"]["type"], layer["encoding"]["y"]["field"]) for layer in intervals] == [(mark, "mean_tone_ci_low")]
 
 
-@pytest.mark.parametrize("unit, points", [("week", False), ("month", True)])
-def test_a_chart_of_years_of_weeks_takes_a_click_on_a_week_not_on_a_point_and_says_so(lexicons, unit, points):
-    # 170 weeks stand 2-3 px apart on a 1280 px screen, under a point 8 px across: the chart draws a column per week
-    # (hovered: every outlet's figure; clicked: the week), a third of the items a point per outlet-week was.
+@pytest.mark.parametrize("quarters, points", [(170, False), (40, True)])
+def test_a_chart_of_decades_takes_a_click_on_a_quarter_not_on_a_point_and_says_so(lexicons, quarters, points):
+    # 170 quarters stand 2-3 px apart on a 1280 px screen, under a point 8 px across: the chart draws a column per
+    # quarter (hovered: every outlet's figure; clicked: the quarter), a third of the items a point per outlet-quarter.
     from components.lens import Lens
     from components.views import over_time
 
-    analysis = weekly_analysis(lexicons)
-    for panel in over_time.panels(analysis, Lens("outlet", "Daily Ledger", outlets=analysis.outlets), unit):
+    analysis = dated_analysis(lexicons, quarters)
+    for panel in over_time.panels(analysis, Lens("outlet", "Daily Ledger", outlets=analysis.outlets), "quarter"):
         spec = panel.spec()
         layers = {layer.get("name"): layer for layer in spec["layer"]}
-        says = "hover a week for each outlet's figure, click it for its sentences" in panel.chart.subtitle
+        says = "hover a quarter for each outlet's figure, click it for its sentences" in panel.chart.subtitle
         assert says is not points, (panel.key, panel.chart.subtitle)
         if points:
             assert "points" in layers and "periods" not in layers
@@ -233,26 +254,26 @@ def test_a_chart_of_years_of_weeks_takes_a_click_on_a_week_not_on_a_point_and_sa
         assert "points" not in layers and columns["mark"]["type"] == "rect", panel.key
         assert [p["select"]["fields"] for p in spec["params"] if p["name"] == "pick"] == [["period"]]  # on the columns
         assert [t["title"] for t in columns["encoding"]["tooltip"]] == ["Period", "Daily Ledger", "Evening Post", "Wire Service"]
-    tone = next(p for p in over_time.panels(analysis, Lens("outlet", "Daily Ledger", outlets=analysis.outlets), unit)
+    tone = next(p for p in over_time.panels(analysis, Lens("outlet", "Daily Ledger", outlets=analysis.outlets), "quarter")
                 if p.key == "tone_over_time")
-    if not points:  # a week's figure as its tooltip reads it: the number, and how many sentences it rests on
+    if not points:  # a quarter's figure as its tooltip reads it: the number, and how many sentences it rests on
         figures = tone.chart.rows.set_index(["outlet_group", "period"])["figure"]
         assert re.fullmatch(r"[+−]\d\.\d{3} · \d+ sentences?(, a small sample)?", figures.iloc[0]), figures.iloc[0]
 
 
-@pytest.mark.parametrize("weeks", [170, 40])  # a column per week, or a point per outlet-week
-def test_a_periods_share_names_the_outlets_sentences_it_is_a_share_of_even_an_outlet_called_period(lexicons, weeks):
-    # An outlet that wrote 40 sentences in a week, none on the pick, has a share of 0 of 40: its tooltip read
+@pytest.mark.parametrize("quarters", [170, 40])  # a column per quarter, or a point per outlet-quarter
+def test_a_periods_share_names_the_outlets_sentences_it_is_a_share_of_even_an_outlet_called_period(lexicons, quarters):
+    # An outlet that wrote 40 sentences in a period, none on the pick, has a share of 0 of 40: its tooltip read
     # "0.0 · 0 sentences", as if it had written nothing. And the long chart's tooltip read each outlet's figure from a
     # field named after the outlet, which an outlet called "period" or "start" overwrote.
     from components.lens import Lens
     from components.views import over_time
 
     outlets = ("period", "start", "Wire Service")
-    analysis = weekly_analysis(lexicons, weeks, outlets)
+    analysis = dated_analysis(lexicons, quarters, outlets)
     column = Lens("theme", "").theme_column
-    theme = analysis.table[column].explode().dropna().value_counts().index[-1]  # the rarest: some weeks lack it
-    share = next(p for p in over_time.panels(analysis, Lens("theme", theme, outlets=analysis.outlets), "week")
+    theme = analysis.table[column].explode().dropna().value_counts().index[-1]  # the rarest: some quarters lack it
+    share = next(p for p in over_time.panels(analysis, Lens("theme", theme, outlets=analysis.outlets), "quarter")
                  if p.key == "share_over_time")
     data, rows = share.data.reset_index(drop=True), share.chart.rows
     none_on_pick = (data["n_sentences"] == 0) & (data["sentences"] > 0)
@@ -260,7 +281,7 @@ def test_a_periods_share_names_the_outlets_sentences_it_is_a_share_of_even_an_ou
     cell = data[none_on_pick].iloc[0]
     at = (rows["outlet_group"] == cell["outlet_group"]) & (rows["period"] == cell["period"])
     layers = {layer.get("name"): layer for layer in share.spec()["layer"]}
-    if "points" in layers:  # a point per outlet-week: its tooltip says how many of the outlet's sentences are on the pick
+    if "points" in layers:  # a point per outlet-quarter: its tooltip says how many of the outlet's sentences are on the pick
         assert rows.loc[at, "counted"].item() == f"0 of {cell['sentences']:,}"
         assert "sentences on the pick" in [t["title"] for t in layers["points"]["encoding"]["tooltip"]]
         return
@@ -272,8 +293,8 @@ def test_a_periods_share_names_the_outlets_sentences_it_is_a_share_of_even_an_ou
     hovered = {}
     for row in rows.to_dict("records"):
         hovered.setdefault(row["period"], {"period": row["period"]})[str(row[pivot])] = row["figure"]
-    week = hovered[cell["period"]]
-    shown = {t["title"]: week.get(t["field"]) for t in columns["encoding"]["tooltip"]}
+    quarter = hovered[cell["period"]]
+    shown = {t["title"]: quarter.get(t["field"]) for t in columns["encoding"]["tooltip"]}
     assert shown["Period"] == cell["period"]  # the click's field, kept whatever the outlets are called
     for outlet in outlets:
         assert shown[outlet] == rows.loc[(rows["outlet_group"] == outlet) & (rows["period"] == cell["period"]), "figure"].item()
@@ -304,23 +325,24 @@ def test_a_months_share_rests_on_all_the_outlets_sentences_that_month_not_on_the
     assert np.isnan(named["mean_tone_ci_low"]) and np.isnan(named["hedges_per_1k_words_ci_high"])  # 2 sentences
 
 
-@pytest.mark.parametrize("unit", ["week", "quarter"])
-def test_the_screen_draws_each_time_chart_as_exported_its_rows_sent_as_arrow(lexicons, unit, monkeypatch):
+@pytest.mark.parametrize("unit, count, period", [("week", 40, Period("2020-03-02", "2020-06-28")),
+                                                  ("quarter", 170, Period("1990-01-01", "1994-12-31"))])
+def test_the_screen_draws_each_time_chart_as_exported_its_rows_sent_as_arrow(lexicons, unit, count, period, monkeypatch):
     # A pick sends a time chart's kept shape and its rows as Arrow (components.redraw.ShapedChart), not a chart built
-    # through Altair: the screen must draw what the SVG, PNG and slide show, row for row.
+    # through Altair: the screen must draw what the SVG, PNG and slide show, row for row (points, or decades' columns).
     from test_components import assert_screen_draws_the_export
 
     from components import state
     from components.lens import Lens
     from components.views import over_time
 
-    analysis = weekly_analysis(lexicons)
+    analysis = dated_analysis(lexicons, count, unit=unit)
     column = Lens("theme", "").theme_column
     theme = analysis.table[column].explode().dropna().value_counts().index[0]
     for lens, shaded in ((Lens("outlet", "Evening Post", outlets=analysis.outlets), None),
-                         (Lens("theme", theme, outlets=analysis.outlets), Period("2020-03-02", "2020-06-28"))):
+                         (Lens("theme", theme, outlets=analysis.outlets), period)):
         monkeypatch.setattr(state, "period", lambda shaded=shaded: shaded)  # the sidebar's period, shaded on the charts
         for panel in over_time.panels(analysis, lens, unit):
             for presentation in (False, True):
                 rows = assert_screen_draws_the_export(panel, presentation)
-                assert rows >= 3 * (170 if unit == "week" else 13), panel.key
+                assert rows >= 3 * count, panel.key

@@ -28,17 +28,23 @@ def draw(analysis: Analysis, lens: Lens) -> None:
                 "or a date line at the top of an article; set them for several articles at once in the Articles view.")
         return
     default = analysis.cached(("default_unit",), lambda: periods.default_unit(table["date"]))
+    offered = analysis.cached(("units_offered",), lambda: periods.units_offered(table["date"]))
+    state.start_time_unit(offered, default)
     # required: a click on the unit shown keeps it (it used to unselect it, and the charts fell back to the default
-    # unit with no button lit)
-    unit = st.segmented_control("Show by", list(periods.UNITS), format_func=UNIT_NAMES.get, key="every", default=default,
-                                required=True, bind="query-params", label_visibility="collapsed") or default
+    # unit with no button lit). A link's unit not offered for these dates is ignored.
+    unit = st.segmented_control("Show by", list(offered), format_func=UNIT_NAMES.get, key=state.TIME_UNIT_KEY,
+                                default=default, required=True, bind="query-params", label_visibility="collapsed")
     undated = analysis.cached(("undated_articles",), lambda: periods.undated_articles(table))
     n = len(analysis.articles)
     left_out = f" {undated:,} article{'s have' if undated != 1 else ' has'} no date and {'are' if undated != 1 else 'is'} " \
                "left out." if undated else ""
     shaded = state.period()
     first, last = (f"{d.day} {d:%b %Y}" for d in first_last)
-    st.caption(f"{n - undated:,} of {n:,} articles are dated, {first} – {last}.{left_out}"
+    not_offered = [u for u in periods.UNITS if u not in offered]
+    too_many = f" Not by {' or '.join(not_offered)}: these dates fall in " \
+               f"{' and '.join(f'{periods.how_many(*first_last, u):,} {u}s' for u in not_offered)}, and a chart has " \
+               f"room for {periods.MOST_PERIODS}." if not_offered else ""
+    st.caption(f"{n - undated:,} of {n:,} articles are dated, {first} – {last}.{left_out}{too_many}"
                + (f" Shaded: {shaded.describe()}, the period the other views compare within." if shaded else
                   " Drag across the first chart to compare the other views within a period."))
     draw_all(panels(analysis, lens, unit), analysis, lens)

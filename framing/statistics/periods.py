@@ -22,6 +22,10 @@ UNITS = ("week", "month", "quarter")
 WEEKS_UP_TO = 26 * 7  # a corpus spanning at most this many days is shown by week,
 MONTHS_UP_TO = 3 * 365  # one of up to three years by month (most outlet-months of a longer one hold a handful of
 # articles, so their points are mostly hollow and their intervals wide), a longer one by quarter
+MOST_PERIODS = 150  # a time chart is offered by a unit only when its dates span at most this many of its periods:
+# 150 weeks (about three years) or 150 months. More would stand under 3 px apart on a 1280 px screen, too close to read
+# or click one by one, and they cost the browser over 1 s to redraw on a pick at 10,000 articles (#24). Quarters are
+# always offered.
 
 
 def label(day: date, unit: str) -> str:
@@ -63,6 +67,11 @@ def labels_between(first: date, last: date, unit: str) -> list[str]:
         out.append(label(day, unit))
         day = end(label(day, unit), unit) + timedelta(days=1)
     return out
+
+
+def how_many(first: date, last: date, unit: str) -> int:
+    """How many periods of ``unit`` the days from ``first`` to ``last`` fall in."""
+    return len(labels_between(first, last, unit))
 
 
 def unit_of_label(text: str) -> str:
@@ -122,6 +131,14 @@ def default_unit(dates: pd.Series) -> str:
     first_last = span(dates)
     days = (first_last[1] - first_last[0]).days if first_last else 0
     return "week" if days <= WEEKS_UP_TO else "month" if days <= MONTHS_UP_TO else "quarter"
+
+
+def units_offered(dates: pd.Series) -> tuple[str, ...]:
+    """The units a time chart of ``dates`` can be shown by: each whose span holds at most MOST_PERIODS of its periods,
+    and quarters whatever the span."""
+    first_last = span(dates)
+    return tuple(unit for unit in UNITS if unit == UNITS[-1] or not first_last
+                 or how_many(*first_last, unit) <= MOST_PERIODS)
 
 
 def undated_articles(table: pd.DataFrame) -> int:
