@@ -464,6 +464,7 @@ def _differences_shape(row: str, value: str, low: str, high: str, verdict: str, 
 LONG_CHART_ROWS = 500  # a time chart of more rows is drawn on canvas, without an ARIA label per point
 # A time chart of more periods draws a column per period to hover and click, not a point per outlet-period: at 1280 px
 # its plot is about 440 px wide, so 150 periods stand 3 px apart, and a point (8 px across) covers its neighbours.
+# Over time offers no finer unit past 150 periods (periods.MOST_PERIODS), so only decades of quarters come to this.
 POINTS_UP_TO_PERIODS = 150
 
 

@@ -27,8 +27,9 @@ def draw(analysis: Analysis, lens: Lens) -> None:
         st.info("No article has a date, so there is nothing to draw over time. Dates come from a date column or field, "
                 "or a date line at the top of an article; set them for several articles at once in the Articles view.")
         return
-    default = analysis.cached(("default_unit",), lambda: periods.default_unit(table["date"]))
-    offered = analysis.cached(("units_offered",), lambda: periods.units_offered(table["date"]))
+    outlets = len(analysis.outlets)
+    default = analysis.cached(("default_unit",), lambda: periods.default_unit(table["date"], outlets))
+    offered = analysis.cached(("units_offered",), lambda: periods.units_offered(table["date"], outlets))
     state.start_time_unit(offered, default)
     # required: a click on the unit shown keeps it (it used to unselect it, and the charts fell back to the default
     # unit with no button lit). A link's unit not offered for these dates is ignored.
@@ -41,9 +42,10 @@ def draw(analysis: Analysis, lens: Lens) -> None:
     shaded = state.period()
     first, last = (f"{d.day} {d:%b %Y}" for d in first_last)
     not_offered = [u for u in periods.UNITS if u not in offered]
-    too_many = f" Not by {' or '.join(not_offered)}: these dates fall in " \
-               f"{' and '.join(f'{periods.how_many(*first_last, u):,} {u}s' for u in not_offered)}, and a chart has " \
-               f"room for {periods.MOST_PERIODS}." if not_offered else ""
+    too_many = f" Not by {' or '.join(not_offered)}: " \
+               f"{' and '.join(f'{periods.how_many(*first_last, u):,} {u}s' for u in not_offered)} of {outlets} " \
+               f"outlet{'s' if outlets != 1 else ''} are more than a chart draws legibly and quickly (at most " \
+               f"{periods.MOST_PERIODS} periods and {periods.MOST_OUTLET_PERIODS:,} outlet-periods)." if not_offered else ""
     st.caption(f"{n - undated:,} of {n:,} articles are dated, {first} – {last}.{left_out}{too_many}"
                + (f" Shaded: {shaded.describe()}, the period the other views compare within." if shaded else
                   " Drag across the first chart to compare the other views within a period."))
@@ -52,7 +54,7 @@ def draw(analysis: Analysis, lens: Lens) -> None:
 
 def panels(analysis: Analysis, lens: Lens, unit: str | None = None) -> list[Panel]:
     table = analysis.table
-    unit = unit or periods.default_unit(table["date"])
+    unit = unit or periods.default_unit(table["date"], len(analysis.outlets))
     # The pick's sentences are found only when something below is not kept yet (a pick made before finds nothing).
     picked = cache(lambda: lens.compared_mask(table))
     grid = analysis.cached(("time_grid", unit), lambda: periods.time_grid(table, unit))  # the same for every pick

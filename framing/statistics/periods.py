@@ -22,10 +22,14 @@ UNITS = ("week", "month", "quarter")
 WEEKS_UP_TO = 26 * 7  # a corpus spanning at most this many days is shown by week,
 MONTHS_UP_TO = 3 * 365  # one of up to three years by month (most outlet-months of a longer one hold a handful of
 # articles, so their points are mostly hollow and their intervals wide), a longer one by quarter
-MOST_PERIODS = 150  # a time chart is offered by a unit only when its dates span at most this many of its periods:
-# 150 weeks (about three years) or 150 months. More would stand under 3 px apart on a 1280 px screen, too close to read
-# or click one by one, and they cost the browser over 1 s to redraw on a pick at 10,000 articles (#24). Quarters are
-# always offered.
+# A time chart is offered by a unit only when its dates span at most MOST_PERIODS of its periods (150 weeks, about
+# three years, or 150 months) and its outlets at most MOST_OUTLET_PERIODS outlet-periods; quarters are always offered.
+# More periods stand under 3 px apart on a 1280 px screen, too close to read or click one by one; the browser's cost
+# follows the outlet-periods drawn, and past about 900 a pick redrew in over 1 s at 10,000 articles (#24: eight years
+# of weeks of 3 outlets, 1,287, p95 1.0-1.2 s; 148 weeks of 9 outlets, 1,332, p95 1.04-1.25 s; 99 months of 9, 891,
+# p95 0.81-0.96 s).
+MOST_PERIODS = 150
+MOST_OUTLET_PERIODS = 900
 
 
 def label(day: date, unit: str) -> str:
@@ -126,19 +130,26 @@ def span(dates: pd.Series) -> tuple[date, date] | None:
     return (min(days), max(days)) if days else None
 
 
-def default_unit(dates: pd.Series) -> str:
-    """Weeks for a corpus of up to half a year, months for one of up to three years, quarters for a longer one."""
+def default_unit(dates: pd.Series, outlets: int) -> str:
+    """Weeks for a corpus of up to half a year, months for one of up to three years, quarters for a longer one, or
+    the next longer unit that ``outlets`` outlets' chart is offered by (``units_offered``)."""
     first_last = span(dates)
     days = (first_last[1] - first_last[0]).days if first_last else 0
-    return "week" if days <= WEEKS_UP_TO else "month" if days <= MONTHS_UP_TO else "quarter"
+    by_span = "week" if days <= WEEKS_UP_TO else "month" if days <= MONTHS_UP_TO else "quarter"
+    offered = units_offered(dates, outlets)
+    return next(unit for unit in UNITS[UNITS.index(by_span):] if unit in offered)
 
 
-def units_offered(dates: pd.Series) -> tuple[str, ...]:
-    """The units a time chart of ``dates`` can be shown by: each whose span holds at most MOST_PERIODS of its periods,
-    and quarters whatever the span."""
+def units_offered(dates: pd.Series, outlets: int) -> tuple[str, ...]:
+    """The units a time chart of ``dates`` and ``outlets`` outlets can be shown by: each whose span holds at most
+    MOST_PERIODS of its periods and MOST_OUTLET_PERIODS outlet-periods, and quarters whatever the span."""
     first_last = span(dates)
-    return tuple(unit for unit in UNITS if unit == UNITS[-1] or not first_last
-                 or how_many(*first_last, unit) <= MOST_PERIODS)
+    return tuple(unit for unit in UNITS if unit == UNITS[-1] or not first_last or fits(how_many(*first_last, unit), outlets))
+
+
+def fits(periods: int, outlets: int) -> bool:
+    """Whether a time chart of ``periods`` periods of ``outlets`` outlets is one the view draws by that unit."""
+    return periods <= MOST_PERIODS and periods * outlets <= MOST_OUTLET_PERIODS
 
 
 def undated_articles(table: pd.DataFrame) -> int:
