@@ -138,6 +138,7 @@ def test_methodology_shows_the_figures_of_the_data_file(tmp_path, monkeypatch):
     text = "\n".join(m.value for m in at.markdown)
     record = validity.load()
     assert "How reliable is this?" in text and validity.markdown_table(record) in text
+    assert f"{validity.provenance(record)} {validity.freshness(record)}" in [c.value for c in at.caption]
     tone = next(r for r in record["rows"] if r["key"] == "tone")
     assert f"**{tone['value']:.3f}**" in text
     changed = dict(record, rows=[dict(r, value=0.123) if r["key"] == "tone" else r for r in record["rows"]])
@@ -146,6 +147,31 @@ def test_methodology_shows_the_figures_of_the_data_file(tmp_path, monkeypatch):
     monkeypatch.setattr(validity, "VALIDITY_FILE", path)
     text = "\n".join(m.value for m in run_app(view="Methodology").markdown)
     assert "**0.123**" in text and f"**{tone['value']:.3f}**" not in text
+
+
+def test_the_figures_say_whether_the_engine_has_changed_since_they_were_measured(tmp_path):
+    """data/validity.json went unmeasured from the ninth stop to the twenty-eighth while the engine changed under it,
+    and nothing said so: it now records the files it was measured with, and Methodology says which have changed."""
+    from framing.models import validity
+
+    def engine(root, voice: str, extra: bool = False):
+        for top in validity.MEASURED:
+            (root / top).mkdir(parents=True)
+        (root / "framing" / "voice.py").write_text(voice)
+        (root / "data" / "lexicons" / "hedges.csv").write_text("cue\nmay\n")
+        (root / "data" / "validity.json").write_text("{}")  # the record itself is no input
+        if extra:
+            (root / "data" / "models" / "tone.json").write_text("{}")
+        return root
+
+    measured = {"files": validity.measured_files(engine(tmp_path / "then", "A = 1\n"))}
+    assert set(measured["files"]) == {"framing/voice.py", "data/lexicons/hedges.csv"}
+    assert validity.freshness(measured, engine(tmp_path / "same", "A = 1\n")) == \
+        "The engine, its lists and its models are as they were measured."
+    changed = validity.freshness(measured, engine(tmp_path / "now", "A = 2\n", extra=True))
+    assert changed.startswith("Since then 2 of the files they rest on have changed (`data/models/tone.json`, "
+                              "`framing/voice.py`), so the figures may have moved")
+    assert validity.freshness({}, tmp_path / "now") == "Which engine files the figures were measured with is not recorded."
 
 
 def test_the_docs_table_is_the_data_files():

@@ -88,4 +88,4 @@ def draw(analysis: Analysis, lens: Lens) -> None:
                 "data of the same kinds.")
     record = validity.load()
     st.markdown(validity.markdown_table(record))
-    st.caption(validity.provenance(record))
+    st.caption(f"{validity.provenance(record)} {validity.freshness(record)}")

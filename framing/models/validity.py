@@ -5,10 +5,15 @@ disagree, and no code reads figures out of prose.
 """
 from __future__ import annotations
 
+import hashlib
 import json
+from functools import cache
 from pathlib import Path
 
-VALIDITY_FILE = Path(__file__).resolve().parents[2] / "data" / "validity.json"
+ROOT = Path(__file__).resolve().parents[2]
+VALIDITY_FILE = ROOT / "data" / "validity.json"
+MEASURED = ("framing", "data/lexicons", "data/models")  # what the figures rest on: the engine, its lists and its models
+SHOWN_CHANGED = 5  # files named where the figures say what has changed since they were measured
 
 
 def load(path: Path | None = None) -> dict:
@@ -38,7 +43,38 @@ def markdown_table(record: dict) -> str:
     return "\n".join(lines)
 
 
+@cache  # the files do not change while the app runs
+def measured_files(root: Path = ROOT) -> dict[str, str]:
+    """The SHA-256 of every file the figures rest on (``MEASURED``), by its path from ``root``."""
+    paths = (p for top in MEASURED for p in (root / top).rglob("*")
+             if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc")
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(paths)}
+
+
+def changed_since(record: dict, root: Path = ROOT) -> list[str] | None:
+    """The files the figures rest on that are not as they were measured (changed, added or removed), or None where the
+    record does not say what they were."""
+    then = record.get("files")
+    if not then:
+        return None
+    now = measured_files(root)
+    return sorted(path for path in then.keys() | now.keys() if then.get(path) != now.get(path))
+
+
 def provenance(record: dict) -> str:
     """One line on where the figures come from."""
     return (f"Measured {record['date']} at commit {record['commit']} by `{record['generated_by']}`; intervals: "
             f"{record['intervals']}.")
+
+
+def freshness(record: dict, root: Path = ROOT) -> str:
+    """One line on whether the engine, its lists and its models are still those the figures were measured with."""
+    changed = changed_since(record, root)
+    if changed is None:
+        return "Which engine files the figures were measured with is not recorded."
+    if not changed:
+        return "The engine, its lists and its models are as they were measured."
+    named = ", ".join(f"`{path}`" for path in changed[:SHOWN_CHANGED])
+    more = f" and {len(changed) - SHOWN_CHANGED:,} more" if len(changed) > SHOWN_CHANGED else ""
+    return (f"Since then {len(changed):,} of the files they rest on {'have' if len(changed) > 1 else 'has'} changed "
+            f"({named}{more}), so the figures may have moved: `python -m training.evaluate` measures them again.")
