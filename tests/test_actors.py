@@ -226,6 +226,16 @@ def test_a_place_speaking_is_not_merged_into_a_longer_name_ending_in_it():
         "De Blasio": "Bill de Blasio", "Van Hollen": "Chris Van Hollen"}
 
 
+def test_a_place_run_into_a_surname_counts_for_the_person_but_is_no_alias_of_theirs():
+    """Real news: "Iowa Cruz" (CNN's "Des Moines, Iowa Cruz said", a caption without its dash) and "Chicago Trump" were
+    listed among the aliases of Ted Cruz and Donald Trump in the Lexicons view."""
+    stories = [("Gazette", "Sen. Ted Cruz spoke.\n\nDes Moines, Iowa Cruz said he would run.\n\nMr. Cruz left."),
+               ("Herald", "Sen. Ted Cruz answered.\n\nDes Moines, Iowa Cruz said the race was close.")]
+    found = actors_from_text(articles_of(stories, "c")).set_index("actor")
+    assert found.loc["Ted Cruz", "aliases"] == "Ted Cruz|Cruz"
+    assert found.loc["Ted Cruz", "mentions"] == 5
+
+
 def test_a_person_is_named_as_the_corpus_writes_them_most_and_a_nickname_is_the_same_person():
     """Real news: the actor list said "Brett Michael Kavanaugh" (written once in 1,704 articles, against 161 "Brett
     Kavanaugh") and "Hillary Rodham Clinton", and counted "Charles Schumer" apart from "Chuck Schumer"."""

@@ -24,6 +24,7 @@ from framing.language.voice import (
     SURNAME_SHARE,
     merge_aliases,
     people_named,
+    place_run_into_surname,
     titled_names,
     without_initials,
 )
@@ -138,7 +139,8 @@ def people_from_text(articles: Iterable[Article], top: int = 40) -> pd.DataFrame
             with_title.update(titled)
         by_surname: dict[str, set[str]] = {}
         for name in named:
-            if len(name.split()) > 1 and name.split()[0].lower() not in NOT_GIVEN_NAMES:  # not "Team Obama"
+            # not "Team Obama", nor "Iowa Cruz" (a caption's place run into a surname) beside "Ted Cruz"
+            if len(name.split()) > 1 and name.split()[0].lower() not in NOT_GIVEN_NAMES and not place_run_into_surname(name):
                 by_surname.setdefault(name.split()[-1], set()).add(name)
         # a surname is the article's one full name ending in it ("Mrs. Clinton" with Hillary and Bill: neither)
         full = {surname: next(iter(names)) for surname, names in by_surname.items() if len(names) == 1}
@@ -175,8 +177,8 @@ def people_from_text(articles: Iterable[Article], top: int = 40) -> pd.DataFrame
             merged = forms.pop(key)
             words = key.split()
             tails = (" ".join(words[k:]) for k in range(1, len(words) - 1))
-            if any(tail in full and mapping.get(tail, tail) == target for tail in tails):
-                merged.pop(key, None)  # "Poor Donald Trump", "President-elect Donald Trump": not a name to match
+            if any(tail in full and mapping.get(tail, tail) == target for tail in tails) or place_run_into_surname(key):
+                merged.pop(key, None)  # "Poor Donald Trump", "President-elect Donald Trump", "Iowa Cruz": not names to match
             forms[target].update(merged)
             in_articles[target] |= in_articles.pop(key)
             in_outlets[target] |= in_outlets.pop(key)

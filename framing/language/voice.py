@@ -687,8 +687,7 @@ def merge_aliases(speakers: list[str], counts: Mapping[str, int] | None = None) 
         used[mapping.get(name, name)] += counts.get(name, 0)
     # a place run into a surname ("Des Moines, Iowa Cruz said": a caption without its dash) is that surname's one
     # person, where it has one among the full names that open with a given name; else it stays a name ("Washington Post")
-    placed = {n for n in names if len(n.split()) == 2 and n.split()[0] in place_names() and not given_name_gender(n.split()[0])
-              and n.split()[1].lower().rstrip(".") not in TITLE_WORDS | _LABEL_WORDS}  # not "Texas Lt", "Ohio Republican"
+    placed = {n for n in names if place_run_into_surname(n)}
 
     def whose(fuller: set[str], person_only: bool) -> set[str]:
         """The full names a surname alone may be: with ``counts``, the one with SURNAME_SHARE of their uses; only those
@@ -720,6 +719,14 @@ def merge_aliases(speakers: list[str], counts: Mapping[str, int] | None = None) 
             mapping[name] = fuller.pop()
     merged = {name: mapping.get(target, target) for name, target in mapping.items()}
     return _named_as_most_written(merged, counts) if counts else merged
+
+
+def place_run_into_surname(name: str) -> bool:
+    """Whether ``name`` may be a place's name run into a surname ("Iowa Cruz", of "Des Moines, Iowa Cruz said"): two
+    words, a place that is no given name, then a word that is no title or label (not "Texas Lt", "Ohio Republican")."""
+    words = name.split()
+    return len(words) == 2 and words[0] in place_names() and not given_name_gender(words[0]) \
+        and words[1].lower().rstrip(".") not in TITLE_WORDS | _LABEL_WORDS
 
 
 def _one_apostrophe(name: str) -> str:
