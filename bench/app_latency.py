@@ -159,7 +159,7 @@ def picks(page, samples: int, view: str, mode: str = "outlet", unit: str | None 
     settle(page)
     if unit:
         button = page.locator("[data-testid='stMain'] [data-testid='stButtonGroup'] button", has_text=unit)
-        if not button.count():  # periods.fits: 10,000 articles span 8 years unless --days says less
+        if not button.count():  # periods.ChartSize.fits: 10,000 articles span 8 years unless --days says less
             raise RuntimeError(f"{view} does not offer {unit} for this corpus's span (a shorter one: --days)")
         button.first.click()
         settle(page)

@@ -485,7 +485,7 @@ def test_a_period_dragged_on_the_time_chart_is_compared_everywhere_and_kept_in_t
 @pytest.mark.slow  # an upload, the everyday run's longest test (12-14 s): CI runs it, the everyday run stays under 3 minutes
 def test_years_of_dates_are_not_offered_by_week_and_a_period_dragged_on_a_long_monthly_chart_drawn_on_canvas_is_kept(
         server, browser):
-    # Eight years of six outlets: 426 weeks, too many for a chart (periods.fits), so Weekly is not offered, even
+    # Eight years of six outlets: 426 weeks, too many for a chart (periods.ChartSize.fits), so Weekly is not offered, even
     # to a session that was shown weeks before; by month they are 600 outlet-months, drawn on canvas (faster to
     # redraw), where a drag must still set the period. The dates are UTC midnights, so any time zone reads the same days.
     import csv
@@ -510,8 +510,8 @@ def test_years_of_dates_are_not_offered_by_week_and_a_period_dragged_on_a_long_m
     expect(units.locator("button")).to_have_text(["Monthly", "Quarterly"])
     expect(units.locator("button[aria-checked='true']")).to_have_text("Quarterly")  # this span's default
     expect(page.locator("[data-testid='stCaptionContainer']").filter(has_text="are dated")).to_contain_text(
-        "Not by week: 426 weeks of 6 outlets are more than a chart draws legibly and quickly (at most 150 periods and "
-        "900 outlet-periods).")
+        "Not by week: 426 weeks, 6 outlet-weeks with articles, are more than a chart draws legibly and quickly (150 "
+        "periods and 700 outlet-periods at most).")
     assert "every=Weekly" not in page.url
     units.locator("button", has_text="Monthly").click()
     wait_idle(page)

@@ -61,12 +61,24 @@ def test_quarters_hold_three_months_and_a_long_corpus_is_shown_by_quarter():
     assert periods.period_of_label("2024-Q5") is None
     spans = {"2024-01-01": "week", "2025-06-30": "month", "2027-06-30": "quarter"}  # from 2024-01-01
     for last, unit in spans.items():
-        assert periods.default_unit(pd.Series(["2024-01-01", last]), 3) == unit, last
+        assert periods.default_unit(articles_dated("2024-01-01", last)) == unit, last
 
 
-def test_a_unit_is_offered_only_while_a_chart_has_room_for_each_of_its_periods():
-    # 150 periods stand 3 px apart on a 1280 px screen; eight years of weeks (425) stood 1 px apart, and past 900
-    # outlet-periods a pick redrew in over 1 s at 10,000 articles
+def articles_dated(*dates: str, outlets: int = 3) -> pd.DataFrame:
+    """A table of one sentence an article, the ``k``-th article dated ``dates[k]`` in outlet ``k % outlets``."""
+    return pd.DataFrame({"article_id": [f"a{k}" for k in range(len(dates))], "date": list(dates),
+                         "outlet_group": [f"Outlet {k % outlets}" for k in range(len(dates))]})
+
+
+def every_week(first: date, weeks: int, outlets: int) -> pd.DataFrame:
+    """An article from each of ``outlets`` outlets every week for ``weeks`` weeks from ``first``."""
+    days = [(first + timedelta(weeks=w)).isoformat() for w in range(weeks) for _ in range(outlets)]
+    return articles_dated(*days, outlets=outlets)
+
+
+def test_a_unit_is_offered_only_while_a_chart_has_room_for_each_of_its_periods_and_draws_them_quickly():
+    # 150 periods stand 3 px apart on a 1280 px screen (eight years of weeks, 425, stood 1 px apart), and past about
+    # 700 outlet-periods with articles a pick redrew in about 1 s or more at 10,000 articles
     offered = {"2024-12-29": ("week", "month", "quarter"),  # 53 weeks
                "2026-11-15": ("week", "month", "quarter"),  # 150 weeks, Monday 1 January 2024 to Sunday 15 November 2026
                "2026-11-16": ("month", "quarter"),  # 151 weeks
@@ -74,20 +86,25 @@ def test_a_unit_is_offered_only_while_a_chart_has_room_for_each_of_its_periods()
                "2036-07-01": ("quarter",),  # 151 months
                "2099-12-31": ("quarter",)}  # quarters whatever the span: 304 of them
     for last, units in offered.items():
-        assert periods.units_offered(pd.Series(["2024-01-01", "unknown", last]), 3) == units, last
+        assert periods.units_offered(articles_dated("2024-01-01", "unknown", last)) == units, last
     assert periods.how_many(date(2024, 1, 1), date(2026, 11, 16), "week") == 151
-    # nine outlets: 100 weeks are 900 outlet-weeks, 101 too many; the dev corpus's 99 months of them are 891
-    assert periods.units_offered(pd.Series(["2024-01-01", "2025-11-30"]), 9) == ("week", "month", "quarter")
-    assert periods.units_offered(pd.Series(["2024-01-01", "2025-12-01"]), 9) == ("month", "quarter")
-    assert periods.units_offered(pd.Series(["2012-05-28", "2020-07-21"]), 9) == ("month", "quarter")
-    assert periods.units_offered(pd.Series(["unknown"]), 3) == periods.UNITS  # nothing dated: nothing to draw
-    # the unit a span is shown by at first is always one it is offered by, for as many outlets as a corpus has
+    # nine outlets writing every week: 77 weeks are 693 outlet-weeks with articles, 78 too many (702)
+    assert periods.units_offered(every_week(date(2024, 1, 1), 77, 9)) == ("week", "month", "quarter")
+    assert periods.units_offered(every_week(date(2024, 1, 1), 78, 9)) == ("month", "quarter")
+    sizes = {size.unit: size for size in periods.chart_sizes(every_week(date(2024, 1, 1), 78, 9))}
+    assert (sizes["week"].periods, sizes["week"].drawn, sizes["month"].drawn) == (78, 702, 9 * 18)
+    # outlet-periods without articles draw nothing: nine outlets over 150 weeks are 1,350 outlet-weeks, but two writing
+    # every week and seven once are 307 with articles
+    sparse = every_week(date(2024, 1, 1), 150, 9)
+    sparse = sparse[(sparse.index % 9 < 2) | (sparse.index < 9)]
+    assert sparse["outlet_group"].nunique() == 9 and periods.units_offered(sparse) == ("week", "month", "quarter")
+    assert periods.units_offered(articles_dated("unknown")) == periods.UNITS  # nothing dated: nothing to draw
+    # the unit a span is shown by at first is always one it is offered by
     for days in (0, 182, 183, 1095, 1096, 4000, 4600, 20000):
-        dates = pd.Series(["2024-01-01", (date(2024, 1, 1) + timedelta(days=days)).isoformat()])
-        for outlets in (1, 3, 9, 40):
-            assert periods.default_unit(dates, outlets) in periods.units_offered(dates, outlets), (days, outlets)
-    # half a year of 40 outlets is shown by month: 27 weeks of them are 1,080 outlet-weeks
-    assert periods.default_unit(pd.Series(["2024-01-01", "2024-07-01"]), 40) == "month"
+        table = articles_dated("2024-01-01", (date(2024, 1, 1) + timedelta(days=days)).isoformat())
+        assert periods.default_unit(table) in periods.units_offered(table), days
+    # half a year of 30 outlets every week is shown by month: 27 weeks of them are 810 outlet-weeks with articles
+    assert periods.default_unit(every_week(date(2024, 1, 1), 27, 30)) == "month"
 
 
 def test_every_outlet_month_is_counted_and_a_month_without_articles_is_zero(dated):

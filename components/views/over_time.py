@@ -27,9 +27,9 @@ def draw(analysis: Analysis, lens: Lens) -> None:
         st.info("No article has a date, so there is nothing to draw over time. Dates come from a date column or field, "
                 "or a date line at the top of an article; set them for several articles at once in the Articles view.")
         return
-    outlets = len(analysis.outlets)
-    default = analysis.cached(("default_unit",), lambda: periods.default_unit(table["date"], outlets))
-    offered = analysis.cached(("units_offered",), lambda: periods.units_offered(table["date"], outlets))
+    sizes = analysis.cached(("chart_sizes",), lambda: periods.chart_sizes(table))
+    default = analysis.cached(("default_unit",), lambda: periods.default_unit(table, sizes))
+    offered = analysis.cached(("units_offered",), lambda: periods.units_offered(table, sizes))
     state.start_time_unit(offered, default)
     # required: a click on the unit shown keeps it (it used to unselect it, and the charts fell back to the default
     # unit with no button lit). A link's unit not offered for these dates is ignored.
@@ -41,11 +41,11 @@ def draw(analysis: Analysis, lens: Lens) -> None:
                "left out." if undated else ""
     shaded = state.period()
     first, last = (f"{d.day} {d:%b %Y}" for d in first_last)
-    not_offered = [u for u in periods.UNITS if u not in offered]
-    too_many = f" Not by {' or '.join(not_offered)}: " \
-               f"{' and '.join(f'{periods.how_many(*first_last, u):,} {u}s' for u in not_offered)} of {outlets} " \
-               f"outlet{'s' if outlets != 1 else ''} are more than a chart draws legibly and quickly (at most " \
-               f"{periods.MOST_PERIODS} periods and {periods.MOST_OUTLET_PERIODS:,} outlet-periods)." if not_offered else ""
+    too_big = [size for size in sizes if size.unit not in offered]
+    too_many = f" Not by {' or '.join(s.unit for s in too_big)}: " \
+               + " and ".join(f"{s.periods:,} {s.unit}s, {s.drawn:,} outlet-{s.unit}s with articles," for s in too_big) \
+               + f" are more than a chart draws legibly and quickly ({periods.MOST_PERIODS} periods and " \
+                 f"{periods.MOST_DRAWN} outlet-periods at most)." if too_big else ""
     st.caption(f"{n - undated:,} of {n:,} articles are dated, {first} – {last}.{left_out}{too_many}"
                + (f" Shaded: {shaded.describe()}, the period the other views compare within." if shaded else
                   " Drag across the first chart to compare the other views within a period."))
@@ -54,7 +54,7 @@ def draw(analysis: Analysis, lens: Lens) -> None:
 
 def panels(analysis: Analysis, lens: Lens, unit: str | None = None) -> list[Panel]:
     table = analysis.table
-    unit = unit or periods.default_unit(table["date"], len(analysis.outlets))
+    unit = unit or periods.default_unit(table)
     # The pick's sentences are found only when something below is not kept yet (a pick made before finds nothing).
     picked = cache(lambda: lens.compared_mask(table))
     grid = analysis.cached(("time_grid", unit), lambda: periods.time_grid(table, unit))  # the same for every pick

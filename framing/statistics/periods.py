@@ -23,13 +23,13 @@ WEEKS_UP_TO = 26 * 7  # a corpus spanning at most this many days is shown by wee
 MONTHS_UP_TO = 3 * 365  # one of up to three years by month (most outlet-months of a longer one hold a handful of
 # articles, so their points are mostly hollow and their intervals wide), a longer one by quarter
 # A time chart is offered by a unit only when its dates span at most MOST_PERIODS of its periods (150 weeks, about
-# three years, or 150 months) and its outlets at most MOST_OUTLET_PERIODS outlet-periods; quarters are always offered.
-# More periods stand under 3 px apart on a 1280 px screen, too close to read or click one by one; the browser's cost
-# follows the outlet-periods drawn, and past about 900 a pick redrew in over 1 s at 10,000 articles (#24: eight years
-# of weeks of 3 outlets, 1,287, p95 1.0-1.2 s; 148 weeks of 9 outlets, 1,332, p95 1.04-1.25 s; 99 months of 9, 891,
-# p95 0.81-0.96 s).
+# three years, or 150 months) and its articles fall in at most MOST_DRAWN outlet-periods; quarters are always offered.
+# More periods stand under 3 px apart on a 1280 px screen, too close to read or click one by one. The browser's cost
+# follows what it draws, a point, a line's vertex and an interval's per outlet-period with articles, and past about
+# 700 a pick redrew in about 1 s or more at 10,000 articles (#24, theme picks' p95: 891 outlet-months, 0.96-1.03 s;
+# 891 outlet-weeks, 0.91 s; 1,287 outlet-weeks, 1.16-1.24 s; 444 outlet-weeks, 0.77-0.88 s).
 MOST_PERIODS = 150
-MOST_OUTLET_PERIODS = 900
+MOST_DRAWN = 700
 
 
 def label(day: date, unit: str) -> str:
@@ -130,26 +130,44 @@ def span(dates: pd.Series) -> tuple[date, date] | None:
     return (min(days), max(days)) if days else None
 
 
-def default_unit(dates: pd.Series, outlets: int) -> str:
+def default_unit(table: pd.DataFrame, sizes: list[ChartSize] | None = None) -> str:
     """Weeks for a corpus of up to half a year, months for one of up to three years, quarters for a longer one, or
-    the next longer unit that ``outlets`` outlets' chart is offered by (``units_offered``)."""
-    first_last = span(dates)
+    the next longer unit its chart is offered by (``units_offered``; ``sizes``: ``chart_sizes(table)`` if known)."""
+    first_last = span(table["date"])
     days = (first_last[1] - first_last[0]).days if first_last else 0
     by_span = "week" if days <= WEEKS_UP_TO else "month" if days <= MONTHS_UP_TO else "quarter"
-    offered = units_offered(dates, outlets)
+    offered = units_offered(table, sizes)
     return next(unit for unit in UNITS[UNITS.index(by_span):] if unit in offered)
 
 
-def units_offered(dates: pd.Series, outlets: int) -> tuple[str, ...]:
-    """The units a time chart of ``dates`` and ``outlets`` outlets can be shown by: each whose span holds at most
-    MOST_PERIODS of its periods and MOST_OUTLET_PERIODS outlet-periods, and quarters whatever the span."""
-    first_last = span(dates)
-    return tuple(unit for unit in UNITS if unit == UNITS[-1] or not first_last or fits(how_many(*first_last, unit), outlets))
+@dataclass(frozen=True)
+class ChartSize:
+    """How much a time chart by ``unit`` would draw: the periods its dates span, and the outlet-periods with articles."""
+    unit: str
+    periods: int
+    drawn: int
+
+    @property
+    def fits(self) -> bool:
+        return self.periods <= MOST_PERIODS and self.drawn <= MOST_DRAWN
 
 
-def fits(periods: int, outlets: int) -> bool:
-    """Whether a time chart of ``periods`` periods of ``outlets`` outlets is one the view draws by that unit."""
-    return periods <= MOST_PERIODS and periods * outlets <= MOST_OUTLET_PERIODS
+def chart_sizes(table: pd.DataFrame) -> list[ChartSize]:
+    """The size of a time chart of ``table``'s articles by each unit (none when no article has a date)."""
+    articles = table.drop_duplicates("article_id")[["outlet_group", "date"]]
+    articles = articles[is_dated(articles["date"])]
+    first_last = span(articles["date"])
+    if first_last is None:
+        return []
+    return [ChartSize(unit, how_many(*first_last, unit),
+                      len(set(zip(articles["outlet_group"], periods_of(articles["date"], unit))))) for unit in UNITS]
+
+
+def units_offered(table: pd.DataFrame, sizes: list[ChartSize] | None = None) -> tuple[str, ...]:
+    """The units a time chart of ``table`` can be shown by: those whose chart ``fits``, and quarters whatever the span
+    (``sizes``: ``chart_sizes(table)`` if known)."""
+    by_unit = {size.unit: size for size in (chart_sizes(table) if sizes is None else sizes)}
+    return tuple(unit for unit in UNITS if unit == UNITS[-1] or unit not in by_unit or by_unit[unit].fits)
 
 
 def undated_articles(table: pd.DataFrame) -> int:
