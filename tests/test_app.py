@@ -149,27 +149,30 @@ def test_methodology_shows_the_figures_of_the_data_file(tmp_path, monkeypatch):
     assert "**0.123**" in text and f"**{tone['value']:.3f}**" not in text
 
 
-def test_the_figures_say_whether_the_engine_has_changed_since_they_were_measured(tmp_path):
+def test_the_figures_say_whether_the_engine_they_were_measured_with_has_changed_since(tmp_path):
     """data/validity.json went unmeasured from the ninth stop to the twenty-eighth while the engine changed under it,
-    and nothing said so: it now records the files it was measured with, and Methodology says which have changed."""
+    and nothing said so: it now records the files its run read, and Methodology says which have changed."""
+    import types
+
     from framing.models import validity
 
-    def engine(root, voice: str, extra: bool = False):
+    def engine(root, voice: str, hedges: str = "cue\nmay\n"):
         for top in validity.MEASURED:
             (root / top).mkdir(parents=True)
-        (root / "framing" / "voice.py").write_text(voice)
-        (root / "data" / "lexicons" / "hedges.csv").write_text("cue\nmay\n")
+        for module in ("voice.py", "periods.py"):
+            (root / "framing" / module).write_text(voice)
+        (root / "data" / "lexicons" / "hedges.csv").write_text(hedges)
         (root / "data" / "validity.json").write_text("{}")  # the record itself is no input
-        if extra:
-            (root / "data" / "models" / "tone.json").write_text("{}")
         return root
 
-    measured = {"files": validity.measured_files(engine(tmp_path / "then", "A = 1\n"))}
+    then = engine(tmp_path / "then", "A = 1\n")
+    run = [types.SimpleNamespace(__file__=str(then / "framing" / "voice.py")), types.SimpleNamespace()]  # periods unread
+    measured = {"files": validity.read_by(run, then)}
     assert set(measured["files"]) == {"framing/voice.py", "data/lexicons/hedges.csv"}
     assert validity.freshness(measured, engine(tmp_path / "same", "A = 1\n")) == \
         "The engine, its lists and its models are as they were measured."
-    changed = validity.freshness(measured, engine(tmp_path / "now", "A = 2\n", extra=True))
-    assert changed.startswith("Since then 2 of the files they rest on have changed (`data/models/tone.json`, "
+    changed = validity.freshness(measured, engine(tmp_path / "now", "A = 2\n", "cue\nmight\n"))
+    assert changed.startswith("Since then 2 of the files they rest on have changed (`data/lexicons/hedges.csv`, "
                               "`framing/voice.py`), so the figures may have moved")
     assert validity.freshness({}, tmp_path / "now") == "Which engine files the figures were measured with is not recorded."
 

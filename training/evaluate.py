@@ -515,7 +515,7 @@ def write_validity(rows: list[dict], out: Path = VALIDITY_FILE) -> None:
     commit = git("rev-parse", "--short", "HEAD") + ("-dirty" if git("status", "--porcelain", "--untracked-files=no") else "")
     record = {"generated_by": "python -m training.evaluate", "date": date.today().isoformat(), "commit": commit,
               "intervals": f"95% percentile bootstrap, {RESAMPLES:,} resamples, whole documents where the file has them",
-              "rows": rows, "files": validity.measured_files()}
+              "rows": rows, "files": validity.read_by(list(sys.modules.values()))}
     out.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", "utf-8")
     docs = ROOT / "docs" / "validity.md"  # its table, between the markers, is made from the same record
     text = docs.read_text("utf-8")

@@ -51,14 +51,22 @@ def measured_files(root: Path = ROOT) -> dict[str, str]:
     return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(paths)}
 
 
+def read_by(modules, root: Path = ROOT) -> dict[str, str]:
+    """``measured_files`` that a run could have read: the engine's modules among ``modules`` (a run's
+    ``sys.modules.values()``), and every list and model."""
+    loaded = {Path(m.__file__).resolve() for m in modules if getattr(m, "__file__", None)}
+    return {path: digest for path, digest in measured_files(root).items()
+            if not path.startswith("framing/") or (root / path).resolve() in loaded}
+
+
 def changed_since(record: dict, root: Path = ROOT) -> list[str] | None:
-    """The files the figures rest on that are not as they were measured (changed, added or removed), or None where the
-    record does not say what they were."""
+    """The files the figures were measured with that are no longer as they were (changed or removed), or None where
+    the record does not say what they were."""
     then = record.get("files")
     if not then:
         return None
     now = measured_files(root)
-    return sorted(path for path in then.keys() | now.keys() if then.get(path) != now.get(path))
+    return sorted(path for path, digest in then.items() if now.get(path) != digest)
 
 
 def provenance(record: dict) -> str:
