@@ -53,8 +53,8 @@ def measured_files(root: Path = ROOT) -> dict[str, str]:
 
 def read_by(modules, root: Path = ROOT) -> dict[str, str]:
     """``measured_files`` that a run could have read: the engine's modules among ``modules`` (a run's
-    ``sys.modules.values()``), and every list and model."""
-    loaded = {Path(m.__file__).resolve() for m in modules if getattr(m, "__file__", None)}
+    ``sys.modules.values()``) but this one, which only writes and shows the figures, and every list and model."""
+    loaded = {Path(m.__file__).resolve() for m in modules if getattr(m, "__file__", None)} - {Path(__file__).resolve()}
     return {path: digest for path, digest in measured_files(root).items()
             if not path.startswith("framing/") or (root / path).resolve() in loaded}
 
