@@ -27,7 +27,7 @@ MONTHS_UP_TO = 3 * 365  # one of up to three years by month (most outlet-months 
 # More periods stand under 3 px apart on a 1280 px screen, too close to read or click one by one. The browser's cost
 # follows what it draws, a point, a line's vertex and an interval's per outlet-period with articles, and past about
 # 700 a pick redrew in about 1 s or more at 10,000 articles (#24, theme picks' p95: 891 outlet-months, 0.96-1.03 s;
-# 891 outlet-weeks, 0.91 s; 1,287 outlet-weeks, 1.16-1.24 s; 444 outlet-weeks, 0.77-0.88 s).
+# 891 outlet-weeks, 0.91-1.26 s; 1,287 outlet-weeks, 1.16-1.24 s; 693, 0.82-0.91 s; 444, 0.77-0.88 s).
 MOST_PERIODS = 150
 MOST_DRAWN = 700
 
