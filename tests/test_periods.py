@@ -107,6 +107,18 @@ def test_a_unit_is_offered_only_while_a_chart_has_room_for_each_of_its_periods_a
     assert periods.default_unit(every_week(date(2024, 1, 1), 27, 30)) == "month"
 
 
+def test_the_time_view_says_only_which_limits_keep_a_unit_out():
+    from components.views.over_time import why_not
+
+    def size(unit, n, drawn):
+        return periods.ChartSize(unit, n, drawn)
+
+    assert why_not(size("week", 426, 236)) == "426 weeks, more than a chart has room for (150)"
+    assert why_not(size("week", 148, 1332)) == "1,332 outlet-weeks with articles, more than it redraws within a second (700)"
+    assert why_not(size("week", 426, 1191)) == ("426 weeks, more than a chart has room for (150), and 1,191 outlet-weeks "
+                                               "with articles, more than it redraws within a second (700)")
+
+
 def test_every_outlet_month_is_counted_and_a_month_without_articles_is_zero(dated):
     figures = periods.over_time(dated.table, every_row(dated.table), "month", "tone")
     assert set(figures["period"]) == {"2024-01", "2024-02", "2024-03"}

@@ -41,15 +41,21 @@ def draw(analysis: Analysis, lens: Lens) -> None:
                "left out." if undated else ""
     shaded = state.period()
     first, last = (f"{d.day} {d:%b %Y}" for d in first_last)
-    too_big = [size for size in sizes if size.unit not in offered]
-    too_many = f" Not by {' or '.join(s.unit for s in too_big)}: " \
-               + " and ".join(f"{s.periods:,} {s.unit}s, {s.drawn:,} outlet-{s.unit}s with articles," for s in too_big) \
-               + f" are more than a chart draws legibly and quickly ({periods.MOST_PERIODS} periods and " \
-                 f"{periods.MOST_DRAWN} outlet-periods at most)." if too_big else ""
+    too_many = "".join(f" Not by {size.unit}: {why_not(size)}." for size in sizes if size.unit not in offered)
     st.caption(f"{n - undated:,} of {n:,} articles are dated, {first} – {last}.{left_out}{too_many}"
                + (f" Shaded: {shaded.describe()}, the period the other views compare within." if shaded else
                   " Drag across the first chart to compare the other views within a period."))
     draw_all(panels(analysis, lens, unit), analysis, lens)
+
+
+def why_not(size: periods.ChartSize) -> str:
+    """Why a unit is not offered, only the limits it passes: "426 weeks, more than a chart has room for (150)"."""
+    reasons = [f"{size.periods:,} {size.unit}s, more than a chart has room for ({periods.MOST_PERIODS})"] \
+        if size.periods > periods.MOST_PERIODS else []
+    if size.drawn > periods.MOST_DRAWN:
+        reasons.append(f"{size.drawn:,} outlet-{size.unit}s with articles, more than it redraws within a second "
+                       f"({periods.MOST_DRAWN})")
+    return ", and ".join(reasons)
 
 
 def panels(analysis: Analysis, lens: Lens, unit: str | None = None) -> list[Panel]:
